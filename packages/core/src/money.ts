@@ -1,0 +1,79 @@
+import * as z from "zod";
+import { toScaledInteger } from "./decimal.js";
+import { fieldError } from "./error.js";
+
+/** An amount of money in integer fen (分): a non-negative safe integer. ¥1.00 is `100`. */
+export type Fen = number;
+
+/**
+ * Zod schema of a {@link Fen} amount: a non-negative safe integer.
+ *
+ * @example
+ * {@includeCode ../test/money.test.ts#schema}
+ */
+export const FenSchema = /* @__PURE__ */ z
+  .number()
+  .int({ error: "must be an integer number of fen" })
+  .nonnegative({ error: "money must not be negative" })
+  .max(Number.MAX_SAFE_INTEGER);
+
+/**
+ * Throw unless `fen` is a valid amount of money in fen (金额校验).
+ *
+ * @throws {CarekitError} `OUT_OF_RANGE` for negative, fractional, non-finite or unsafe values
+ * @example
+ * {@includeCode ../test/money.test.ts#assertFen}
+ */
+export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
+  if (typeof fen !== "number" || !Number.isSafeInteger(fen) || fen < 0) {
+    throw fieldError(
+      typeof fen === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
+      path,
+      `must be a non-negative safe integer number of fen, got ${String(fen)}`,
+      `金额必须是以分为单位的非负安全整数，实际为 ${String(fen)}`,
+    );
+  }
+}
+
+/**
+ * Convert yuan (元) to integer fen (分), exactly: `"3353.99"` → `335399`.
+ * Strings are read digit by digit; numbers through their shortest representation, so float artefacts such as
+ * `0.1 + 0.2` are rejected instead of rounded.
+ *
+ * @param value - yuan as a decimal string (`"3353.99"`) or number, at most 2 decimals, not negative
+ * @returns the amount in fen
+ * @throws {CarekitError} `INVALID_INPUT` for `"abc"`, `NaN`, `Infinity`; `OUT_OF_RANGE` for negatives,
+ *   more than 2 decimals or amounts beyond `Number.MAX_SAFE_INTEGER` fen
+ * @see 国家医保局 医保结算清单: amounts to the fen (policy-facts §A6)
+ * @example
+ * {@includeCode ../test/money.test.ts#example}
+ */
+export function yuanToFen(value: string | number): Fen {
+  return toScaledInteger(value, 2, "yuan");
+}
+
+/**
+ * Convert integer fen (分) to a yuan string with two decimals: `335399` → `"3353.99"`.
+ *
+ * @throws {CarekitError} `OUT_OF_RANGE` when `fen` is not a non-negative safe integer
+ * @example
+ * {@includeCode ../test/money.test.ts#example}
+ */
+export function fenToYuan(fen: Fen): string {
+  assertFen(fen);
+  const yuan = Math.floor(fen / 100);
+  const cents = fen - yuan * 100;
+  return `${yuan}.${cents < 10 ? "0" : ""}${cents}`;
+}
+
+/**
+ * Format integer fen for people (金额显示): `335399` → `"¥3,353.99"`.
+ *
+ * @throws {CarekitError} `OUT_OF_RANGE` when `fen` is not a non-negative safe integer
+ * @example
+ * {@includeCode ../test/money.test.ts#example}
+ */
+export function formatFen(fen: Fen): string {
+  const [whole = "0", cents = "00"] = fenToYuan(fen).split(".");
+  return `¥${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents}`;
+}
