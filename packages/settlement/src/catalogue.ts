@@ -1,0 +1,51 @@
+import { IsoDateSchema, RateSchema } from "@carekit/core";
+import { RegionCodeSchema } from "@carekit/core/regions";
+import * as z from "zod";
+import { AmountSchema } from "./limits.js";
+import { KeySchema, SourceSchema } from "./source.js";
+
+/** Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`. */
+export const ITEM_CLASSES = ["A", "B", "C"] as const;
+/** A catalogue class; see {@link ITEM_CLASSES}. */
+export type ItemClass = (typeof ITEM_CLASSES)[number];
+
+const CatalogueItemSchema = /* @__PURE__ */ z.strictObject({
+  class: z.enum(ITEM_CLASSES),
+  preSelfPayRate: RateSchema.optional(),
+  priceCapFen: AmountSchema.optional(),
+});
+
+/** One entry of a {@link Catalogue}: its class, an item-specific pre-self-pay rate, a unit price cap (限价). */
+export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
+
+/**
+ * Zod schema of a treatment-place catalogue (就医地目录): item code → class `A` | `B` | `C`, an optional per-item
+ * class-B pre-self-pay rate (先行自付比例) overriding the catalogue's `classBPreSelfPayRate`, and an optional unit
+ * price cap in fen (定价上限, `pric_uplmt_amt`); versioned with effective dates and the region it applies to.
+ *
+ * @see policy-facts §A1.2, §A1.6 — the payment scope and 甲/乙/丙 class come with the 就医地目录 (医保发〔2022〕22号)
+ * @example
+ * {@includeCode ../test/catalogue.test.ts#example}
+ */
+export const CatalogueSchema = /* @__PURE__ */ z
+  .strictObject({
+    id: KeySchema,
+    version: z.string().min(1).max(40),
+    effectiveFrom: IsoDateSchema,
+    effectiveTo: IsoDateSchema.optional(),
+    region: RegionCodeSchema,
+    source: SourceSchema,
+    classBPreSelfPayRate: RateSchema,
+    items: z.record(KeySchema, CatalogueItemSchema).refine((items) => Object.keys(items).length <= 200_000, {
+      error: "at most 200000 items",
+      params: { zh: "目录条目不能超过 200000 条" },
+    }),
+  })
+  .refine((catalogue) => catalogue.effectiveTo === undefined || catalogue.effectiveTo >= catalogue.effectiveFrom, {
+    error: "effectiveTo is before effectiveFrom",
+    params: { zh: "失效日期早于生效日期" },
+    path: ["effectiveTo"],
+  });
+
+/** A treatment-place catalogue (就医地目录); see {@link CatalogueSchema}. */
+export type Catalogue = z.input<typeof CatalogueSchema>;

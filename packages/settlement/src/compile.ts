@@ -1,0 +1,269 @@
+import { fieldError, parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import * as z from "zod";
+import { type Catalogue, CatalogueSchema, type ItemClass } from "./catalogue.js";
+import {
+  type Adjustment,
+  CARE_TYPES,
+  type CareType,
+  FACILITY_LEVELS,
+  type FacilityLevel,
+  type FurtherFund,
+  PERSON_STATUSES,
+  type PersonStatus,
+  type Policy,
+  PolicySchema,
+  type SchemeRules,
+} from "./policy.js";
+import type { Label } from "./source.js";
+import type { TraceSource } from "./trace.js";
+
+/** A rate rule compiled to basis points. */
+export interface CompiledBenefit {
+  readonly deductibleFen: number;
+  readonly bp: number;
+  readonly rule: string;
+}
+
+/** A fund compiled for the cascade: segments in basis points, open end as `Infinity`. */
+export interface CompiledFund {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: Label;
+  readonly thresholdFen: number;
+  readonly upTo: readonly number[];
+  readonly bp: readonly number[];
+  readonly annualCapFen: number;
+}
+
+export interface CompiledChronic {
+  readonly bp: number;
+  readonly deductibleFen: number;
+  readonly quotaFen: number | undefined;
+  readonly rule: string;
+}
+
+export interface CompiledScheme {
+  readonly pooledCapFen: number;
+  readonly inpatient: Readonly<
+    Record<PersonStatus, Readonly<Record<FacilityLevel, { first: CompiledBenefit; later: CompiledBenefit }>>>
+  >;
+  readonly general:
+    | {
+        readonly capFen: number;
+        readonly table: Readonly<Record<PersonStatus, Record<FacilityLevel, CompiledBenefit>>>;
+      }
+    | undefined;
+  readonly chronic: ReadonlyMap<string, CompiledChronic>;
+  readonly further: Readonly<Record<CareType, readonly CompiledFund[]>>;
+}
+
+/** A cross-province adjustment in basis points. */
+export type CompiledAdjustment =
+  | { readonly kind: "none" }
+  | { readonly kind: "ratioMinusPoints"; readonly offBp: number }
+  | { readonly kind: "ratioTimes"; readonly factorBp: number }
+  | { readonly kind: "preSelfPay"; readonly bp: number }
+  | { readonly kind: "notSettleable" };
+
+interface Dated {
+  readonly region: string;
+  readonly from: string;
+  readonly to: string;
+  readonly source: TraceSource;
+}
+
+export interface CompiledPolicy extends Dated {
+  readonly rounding: RoundingMode;
+  /** Class-B pre-self-pay rate of the insured place, or `undefined` when the treatment place's applies. */
+  readonly insuredClassBBp: number | undefined;
+  readonly rejectUnknownItems: boolean;
+  readonly adjustments: Readonly<
+    Record<"referred" | "emergency" | "otherTemporary" | "unregistered", CompiledAdjustment>
+  >;
+  readonly schemes: { readonly employee: CompiledScheme | undefined; readonly resident: CompiledScheme | undefined };
+}
+
+export interface CompiledItem {
+  readonly cls: ItemClass;
+  readonly preBp: number;
+  readonly capFen: number | undefined;
+}
+
+export interface CompiledCatalogue extends Dated {
+  readonly classBBp: number;
+  readonly items: ReadonlyMap<string, CompiledItem>;
+}
+
+const FAR_FUTURE = "9999-12-31";
+
+function sourceOf(data: { id: string; version: string; source: { title: string; number: string } }): TraceSource {
+  return Object.freeze({ id: data.id, version: data.version, title: data.source.title, number: data.source.number });
+}
+
+function compileAdjustment(adjustment: Adjustment | { kind: "notSettleable" }): CompiledAdjustment {
+  switch (adjustment.kind) {
+    case "ratioMinusPoints":
+      return { kind: "ratioMinusPoints", offBp: adjustment.points * 100 };
+    case "ratioTimes":
+      return { kind: "ratioTimes", factorBp: rateToBasisPoints(adjustment.factor) };
+    case "preSelfPay":
+      return { kind: "preSelfPay", bp: rateToBasisPoints(adjustment.rate) };
+    default:
+      return { kind: adjustment.kind };
+  }
+}
+
+function compileFund(fund: FurtherFund): CompiledFund {
+  return {
+    id: fund.id,
+    kind: fund.kind,
+    label: fund.label,
+    thresholdFen: fund.thresholdFen,
+    upTo: fund.segments.map((segment) => segment.upToFen ?? Number.POSITIVE_INFINITY),
+    bp: fund.segments.map((segment) => rateToBasisPoints(segment.rate)),
+    annualCapFen: fund.annualCapFen,
+  };
+}
+
+function benefit(row: { deductibleFen: number; rate: number }, rule: string): CompiledBenefit {
+  return { deductibleFen: row.deductibleFen, bp: rateToBasisPoints(row.rate), rule };
+}
+
+function byStatusAndLevel<R, T>(
+  table: Record<PersonStatus, Record<FacilityLevel, R>>,
+  build: (row: R, rule: string) => T,
+  prefix: string,
+): Record<PersonStatus, Record<FacilityLevel, T>> {
+  const out = {} as Record<PersonStatus, Record<FacilityLevel, T>>;
+  for (const status of PERSON_STATUSES) {
+    const levels = {} as Record<FacilityLevel, T>;
+    for (const level of FACILITY_LEVELS) levels[level] = build(table[status][level], `${prefix}.${status}.${level}`);
+    out[status] = levels;
+  }
+  return out;
+}
+
+function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
+  const further = {} as Record<CareType, CompiledFund[]>;
+  for (const careType of CARE_TYPES) {
+    further[careType] = rules.furtherFunds.filter((fund) => fund.careTypes.includes(careType)).map(compileFund);
+  }
+  return {
+    pooledCapFen: rules.pooledAnnualCapFen,
+    inpatient: byStatusAndLevel(
+      rules.inpatient,
+      (row, rule) => ({ first: benefit(row.first, `${rule}.first`), later: benefit(row.later, `${rule}.later`) }),
+      `${prefix}.inpatient`,
+    ),
+    general: rules.outpatientGeneral && {
+      capFen: rules.outpatientGeneral.annualCapFen,
+      table: byStatusAndLevel(rules.outpatientGeneral.table, benefit, `${prefix}.outpatientGeneral.table`),
+    },
+    chronic: new Map(
+      (rules.outpatientChronic?.diseases ?? []).map((disease, index) => [
+        disease.code,
+        {
+          bp: rateToBasisPoints(disease.rate),
+          deductibleFen: disease.annualDeductibleFen,
+          quotaFen: disease.monthlyQuotaFen,
+          rule: `${prefix}.outpatientChronic.diseases[${index}]`,
+        },
+      ]),
+    ),
+    further,
+  };
+}
+
+/** Validate (zod) and compile one policy: rates to basis points once. */
+export function compilePolicy(input: unknown, index: number): CompiledPolicy {
+  const policy = parseInput(PolicySchema, input, {
+    code: "INVALID_POLICY",
+    path: ["policies", index],
+    label: { en: "policy", zh: "参保地政策" },
+  });
+  const { employee, resident } = policy.schemes;
+  return {
+    region: policy.region,
+    from: policy.effectiveFrom,
+    to: policy.effectiveTo ?? FAR_FUTURE,
+    source: sourceOf(policy),
+    rounding: policy.rounding,
+    insuredClassBBp:
+      policy.preSelfPay.owner === "insuredPlace" ? rateToBasisPoints(policy.preSelfPay.classBRate) : undefined,
+    rejectUnknownItems: policy.unknownItem === "reject",
+    adjustments: {
+      referred: compileAdjustment(policy.crossProvince.referred),
+      emergency: compileAdjustment(policy.crossProvince.emergency),
+      otherTemporary: compileAdjustment(policy.crossProvince.otherTemporary),
+      unregistered: compileAdjustment(policy.crossProvince.unregistered),
+    },
+    schemes: {
+      employee: employee && compileScheme(employee, "schemes.employee"),
+      resident: resident && compileScheme(resident, "schemes.resident"),
+    },
+  };
+}
+
+/** Validate (zod) and compile one catalogue: item table to a Map, rates to basis points. */
+export function compileCatalogue(input: unknown, index: number): CompiledCatalogue {
+  const catalogue = parseInput(CatalogueSchema, input, {
+    code: "INVALID_CATALOGUE",
+    path: ["catalogues", index],
+    label: { en: "catalogue", zh: "就医地目录" },
+  });
+  const classBBp = rateToBasisPoints(catalogue.classBPreSelfPayRate);
+  const items = new Map<string, CompiledItem>();
+  for (const [code, item] of Object.entries(catalogue.items)) {
+    items.set(code, {
+      cls: item.class,
+      preBp: item.preSelfPayRate === undefined ? classBBp : rateToBasisPoints(item.preSelfPayRate),
+      capFen: item.priceCapFen,
+    });
+  }
+  return {
+    region: catalogue.region,
+    from: catalogue.effectiveFrom,
+    to: catalogue.effectiveTo ?? FAR_FUTURE,
+    source: sourceOf(catalogue),
+    classBBp,
+    items,
+  };
+}
+
+/** Reject two documents of one region whose validity windows overlap: the choice would be ambiguous. */
+export function assertNoOverlap(documents: readonly Dated[], field: "policies" | "catalogues"): void {
+  documents.forEach((a, i) => {
+    documents.forEach((b, j) => {
+      if (j <= i || a.region !== b.region || a.to < b.from || b.to < a.from) return;
+      throw fieldError(
+        field === "policies" ? "INVALID_POLICY" : "INVALID_CATALOGUE",
+        `${field}[${j}].effectiveFrom`,
+        `${b.source.id} overlaps ${a.source.id} for region ${a.region}`,
+        `${b.source.id} 与 ${a.source.id} 在地区 ${a.region} 的有效期重叠`,
+      );
+    });
+  });
+}
+
+/** Zod schema of the argument of `createSettler`. */
+export const SettlerOptionsSchema = /* @__PURE__ */ z.strictObject({
+  policies: z.array(z.unknown()).min(1).max(1000),
+  catalogues: z.array(z.unknown()).min(1).max(1000),
+  trace: z.boolean().optional(),
+  trustInput: z.boolean().optional(),
+});
+
+/** Options of `createSettler`. */
+export interface SettlerOptions {
+  /** Insured-place policies (参保地政策), each for a region and a validity window. */
+  readonly policies: readonly Policy[];
+  /** Treatment-place catalogues (就医地目录), each for a region and a validity window. */
+  readonly catalogues: readonly Catalogue[];
+  /** Build the step-by-step `trace` of each result (default `true`). */
+  readonly trace?: boolean;
+  /**
+   * Skip the per-claim check (default `false`). Only for claims that already passed `ClaimSchema` or `isClaim`
+   * (e.g. re-settling stored claims); an unchecked bad claim gives undefined results.
+   */
+  readonly trustInput?: boolean;
+}

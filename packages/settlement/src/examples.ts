@@ -1,0 +1,110 @@
+/**
+ * `@carekit/settlement/examples` — **example** parameter tables, NOT official policy (示例参数，非官方).
+ *
+ * No official 重庆 or 成都 parameter table could be retrieved. The figures below come from one public app whose
+ * source URLs and document numbers look fabricated (policy-facts §A4.3, confidence LOW-CRED). They show the shape of
+ * a {@link Policy} and make a runnable example; they must not be used to settle real claims. Gaps in that source are
+ * filled as each `source.note` says (never silently).
+ *
+ * @packageDocumentation
+ */
+import { assertFen } from "@carekit/core";
+import type { Policy } from "./policy.js";
+
+const LOW_CRED_NOTE =
+  "EXAMPLE ONLY — LOW-CRED: figures from a public app that looks AI-assembled (policy-facts §A4.3); not verified against 医保局 documents. ";
+
+const CROSS_PROVINCE_EXAMPLE: Policy["crossProvince"] = {
+  // The national ceilings (医保发〔2022〕22号) stand in for the unknown local figures.
+  referred: { kind: "ratioMinusPoints", points: 10 },
+  emergency: { kind: "ratioMinusPoints", points: 10 },
+  otherTemporary: { kind: "ratioMinusPoints", points: 20 },
+  // 经办规程 第16条: without 备案 at discharge there is no direct settlement (policy-facts §A2.8).
+  unregistered: { kind: "notSettleable" },
+};
+
+function row(deductibleYuan: number, rate: number) {
+  const benefit = { deductibleFen: deductibleYuan * 100, rate };
+  return { first: benefit, later: benefit };
+}
+
+/**
+ * EXAMPLE (LOW-CRED) 重庆 职工医保 inpatient parameters (重庆职工住院示例参数): deductible 一级 220 / 二级 440 /
+ * 三级 880 元, ratio in service 90 / 87 / 85 %, retired 95 %, pooled annual cap 4.7 万元. Not official.
+ *
+ * @see policy-facts §A4.3 (LOW-CRED)
+ * @example
+ * {@includeCode ../test/examples.test.ts#example}
+ */
+export const CHONGQING_EMPLOYEE_EXAMPLE: Policy = {
+  id: "example-cq-employee",
+  version: "example-1",
+  effectiveFrom: "2024-01-01",
+  region: "500000",
+  source: {
+    title: "示例：重庆市职工医保住院待遇参数（未经核实）",
+    number: "none (example)",
+    note: `${LOW_CRED_NOTE}基层 (primary) copies 一级; the later-stay deductible copies the first stay; cross-province adjustments are the national ceilings; 大额互助 (50万) is left out because its rate is unknown.`,
+    confidence: "LOW-CRED",
+  },
+  rounding: "half-up",
+  preSelfPay: { owner: "treatmentPlace" },
+  unknownItem: "reject",
+  crossProvince: CROSS_PROVINCE_EXAMPLE,
+  schemes: {
+    employee: {
+      pooledAnnualCapFen: 4_700_000,
+      inpatient: {
+        inService: { primary: row(220, 0.9), level1: row(220, 0.9), level2: row(440, 0.87), level3: row(880, 0.85) },
+        retired: { primary: row(220, 0.95), level1: row(220, 0.95), level2: row(440, 0.95), level3: row(880, 0.95) },
+      },
+      furtherFunds: [],
+    },
+  },
+};
+
+/**
+ * EXAMPLE (LOW-CRED) 成都 职工医保 inpatient parameters (成都职工住院示例参数): deductible 基层 160 / 一级 200 /
+ * 二级 400 / 三级 800 元, ratio in service 95 / 92 / 89 / 85 %. Not official. The source gives no pooled annual cap,
+ * so the caller supplies it.
+ *
+ * @param input.pooledAnnualCapFen - the pooled fund's annual cap (统筹基金最高支付限额) in fen, which the source lacks
+ * @returns a {@link Policy} for region 510100 (成都市)
+ * @throws {CarekitError} `OUT_OF_RANGE` when the cap is not a non-negative safe integer of fen
+ * @see policy-facts §A4.3 (LOW-CRED)
+ * @example
+ * {@includeCode ../test/examples.test.ts#example}
+ */
+export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: number }): Policy {
+  assertFen(input.pooledAnnualCapFen, "pooledAnnualCapFen");
+  return {
+    id: "example-cd-employee",
+    version: "example-1",
+    effectiveFrom: "2024-01-01",
+    region: "510100",
+    source: {
+      title: "示例：成都市职工医保住院待遇参数（未经核实）",
+      number: "none (example)",
+      note: `${LOW_CRED_NOTE}Retired ratios are not in the source and copy the in-service ones; the later-stay deductible copies the first stay; the pooled annual cap is the caller's; cross-province adjustments are the national ceilings.`,
+      confidence: "LOW-CRED",
+    },
+    rounding: "half-up",
+    preSelfPay: { owner: "treatmentPlace" },
+    unknownItem: "reject",
+    crossProvince: CROSS_PROVINCE_EXAMPLE,
+    schemes: {
+      employee: {
+        pooledAnnualCapFen: input.pooledAnnualCapFen,
+        inpatient: { inService: CHENGDU_LEVELS, retired: CHENGDU_LEVELS },
+        furtherFunds: [],
+      },
+    },
+  };
+}
+
+const CHENGDU_LEVELS = {
+  primary: row(160, 0.95),
+  level1: row(200, 0.92),
+  level2: row(400, 0.89),
+  level3: row(800, 0.85),
+};

@@ -1,0 +1,45 @@
+/**
+ * Cross-province (川渝) medical-insurance claim settlement in integer fen (跨省异地就医直接结算): the treatment
+ * place's catalogue and the insured place's policy (就医地目录、参保地政策), registration adjustments for temporary
+ * patients, annual accumulators, further funds, batch settlement, contribution-year recognition (缴费年限互认) and
+ * an HL7 FHIR R4 `ClaimResponse` view. Local parameter tables that rest on unconfirmed sources live in the separate
+ * `@carekit/settlement/examples` entry point.
+ *
+ * @packageDocumentation
+ */
+
+export { type Accumulators, AccumulatorsSchema, emptyAccumulators } from "./accumulators.js";
+export type { BatchError, BatchOutcome, BatchResult } from "./batch.js";
+export { type Catalogue, type CatalogueItem, CatalogueSchema, ITEM_CLASSES, type ItemClass } from "./catalogue.js";
+export { type Charges, type Claim, ClaimSchema, isClaim, LONG_TERM_SUBTYPES } from "./claim.js";
+export type { SettlerOptions } from "./compile.js";
+export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
+export { MAX_AMOUNT_FEN } from "./limits.js";
+export {
+  type Adjustment,
+  AdjustmentSchema,
+  CARE_TYPES,
+  type CareType,
+  FACILITY_LEVELS,
+  type FacilityLevel,
+  type FurtherFund,
+  FurtherFundSchema,
+  PERSON_STATUSES,
+  type PersonStatus,
+  type Policy,
+  PolicySchema,
+  SCHEMES,
+  type Scheme,
+  type SchemeRules,
+  TEMPORARY_REGISTRATIONS,
+  type TemporaryRegistration,
+} from "./policy.js";
+export {
+  createSettler,
+  type FundPayment,
+  type Settlement,
+  type SettlementResult,
+  type Settler,
+} from "./settle.js";
+export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
+export { type RuleOrigin, STEP_LABELS, type StepId, type TraceSource, type TraceStep } from "./trace.js";

@@ -1,0 +1,15 @@
+import { FenSchema } from "@carekit/core";
+
+/**
+ * Largest amount of money (in fen) a claim, a cap or a threshold may carry: ¥1,000,000,000.00 (10 亿元).
+ * It keeps every `fen × basisPoints` product below 2^53, so the settlement arithmetic stays exact.
+ */
+export const MAX_AMOUNT_FEN = 100_000_000_000;
+
+/** An amount of money in fen, at most {@link MAX_AMOUNT_FEN}. */
+export const AmountSchema = /* @__PURE__ */ FenSchema.max(MAX_AMOUNT_FEN, {
+  error: `must be at most ${MAX_AMOUNT_FEN} fen`,
+});
+
+/** Most lines one itemised claim may carry. */
+export const MAX_LINES = 10_000;

@@ -1,0 +1,249 @@
+import { IsoDateSchema, RateSchema, ROUNDING_MODES, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import { RegionCodeSchema } from "@carekit/core/regions";
+import * as z from "zod";
+import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
+import { AmountSchema } from "./limits.js";
+import { KeySchema, LabelSchema, SourceSchema } from "./source.js";
+
+/** Facility levels (医疗机构级别): 基层 (primary care), 一级, 二级, 三级. */
+export const FACILITY_LEVELS = ["primary", "level1", "level2", "level3"] as const;
+/** A facility level; see {@link FACILITY_LEVELS}. */
+export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
+
+/** Person statuses (人员类别): 在职 (in service) or 退休 (retired). */
+export const PERSON_STATUSES = ["inService", "retired"] as const;
+/** A person status; see {@link PERSON_STATUSES}. */
+export type PersonStatus = (typeof PERSON_STATUSES)[number];
+
+/** Schemes (险种): 职工医保 (employee) or 城乡居民医保 (resident). */
+export const SCHEMES = ["employee", "resident"] as const;
+/** A scheme; see {@link SCHEMES}. */
+export type Scheme = (typeof SCHEMES)[number];
+
+/** Care types (就医类型): 住院, 门诊慢特病, 普通门诊. */
+export const CARE_TYPES = ["inpatient", "outpatientChronic", "outpatientGeneral"] as const;
+/** A care type; see {@link CARE_TYPES}. */
+export type CareType = (typeof CARE_TYPES)[number];
+
+/** Temporary registration types (临时外出就医人员) that the national rules cap: 转诊, 急诊抢救, 其他临时外出. */
+export const TEMPORARY_REGISTRATIONS = ["referred", "emergency", "otherTemporary"] as const;
+/** A temporary registration type; see {@link TEMPORARY_REGISTRATIONS}. */
+export type TemporaryRegistration = (typeof TEMPORARY_REGISTRATIONS)[number];
+
+const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
+
+/**
+ * Zod schema of the cross-province adjustment for a temporary patient (临时外出就医人员待遇调整), a tagged union
+ * because the three formulas give different results (policy-facts §A2.6):
+ * - `none` — the local ratio;
+ * - `ratioMinusPoints` — the ratio lowered by `points` percentage points (e.g. 商洛: −10 / −15);
+ * - `ratioTimes` — the ratio multiplied by `factor` (e.g. 苏州: "按原规定结付比例的80%");
+ * - `preSelfPay` — the patient first pays `rate` of the in-scope amount (先行自付, e.g. 江西 10% / 20%), then the
+ *   normal rules apply.
+ *
+ * @example
+ * {@includeCode ../test/policy.test.ts#adjustment}
+ */
+export const AdjustmentSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("none") }),
+  z.strictObject({ kind: z.literal("ratioMinusPoints"), points: PointsSchema }),
+  z.strictObject({ kind: z.literal("ratioTimes"), factor: RateSchema }),
+  z.strictObject({ kind: z.literal("preSelfPay"), rate: RateSchema }),
+]);
+
+/** A cross-province adjustment; see {@link AdjustmentSchema}. */
+export type Adjustment = z.infer<typeof AdjustmentSchema>;
+
+const BenefitSchema = /* @__PURE__ */ z.strictObject({ deductibleFen: AmountSchema, rate: RateSchema });
+
+const InpatientRowSchema = /* @__PURE__ */ z.strictObject({ first: BenefitSchema, later: BenefitSchema });
+
+function levelTable<T extends z.ZodType>(row: T) {
+  return z.strictObject({ primary: row, level1: row, level2: row, level3: row });
+}
+
+function statusTable<T extends z.ZodType>(row: T) {
+  return z.strictObject({ inService: levelTable(row), retired: levelTable(row) });
+}
+
+const ChronicDiseaseSchema = /* @__PURE__ */ z.strictObject({
+  code: KeySchema,
+  label: LabelSchema,
+  rate: RateSchema,
+  annualDeductibleFen: AmountSchema,
+  monthlyQuotaFen: AmountSchema.optional(),
+});
+
+const SegmentSchema = /* @__PURE__ */ z.strictObject({ upToFen: AmountSchema.nullable(), rate: RateSchema });
+
+/**
+ * Zod schema of a further fund (大额医疗补助 / 大病保险 / 医疗救助 …) paid after the pooled fund, in order. It takes the
+ * in-scope cost the funds before it left uncovered because their annual caps were reached, adds it to its own annual
+ * base, and pays each slice of that base above `thresholdFen` at the rate of its segment (分段), up to its
+ * `annualCapFen`. Segments are ascending; only the last may be open (`upToFen: null`).
+ *
+ * @example
+ * {@includeCode ../test/policy.test.ts#policy}
+ */
+export const FurtherFundSchema = /* @__PURE__ */ z
+  .strictObject({
+    id: KeySchema,
+    kind: z.enum(["largeExpense", "criticalIllness", "medicalAssistance", "other"]),
+    label: LabelSchema,
+    careTypes: z.array(z.enum(CARE_TYPES)).min(1).max(3),
+    thresholdFen: AmountSchema,
+    segments: z.array(SegmentSchema).min(1).max(10),
+    annualCapFen: AmountSchema,
+  })
+  .superRefine((fund, ctx) => {
+    let floor = fund.thresholdFen;
+    fund.segments.forEach((segment, index) => {
+      const last = index === fund.segments.length - 1;
+      if (segment.upToFen === null ? !last : segment.upToFen <= floor) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["segments", index, "upToFen"],
+          message: "segments must rise above the threshold and each other; only the last may be open (null)",
+          params: { zh: "分段上限必须高于起付线并逐段递增，只有最后一段可以不设上限（null）" },
+        });
+      }
+      floor = segment.upToFen ?? floor;
+    });
+  });
+
+/** A further fund; see {@link FurtherFundSchema}. */
+export type FurtherFund = z.infer<typeof FurtherFundSchema>;
+
+const SchemeRulesSchema = /* @__PURE__ */ z.strictObject({
+  pooledAnnualCapFen: AmountSchema,
+  inpatient: statusTable(InpatientRowSchema),
+  outpatientGeneral: z.strictObject({ annualCapFen: AmountSchema, table: statusTable(BenefitSchema) }).optional(),
+  outpatientChronic: z.strictObject({ diseases: z.array(ChronicDiseaseSchema).min(1).max(100) }).optional(),
+  furtherFunds: z.array(FurtherFundSchema).max(10),
+});
+
+/** The rules of one scheme in a {@link Policy}. */
+export type SchemeRules = z.infer<typeof SchemeRulesSchema>;
+
+/**
+ * Zod schema of an insured-place policy (参保地政策): for each scheme, person status, facility level and admission
+ * sequence (first or later stay in the year) the deductible (起付标准) and reimbursement rate (支付比例); the pooled
+ * fund's annual cap (统筹基金最高支付限额); further funds in order; outpatient rules; the cross-province adjustments
+ * for temporary patients; who sets the class-B pre-self-pay rate (乙类先行自付比例); what to do with an item that is
+ * not in the catalogue; and the rounding mode (default 四舍五入, `half-up`).
+ *
+ * The national ceilings of 医保发〔2022〕22号 are enforced: the ratio of a referred or emergency patient falls by at
+ * most 10 points, of another temporary patient by at most 20 (a `ratioTimes` or `preSelfPay` adjustment is checked
+ * against every rate of the policy).
+ *
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
+ * @example
+ * {@includeCode ../test/policy.test.ts#policy}
+ */
+export const PolicySchema = /* @__PURE__ */ z
+  .strictObject({
+    id: KeySchema,
+    version: z.string().min(1).max(40),
+    effectiveFrom: IsoDateSchema,
+    effectiveTo: IsoDateSchema.optional(),
+    region: RegionCodeSchema,
+    source: SourceSchema,
+    rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default("half-up"),
+    preSelfPay: z.discriminatedUnion("owner", [
+      z.strictObject({ owner: z.literal("treatmentPlace") }),
+      z.strictObject({ owner: z.literal("insuredPlace"), classBRate: RateSchema }),
+    ]),
+    unknownItem: z.enum(["reject", "fullSelfPay"]),
+    crossProvince: z.strictObject({
+      referred: AdjustmentSchema,
+      emergency: AdjustmentSchema,
+      otherTemporary: AdjustmentSchema,
+      unregistered: z.union([AdjustmentSchema, z.strictObject({ kind: z.literal("notSettleable") })]),
+    }),
+    schemes: z
+      .strictObject({ employee: SchemeRulesSchema.optional(), resident: SchemeRulesSchema.optional() })
+      .refine((schemes) => schemes.employee !== undefined || schemes.resident !== undefined, {
+        error: "at least one scheme is required",
+        params: { zh: "至少需要一个险种" },
+      }),
+  })
+  .superRefine((policy, ctx) => {
+    if (policy.effectiveTo !== undefined && policy.effectiveTo < policy.effectiveFrom) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["effectiveTo"],
+        message: "effectiveTo is before effectiveFrom",
+        params: { zh: "失效日期早于生效日期" },
+      });
+    }
+    const rates = policyRates(policy);
+    for (const registration of TEMPORARY_REGISTRATIONS) {
+      const adjustment = policy.crossProvince[registration];
+      const ceilingPoints = NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints[registration];
+      const worst = Math.max(0, ...rates.map((bp) => reductionBasisPoints(adjustment, bp)));
+      if (worst > ceilingPoints * 100) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["crossProvince", registration],
+          message: `lowers a ratio by ${worst / 100} points, above the national ceiling of ${ceilingPoints} (医保发〔2022〕22号)`,
+          params: {
+            zh: `支付比例降幅 ${worst / 100} 个百分点，超过国家规定的上限 ${ceilingPoints} 个百分点（医保发〔2022〕22号）`,
+          },
+        });
+      }
+    }
+    for (const [scheme, rules] of Object.entries(policy.schemes)) {
+      const ids = new Set<string>(["pooled", "outpatientPooled"]);
+      rules?.furtherFunds.forEach((fund, index) => {
+        if (ids.has(fund.id)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["schemes", scheme, "furtherFunds", index, "id"],
+            message: `duplicate or reserved fund id ${fund.id}`,
+            params: { zh: `基金标识 ${fund.id} 重复或为保留名` },
+          });
+        }
+        ids.add(fund.id);
+      });
+    }
+  });
+
+/** An insured-place policy (参保地政策), as supplied by the caller; see {@link PolicySchema}. */
+export type Policy = z.input<typeof PolicySchema>;
+
+type ParsedPolicy = z.output<typeof PolicySchema>;
+
+/** Every reimbursement rate of a policy, in basis points (for the ceiling check). */
+function policyRates(policy: ParsedPolicy): number[] {
+  const rates: number[] = [];
+  for (const rules of Object.values(policy.schemes)) {
+    if (rules === undefined) continue;
+    for (const status of PERSON_STATUSES) {
+      for (const level of FACILITY_LEVELS) {
+        const row = rules.inpatient[status][level];
+        rates.push(rateToBasisPoints(row.first.rate), rateToBasisPoints(row.later.rate));
+        const general = rules.outpatientGeneral?.table[status][level];
+        if (general) rates.push(rateToBasisPoints(general.rate));
+      }
+    }
+    for (const disease of rules.outpatientChronic?.diseases ?? []) rates.push(rateToBasisPoints(disease.rate));
+  }
+  return rates;
+}
+
+/**
+ * How many basis points an adjustment takes off a rate of `bp`, the quantity the national ceiling limits.
+ * `preSelfPay` at rate p leaves the fund `bp × (1 − p)` of the in-scope amount, so it lowers the ratio by `bp × p`.
+ */
+export function reductionBasisPoints(adjustment: Adjustment, bp: number): number {
+  switch (adjustment.kind) {
+    case "none":
+      return 0;
+    case "ratioMinusPoints":
+      return Math.min(bp, adjustment.points * 100);
+    case "ratioTimes":
+      return (bp * (10_000 - rateToBasisPoints(adjustment.factor))) / 10_000;
+    case "preSelfPay":
+      return (bp * rateToBasisPoints(adjustment.rate)) / 10_000;
+  }
+}

@@ -1,0 +1,682 @@
+import { applyRate, divideRounded, fieldError, parseInput, type RoundingMode } from "@carekit/core";
+import { provinceOf, regionOf } from "@carekit/core/regions";
+import { type Accumulators, AccumulatorsSchema, emptyAccumulators } from "./accumulators.js";
+import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
+import { type Claim, ClaimSchema, isClaim } from "./claim.js";
+import {
+  assertNoOverlap,
+  type CompiledAdjustment,
+  type CompiledCatalogue,
+  type CompiledPolicy,
+  compileCatalogue,
+  compilePolicy,
+  type SettlerOptions,
+  SettlerOptionsSchema,
+} from "./compile.js";
+import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
+import type { Label } from "./source.js";
+import { STEP_LABELS, type TraceSource, type TraceStep } from "./trace.js";
+
+/** One further fund's payment (大额 / 大病 / 救助 …) in a {@link SettlementResult}. */
+export interface FundPayment {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: Label;
+  readonly paidFen: number;
+}
+
+/**
+ * The itemised settlement of one claim in integer fen (结算结果), named after the national platform's settlement
+ * output (policy-facts §A6.2): `total` 医疗费总额 (`medfee_sumamt`), `fullSelfPay` 全自费 (`fulamt_ownpay_amt`),
+ * `overLimitSelfPay` 超限价自费 (`overlmt_selfpay`), `preSelfPay` 先行自付 (`preselfpay_amt`), `inScope` 符合政策范围
+ * 金额 (`inscp_scp_amt`), `deductible` 实际支付起付线 (`act_pay_dedc`), `fundPaid` 统筹基金支出 (`hifp_pay`) at
+ * `fundRateBasisPoints` (`pool_prop_selfpay`), `furtherFunds` (`hifob_pay`, `hifmi_pay`, `maf_pay` …), `fundTotal`
+ * 基金支付总额 (`fund_pay_sumamt`), `patientPays` 个人负担总金额 (`psn_part_amt`).
+ *
+ * Always: `total = fundTotal + patientPays` and
+ * `patientPays = fullSelfPay + overLimitSelfPay + preSelfPay + deductible + coinsurance + overCap`.
+ */
+export interface SettlementResult {
+  readonly claimId: string;
+  readonly personId: string;
+  /** Calendar year of the discharge date: the accumulators' year. */
+  readonly year: number;
+  /** 跨省异地就医: insured and treatment regions lie in different provinces. */
+  readonly crossProvince: boolean;
+  readonly policyId: string;
+  readonly catalogueId: string;
+  readonly total: number;
+  readonly fullSelfPay: number;
+  readonly overLimitSelfPay: number;
+  /** Class-B pre-self-pay plus any registration pre-self-pay (备案类型先行自付). */
+  readonly preSelfPay: number;
+  readonly inScope: number;
+  readonly deductible: number;
+  /** Payment of the pooled fund (统筹基金), the first fund. */
+  readonly fundPaid: number;
+  /** The pooled fund's rate after the registration adjustment, in basis points (8500 = 85 %). */
+  readonly fundRateBasisPoints: number;
+  readonly furtherFunds: readonly FundPayment[];
+  readonly fundTotal: number;
+  /** 个人自付: the patient's share of the amount the funds cover (after the deductible, below the caps). */
+  readonly coinsurance: number;
+  /** 超限额自付: in-scope cost above every fund's annual cap (or monthly quota). */
+  readonly overCap: number;
+  readonly patientPays: number;
+  /** Every step with its label, rule and source; empty when the settler was created with `trace: false`. */
+  readonly trace: readonly TraceStep[];
+}
+
+/** What `settle` returns: the result and the person's accumulators after this claim. */
+export interface Settlement {
+  readonly result: SettlementResult;
+  readonly accumulators: Accumulators;
+}
+
+/** A compiled settler (结算器); see {@link createSettler}. */
+export interface Settler {
+  /**
+   * Settle one claim against the person's accumulators for the claim's calendar year (omit them, or pass another
+   * year's, to start the year from zero).
+   *
+   * @throws {CarekitError} `INVALID_INPUT` (claim or accumulators), `UNKNOWN_REGION`, `UNKNOWN_POLICY`,
+   *   `UNKNOWN_CATALOGUE`, `UNKNOWN_ITEM`, `UNKNOWN_DISEASE`, `NOT_SETTLEABLE`, `ACCUMULATOR_MISMATCH`
+   */
+  settle(claim: unknown, accumulators?: Accumulators): Settlement;
+  /**
+   * Settle many claims (批量结算): grouped by person, each person's claims in discharge-date order (stable), the
+   * accumulators carried from claim to claim, starting from `accumulators` where given. Never drops a record:
+   * `results.length + errors.length` equals the number of claims, both in input order, each with its `index`.
+   */
+  settleBatch(claims: Iterable<unknown>, accumulators?: Iterable<Accumulators>): BatchOutcome;
+  /** {@link Settler.settleBatch} over an async (or sync) iterable, e.g. a stream of parsed JSON lines. */
+  settleBatchAsync(
+    claims: AsyncIterable<unknown> | Iterable<unknown>,
+    accumulators?: Iterable<Accumulators>,
+  ): Promise<BatchOutcome>;
+}
+
+const NATIONAL_SOURCE: TraceSource = Object.freeze({
+  id: NATIONAL_CROSS_PROVINCE_RULES.id,
+  version: NATIONAL_CROSS_PROVINCE_RULES.version,
+  title: NATIONAL_CROSS_PROVINCE_RULES.source.title,
+  number: NATIONAL_CROSS_PROVINCE_RULES.source.number,
+});
+
+const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
+const BP = 10_000;
+
+interface FundState {
+  readonly baseFen: number;
+  readonly paidFen: number;
+}
+
+interface FundOutcome {
+  paid: number;
+  covered: number;
+  below: number;
+  passOn: number;
+}
+
+/**
+ * Run one fund over `base` fen of in-scope cost: the part below the fund's annual threshold stays with the patient,
+ * each slice above it is paid at its segment's rate until the cap room is used up; cost beyond the cap (or beyond
+ * the last segment) passes on to the next fund. Exact integer arithmetic: the numerator is `fen × bp`.
+ */
+function runFund(
+  base: number,
+  accumulatedBase: number,
+  thresholdFen: number,
+  upTo: readonly number[],
+  bps: readonly number[],
+  capRoom: number,
+  rounding: RoundingMode,
+  out: FundOutcome,
+): void {
+  let start = accumulatedBase;
+  const end = accumulatedBase + base;
+  let below = 0;
+  if (start < thresholdFen) {
+    below = Math.min(end, thresholdFen) - start;
+    start += below;
+  }
+  let covered = 0;
+  let numerator = 0;
+  let room = capRoom * BP;
+  let passOn = 0;
+  let capped = false;
+  for (let i = 0; i < upTo.length && start < end; i++) {
+    const segmentEnd = upTo[i] as number;
+    if (start >= segmentEnd) continue;
+    const slice = Math.min(end, segmentEnd) - start;
+    start += slice;
+    if (capped) {
+      passOn += slice;
+      continue;
+    }
+    const bp = bps[i] as number;
+    const need = slice * bp;
+    if (need <= room) {
+      numerator += need;
+      room -= need;
+      covered += slice;
+    } else {
+      const part = Math.floor(room / bp);
+      numerator += part * bp;
+      covered += part;
+      passOn += slice - part;
+      capped = true;
+    }
+  }
+  passOn += end - start;
+  out.paid = Math.min(divideRounded(numerator, BP, rounding), capRoom);
+  out.covered = covered;
+  out.below = below;
+  out.passOn = passOn;
+}
+
+function adjustRate(bp: number, adjustment: CompiledAdjustment, rounding: RoundingMode): number {
+  switch (adjustment.kind) {
+    case "ratioMinusPoints":
+      return bp > adjustment.offBp ? bp - adjustment.offBp : 0;
+    case "ratioTimes":
+      return applyRate(bp, adjustment.factorBp, rounding);
+    default:
+      return bp;
+  }
+}
+
+function pickDated<T extends { readonly from: string; readonly to: string }>(
+  byRegion: ReadonlyMap<string, readonly T[]>,
+  chain: readonly string[],
+  date: string,
+): T | undefined {
+  for (const region of chain) {
+    const list = byRegion.get(region);
+    if (list === undefined) continue;
+    for (const item of list) if (item.from <= date && date <= item.to) return item;
+  }
+  return undefined;
+}
+
+function groupByRegion<T extends { readonly region: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(item.region);
+    if (list) list.push(item);
+    else map.set(item.region, [item]);
+  }
+  return map;
+}
+
+/**
+ * Compile policies and catalogues once into a settler (创建结算器): every policy and catalogue is validated with its
+ * zod schema, rates become basis points, catalogues become hash maps; overlapping validity windows for one region
+ * are rejected. `settle(claim, accumulators)` then:
+ * 1. checks the claim with the fast guard {@link isClaim} (zod only on failure, to build the error);
+ * 2. decides from the regions whether the claim is cross-province (`@carekit/core/regions`);
+ * 3. takes the catalogue of the treatment region and the policy of the insured region (就医地目录、参保地政策), the
+ *    most specific region first, valid on the discharge date;
+ * 4. classifies charges: 丙类 → `fullSelfPay`; above the unit price cap → `overLimitSelfPay`; class B × the
+ *    pre-self-pay rate of the treatment place or the insured place (policy parameter) → `preSelfPay`;
+ * 5. applies the registration adjustment for temporary patients of a cross-province claim (none for long-term
+ *    residents and same-province claims);
+ * 6. takes the deductible (per admission, first or later stay; per year for outpatient care), then runs the pooled
+ *    fund at the (adjusted) rate up to its annual cap and monthly quota, then each further fund in order;
+ * 7. returns the breakdown, the trace and the updated accumulators (a new object; the input is not changed).
+ *
+ * @param options - `policies`, `catalogues`, `trace` (default `true`), `trustInput` (default `false`)
+ * @returns a {@link Settler}
+ * @throws {CarekitError} `INVALID_INPUT` for bad options, `INVALID_POLICY` / `INVALID_CATALOGUE` with the path of the
+ *   offending field (e.g. `policies[0].schemes.employee.inpatient.inService.level2`)
+ * @see 医保发〔2022〕22号 (就医地目录、参保地政策; temporary-patient ceilings), policy-facts §A1–A3, §A6
+ * @example
+ * {@includeCode ../test/settle.test.ts#example}
+ */
+export function createSettler(options: SettlerOptions): Settler {
+  parseInput(SettlerOptionsSchema, options, { label: { en: "settler options", zh: "结算器参数" } });
+  const policies = options.policies.map(compilePolicy);
+  const catalogues = options.catalogues.map(compileCatalogue);
+  assertNoOverlap(policies, "policies");
+  assertNoOverlap(catalogues, "catalogues");
+  const policiesByRegion = groupByRegion(policies);
+  const cataloguesByRegion = groupByRegion(catalogues);
+  const withTrace = options.trace ?? true;
+  const trusted = options.trustInput ?? false;
+  const chains = new Map<string, readonly string[]>();
+  const provinces = new Map<string, string>();
+  const produced = new WeakSet<Accumulators>();
+  const outcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
+
+  /** The region and its ancestors, most specific first (cached per code). */
+  function chainOf(code: string, path: string): readonly string[] {
+    const cached = chains.get(code);
+    if (cached) return cached;
+    const chain: string[] = [];
+    let region = regionOf(code, path);
+    chain.push(region.code);
+    while (region.parent !== null) {
+      region = regionOf(region.parent);
+      chain.push(region.code);
+    }
+    chains.set(code, chain);
+    provinces.set(code, provinceOf(code));
+    return chain;
+  }
+
+  function checkedAccumulators(accumulators: Accumulators | undefined, claim: Claim, year: number): Accumulators {
+    if (accumulators === undefined) return emptyAccumulators({ personId: claim.personId, year });
+    if (!produced.has(accumulators)) {
+      parseInput(AccumulatorsSchema, accumulators, {
+        path: ["accumulators"],
+        label: { en: "accumulators", zh: "年度累计" },
+      });
+    }
+    if (accumulators.personId !== claim.personId) {
+      throw fieldError(
+        "ACCUMULATOR_MISMATCH",
+        "accumulators.personId",
+        `accumulators of ${accumulators.personId} passed for a claim of ${claim.personId}`,
+        `传入的年度累计属于 ${accumulators.personId}，而单据属于 ${claim.personId}`,
+      );
+    }
+    return accumulators.year === year ? accumulators : emptyAccumulators({ personId: claim.personId, year });
+  }
+
+  function settle(input: unknown, accumulators?: Accumulators): Settlement {
+    if (!trusted && !isClaim(input)) {
+      parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
+    }
+    const claim = input as Claim;
+    // ISO dates are validated: the year and month are their leading digits (a test checks this against date-fns).
+    const date = claim.dischargeDate;
+    const year = Number(date.slice(0, 4));
+    const acc = checkedAccumulators(accumulators, claim, year);
+    const insuredChain = chainOf(claim.insuredRegion, "insuredRegion");
+    const treatmentChain = chainOf(claim.treatmentRegion, "treatmentRegion");
+    const crossProvince = provinces.get(claim.insuredRegion) !== provinces.get(claim.treatmentRegion);
+
+    const policy = pickDated(policiesByRegion, insuredChain, date);
+    if (policy === undefined) {
+      throw fieldError(
+        "UNKNOWN_POLICY",
+        "insuredRegion",
+        `no policy for insured region ${claim.insuredRegion} on ${date}`,
+        `参保地 ${claim.insuredRegion} 在 ${date} 没有有效的政策`,
+      );
+    }
+    const catalogue = pickDated(cataloguesByRegion, treatmentChain, date);
+    if (catalogue === undefined) {
+      throw fieldError(
+        "UNKNOWN_CATALOGUE",
+        "treatmentRegion",
+        `no catalogue for treatment region ${claim.treatmentRegion} on ${date}`,
+        `就医地 ${claim.treatmentRegion} 在 ${date} 没有有效的目录`,
+      );
+    }
+    const rules = policy.schemes[claim.scheme];
+    if (rules === undefined) {
+      throw fieldError(
+        "UNKNOWN_POLICY",
+        "scheme",
+        `policy ${policy.source.id} has no rules for scheme ${claim.scheme}`,
+        `政策 ${policy.source.id} 没有 ${claim.scheme} 险种的规定`,
+      );
+    }
+    const rounding = policy.rounding;
+
+    // 4. classify charges against the treatment place's catalogue
+    let classA = 0;
+    let classB = 0;
+    let classC = 0;
+    let over = 0;
+    let classBPre = 0;
+    const charges = claim.charges;
+    if (charges.kind === "totals") {
+      classA = charges.classAFen;
+      classB = charges.classBFen;
+      classC = charges.classCFen;
+      over = charges.overPriceCapFen;
+      classBPre = applyRate(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
+    } else {
+      const lines = charges.lines;
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i] as (typeof lines)[number];
+        const item = catalogue.items.get(line.itemCode);
+        if (item === undefined) {
+          if (policy.rejectUnknownItems) {
+            throw fieldError(
+              "UNKNOWN_ITEM",
+              `charges.lines[${i}].itemCode`,
+              `item ${line.itemCode} is not in catalogue ${catalogue.source.id}`,
+              `项目 ${line.itemCode} 不在目录 ${catalogue.source.id} 中`,
+            );
+          }
+          classC += line.amountFen;
+          continue;
+        }
+        let amount = line.amountFen;
+        if (item.capFen !== undefined) {
+          const allowed = item.capFen * (line.quantity ?? 1);
+          if (amount > allowed) {
+            over += amount - allowed;
+            amount = allowed;
+          }
+        }
+        if (item.cls === "A") classA += amount;
+        else if (item.cls === "C") classC += amount;
+        else {
+          classB += amount;
+          classBPre += applyRate(amount, policy.insuredClassBBp ?? item.preBp, rounding);
+        }
+      }
+    }
+    const total = classA + classB + classC + over;
+
+    // 5. registration adjustment (cross-province temporary patients only)
+    const registration = claim.registration.kind;
+    const adjustment =
+      !crossProvince || registration === "longTermResident" ? NO_ADJUSTMENT : policy.adjustments[registration];
+    if (adjustment.kind === "notSettleable") {
+      throw fieldError(
+        "NOT_SETTLEABLE",
+        "registration",
+        "unregistered cross-province claims are not settled directly under this policy: register (备案) before discharge or claim manually at the insured place",
+        "该政策下未备案的跨省就医不能直接结算：请在出院结算前补办备案，或回参保地手工报销",
+      );
+    }
+    const gross = classA + classB - classBPre;
+    const registrationPre = adjustment.kind === "preSelfPay" ? applyRate(gross, adjustment.bp, rounding) : 0;
+    const inScope = gross - registrationPre;
+    const preSelfPay = classBPre + registrationPre;
+
+    // 6. deductible and the pooled fund's rate, cap and fund id by care type
+    const careType = claim.careType;
+    let deductibleLeft: number;
+    let baseBp: number;
+    let pooledId: string;
+    let pooledCap: number;
+    let quotaKey = "";
+    let quotaRoom = Number.POSITIVE_INFINITY;
+    let rule: string;
+    if (careType.kind === "inpatient") {
+      const row = rules.inpatient[claim.personStatus][claim.facilityLevel];
+      const benefit = acc.inpatientAdmissions === 0 ? row.first : row.later;
+      deductibleLeft = benefit.deductibleFen;
+      baseBp = benefit.bp;
+      rule = benefit.rule;
+      pooledId = "pooled";
+      pooledCap = rules.pooledCapFen;
+    } else if (careType.kind === "outpatientGeneral") {
+      if (rules.general === undefined) {
+        throw fieldError(
+          "UNKNOWN_POLICY",
+          "careType",
+          `policy ${policy.source.id} has no general-outpatient rules`,
+          `政策 ${policy.source.id} 没有普通门诊的规定`,
+        );
+      }
+      const benefit = rules.general.table[claim.personStatus][claim.facilityLevel];
+      deductibleLeft = Math.max(0, benefit.deductibleFen - acc.deductiblePaidFen.outpatientGeneral);
+      baseBp = benefit.bp;
+      rule = benefit.rule;
+      pooledId = "outpatientPooled";
+      pooledCap = rules.general.capFen;
+    } else {
+      const disease = rules.chronic.get(careType.disease);
+      if (disease === undefined) {
+        throw fieldError(
+          "UNKNOWN_DISEASE",
+          "careType.disease",
+          `disease ${careType.disease} is not an outpatient-chronic disease of policy ${policy.source.id}`,
+          `病种 ${careType.disease} 不是政策 ${policy.source.id} 的门诊慢特病病种`,
+        );
+      }
+      deductibleLeft = Math.max(0, disease.deductibleFen - acc.deductiblePaidFen.outpatientChronic);
+      baseBp = disease.bp;
+      rule = disease.rule;
+      pooledId = "pooled";
+      pooledCap = rules.pooledCapFen;
+      if (disease.quotaFen !== undefined) {
+        quotaKey = `${careType.disease}@${date.slice(0, 7)}`;
+        quotaRoom = Math.max(0, disease.quotaFen - (acc.chronicMonthlyPaidFen[quotaKey] ?? 0));
+      }
+    }
+    const deductible = Math.min(inScope, deductibleLeft);
+    const bp = adjustRate(baseBp, adjustment, rounding);
+
+    // the pooled fund, then each further fund on what the caps left over
+    const funds = acc.funds;
+    const pooledState: FundState | undefined = funds[pooledId];
+    const pooledPaidBefore = pooledState?.paidFen ?? 0;
+    const pooledRoom = Math.min(Math.max(0, pooledCap - pooledPaidBefore), quotaRoom);
+    const eligible = inScope - deductible;
+    runFund(eligible, 0, 0, [Number.POSITIVE_INFINITY], [bp], pooledRoom, rounding, outcome);
+    const fundPaid = outcome.paid;
+    let coinsurance = outcome.covered - outcome.paid + outcome.below;
+    let passOn = outcome.passOn;
+    let fundTotal = fundPaid;
+    const nextFunds: Record<string, FundState> = { ...funds };
+    nextFunds[pooledId] = { baseFen: (pooledState?.baseFen ?? 0) + eligible, paidFen: pooledPaidBefore + fundPaid };
+    const further = rules.further[careType.kind];
+    const furtherFunds: FundPayment[] = [];
+    for (const fund of further) {
+      const state = funds[fund.id];
+      const paidBefore = state?.paidFen ?? 0;
+      const baseBefore = state?.baseFen ?? 0;
+      const room = Math.max(0, fund.annualCapFen - paidBefore);
+      runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, outcome);
+      coinsurance += outcome.covered - outcome.paid + outcome.below;
+      nextFunds[fund.id] = { baseFen: baseBefore + passOn, paidFen: paidBefore + outcome.paid };
+      passOn = outcome.passOn;
+      fundTotal += outcome.paid;
+      furtherFunds.push({ id: fund.id, kind: fund.kind, label: fund.label, paidFen: outcome.paid });
+    }
+    const overCap = passOn;
+    const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
+
+    const next: Accumulators = {
+      personId: acc.personId,
+      year,
+      inpatientAdmissions: acc.inpatientAdmissions + (careType.kind === "inpatient" ? 1 : 0),
+      deductiblePaidFen: {
+        ...acc.deductiblePaidFen,
+        [careType.kind]: acc.deductiblePaidFen[careType.kind] + deductible,
+      },
+      funds: nextFunds,
+      chronicMonthlyPaidFen:
+        quotaKey === ""
+          ? acc.chronicMonthlyPaidFen
+          : { ...acc.chronicMonthlyPaidFen, [quotaKey]: (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + fundPaid },
+    };
+    produced.add(next);
+
+    const result: SettlementResult = {
+      claimId: claim.id,
+      personId: claim.personId,
+      year,
+      crossProvince,
+      policyId: policy.source.id,
+      catalogueId: catalogue.source.id,
+      total,
+      fullSelfPay: classC,
+      overLimitSelfPay: over,
+      preSelfPay,
+      inScope,
+      deductible,
+      fundPaid,
+      fundRateBasisPoints: bp,
+      furtherFunds,
+      fundTotal,
+      coinsurance,
+      overCap,
+      patientPays,
+      trace: withTrace
+        ? explain({
+            claim,
+            policy,
+            catalogue,
+            crossProvince,
+            adjustment,
+            amounts: { total, classC, over, classBPre, registrationPre, inScope, deductible, fundPaid, bp, overCap },
+            rule,
+            pooledId,
+            furtherFunds,
+            patientPays,
+          })
+        : [],
+    };
+    return { result, accumulators: next };
+  }
+
+  return {
+    settle,
+    settleBatch: (claims, accumulators) => settleBatchWith(settle, claims, accumulators),
+    settleBatchAsync: async (claims, accumulators) => settleBatchWith(settle, await collect(claims), accumulators),
+  };
+}
+
+interface Explain {
+  readonly claim: Claim;
+  readonly policy: CompiledPolicy;
+  readonly catalogue: CompiledCatalogue;
+  readonly crossProvince: boolean;
+  readonly adjustment: CompiledAdjustment;
+  readonly amounts: {
+    readonly total: number;
+    readonly classC: number;
+    readonly over: number;
+    readonly classBPre: number;
+    readonly registrationPre: number;
+    readonly inScope: number;
+    readonly deductible: number;
+    readonly fundPaid: number;
+    readonly bp: number;
+    readonly overCap: number;
+  };
+  readonly rule: string;
+  readonly pooledId: string;
+  readonly furtherFunds: readonly FundPayment[];
+  readonly patientPays: number;
+}
+
+const POOLED_LABELS: Readonly<Record<string, Label>> = {
+  pooled: { zh: "统筹基金支付", en: "pooled fund" },
+  outpatientPooled: { zh: "门诊统筹支付", en: "outpatient pooled fund" },
+};
+
+function explain(x: Explain): TraceStep[] {
+  const p = x.policy.source;
+  const c = x.catalogue.source;
+  const a = x.amounts;
+  const adjustment = x.adjustment;
+  const registrationRule = !x.crossProvince
+    ? "sameProvince: local policy, no adjustment"
+    : x.claim.registration.kind === "longTermResident"
+      ? "longTermResident: local standard (参保地本地就医标准)"
+      : `crossProvince.${x.claim.registration.kind}: ${adjustment.kind}`;
+  const steps: TraceStep[] = [
+    {
+      step: "scope",
+      label: STEP_LABELS.scope,
+      amountFen: a.total,
+      rule: `${x.claim.insuredRegion} → ${x.claim.treatmentRegion}: ${x.crossProvince ? "crossProvince" : "sameProvince"}`,
+      origin: "national",
+      source: NATIONAL_SOURCE,
+    },
+    {
+      step: "catalogue",
+      label: STEP_LABELS.catalogue,
+      amountFen: a.total,
+      rule: "items",
+      origin: "treatmentPlace",
+      source: c,
+    },
+    {
+      step: "fullSelfPay",
+      label: STEP_LABELS.fullSelfPay,
+      amountFen: a.classC,
+      rule: "class C",
+      origin: "treatmentPlace",
+      source: c,
+    },
+    {
+      step: "overLimitSelfPay",
+      label: STEP_LABELS.overLimitSelfPay,
+      amountFen: a.over,
+      rule: "priceCapFen",
+      origin: "treatmentPlace",
+      source: c,
+    },
+    {
+      step: "preSelfPay",
+      label: STEP_LABELS.preSelfPay,
+      amountFen: a.classBPre,
+      rule: x.policy.insuredClassBBp === undefined ? "catalogue.classBPreSelfPayRate" : "policy.preSelfPay.classBRate",
+      origin: x.policy.insuredClassBBp === undefined ? "treatmentPlace" : "insuredPlace",
+      source: x.policy.insuredClassBBp === undefined ? c : p,
+    },
+    {
+      step: "registration",
+      label: STEP_LABELS.registration,
+      amountFen: a.registrationPre,
+      rule: registrationRule,
+      origin: adjustment.kind === "none" ? "national" : "insuredPlace",
+      source: adjustment.kind === "none" ? NATIONAL_SOURCE : p,
+    },
+    {
+      step: "inScope",
+      label: STEP_LABELS.inScope,
+      amountFen: a.inScope,
+      rule: "A + B − preSelfPay",
+      origin: "treatmentPlace",
+      source: c,
+    },
+    {
+      step: "deductible",
+      label: STEP_LABELS.deductible,
+      amountFen: a.deductible,
+      rule: x.rule,
+      origin: "insuredPlace",
+      source: p,
+    },
+    {
+      step: "fund",
+      label: POOLED_LABELS[x.pooledId] ?? STEP_LABELS.fund,
+      amountFen: a.fundPaid,
+      basisPoints: a.bp,
+      rule: x.rule,
+      origin: "insuredPlace",
+      source: p,
+    },
+  ];
+  for (const fund of x.furtherFunds) {
+    steps.push({
+      step: "fund",
+      label: fund.label,
+      amountFen: fund.paidFen,
+      rule: `furtherFunds.${fund.id}`,
+      origin: "insuredPlace",
+      source: p,
+    });
+  }
+  steps.push(
+    {
+      step: "overCap",
+      label: STEP_LABELS.overCap,
+      amountFen: a.overCap,
+      rule: "annual caps",
+      origin: "insuredPlace",
+      source: p,
+    },
+    {
+      step: "patientPays",
+      label: STEP_LABELS.patientPays,
+      amountFen: x.patientPays,
+      rule: "sum",
+      origin: "insuredPlace",
+      source: p,
+    },
+  );
+  return steps;
+}
