@@ -1,0 +1,18 @@
+import type { FactSpecs, RuleSet } from "./model.js";
+import { validateRuleSet } from "./validate.js";
+
+/**
+ * Author a rule set in TypeScript (编写规则集) with full type checking: the fact names and types are inferred from
+ * `facts`, so a misspelt fact, an operator that does not fit the fact's type, or a string compared with a number is a
+ * compile error. At run time it performs the same checks as {@link compileRuleSet} (via {@link validateRuleSet}) and
+ * returns the rule set, frozen-ready and typed.
+ *
+ * @param ruleSet - the rule set literal
+ * @returns the validated rule set, with its fact types preserved
+ * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem
+ * @example
+ * {@includeCode ../test/define.test.ts#example}
+ */
+export function defineRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): RuleSet<F> {
+  return validateRuleSet(ruleSet) as unknown as RuleSet<F>;
+}

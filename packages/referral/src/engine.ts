@@ -1,0 +1,283 @@
+import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInput } from "@carekit/core";
+import * as z from "zod";
+import { type CompiledCondition, compileCondition, type Evidence, type FactRecord } from "./condition.js";
+import { isoDay } from "./days.js";
+import { type FactsOf, factsGuard, factsSchema } from "./facts.js";
+import {
+  ACTIONS,
+  type Action,
+  FACILITY_LEVELS,
+  type FacilityLevel,
+  type FactSpecs,
+  type Label,
+  type RuleSet,
+  type Source,
+  type Urgency,
+} from "./model.js";
+import { validateRuleSet } from "./validate.js";
+
+/** One fired rule with its evidence (触发的规则及证据). */
+export interface FiredRule {
+  readonly ruleId: string;
+  readonly action: Action;
+  readonly targetLevel: FacilityLevel | null;
+  readonly urgency: Urgency;
+  readonly reason: Label;
+  readonly evidence: readonly Evidence[];
+}
+
+/** One step of a decision's trace (决策轨迹): a fired rule or the final decision, with labels and source. */
+export interface TraceStep {
+  readonly step: "rule" | "decision";
+  /** The rule (for `decision`: the winning rule, `null` when nothing fired). */
+  readonly ruleId: string | null;
+  readonly zh: string;
+  readonly en: string;
+  /** Document (title and number) the rule or rule set cites. */
+  readonly source: string;
+}
+
+/**
+ * A referral decision (转诊决策): the winning action and where to, with every fired rule and its evidence.
+ * The winner is the first of emergency_transfer > refer_up > refer_down > manage_locally among the fired rules, ties
+ * by rule order; when nothing fires, `manage_locally` (基层管理).
+ */
+export interface Decision {
+  readonly action: Action;
+  readonly targetLevel: FacilityLevel | null;
+  readonly urgency: Urgency;
+  readonly followUpDays: number | null;
+  readonly fired: readonly FiredRule[];
+  readonly trace: readonly TraceStep[];
+}
+
+/** Input of {@link Engine.evaluate}: the patient's facts, the evaluation date and the level where the patient is. */
+export interface EvaluateInput<F extends FactSpecs = FactSpecs> {
+  readonly facts: FactsOf<F>;
+  /** Evaluation date `YYYY-MM-DD` (for `withinDays` / `olderThanDays`). */
+  readonly at: string;
+  /** The facility level evaluating the patient (rules with `levels` apply only there). */
+  readonly level: FacilityLevel;
+}
+
+/** A record a batch could not evaluate, with its position in the input. */
+export interface BatchError {
+  readonly index: number;
+  readonly code: string;
+  readonly message: string;
+  readonly messageZh: string;
+  readonly issues: readonly CarekitIssue[];
+}
+
+/** Result of {@link Engine.evaluateMany}: `results.length + errors.length` equals the number of inputs. */
+export interface BatchResult {
+  readonly results: { readonly index: number; readonly decision: Decision }[];
+  readonly errors: BatchError[];
+}
+
+/** A compiled rule set (已编译规则集): immutable, synchronous, safe to share between callers. */
+export interface Engine<F extends FactSpecs = FactSpecs> {
+  /** The validated, frozen rule set. */
+  readonly ruleSet: RuleSet<F>;
+  /**
+   * Evaluate one patient (评估).
+   *
+   * @throws {CarekitError} `INVALID_INPUT` when the facts, `at` or `level` are invalid (path e.g. `facts.sbp`)
+   */
+  evaluate(input: EvaluateInput<F>): Decision;
+  /** Evaluate a batch (批量评估): results in input order, per-record errors, nothing dropped. */
+  evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult;
+  evaluateMany(inputs: AsyncIterable<EvaluateInput<F>>): Promise<BatchResult>;
+}
+
+const ACTION_LABEL: Readonly<Record<Action, Label>> = {
+  emergency_transfer: { zh: "急诊转诊", en: "emergency transfer" },
+  refer_up: { zh: "上转", en: "refer up" },
+  refer_down: { zh: "下转", en: "refer down" },
+  manage_locally: { zh: "基层管理", en: "manage locally" },
+};
+
+interface CompiledRule extends CompiledCondition {
+  readonly id: string;
+  readonly levelMask: number;
+  readonly priority: number;
+  readonly action: Action;
+  readonly targetLevel: FacilityLevel | null;
+  readonly urgency: Urgency;
+  readonly followUpDays: number | null;
+  readonly reason: Label;
+  readonly step: TraceStep;
+  readonly decisionStep: TraceStep;
+}
+
+function cite(source: Source): string {
+  return source.number === undefined ? source.title : `${source.title}（${source.number}）`;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+const LEVEL_BIT = new Map<unknown, number>(FACILITY_LEVELS.map((level, index) => [level, 1 << index]));
+
+/**
+ * Compile a rule set (编译规则集): validate it (see {@link validateRuleSet}) and turn every condition into closures, so
+ * that each evaluation only runs a generated fact guard and the compiled tests. No `eval`, no `new Function`.
+ *
+ * @param ruleSet - a rule set from {@link defineRuleSet}, a built-in one from {@link ruleSets}, or parsed JSON
+ * @returns the {@link Engine}
+ * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem in the rule set
+ * @see 国卫办医函〔2022〕34号 (县域分级诊疗技术方案): 上转/下转 criteria between adjacent levels
+ * @example
+ * {@includeCode ../test/engine.test.ts#example}
+ */
+export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): Engine<F> {
+  const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
+  const setSource = cite(valid.source);
+  const all = (1 << FACILITY_LEVELS.length) - 1;
+  const rules: CompiledRule[] = valid.rules.map((rule) => {
+    const { action, reason } = rule.then;
+    const source = rule.source === undefined ? setSource : cite(rule.source);
+    const label = ACTION_LABEL[action];
+    return {
+      ...compileCondition(rule.when, valid.facts),
+      id: rule.id,
+      levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
+      priority: ACTIONS.indexOf(action),
+      action,
+      targetLevel: rule.then.targetLevel ?? null,
+      urgency: rule.then.urgency ?? "routine",
+      followUpDays: rule.then.followUpDays ?? null,
+      reason,
+      step: Object.freeze({
+        step: "rule",
+        ruleId: rule.id,
+        zh: `规则 ${rule.id} 触发：${reason.zh}`,
+        en: `rule ${rule.id} fired: ${reason.en}`,
+        source,
+      }),
+      decisionStep: Object.freeze({
+        step: "decision",
+        ruleId: rule.id,
+        zh: `决定：${label.zh}（依据规则 ${rule.id}，按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序）`,
+        en: `decision: ${label.en} (rule ${rule.id}; priority emergency transfer > refer up > refer down > manage locally)`,
+        source,
+      }),
+    };
+  });
+  const noneStep: TraceStep = Object.freeze({
+    step: "decision",
+    ruleId: null,
+    zh: "决定：基层管理（没有规则触发）",
+    en: "decision: manage locally (no rule fired)",
+    source: setSource,
+  });
+
+  const guard = factsGuard(valid.facts);
+  let inputSchema: z.ZodType<EvaluateInput> | undefined;
+  let lastAt = "";
+  let lastAtDay = Number.NaN;
+
+  const decide = (facts: FactRecord, at: number, levelBit: number): Decision => {
+    const fired: FiredRule[] = [];
+    const trace: TraceStep[] = [];
+    let best: CompiledRule | undefined;
+    for (const rule of rules) {
+      if ((rule.levelMask & levelBit) === 0 || !rule.test(facts, at)) continue;
+      const evidence: Evidence[] = [];
+      rule.explain(facts, at, true, evidence);
+      fired.push({
+        ruleId: rule.id,
+        action: rule.action,
+        targetLevel: rule.targetLevel,
+        urgency: rule.urgency,
+        reason: rule.reason,
+        evidence,
+      });
+      trace.push(rule.step);
+      if (best === undefined || rule.priority < best.priority) best = rule;
+    }
+    if (best === undefined) {
+      trace.push(noneStep);
+      return { action: "manage_locally", targetLevel: null, urgency: "routine", followUpDays: null, fired, trace };
+    }
+    trace.push(best.decisionStep);
+    return {
+      action: best.action,
+      targetLevel: best.targetLevel,
+      urgency: best.urgency,
+      followUpDays: best.followUpDays,
+      fired,
+      trace,
+    };
+  };
+
+  const evaluate = (input: EvaluateInput<F>): Decision => {
+    if (typeof input === "object" && input !== null) {
+      const { facts, at, level } = input;
+      const levelBit = LEVEL_BIT.get(level);
+      if (at !== lastAt && typeof at === "string") {
+        lastAtDay = isoDay(at);
+        lastAt = at;
+      }
+      let keys = 0;
+      for (const _ in input) keys++;
+      if (keys === 3 && levelBit !== undefined && at === lastAt && !Number.isNaN(lastAtDay) && guard(facts)) {
+        return decide(facts, lastAtDay, levelBit);
+      }
+    }
+    inputSchema ??= z.strictObject({
+      facts: factsSchema(valid.facts),
+      at: IsoDateSchema,
+      level: z.enum(FACILITY_LEVELS),
+    }) as unknown as z.ZodType<EvaluateInput>;
+    const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
+    return decide(parsed.facts, isoDay(parsed.at), LEVEL_BIT.get(parsed.level) ?? 0);
+  };
+
+  const settle = (index: number, input: EvaluateInput<F>, out: BatchResult): void => {
+    try {
+      out.results.push({ index, decision: evaluate(input) });
+    } catch (error) {
+      if (!isCarekitError(error)) throw error;
+      const { code, message, messageZh, issues } = error;
+      out.errors.push({ index, code, message, messageZh, issues });
+    }
+  };
+
+  function evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult;
+  function evaluateMany(inputs: AsyncIterable<EvaluateInput<F>>): Promise<BatchResult>;
+  function evaluateMany(
+    inputs: Iterable<EvaluateInput<F>> | AsyncIterable<EvaluateInput<F>>,
+  ): BatchResult | Promise<BatchResult> {
+    const out: BatchResult = { results: [], errors: [] };
+    if (
+      typeof inputs !== "object" ||
+      inputs === null ||
+      !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)
+    ) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "inputs",
+        "must be an array or an (async) iterable",
+        "必须是数组或（异步）可迭代对象",
+      );
+    }
+    if (Symbol.asyncIterator in inputs) {
+      return (async () => {
+        let index = 0;
+        for await (const input of inputs) settle(index++, input, out);
+        return out;
+      })();
+    }
+    let index = 0;
+    for (const input of inputs) settle(index++, input, out);
+    return out;
+  }
+
+  return Object.freeze({ ruleSet: valid, evaluate, evaluateMany });
+}

@@ -1,0 +1,62 @@
+/**
+ * `@carekit/referral` — a typed, compiled, explainable referral-rule engine for tiered care (分级诊疗：基层首诊、
+ * 双向转诊、急慢分治、上下联动), with the national hypertension, type 2 diabetes, acute coronary syndrome and COPD rule
+ * sets as data, a rule-set linter and referral slips (转诊单).
+ *
+ * @packageDocumentation
+ */
+
+export type { Evidence } from "./condition.js";
+export { acuteCoronary } from "./data/acute-coronary.js";
+export { copd } from "./data/copd.js";
+export { diabetes } from "./data/diabetes.js";
+export { hypertension } from "./data/hypertension.js";
+export { defineRuleSet } from "./define.js";
+export {
+  type BatchError,
+  type BatchResult,
+  compileRuleSet,
+  type Decision,
+  type Engine,
+  type EvaluateInput,
+  type FiredRule,
+  type TraceStep,
+} from "./engine.js";
+export { type FactsOf, type FactValue, factsGuard, factsSchema } from "./facts.js";
+export { assertSafeJson, type SafeJsonLimits } from "./json.js";
+export {
+  ACTIONS,
+  type Action,
+  CONFIDENCES,
+  type Condition,
+  ConditionSchema,
+  type Confidence,
+  FACILITY_LEVELS,
+  FACT_TYPES,
+  type FacilityLevel,
+  FactNameSchema,
+  type FactSpec,
+  FactSpecSchema,
+  type FactSpecs,
+  type FactType,
+  type Label,
+  LabelSchema,
+  LEVEL_RANK,
+  type Leaf,
+  LIMITS,
+  OPERATORS,
+  OPS_BY_TYPE,
+  type Operator,
+  type Outcome,
+  OutcomeSchema,
+  type Rule,
+  RuleSchema,
+  type RuleSet,
+  RuleSetSchema,
+  type Source,
+  SourceSchema,
+  URGENCIES,
+  type Urgency,
+} from "./model.js";
+export { ruleSets } from "./rule-sets.js";
+export { validateRuleSet } from "./validate.js";

@@ -1,0 +1,364 @@
+import { IsoDateSchema } from "@carekit/core";
+import * as z from "zod";
+
+/**
+ * Facility levels (医疗机构层级) in the order care escalates: 村卫生室, 乡镇卫生院, 社区卫生服务中心, 县级医院, 三级医院.
+ * 乡镇卫生院 and 社区卫生服务中心 are both primary-care (基层) levels, one rural, one urban.
+ *
+ * @see 《县域高血压分级诊疗技术方案》等 (国卫办医函〔2022〕34号): 村卫生室 → 乡镇卫生院 → 县级医院
+ * @example
+ * {@includeCode ../test/model.test.ts#levels}
+ */
+export const FACILITY_LEVELS = [
+  "village_clinic",
+  "township_health_center",
+  "community_health_center",
+  "county_hospital",
+  "tertiary_hospital",
+] as const;
+
+/** One of {@link FACILITY_LEVELS} (医疗机构层级). */
+export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
+
+/**
+ * Rank of each level for referral direction (上转 goes to a higher rank, 下转 to a lower one); 乡镇卫生院 and
+ * 社区卫生服务中心 share rank 1.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#levels}
+ */
+export const LEVEL_RANK: Readonly<Record<FacilityLevel, number>> = {
+  village_clinic: 0,
+  township_health_center: 1,
+  community_health_center: 1,
+  county_hospital: 2,
+  tertiary_hospital: 3,
+};
+
+/**
+ * Referral actions (转诊处置) in priority order: 急诊转诊 > 上转 > 下转 > 基层管理. The first action of this list among
+ * the fired rules wins a {@link Decision}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#levels}
+ */
+export const ACTIONS = ["emergency_transfer", "refer_up", "refer_down", "manage_locally"] as const;
+
+/** One of {@link ACTIONS}: 急诊转诊 / 上转 / 下转 / 基层管理. */
+export type Action = (typeof ACTIONS)[number];
+
+/** Urgency of a referral (紧急程度): 常规, 紧急 (e.g. 2 周内), 急诊. */
+export const URGENCIES = ["routine", "urgent", "emergency"] as const;
+
+/** One of {@link URGENCIES}. */
+export type Urgency = (typeof URGENCIES)[number];
+
+/** Fact types a rule set can declare (事实类型). `date` is an ISO `YYYY-MM-DD` string. */
+export const FACT_TYPES = ["number", "integer", "boolean", "string", "string[]", "date"] as const;
+
+/** One of {@link FACT_TYPES}. */
+export type FactType = (typeof FACT_TYPES)[number];
+
+/** Every operator of a leaf condition (条件运算符). Which ones a fact accepts depends on its type ({@link OPS_BY_TYPE}). */
+export const OPERATORS = [
+  "eq",
+  "ne",
+  "lt",
+  "lte",
+  "gt",
+  "gte",
+  "between",
+  "in",
+  "notIn",
+  "includes",
+  "includesAny",
+  "exists",
+  "withinDays",
+  "olderThanDays",
+] as const;
+
+/** One of {@link OPERATORS}. */
+export type Operator = (typeof OPERATORS)[number];
+
+/**
+ * The operators each fact type accepts. `withinDays` / `olderThanDays` compare a date with the evaluation date `at`.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#levels}
+ */
+export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
+  number: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "notIn", "exists"],
+  integer: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "notIn", "exists"],
+  boolean: ["eq", "ne", "exists"],
+  string: ["eq", "ne", "in", "notIn", "exists"],
+  "string[]": ["includes", "includesAny", "exists"],
+  date: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "withinDays", "olderThanDays", "exists"],
+};
+
+/** Confidence of a source (来源可信度), as labelled in the carekit policy-facts report. */
+export const CONFIDENCES = ["confirmed", "confirmed-2", "secondary", "low-cred", "unconfirmed"] as const;
+
+/** One of {@link CONFIDENCES}. */
+export type Confidence = (typeof CONFIDENCES)[number];
+
+/** Size limits a rule set must respect (规则集规模上限); JSON beyond them is rejected as absurd. */
+export const LIMITS = {
+  /** Rules per rule set. */
+  rules: 1000,
+  /** Declared facts per rule set. */
+  facts: 200,
+  /** Nesting of `all` / `any` / `not` inside one `when`. */
+  conditionDepth: 32,
+  /** Condition nodes in the whole rule set. */
+  conditionNodes: 20_000,
+  /** Items in one list value (`in`, `includesAny`) or one `all` / `any`. */
+  listItems: 1000,
+  /** Nesting of the JSON document as a whole. */
+  jsonDepth: 80,
+  /** Characters of one string. */
+  stringLength: 2000,
+} as const;
+
+/** A bilingual label (中英文说明). */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** Where a rule set (or one rule) comes from (出处): document title and number, confidence of our reading. */
+export interface Source {
+  readonly title: string;
+  readonly number?: string;
+  readonly url?: string;
+  readonly note?: string;
+  readonly confidence?: Confidence;
+}
+
+/** Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), allowed strings. */
+export interface FactSpec {
+  readonly type: FactType;
+  readonly unit?: string;
+  readonly required?: boolean;
+  readonly enum?: readonly string[];
+  readonly label?: Label;
+}
+
+/** The facts a rule set declares, by name. */
+export type FactSpecs = { readonly [name: string]: FactSpec };
+
+type Cmp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+type EnumOf<S> = S extends { readonly enum: readonly (infer E extends string)[] } ? E : string;
+type ExistsLeaf<K extends string> = { readonly fact: K; readonly op: "exists"; readonly value: boolean };
+type LeafByType<K extends string, T extends FactType, S> = T extends "number" | "integer"
+  ?
+      | { readonly fact: K; readonly op: Cmp; readonly value: number }
+      | { readonly fact: K; readonly op: "between"; readonly value: readonly [number, number] }
+      | { readonly fact: K; readonly op: "in" | "notIn"; readonly value: readonly number[] }
+      | ExistsLeaf<K>
+  : T extends "boolean"
+    ? { readonly fact: K; readonly op: "eq" | "ne"; readonly value: boolean } | ExistsLeaf<K>
+    : T extends "string"
+      ?
+          | { readonly fact: K; readonly op: "eq" | "ne"; readonly value: EnumOf<S> }
+          | { readonly fact: K; readonly op: "in" | "notIn"; readonly value: readonly EnumOf<S>[] }
+          | ExistsLeaf<K>
+      : T extends "string[]"
+        ?
+            | { readonly fact: K; readonly op: "includes"; readonly value: string }
+            | { readonly fact: K; readonly op: "includesAny"; readonly value: readonly string[] }
+            | ExistsLeaf<K>
+        : T extends "date"
+          ?
+              | { readonly fact: K; readonly op: Cmp; readonly value: string }
+              | { readonly fact: K; readonly op: "between"; readonly value: readonly [string, string] }
+              | { readonly fact: K; readonly op: "withinDays" | "olderThanDays"; readonly value: number }
+              | ExistsLeaf<K>
+          : never;
+
+/**
+ * A leaf condition `{ fact, op, value }` (条件). With a typed fact declaration `F`, only declared fact names and
+ * operators and values of the fact's type are accepted by the compiler.
+ */
+export type Leaf<F extends FactSpecs = FactSpecs> = string extends keyof F
+  ? LeafByType<string, FactType, FactSpec>
+  : { [K in keyof F & string]: LeafByType<K, F[K]["type"], F[K]> }[keyof F & string];
+
+/** A condition tree (条件树): `all` (并且), `any` (或者), `not` (非) or a {@link Leaf}. */
+export type Condition<F extends FactSpecs = FactSpecs> =
+  | Leaf<F>
+  | { readonly all: readonly Condition<F>[] }
+  | { readonly any: readonly Condition<F>[] }
+  | { readonly not: Condition<F> };
+
+/** What a rule decides when it fires (处置). */
+export interface Outcome {
+  readonly action: Action;
+  readonly targetLevel?: FacilityLevel;
+  readonly urgency?: Urgency;
+  /** Days within which primary care follows the patient up (随访天数). */
+  readonly followUpDays?: number;
+  readonly reason: Label;
+}
+
+/** One rule (规则): where it applies, when it fires, what it decides, and the criterion it encodes. */
+export interface Rule<F extends FactSpecs = FactSpecs> {
+  readonly id: string;
+  /** Levels where the rule applies; absent = everywhere. */
+  readonly levels?: readonly FacilityLevel[];
+  readonly when: Condition<F>;
+  readonly then: Outcome;
+  /** The criterion's own source and confidence, when it differs from the rule set's. */
+  readonly source?: Source;
+}
+
+/** A rule set (规则集): data module with declared facts and ordered rules. */
+export interface RuleSet<F extends FactSpecs = FactSpecs> {
+  readonly id: string;
+  readonly version: string;
+  readonly effectiveFrom: string;
+  readonly effectiveTo?: string;
+  /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
+  readonly region?: string;
+  readonly source: Source;
+  readonly facts: F;
+  readonly rules: readonly Rule<F>[];
+}
+
+function pattern(re: RegExp, en: string, zh: string) {
+  return z.string().refine((text) => re.test(text), { error: en, params: { zh } });
+}
+
+const IdSchema = /* @__PURE__ */ pattern(
+  /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/,
+  "must be 1–100 letters, digits, '_', '.', ':' or '-'",
+  "必须由 1–100 个字母、数字或 _ . : - 组成",
+);
+
+const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
+
+/** Zod schema of a {@link Label}. @example {@includeCode ../test/model.test.ts#schema} */
+export const LabelSchema = /* @__PURE__ */ z.strictObject({ zh: TextSchema, en: TextSchema });
+
+/** Zod schema of a {@link Source}. @example {@includeCode ../test/model.test.ts#schema} */
+export const SourceSchema = /* @__PURE__ */ z.strictObject({
+  title: TextSchema,
+  number: TextSchema.optional(),
+  url: z.url().max(LIMITS.stringLength).optional(),
+  note: TextSchema.optional(),
+  confidence: z.enum(CONFIDENCES).optional(),
+});
+
+/** Names a fact may have: an identifier, never `__proto__`, `constructor` or `prototype`. */
+export const FactNameSchema = /* @__PURE__ */ pattern(
+  /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
+  "must be an identifier of at most 64 characters",
+  "必须是不超过 64 个字符的标识符",
+).refine((name) => name !== "__proto__" && name !== "constructor" && name !== "prototype", {
+  error: "reserved name",
+  params: { zh: "保留名称，不可使用" },
+});
+
+/** Zod schema of a {@link FactSpec}. @example {@includeCode ../test/model.test.ts#schema} */
+export const FactSpecSchema = /* @__PURE__ */ z
+  .strictObject({
+    type: z.enum(FACT_TYPES),
+    unit: TextSchema.optional(),
+    required: z.boolean().optional(),
+    enum: z.array(TextSchema).min(1).max(LIMITS.listItems).optional(),
+    label: LabelSchema.optional(),
+  })
+  .refine((spec) => spec.enum === undefined || spec.type === "string", {
+    error: "enum is allowed only on string facts",
+    params: { zh: "只有 string 类型的事实可以声明 enum" },
+    path: ["enum"],
+  });
+
+const ValueSchema = /* @__PURE__ */ z.union([
+  z.number(),
+  z.boolean(),
+  TextSchema,
+  z.array(z.union([z.number(), TextSchema])).max(LIMITS.listItems),
+]);
+
+const KEYS = ["all", "any", "not", "fact"] as const;
+
+/**
+ * Zod schema of a {@link Condition}: exactly one of `all`, `any`, `not`, or a leaf `{ fact, op, value }`. It checks
+ * the shape; whether the fact exists and the value fits its type is checked by {@link validateRuleSet}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
+export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
+  .strictObject({
+    get all() {
+      return z.array(ConditionSchema).max(LIMITS.listItems).optional();
+    },
+    get any() {
+      return z.array(ConditionSchema).max(LIMITS.listItems).optional();
+    },
+    get not() {
+      return ConditionSchema.optional();
+    },
+    fact: FactNameSchema.optional(),
+    op: z.enum(OPERATORS).optional(),
+    value: ValueSchema.optional(),
+  })
+  .superRefine((node, ctx) => {
+    const present = KEYS.filter((key) => node[key] !== undefined);
+    if (present.length !== 1) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a condition needs exactly one of all, any, not or fact",
+        params: { zh: "条件必须且只能包含 all、any、not、fact 之一" },
+      });
+    } else if (present[0] === "fact" && (node.op === undefined || node.value === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "a leaf condition needs fact, op and value",
+        params: { zh: "叶子条件必须包含 fact、op 和 value" },
+      });
+    } else if (present[0] !== "fact" && (node.op !== undefined || node.value !== undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        message: "op and value belong to a leaf condition with a fact",
+        params: { zh: "op 和 value 只能出现在含 fact 的叶子条件中" },
+      });
+    }
+  }) as unknown as z.ZodType<Condition>;
+
+/** Zod schema of an {@link Outcome}. @example {@includeCode ../test/model.test.ts#schema} */
+export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
+  action: z.enum(ACTIONS),
+  targetLevel: z.enum(FACILITY_LEVELS).optional(),
+  urgency: z.enum(URGENCIES).optional(),
+  followUpDays: z.number().int().min(0).max(3660).optional(),
+  reason: LabelSchema,
+});
+
+/** Zod schema of a {@link Rule}. @example {@includeCode ../test/model.test.ts#schema} */
+export const RuleSchema = /* @__PURE__ */ z.strictObject({
+  id: IdSchema,
+  levels: z.array(z.enum(FACILITY_LEVELS)).min(1).max(FACILITY_LEVELS.length).optional(),
+  when: ConditionSchema,
+  then: OutcomeSchema,
+  source: SourceSchema.optional(),
+});
+
+/**
+ * Zod schema of a {@link RuleSet} — the exchange format of referral rules. Shape only; {@link validateRuleSet} adds
+ * the checks that need the fact declarations (unknown facts, type mismatches, duplicate ids).
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
+export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
+  id: IdSchema,
+  version: TextSchema.max(40),
+  effectiveFrom: IsoDateSchema,
+  effectiveTo: IsoDateSchema.optional(),
+  region: pattern(/^(CN|\d{6})$/, "must be CN or a six-digit region code", "必须是 CN 或六位区划代码").optional(),
+  source: SourceSchema,
+  facts: z.record(FactNameSchema, FactSpecSchema),
+  rules: z.array(RuleSchema).min(1).max(LIMITS.rules),
+}) as unknown as z.ZodType<RuleSet>;
