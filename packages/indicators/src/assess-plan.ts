@@ -1,0 +1,154 @@
+import { type CarekitIssue, fieldError, isCarekitError, parseInput } from "@carekit/core";
+import * as z from "zod";
+import { checkPlan, type Plan } from "./plan.js";
+import { assessEntry, ObservationSchema, type ProgressAssessment, type ProgressStatus, rowOf } from "./progress.js";
+
+/**
+ * Zod schema of one observation in a batch (批量观测值): `indicatorId`, `year`, `value`.
+ *
+ * @example
+ * {@includeCode ../test/assess-plan.test.ts#example}
+ */
+export const PlanObservationSchema = /* @__PURE__ */ z.strictObject({
+  indicatorId: z.string().min(1).max(64),
+  ...ObservationSchema.shape,
+});
+
+/** One observation in a batch, see {@link PlanObservationSchema}. */
+export type PlanObservation = z.output<typeof PlanObservationSchema>;
+
+/** An assessed observation with its position in the input. */
+export type PlanAssessmentRow = ProgressAssessment & { readonly index: number };
+
+/** An observation that could not be assessed, with its position in the input and the reason. */
+export interface BatchError {
+  readonly index: number;
+  readonly code: string;
+  readonly message: string;
+  readonly messageZh: string;
+  readonly issues: readonly CarekitIssue[];
+}
+
+/** Result of {@link assessPlan}. */
+export interface PlanAssessment {
+  readonly planId: string;
+  /** Binding (约束性) rows first, then expected (预期性); within each, plan order, then year. */
+  readonly results: readonly PlanAssessmentRow[];
+  /** In input order. `results.length + errors.length` equals the number of observations. */
+  readonly errors: readonly BatchError[];
+  readonly summary: {
+    readonly byStatus: Readonly<Record<ProgressStatus, number>>;
+    /** How many binding (约束性) indicators are off track at their latest observation (约束性指标进度滞后数). */
+    readonly bindingOffTrack: number;
+    readonly bindingOffTrackIds: readonly string[];
+    /** Plan rows with no observation at all. */
+    readonly notObserved: readonly string[];
+  };
+}
+
+function toBatchError(index: number, error: unknown): BatchError {
+  if (!isCarekitError(error)) throw error;
+  return { index, code: error.code, message: error.message, messageZh: error.messageZh, issues: error.issues };
+}
+
+/**
+ * Assess a whole plan table at once (规划指标表整体评估): every observation through {@link assessProgress}'s rules,
+ * results sorted binding-first (约束性优先), with a summary of how many binding indicators are off track. A bad
+ * observation never stops the batch: it becomes an error with its index, so nothing is dropped.
+ *
+ * @param input.plan - the plan, validated once
+ * @param input.observations - any iterable of `{ indicatorId, year, value }`
+ * @returns `{ results, errors, summary }`, `results.length + errors.length === observations.length`
+ * @throws {CarekitError} `INVALID_INPUT`, `UNKNOWN_INDICATOR` or `OUT_OF_RANGE` for a bad plan (not per observation);
+ *   `INVALID_INPUT` when `observations` is not iterable
+ * @see 大足府办发〔2023〕37号 表2-1
+ * @example
+ * {@includeCode ../test/assess-plan.test.ts#example}
+ */
+export function assessPlan(input: {
+  readonly plan: Plan;
+  readonly observations: Iterable<PlanObservation>;
+}): PlanAssessment {
+  const { plan, rows } = checkPlan(input.plan, ["plan"]);
+  const observations = input.observations as unknown;
+  if (typeof observations !== "object" || observations === null || !(Symbol.iterator in observations)) {
+    throw fieldError("INVALID_INPUT", "observations", "must be an iterable", "必须是数组或可迭代对象");
+  }
+  const assessed: { row: PlanAssessmentRow; order: number }[] = [];
+  const errors: BatchError[] = [];
+  let index = 0;
+  for (const raw of observations as Iterable<unknown>) {
+    try {
+      const observation = parseInput(PlanObservationSchema, raw, { path: ["observations", index] });
+      const { definition, entry, order } = rowOf(
+        plan,
+        rows,
+        observation.indicatorId,
+        `observations[${index}].indicatorId`,
+      );
+      const result = assessEntry(definition, entry, observation, `observations[${index}]`);
+      assessed.push({ row: { ...result, index }, order });
+    } catch (error) {
+      errors.push(toBatchError(index, error));
+    }
+    index++;
+  }
+  assessed.sort(
+    (a, b) =>
+      Number(a.row.attribute !== "binding") - Number(b.row.attribute !== "binding") ||
+      a.order - b.order ||
+      a.row.observed.year - b.row.observed.year ||
+      a.row.index - b.row.index,
+  );
+  const results = assessed.map(({ row }) => row);
+  const byStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, off_track: 0, no_baseline: 0 };
+  for (const row of results) byStatus[row.status]++;
+  const latest = new Map<string, PlanAssessmentRow>();
+  for (const row of results) {
+    const seen = latest.get(row.indicatorId);
+    if (!seen || row.observed.year >= seen.observed.year) latest.set(row.indicatorId, row);
+  }
+  const bindingOffTrackIds = [...latest.values()]
+    .filter((row) => row.attribute === "binding" && row.status === "off_track")
+    .map((row) => row.indicatorId);
+  return {
+    planId: plan.id,
+    results,
+    errors,
+    summary: {
+      byStatus,
+      bindingOffTrack: bindingOffTrackIds.length,
+      bindingOffTrackIds,
+      notObserved: plan.entries.filter((entry) => !latest.has(entry.indicatorId)).map((entry) => entry.indicatorId),
+    },
+  };
+}
+
+/**
+ * {@link assessPlan} over an async iterable (a stream of rows from a file or a database), or any iterable.
+ *
+ * @throws {CarekitError} as {@link assessPlan}
+ * @example
+ * {@includeCode ../test/assess-plan.test.ts#async}
+ */
+export async function assessPlanAsync(input: {
+  readonly plan: Plan;
+  readonly observations: AsyncIterable<PlanObservation> | Iterable<PlanObservation>;
+}): Promise<PlanAssessment> {
+  const observations = input.observations as unknown;
+  if (
+    typeof observations !== "object" ||
+    observations === null ||
+    !(Symbol.asyncIterator in observations || Symbol.iterator in observations)
+  ) {
+    throw fieldError(
+      "INVALID_INPUT",
+      "observations",
+      "must be an iterable or async iterable",
+      "必须是可迭代或异步可迭代对象",
+    );
+  }
+  const collected: PlanObservation[] = [];
+  for await (const observation of input.observations) collected.push(observation);
+  return assessPlan({ plan: input.plan, observations: collected });
+}

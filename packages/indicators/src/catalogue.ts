@@ -1,0 +1,25 @@
+import { IsoDateSchema } from "@carekit/core";
+import * as z from "zod";
+import { IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
+import { DataRegionSchema, SourceSchema, TextSchema } from "./source.js";
+
+/**
+ * Zod schema of a {@link Catalogue} (指标目录) data module: `id`, `version`, `name`, `effectiveFrom`
+ * (`effectiveTo`), `region` (six-digit GB/T 2260 code or `CN`), `source` and its `indicators`.
+ *
+ * @example
+ * {@includeCode ../test/catalogue.test.ts#schema}
+ */
+export const CatalogueSchema = /* @__PURE__ */ z.strictObject({
+  id: IndicatorIdSchema,
+  version: z.string().min(1).max(40),
+  name: TextSchema,
+  effectiveFrom: IsoDateSchema,
+  effectiveTo: IsoDateSchema.optional(),
+  region: DataRegionSchema,
+  source: SourceSchema,
+  indicators: z.array(IndicatorDefinitionSchema).min(1).max(500),
+});
+
+/** A named, versioned set of indicator definitions (指标目录), such as the 一老一小 catalogue. */
+export type Catalogue = z.output<typeof CatalogueSchema>;

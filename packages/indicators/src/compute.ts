@@ -1,0 +1,188 @@
+import { fieldError, parseInput, roundQuotient } from "@carekit/core";
+import * as z from "zod";
+import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
+import { evaluateExpression, inputsOf, parseExpression } from "./expression.js";
+
+/** One step of an explanation (计算过程): a stable `step` id, labels in both languages, the number and source. */
+export interface TraceStep {
+  readonly step: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly value?: number;
+  /** Document (and number) the step rests on. */
+  readonly source?: string;
+}
+
+/** Result of {@link computeIndicator}. */
+export interface IndicatorValue {
+  readonly indicatorId: string;
+  /** numerator ÷ denominator × factor before rounding (a count: the numerator). */
+  readonly value: number;
+  readonly numerator: number;
+  /** `null` for a count. */
+  readonly denominator: number | null;
+  readonly factor: number;
+  /** `value` rounded exactly to the definition's decimals (四舍五入 unless the definition says otherwise). */
+  readonly rounded: number;
+  readonly unit: string;
+  readonly trace: readonly TraceStep[];
+}
+
+const InputsSchema = /* @__PURE__ */ z.record(z.string(), z.number());
+
+interface CompiledTerm {
+  readonly inputs: readonly string[];
+  /** Field path for an error about this term's value. */
+  readonly path: string;
+  evaluate(inputs: Readonly<Record<string, number>>): number;
+}
+
+function compileTerm(term: IndicatorTerm, role: "numerator" | "denominator"): CompiledTerm {
+  if (term.expression === undefined) {
+    return { inputs: [role], path: `inputs.${role}`, evaluate: (inputs) => inputs[role] ?? Number.NaN };
+  }
+  const tree = parseExpression(term.expression, `definition.${role}.expression`);
+  const names = inputsOf(tree);
+  const path = tree.kind === "input" ? `inputs.${tree.name}` : role;
+  return { inputs: names, path, evaluate: (inputs) => evaluateExpression(tree, inputs, role) };
+}
+
+function sourceOf(definition: IndicatorDefinition): string | undefined {
+  const first = definition.sources[0];
+  return first && (first.number ? `${first.title}（${first.number}）` : first.title);
+}
+
+/**
+ * Compute an indicator from named counts (计算指标值): `numerator ÷ denominator × factor`, rounded exactly (integer
+ * arithmetic, no float error) to the definition's decimals by its rounding rule — 四舍五入 (`half-up`) by default.
+ * A `count` is its numerator.
+ *
+ * @param input.definition - the indicator (validated here)
+ * @param input.inputs - non-negative integer counts by input name: the names its expressions use, or `numerator` and
+ *   `denominator` when it has none; any other key is rejected as a likely typo
+ * @returns value, numerator, denominator, factor, rounded value and a trace
+ * @throws {CarekitError} `INVALID_INPUT` for a bad definition, a missing or unknown input;
+ *   `OUT_OF_RANGE` for a negative or fractional count, or a numerator above the denominator of a proportion;
+ *   `ZERO_DENOMINATOR` when the denominator is 0
+ * @see policy-facts §D1 (DHIS2: value = numerator ÷ denominator × factor), §C3 (denominators)
+ * @example
+ * {@includeCode ../test/compute.test.ts#example}
+ */
+export function computeIndicator(input: {
+  readonly definition: IndicatorDefinition;
+  readonly inputs: Readonly<Record<string, number>>;
+}): IndicatorValue {
+  const { definition, inputs } = parseInput(
+    z.strictObject({ definition: IndicatorDefinitionSchema, inputs: InputsSchema }),
+    input,
+    { label: { en: "indicator computation", zh: "指标计算" } },
+  );
+  const top = compileTerm(definition.numerator, "numerator");
+  const bottom = definition.denominator ? compileTerm(definition.denominator, "denominator") : undefined;
+  const needed = [...new Set([...top.inputs, ...(bottom?.inputs ?? [])])];
+  for (const name of needed) {
+    const value = inputs[name];
+    if (value === undefined) {
+      throw fieldError("INVALID_INPUT", `inputs.${name}`, "is required", "缺少必填输入");
+    }
+    if (!Number.isSafeInteger(value) || value < 0) {
+      throw fieldError(
+        "OUT_OF_RANGE",
+        `inputs.${name}`,
+        `must be a non-negative integer count, got ${String(value)}`,
+        `必须是非负整数（人数、床位数等），实际为 ${String(value)}`,
+      );
+    }
+  }
+  for (const name of Object.keys(inputs)) {
+    if (!needed.includes(name)) {
+      throw fieldError(
+        "INVALID_INPUT",
+        `inputs.${name}`,
+        `is not used by ${definition.id} (expected ${needed.join(", ")})`,
+        `指标 ${definition.id} 不使用该输入（应为 ${needed.join("、")}）`,
+      );
+    }
+  }
+  const source = sourceOf(definition);
+  const numerator = top.evaluate(inputs);
+  const trace: TraceStep[] = [
+    {
+      step: "numerator",
+      zh: `分子：${definition.numerator.definition.zh}`,
+      en: `numerator: ${definition.numerator.definition.en}`,
+      value: numerator,
+    },
+  ];
+  const mode = definition.rounding ?? "half-up";
+  const scale = 10 ** definition.decimals;
+  if (!definition.denominator || !bottom) {
+    const value = numerator;
+    return {
+      indicatorId: definition.id,
+      value,
+      numerator,
+      denominator: null,
+      factor: 1,
+      rounded: value,
+      unit: definition.unit,
+      trace,
+    };
+  }
+  const denominator = bottom.evaluate(inputs);
+  trace.push({
+    step: "denominator",
+    zh: `分母：${definition.denominator.definition.zh}`,
+    en: `denominator: ${definition.denominator.definition.en}`,
+    value: denominator,
+  });
+  if (denominator === 0) {
+    throw fieldError("ZERO_DENOMINATOR", bottom.path, "the denominator is 0", "分母为 0，无法计算");
+  }
+  if (definition.scoring === "proportion" && numerator > denominator) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "numerator",
+      `a proportion's numerator (${numerator}) cannot exceed its denominator (${denominator})`,
+      `比例型指标的分子（${numerator}）不能大于分母（${denominator}）`,
+    );
+  }
+  const scaled = BigInt(numerator) * BigInt(definition.factor) * BigInt(scale);
+  const quotient = scaled / BigInt(denominator);
+  const remainder = scaled % BigInt(denominator);
+  if (quotient > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "numerator",
+      "the result is too large to represent exactly",
+      "计算结果过大，无法精确表示",
+    );
+  }
+  const rounded = roundQuotient(Number(quotient), Number(remainder), denominator, mode) / scale;
+  const value = (numerator * definition.factor) / denominator;
+  trace.push(
+    {
+      step: "formula",
+      zh: `分子 ÷ 分母 × ${definition.factor}`,
+      en: `numerator ÷ denominator × ${definition.factor}`,
+      value,
+      ...(source ? { source } : {}),
+    },
+    {
+      step: "round",
+      zh: `保留 ${definition.decimals} 位小数（${mode === "half-up" ? "四舍五入" : mode}）`,
+      en: `rounded to ${definition.decimals} decimals (${mode})`,
+      value: rounded,
+    },
+  );
+  return {
+    indicatorId: definition.id,
+    value,
+    numerator,
+    denominator,
+    factor: definition.factor,
+    rounded,
+    unit: definition.unit,
+    trace,
+  };
+}

@@ -1,0 +1,180 @@
+import { fieldError, parseInput } from "@carekit/core";
+import * as z from "zod";
+import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
+import { checkPlan, type Plan } from "./plan.js";
+
+const SCORING_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-scoring";
+const IMPROVEMENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
+const POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
+const TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
+/** Expression language of carekit's input expressions (`nursingBeds`, `a + b`), used in population criteria. */
+export const CAREKIT_EXPRESSION_LANGUAGE = "text/x-carekit-expression";
+
+interface Coding {
+  readonly system: string;
+  readonly code: string;
+  readonly display?: string;
+}
+
+interface CodeableConcept {
+  readonly coding: readonly Coding[];
+  readonly text?: string;
+}
+
+interface Translated {
+  readonly extension: readonly {
+    readonly url: string;
+    readonly extension: readonly [
+      { readonly url: "lang"; readonly valueCode: string },
+      { readonly url: "content"; readonly valueString: string },
+    ];
+  }[];
+}
+
+/** One population of a FHIR `Measure.group` (度量人群). */
+export interface FhirMeasurePopulation {
+  readonly code: CodeableConcept;
+  readonly description: string;
+  readonly criteria: { readonly language: string; readonly expression: string };
+}
+
+/** The HL7 FHIR R4 `Measure` resource carekit writes (FHIR R4 度量): plain JSON. */
+export interface FhirMeasure {
+  readonly resourceType: "Measure";
+  readonly id: string;
+  readonly identifier: readonly { readonly system: string; readonly value: string }[];
+  readonly version?: string;
+  readonly name: string;
+  readonly title: string;
+  readonly _title: Translated;
+  readonly status: "active";
+  readonly description: string;
+  readonly jurisdiction?: readonly CodeableConcept[];
+  readonly effectivePeriod?: { readonly start: string; readonly end: string };
+  readonly relatedArtifact: readonly { readonly type: "citation"; readonly citation: string; readonly url?: string }[];
+  readonly scoring: CodeableConcept;
+  readonly improvementNotation?: CodeableConcept;
+  readonly guidance?: string;
+  readonly group: readonly [{ readonly population: readonly FhirMeasurePopulation[] }];
+}
+
+const SCORING: Record<IndicatorDefinition["scoring"], string> = {
+  proportion: "proportion",
+  ratio: "ratio",
+  count: "cohort",
+};
+
+function population(code: string, display: string, term: IndicatorTerm, role: string): FhirMeasurePopulation {
+  const who = term.population ? `; ${term.population.zh}` : "";
+  return {
+    code: { coding: [{ system: POPULATION_SYSTEM, code, display }] },
+    description: `${term.definition.en} — ${term.definition.zh}${who}`,
+    criteria: { language: CAREKIT_EXPRESSION_LANGUAGE, expression: term.expression ?? role },
+  };
+}
+
+function populations(definition: IndicatorDefinition): FhirMeasurePopulation[] {
+  const { numerator, denominator } = definition;
+  if (!denominator) return [population("initial-population", "Initial Population", numerator, "numerator")];
+  const initial = population("initial-population", "Initial Population", denominator, "denominator");
+  const top = population("numerator", "Numerator", numerator, "numerator");
+  const bottom = population("denominator", "Denominator", denominator, "denominator");
+  return definition.scoring === "proportion" ? [initial, bottom, top] : [initial, top, bottom];
+}
+
+const COMPARATOR_WORDS = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" } as const;
+const ATTRIBUTE_WORDS = {
+  binding: "约束性 binding",
+  expected: "预期性 expected",
+  unlabelled: "属性未注明 unlabelled",
+} as const;
+
+/**
+ * Export an indicator as an HL7 FHIR R4 `Measure` (导出为 FHIR R4 度量): `scoring` proportion, ratio (per-1000 rates
+ * over population estimates, as WHO SMART guidelines model them) or cohort (counts); `improvementNotation` from the
+ * polarity (none for `target`); one group with initial-population, numerator and denominator populations whose
+ * criteria carry the input expressions; sources as citations; the Chinese title as a translation extension. With a
+ * plan, the plan's version, jurisdiction, baseline-to-target period and the target with its attribute are added.
+ *
+ * @param input.definition - the indicator (validated here)
+ * @param input.plan - optional plan carrying a row for the indicator
+ * @returns plain JSON valid against the FHIR R4 JSON Schema (`#/definitions/Measure`)
+ * @throws {CarekitError} `INVALID_INPUT` for a bad definition or plan; `UNKNOWN_INDICATOR` when the plan has no row
+ *   for the indicator
+ * @see HL7 FHIR R4 Measure, measure-scoring and measure-improvement-notation (policy-facts §D2)
+ * @example
+ * {@includeCode ../test/fhir.test.ts#example}
+ */
+export function toFhirMeasure(input: { readonly definition: IndicatorDefinition; readonly plan?: Plan }): FhirMeasure {
+  const { definition } = parseInput(
+    z.strictObject({ definition: IndicatorDefinitionSchema, plan: z.unknown().optional() }),
+    input,
+    { label: { en: "FHIR export", zh: "FHIR 导出" } },
+  );
+  const { id, name, numerator, denominator } = definition;
+  const description = [
+    `${name.en} (${name.zh}).`,
+    `Numerator: ${numerator.definition.en} (${numerator.definition.zh}).`,
+    denominator ? `Denominator: ${denominator.definition.en} (${denominator.definition.zh}).` : "",
+    `Value = ${denominator ? `numerator ÷ denominator × ${definition.factor}` : "numerator"}, in ${definition.unit}, ${definition.decimals} decimals.`,
+  ]
+    .filter((line) => line !== "")
+    .join(" ");
+  const measure: FhirMeasure = {
+    resourceType: "Measure",
+    id,
+    identifier: [{ system: "urn:carekit:indicator", value: id }],
+    name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`,
+    title: name.en,
+    _title: {
+      extension: [
+        {
+          url: TRANSLATION,
+          extension: [
+            { url: "lang", valueCode: "zh" },
+            { url: "content", valueString: name.zh },
+          ],
+        },
+      ],
+    },
+    status: "active",
+    description,
+    relatedArtifact: definition.sources.map((source) => ({
+      type: "citation",
+      citation: `${source.title}${source.number ? ` (${source.number})` : ""} [${source.confidence}]`,
+      ...(source.url ? { url: source.url } : {}),
+    })),
+    scoring: { coding: [{ system: SCORING_SYSTEM, code: SCORING[definition.scoring] }] },
+    ...(definition.polarity === "target"
+      ? {}
+      : { improvementNotation: { coding: [{ system: IMPROVEMENT_SYSTEM, code: definition.polarity }] } }),
+    group: [{ population: populations(definition) }],
+  };
+  if (input.plan === undefined) return measure;
+  const { plan, rows } = checkPlan(input.plan, ["plan"]);
+  const row = rows.get(id);
+  if (!row) {
+    throw fieldError(
+      "UNKNOWN_INDICATOR",
+      "plan.entries",
+      `plan ${plan.id} has no row for ${id}`,
+      `规划 ${plan.id} 中没有指标 ${id}`,
+    );
+  }
+  const { baseline, target, attribute, responsible } = row.entry;
+  const start = baseline ? String(baseline.year) : plan.effectiveFrom;
+  const baselineText = baseline
+    ? `baseline ${baseline.value} ${definition.unit} (${baseline.year}); `
+    : "no baseline; ";
+  return {
+    ...measure,
+    version: plan.version,
+    jurisdiction: [
+      plan.region === "CN"
+        ? { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }] }
+        : { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }], text: `GB/T 2260 ${plan.region}` },
+    ],
+    effectivePeriod: { start, end: String(target.year) },
+    guidance: `${plan.name.zh} — ${plan.name.en}: ${baselineText}target ${COMPARATOR_WORDS[target.comparator]} ${target.value} ${definition.unit} by ${target.year}; ${ATTRIBUTE_WORDS[attribute]}${responsible.length > 0 ? `; 责任部门 ${responsible.join("、")}` : ""}.`,
+  };
+}

@@ -1,0 +1,238 @@
+import { fieldError, parseInput, roundQuotient } from "@carekit/core";
+import * as z from "zod";
+import type { TraceStep } from "./compute.js";
+import type { IndicatorDefinition } from "./definition.js";
+import {
+  type Comparator,
+  checkPlan,
+  checkValue,
+  PLAN_VALUE_DECIMALS,
+  type Plan,
+  type PlanEntry,
+  type PlanRow,
+} from "./plan.js";
+
+/**
+ * Where an indicator stands (进度状态): `achieved` — the observed value meets the target by its comparator;
+ * `on_track` — not yet, but at least as good as the straight line from baseline to target; `off_track` — behind that
+ * line, or the target year has come without the target met; `no_baseline` — not met, and with no baseline there is
+ * no line to compare with.
+ */
+export type ProgressStatus = "achieved" | "on_track" | "off_track" | "no_baseline";
+
+/**
+ * Zod schema of an observed value (观测值): `year` and `value` in the indicator's unit, as the plan prints it
+ * (at most 4 decimals).
+ *
+ * @example
+ * {@includeCode ../test/progress.test.ts#example}
+ */
+export const ObservationSchema = /* @__PURE__ */ z.strictObject({
+  year: z.int().min(1949).max(2100),
+  value: z.number().nonnegative().max(1e9),
+});
+
+/** An observed value, see {@link ObservationSchema}. */
+export type Observation = z.output<typeof ObservationSchema>;
+
+/** Result of {@link assessProgress}. */
+export interface ProgressAssessment {
+  readonly indicatorId: string;
+  readonly name: { readonly zh: string; readonly en: string };
+  readonly attribute: PlanEntry["attribute"];
+  readonly status: ProgressStatus;
+  readonly observed: Observation;
+  readonly baseline: { readonly year: number; readonly value: number } | null;
+  readonly target: PlanEntry["target"];
+  /** The value on the straight line from baseline to target in the observed year (4 decimals); `null` without a baseline. */
+  readonly expected: number | null;
+  /** Distance still to cover towards the target in the direction of improvement; 0 once past it. */
+  readonly gap: number;
+  readonly unit: string;
+  readonly trace: readonly TraceStep[];
+}
+
+const SCALE = 10n ** BigInt(PLAN_VALUE_DECIMALS);
+const COMPARATOR_TEXT: Record<Comparator, { zh: string; en: string }> = {
+  ">=": { zh: "不低于", en: "at least" },
+  ">": { zh: "高于", en: "above" },
+  "<=": { zh: "不高于", en: "at most" },
+  "<": { zh: "低于", en: "below" },
+  "=": { zh: "等于", en: "equal to" },
+};
+
+function meets(observed: bigint, target: bigint, comparator: Comparator): boolean {
+  switch (comparator) {
+    case ">=":
+      return observed >= target;
+    case ">":
+      return observed > target;
+    case "<=":
+      return observed <= target;
+    case "<":
+      return observed < target;
+    case "=":
+      return observed === target;
+  }
+}
+
+const ATTRIBUTE_ZH: Record<PlanEntry["attribute"], string> = {
+  binding: "约束性",
+  expected: "预期性",
+  unlabelled: "属性未注明",
+};
+
+const abs = (value: bigint): bigint => (value < 0n ? -value : value);
+const toNumber = (scaled: bigint): number => Number(scaled) / Number(SCALE);
+
+/** Assess one observation against one plan row; `path` locates the observation in the caller's input. */
+export function assessEntry(
+  definition: IndicatorDefinition,
+  entry: PlanEntry,
+  observed: Observation,
+  path: string,
+): ProgressAssessment {
+  const o = BigInt(checkValue(definition, observed.value, `${path}.value`));
+  const t = BigInt(checkValue(definition, entry.target.value, "target.value"));
+  const { baseline, target } = entry;
+  const unit = definition.unit;
+  const says = COMPARATOR_TEXT[target.comparator];
+  const trace: TraceStep[] = [
+    {
+      step: "target",
+      zh: `目标：${target.year}年${says.zh}${target.value}${unit}（${ATTRIBUTE_ZH[entry.attribute]}）`,
+      en: `target: ${says.en} ${target.value} ${unit} by ${target.year} (${entry.attribute})`,
+      value: target.value,
+      ...(entry.source ? { source: entry.source.title } : {}),
+    },
+  ];
+  if (baseline && observed.year < baseline.year) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      `${path}.year`,
+      `observed year ${observed.year} is before the baseline year ${baseline.year}`,
+      `观测年份 ${observed.year} 早于基期年份 ${baseline.year}`,
+    );
+  }
+  const improvement =
+    definition.polarity === "increase" ? t - o : definition.polarity === "decrease" ? o - t : abs(t - o);
+  const gap = toNumber(improvement > 0n ? improvement : 0n);
+  let expectedTimesSpan: bigint | null = null;
+  let span = 1n;
+  if (baseline) {
+    const b = BigInt(checkValue(definition, baseline.value, "baseline.value"));
+    span = BigInt(Math.max(target.year - baseline.year, 1));
+    const elapsed = BigInt(Math.min(observed.year, target.year) - baseline.year);
+    expectedTimesSpan = target.year === baseline.year ? t : b * span + (t - b) * elapsed;
+    trace.push({
+      step: "baseline",
+      zh: `基期：${baseline.year}年 ${baseline.value}${unit}`,
+      en: `baseline: ${baseline.value} ${unit} in ${baseline.year}`,
+      value: baseline.value,
+    });
+  }
+  const expected =
+    expectedTimesSpan === null
+      ? null
+      : roundQuotient(Number(expectedTimesSpan / span), Number(expectedTimesSpan % span), Number(span), "half-up") /
+        Number(SCALE);
+  if (expected !== null) {
+    trace.push({
+      step: "expected",
+      zh: `按基期到目标线性推算，${observed.year}年应达 ${expected}${unit}`,
+      en: `straight line from baseline to target gives ${expected} ${unit} in ${observed.year}`,
+      value: expected,
+    });
+  }
+  let status: ProgressStatus;
+  if (meets(o, t, target.comparator)) {
+    status = "achieved";
+  } else if (observed.year >= target.year) {
+    status = "off_track";
+  } else if (expectedTimesSpan === null) {
+    status = "no_baseline";
+  } else {
+    const scaledObserved = o * span;
+    status =
+      definition.polarity === "increase"
+        ? scaledObserved >= expectedTimesSpan
+          ? "on_track"
+          : "off_track"
+        : definition.polarity === "decrease"
+          ? scaledObserved <= expectedTimesSpan
+            ? "on_track"
+            : "off_track"
+          : abs(scaledObserved - t * span) <= abs(expectedTimesSpan - t * span)
+            ? "on_track"
+            : "off_track";
+  }
+  trace.push({
+    step: "status",
+    zh: `${observed.year}年观测值 ${observed.value}${unit}：${STATUS_ZH[status]}`,
+    en: `observed ${observed.value} ${unit} in ${observed.year}: ${status.replace("_", " ")}`,
+    value: observed.value,
+  });
+  return {
+    indicatorId: definition.id,
+    name: definition.name,
+    attribute: entry.attribute,
+    status,
+    observed: { year: observed.year, value: observed.value },
+    baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
+    target,
+    expected,
+    gap,
+    unit,
+    trace,
+  };
+}
+
+const STATUS_ZH: Record<ProgressStatus, string> = {
+  achieved: "已达标",
+  on_track: "进度正常",
+  off_track: "进度滞后",
+  no_baseline: "未达标，缺少基期值无法判断进度",
+};
+
+/** The plan row of `indicatorId`, or `UNKNOWN_INDICATOR` at `path`. */
+export function rowOf(plan: Plan, rows: ReadonlyMap<string, PlanRow>, indicatorId: string, path: string): PlanRow {
+  const row = rows.get(indicatorId);
+  if (!row) {
+    throw fieldError(
+      "UNKNOWN_INDICATOR",
+      path,
+      `plan ${plan.id} has no row for indicator ${JSON.stringify(indicatorId)}`,
+      `规划 ${plan.id} 中没有指标 ${JSON.stringify(indicatorId)}`,
+    );
+  }
+  return row;
+}
+
+/**
+ * Assess progress of one indicator of a plan (指标进度评估): achieved if the observed value meets the target by its
+ * comparator; otherwise on or off track against the value expected on the straight line from baseline (基期) to
+ * target (目标) in the observed year, in the direction the indicator's polarity says is better (`target` polarity:
+ * at least as close to the target as the line). A target year that has come without the target met is off track.
+ * All comparisons are exact (values as integers of 10^-4).
+ *
+ * @param input.plan - the plan (validated here)
+ * @param input.indicatorId - which row
+ * @param input.observed - `{ year, value }` in the indicator's unit
+ * @returns status, expected value, gap and a trace
+ * @throws {CarekitError} `UNKNOWN_INDICATOR` for an id without a row; `OUT_OF_RANGE` for an observed year before the
+ *   baseline year or a percent above 100; `INVALID_INPUT` for a malformed plan or observation
+ * @see 大足府办发〔2023〕37号 表2-1 (targets and attributes); FHIR `improvementNotation` (policy-facts §D2)
+ * @example
+ * {@includeCode ../test/progress.test.ts#example}
+ */
+export function assessProgress(input: {
+  readonly plan: Plan;
+  readonly indicatorId: string;
+  readonly observed: Observation;
+}): ProgressAssessment {
+  const { plan, rows } = checkPlan(input.plan, ["plan"]);
+  const indicatorId = parseInput(z.string(), input.indicatorId, { path: ["indicatorId"] });
+  const observed = parseInput(ObservationSchema, input.observed, { path: ["observed"] });
+  const { definition, entry } = rowOf(plan, rows, indicatorId, "indicatorId");
+  return assessEntry(definition, entry, observed, "observed");
+}
