@@ -13,6 +13,17 @@ export type { BatchError, BatchOutcome, BatchResult } from "./batch.js";
 export { type Catalogue, type CatalogueItem, CatalogueSchema, ITEM_CLASSES, type ItemClass } from "./catalogue.js";
 export { type Charges, type Claim, ClaimSchema, isClaim, LONG_TERM_SUBTYPES } from "./claim.js";
 export type { SettlerOptions } from "./compile.js";
+export {
+  assessContributionYears,
+  type ContributionAssessment,
+  type ContributionInput,
+  ContributionInputSchema,
+  type ContributionPeriod,
+  type ContributionPolicy,
+  ContributionPolicySchema,
+  type ContributionStep,
+} from "./contribution.js";
+export { CHENGDU_CONTRIBUTION_POLICY, CHONGQING_CONTRIBUTION_POLICY } from "./data/contribution.js";
 export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
 export { MAX_AMOUNT_FEN } from "./limits.js";
 export {

@@ -120,8 +120,9 @@ interface FundOutcome {
 
 /**
  * Run one fund over `base` fen of in-scope cost: the part below the fund's annual threshold stays with the patient,
- * each slice above it is paid at its segment's rate until the cap room is used up; cost beyond the cap (or beyond
- * the last segment) passes on to the next fund. Exact integer arithmetic: the numerator is `fen × bp`.
+ * each slice above it is paid at its segment's rate until the cap room is used up — then the fund pays exactly the
+ * room, and the cost beyond the ⌈room / rate⌉ fen that used it up (or beyond the last segment) passes on to the next
+ * fund. Exact integer arithmetic: the numerator is `fen × bp`, rounded once by the policy's mode.
  */
 function runFund(
   base: number,
@@ -161,15 +162,15 @@ function runFund(
       room -= need;
       covered += slice;
     } else {
-      const part = Math.floor(room / bp);
-      numerator += part * bp;
+      // the cap binds inside this slice: the fund pays exactly its cap room, which takes ⌈room / bp⌉ fen of cost
+      const part = divideRounded(room, bp, "up");
       covered += part;
       passOn += slice - part;
       capped = true;
     }
   }
   passOn += end - start;
-  out.paid = Math.min(divideRounded(numerator, BP, rounding), capRoom);
+  out.paid = capped ? capRoom : Math.min(divideRounded(numerator, BP, rounding), capRoom);
   out.covered = covered;
   out.below = below;
   out.passOn = passOn;

@@ -106,15 +106,15 @@ describe("settle: worked examples checked by hand", () => {
     const before = { ...emptyAccumulators({ personId: "p-1", year: 2024 }), inpatientAdmissions: 0 };
     const nearCap = { ...before, funds: { pooled: { baseFen: 35_000_000, paidFen: 29_900_000 } } };
     const { result, accumulators } = settler.settle(CROSS_CLAIM, nearCap);
-    // room 1000.00; it covers 1000 / 0.85 = 1176.47 of cost; the other 2240 − 1176.47 = 1063.53 goes to 大额 at 90 %
+    // room 1000.00 takes ⌈1000 / 0.85⌉ = 1176.48 of cost; the other 2240 − 1176.48 = 1063.52 goes to 大额 at 90 %
     expect(result.fundPaid).toBe(100_000);
-    expect(result.furtherFunds[0]?.paidFen).toBe(95_718);
-    expect(result.coinsurance).toBe(17_647 + 10_635);
+    expect(result.furtherFunds[0]?.paidFen).toBe(95_717); // 957.168 → 957.17
+    expect(result.coinsurance).toBe(17_648 + 10_635);
     expect(result.overCap).toBe(0);
-    expect(result.fundTotal).toBe(195_718);
+    expect(result.fundTotal).toBe(195_717);
     expect(result.fundTotal + result.patientPays).toBe(335_399);
     expect(accumulators.funds.pooled).toEqual({ baseFen: 35_224_000, paidFen: 30_000_000 });
-    expect(accumulators.funds.largeExpense).toEqual({ baseFen: 106_353, paidFen: 95_718 });
+    expect(accumulators.funds.largeExpense).toEqual({ baseFen: 106_352, paidFen: 95_717 });
   });
 
   it("a same-province claim uses the local policy with no adjustment", () => {
@@ -148,10 +148,10 @@ describe("settle: worked examples checked by hand", () => {
       { ...dialysis, id: "c-2", dischargeDate: "2024-06-26", admissionDate: "2024-06-26" },
       first.accumulators,
     );
-    // quota room 5000 − 4050 = 950: it covers 950 / 0.9 = 1055.55 of cost; the rest is above the quota
+    // quota room 5000 − 4050 = 950 takes ⌈950 / 0.9⌉ = 1055.56 of cost; the rest is above the quota
     expect(second.result.fundPaid).toBe(95_000);
-    expect(second.result.coinsurance).toBe(105_555 - 95_000);
-    expect(second.result.overCap).toBe(450_000 - 105_555);
+    expect(second.result.coinsurance).toBe(105_556 - 95_000);
+    expect(second.result.overCap).toBe(450_000 - 105_556);
     expect(second.accumulators.chronicMonthlyPaidFen["uremiaDialysis@2024-06"]).toBe(500_000);
     // July starts a fresh quota
     const july = settler.settle(

@@ -1,0 +1,250 @@
+import { addDays, fieldError, IsoDateSchema, monthsBetween, parseInput } from "@carekit/core";
+import { RegionCodeSchema, regionOf } from "@carekit/core/regions";
+import * as z from "zod";
+import { KeySchema, type Label, SourceSchema } from "./source.js";
+
+const MonthsSchema = /* @__PURE__ */ z.number().int().min(0).max(1200);
+
+/**
+ * Zod schema of a city's contribution-year rule (职工医保缴费年限政策) and its recognition of another city's months
+ * (缴费年限互认): the months required for retirement benefits without further contribution, by sex; the months that
+ * must be actually paid locally (`null` when the source states none); and, when there is a recognition agreement,
+ * the partner regions, its effective date, which kinds of months are recognised, whether recognised months also
+ * count towards the local-actual requirement (the crux of any 互认 rule, UNCONFIRMED for 川渝), and whether all of
+ * the partner's months count or only those from the effective date on.
+ *
+ * @example
+ * {@includeCode ../test/contribution.test.ts#policy}
+ */
+export const ContributionPolicySchema = /* @__PURE__ */ z.strictObject({
+  id: KeySchema,
+  version: z.string().min(1).max(40),
+  effectiveFrom: IsoDateSchema,
+  effectiveTo: IsoDateSchema.optional(),
+  region: RegionCodeSchema,
+  source: SourceSchema,
+  requiredTotalMonths: z.strictObject({ male: MonthsSchema, female: MonthsSchema }),
+  requiredLocalActualMonths: MonthsSchema.nullable(),
+  recognition: z
+    .strictObject({
+      partnerRegions: z.array(RegionCodeSchema).min(1).max(50),
+      effectiveFrom: IsoDateSchema,
+      recognizedKinds: z
+        .array(z.enum(["actual", "deemed"]))
+        .min(1)
+        .max(2),
+      countsTowardLocalActual: z.boolean(),
+      monthsFrom: z.enum(["allPeriods", "effectiveDate"]),
+    })
+    .nullable(),
+});
+
+/** A city's contribution-year rule; see {@link ContributionPolicySchema}. */
+export type ContributionPolicy = z.infer<typeof ContributionPolicySchema>;
+
+const PeriodSchema = /* @__PURE__ */ z
+  .strictObject({
+    city: RegionCodeSchema,
+    from: IsoDateSchema,
+    to: IsoDateSchema,
+    kind: z.enum(["actual", "deemed"]),
+  })
+  .refine((period) => period.from <= period.to, {
+    error: "to is before from",
+    params: { zh: "结束日期早于开始日期" },
+    path: ["to"],
+  });
+
+/** A contribution period: a city, the first and last day (inclusive), and whether paid (实际) or deemed (视同). */
+export type ContributionPeriod = z.infer<typeof PeriodSchema>;
+
+/**
+ * Zod schema of the argument of {@link assessContributionYears}.
+ *
+ * @example
+ * {@includeCode ../test/contribution.test.ts#example}
+ */
+export const ContributionInputSchema = /* @__PURE__ */ z.strictObject({
+  sex: z.enum(["male", "female"]),
+  retirementCity: RegionCodeSchema,
+  asOf: IsoDateSchema,
+  periods: z.array(PeriodSchema).max(1000),
+  policy: ContributionPolicySchema,
+});
+
+/** The argument of {@link assessContributionYears}. */
+export type ContributionInput = z.input<typeof ContributionInputSchema>;
+
+/** One step of a contribution-year assessment. */
+export interface ContributionStep {
+  readonly label: Label;
+  readonly months: number;
+  readonly rule: string;
+}
+
+/** The outcome of {@link assessContributionYears}; all counts are whole calendar months. */
+export interface ContributionAssessment {
+  /** Months counted for the total requirement: local (actual and deemed) and recognised, overlaps once. */
+  readonly totalMonths: number;
+  /** Months actually paid in the retirement city (本地实际缴费). */
+  readonly localActualMonths: number;
+  /** Months the recognition adds beyond the local ones (互认的外地月数). */
+  readonly recognizedOtherCityMonths: number;
+  readonly requiredTotalMonths: number;
+  /** `null` when the policy states no local-actual requirement. */
+  readonly requiredLocalActualMonths: number | null;
+  /** Months still to be paid locally (还需缴费月数): the larger of the two gaps, never below 0. */
+  readonly shortfallMonths: number;
+  readonly eligible: boolean;
+  readonly trace: readonly ContributionStep[];
+}
+
+interface Interval {
+  from: string;
+  /** Exclusive end: the day after the last day. */
+  end: string;
+}
+
+/** Whole calendar months covered by a set of intervals, overlapping or adjacent ones merged first. */
+function monthsOf(intervals: readonly Interval[]): number {
+  const sorted = [...intervals].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  let months = 0;
+  let current: Interval | undefined;
+  for (const interval of sorted) {
+    if (current !== undefined && interval.from <= current.end) {
+      if (interval.end > current.end) current.end = interval.end;
+      continue;
+    }
+    if (current !== undefined) months += monthsBetween({ from: current.from, to: current.end });
+    current = { ...interval };
+  }
+  if (current !== undefined) months += monthsBetween({ from: current.from, to: current.end });
+  return months;
+}
+
+/** The earlier of two ISO dates (ISO dates order as strings). */
+function earlier(a: string, b: string): string {
+  if (a < b) return a;
+  return b;
+}
+
+function within(code: string, area: string): boolean {
+  let region = regionOf(code);
+  while (region.code !== area) {
+    if (region.parent === null) return false;
+    region = regionOf(region.parent);
+  }
+  return true;
+}
+
+const LABELS = {
+  local: { zh: "本地缴费年限（实际+视同）", en: "local months (actual and deemed)" },
+  localActual: { zh: "本地实际缴费年限", en: "local actual months" },
+  recognized: { zh: "互认的外地缴费年限", en: "recognised months of the partner city" },
+  total: { zh: "累计缴费年限", en: "total months" },
+  shortfall: { zh: "还需缴费月数", en: "months still to pay" },
+} as const;
+
+/**
+ * Assess employee medical-insurance contribution years for retirement benefits (职工医保缴费年限认定), with the
+ * 川渝 mutual recognition of contribution years (缴费年限互认, 重庆市—成都市 from 2024-03-01, seed 003).
+ *
+ * Periods are cut at `asOf` (inclusive), merged where they overlap or touch, and counted in whole calendar months
+ * (`monthsBetween` of `@carekit/core`, on date-fns; a period's `to` is its last day). Local periods are those in the
+ * policy's region; a partner city's periods of a recognised kind count when `asOf` is on or after the recognition's
+ * effective date (only from that date on, when `monthsFrom` is `effectiveDate`). Other cities' periods are not
+ * counted. `shortfallMonths = max(0, requiredTotal − total, requiredLocalActual − localActual)` — local months
+ * close both gaps at once; recognised months count towards the local-actual requirement only when the policy says so.
+ *
+ * @param input - `sex`, `retirementCity` (must lie in the policy's region), `asOf`, `periods`, `policy`
+ * @returns months counted, required and short, `eligible`, and a trace
+ * @throws {CarekitError} `INVALID_INPUT` for a bad field (path e.g. `periods[1].to`); `POLICY_REGION_MISMATCH` when
+ *   the retirement city is outside the policy's region
+ * @see seed 003 (重庆日报 2025: 川渝缴费年限互认 since 2024-03-01); policy-facts §A5 (重庆 30/25 years with 10 local
+ *   actual, 成都 25/20 years: SECONDARY; the recognition rule itself: UNCONFIRMED)
+ * @example
+ * {@includeCode ../test/contribution.test.ts#example}
+ */
+export function assessContributionYears(input: ContributionInput): ContributionAssessment {
+  const { sex, retirementCity, asOf, periods, policy } = parseInput(ContributionInputSchema, input, {
+    label: { en: "contribution-year input", zh: "缴费年限认定参数" },
+  });
+  if (!within(retirementCity, policy.region)) {
+    throw fieldError(
+      "POLICY_REGION_MISMATCH",
+      "retirementCity",
+      `${retirementCity} is not in the policy's region ${policy.region}`,
+      `退休地 ${retirementCity} 不在政策地区 ${policy.region} 内`,
+    );
+  }
+  const cutoff = addDays(asOf, 1);
+  const recognition = policy.recognition;
+  const recognitionActive = recognition !== null && recognition.effectiveFrom <= asOf;
+  const local: Interval[] = [];
+  const localActual: Interval[] = [];
+  const recognized: Interval[] = [];
+  let ignored = 0;
+  for (const period of periods) {
+    const end = addDays(period.to, 1);
+    const interval = { from: period.from, end: earlier(end, cutoff) };
+    if (interval.from >= interval.end) continue;
+    if (within(period.city, policy.region)) {
+      local.push(interval);
+      if (period.kind === "actual") localActual.push(interval);
+    } else if (
+      recognitionActive &&
+      recognition.recognizedKinds.includes(period.kind) &&
+      recognition.partnerRegions.some((partner) => within(period.city, partner))
+    ) {
+      const from =
+        recognition.monthsFrom === "effectiveDate" && interval.from < recognition.effectiveFrom
+          ? recognition.effectiveFrom
+          : interval.from;
+      if (from < interval.end) recognized.push({ from, end: interval.end });
+    } else {
+      ignored += 1;
+    }
+  }
+  const localMonths = monthsOf(local);
+  const totalMonths = monthsOf([...local, ...recognized]);
+  const localActualMonths = monthsOf(localActual);
+  const recognizedOtherCityMonths = totalMonths - localMonths;
+  const countsTowardLocal = recognitionActive && recognition.countsTowardLocalActual;
+  const actualForRequirement = countsTowardLocal ? monthsOf([...localActual, ...recognized]) : localActualMonths;
+  const requiredTotalMonths = policy.requiredTotalMonths[sex];
+  const requiredLocal = policy.requiredLocalActualMonths;
+  const shortfallMonths = Math.max(0, requiredTotalMonths - totalMonths, (requiredLocal ?? 0) - actualForRequirement);
+  const source = `${policy.id} (${policy.source.number})`;
+  return {
+    totalMonths,
+    localActualMonths,
+    recognizedOtherCityMonths,
+    requiredTotalMonths,
+    requiredLocalActualMonths: requiredLocal,
+    shortfallMonths,
+    eligible: shortfallMonths === 0,
+    trace: [
+      { label: LABELS.local, months: localMonths, rule: `periods in ${policy.region}, merged, whole months` },
+      { label: LABELS.localActual, months: localActualMonths, rule: `kind = actual; ${source}` },
+      {
+        label: LABELS.recognized,
+        months: recognizedOtherCityMonths,
+        rule:
+          recognition === null
+            ? "no recognition agreement"
+            : recognitionActive
+              ? `recognition since ${recognition.effectiveFrom} (${recognition.partnerRegions.join(", ")}; ${recognition.recognizedKinds.join("+")}; from ${recognition.monthsFrom}); ${ignored} period(s) of other cities not counted`
+              : `recognition starts ${recognition.effectiveFrom}, after ${asOf}`,
+      },
+      { label: LABELS.total, months: totalMonths, rule: `required ${requiredTotalMonths} (${sex}); ${source}` },
+      {
+        label: LABELS.shortfall,
+        months: shortfallMonths,
+        rule:
+          requiredLocal === null
+            ? "no local-actual requirement stated"
+            : `local actual required ${requiredLocal}, counted ${actualForRequirement}${countsTowardLocal ? " (incl. recognised)" : ""}`,
+      },
+    ],
+  };
+}

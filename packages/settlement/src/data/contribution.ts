@@ -1,0 +1,68 @@
+import type { ContributionPolicy } from "../contribution.js";
+
+const RECOGNITION_NOTE =
+  "川渝 recognition (重庆市—成都市, from 2024-03-01) is reported in seed 003 (重庆日报 2025, '成渝两地职工医保实际缴费年限互认'); its rule text is UNCONFIRMED (policy-facts §A5.3): recognising only actual months, counting them towards the total but NOT towards the local-actual requirement, and counting all of the partner's months are this module's assumptions — override `recognition` when the rule is known.";
+
+/**
+ * 重庆市 职工医保 contribution years for retirement benefits (重庆职工医保缴费年限): men 30 years, women 25 (360 / 300
+ * months), of which 10 years (120 months) actually paid in 重庆; with the 川渝 recognition of 成都市 months from
+ * 2024-03-01. SECONDARY source — an overridable default; the recognition details are assumptions (see `source.note`).
+ *
+ * @see policy-facts §A5.1 (lvdouya.com.cn repost, 2023-08-20: 随单位参保人员 from 2014-01-01); seed 003
+ * @example
+ * {@includeCode ../../test/contribution.test.ts#policy}
+ */
+export const CHONGQING_CONTRIBUTION_POLICY: ContributionPolicy = {
+  id: "cq-employee-contribution-years",
+  version: "2024-03-01",
+  effectiveFrom: "2024-03-01",
+  region: "500000",
+  source: {
+    title: "重庆市职工基本医疗保险缴费年限规定（转载）",
+    number: "unknown (secondary repost)",
+    url: "https://lvdouya.com.cn/baoxian/202308/232766.html",
+    note: `SECONDARY: one repost (2023-08-20) states 男满30年、女满25年, 在本市实际缴费年限满10年 for 随单位参保人员 since 2014-01-01; not read on ylbzj.cq.gov.cn. ${RECOGNITION_NOTE}`,
+    confidence: "SECONDARY",
+  },
+  requiredTotalMonths: { male: 360, female: 300 },
+  requiredLocalActualMonths: 120,
+  recognition: {
+    partnerRegions: ["510100"],
+    effectiveFrom: "2024-03-01",
+    recognizedKinds: ["actual"],
+    countsTowardLocalActual: false,
+    monthsFrom: "allPeriods",
+  },
+};
+
+/**
+ * 成都市 职工医保 contribution years for retirement benefits (成都职工医保缴费年限): men 25 years, women 20 (300 / 240
+ * months) including deemed years; no local-actual requirement is stated in the source (`null`); with the 川渝
+ * recognition of 重庆市 months from 2024-03-01. SECONDARY source (weak site) — an overridable default.
+ *
+ * @see policy-facts §A5.2 (m.jiusongjiankang.com); seed 003
+ * @example
+ * {@includeCode ../../test/contribution.test.ts#policy}
+ */
+export const CHENGDU_CONTRIBUTION_POLICY: ContributionPolicy = {
+  id: "cd-employee-contribution-years",
+  version: "2024-03-01",
+  effectiveFrom: "2024-03-01",
+  region: "510100",
+  source: {
+    title: "成都市职工基本医疗保险缴费年限规定（转载）",
+    number: "unknown (secondary repost)",
+    url: "https://m.jiusongjiankang.com/health/news/6130399.html",
+    note: `SECONDARY (weak site): 男累计满25年、女满20年（含视同缴费年限）; a local actual-payment requirement is not stated, so requiredLocalActualMonths is null — supply it if your rule has one. ${RECOGNITION_NOTE}`,
+    confidence: "SECONDARY",
+  },
+  requiredTotalMonths: { male: 300, female: 240 },
+  requiredLocalActualMonths: null,
+  recognition: {
+    partnerRegions: ["500000"],
+    effectiveFrom: "2024-03-01",
+    recognizedKinds: ["actual"],
+    countsTowardLocalActual: false,
+    monthsFrom: "allPeriods",
+  },
+};
