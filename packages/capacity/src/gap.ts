@@ -1,0 +1,368 @@
+import { fieldError } from "@carekit/core";
+import * as z from "zod";
+import { ratio2, requiredPer1000, requiredShare, scaled } from "./exact.js";
+import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";
+import type { Source } from "./source.js";
+import { resolveStandard, slotsTargetOf } from "./standards.js";
+import { type TraceStep, traceStep } from "./trace.js";
+import { assertNotAbove, CountSchema, PopulationSchema, parse, ShareSchema, TargetPer1000Schema } from "./validate.js";
+
+const PopulationOrProjectionSchema = /* @__PURE__ */ z.union([PopulationSchema, PopulationProjectionSchema]);
+
+/** A population given directly, or a {@link PopulationProjection} for a future year. */
+export type PopulationInput = number | PopulationProjection;
+
+function readPopulation(population: number | PopulationProjection): {
+  count: number;
+  year: number | null;
+  steps: TraceStep[];
+} {
+  return typeof population === "number"
+    ? { count: population, year: null, steps: [] }
+    : { count: population.value, year: population.targetYear, steps: population.trace };
+}
+
+function gapSteps(
+  names: { required: string; existing: string },
+  required: number,
+  existing: number,
+): { gap: number; surplus: number; steps: TraceStep[] } {
+  const gap = Math.max(0, required - existing);
+  const surplus = Math.max(0, existing - required);
+  const inputs = { [names.required]: required, [names.existing]: existing };
+  return {
+    gap,
+    surplus,
+    steps: [
+      traceStep("gap", "缺口", "gap", `max(0, ${names.required} − ${names.existing})`, inputs, gap),
+      traceStep("surplus", "富余", "surplus", `max(0, ${names.existing} − ${names.required})`, inputs, surplus),
+    ],
+  };
+}
+
+function exactlyOne(target: unknown, standard: unknown, targetPath: string): void {
+  if ((target === undefined) === (standard === undefined)) {
+    throw fieldError(
+      "INVALID_INPUT",
+      targetPath,
+      `give either ${targetPath} or standard, exactly one`,
+      `${targetPath} 与 standard 必须且只能提供一个`,
+    );
+  }
+}
+
+/**
+ * Zod schema of the input of {@link childcareGap}. `standard` is a built-in id (`"national2025"`) or a
+ * {@link ChildcareStandard} object.
+ *
+ * @example
+ * {@includeCode ../test/gap.test.ts#schemas}
+ */
+export const ChildcareGapInputSchema = /* @__PURE__ */ z.strictObject({
+  population: PopulationOrProjectionSchema,
+  existingSlots: CountSchema,
+  targetPer1000: TargetPer1000Schema.optional(),
+  standard: z.unknown().optional(),
+  areaType: z.enum(["new", "existing"]).optional(),
+});
+
+/** Input of {@link childcareGap}: give `targetPer1000` or a `standard` (with `areaType`, default `new`). */
+export type ChildcareGapInput = z.input<typeof ChildcareGapInputSchema>;
+
+/** Result of {@link childcareGap}. `requiredSlots = existingSlots + gap − surplus` always holds. */
+export interface ChildcareGap {
+  /** 需要托位数: `ceil(population × targetPer1000 ÷ 1000)`. */
+  requiredSlots: number;
+  /** 现有托位数. */
+  existingSlots: number;
+  /** 缺口: `max(0, requiredSlots − existingSlots)`. */
+  gap: number;
+  /** 富余: `max(0, existingSlots − requiredSlots)`. */
+  surplus: number;
+  /** Current slots per 1000 of the population used (2 decimals). */
+  slotsPer1000: number;
+  /** The target applied. */
+  targetPer1000: number;
+  /** The population used. */
+  population: number;
+  /** The year of the population when it came from a projection, else `null`. */
+  year: number | null;
+  /** How it was computed. */
+  trace: TraceStep[];
+}
+
+function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
+  target: number;
+  source: Source | null;
+  id: string | null;
+} {
+  exactlyOne(input.targetPer1000, input.standard, "targetPer1000");
+  if (input.targetPer1000 !== undefined) return { target: input.targetPer1000, source: null, id: null };
+  const standard = resolveStandard(input.standard, "childcare");
+  const target = slotsTargetOf(standard, input.areaType ?? "new");
+  return { target, source: standard.source, id: standard.id };
+}
+
+/**
+ * 托位缺口 — childcare slot gap against a target per 1000 residents:
+ * `requiredSlots = ceil(population × targetPer1000 ÷ 1000)` in exact integer arithmetic (4.5 × 870000 ÷ 1000 is
+ * exactly 3915, 4.1 × 10000 ÷ 1000 exactly 41), `gap = max(0, required − existing)`,
+ * `surplus = max(0, existing − required)`. The population is the resident population (常住人口), given directly or
+ * as a projection from {@link projectPopulation} / {@link projectFromSeries}.
+ *
+ * @param input - `{ population, existingSlots, targetPer1000 }` or `{ population, existingSlots, standard, areaType? }`
+ * @returns required slots, gap, surplus, the current ratio and the trace
+ * @throws {CarekitError} OUT_OF_RANGE for a zero or negative population or a target outside (0, 100];
+ *   INVALID_INPUT for fractional slots, `NaN`, missing fields, both or neither of target and standard;
+ *   UNKNOWN_STANDARD for an unknown id or a standard without a figure for `areaType`
+ * @see 大足府办发〔2023〕37号: 87 万人 × 4.5‰ → 3915 托位, 缺口 2188 (seed 002); policy-facts C1.1, C3.1
+ * @example
+ * {@includeCode ../test/gap.test.ts#childcareGap}
+ */
+export function childcareGap(input: ChildcareGapInput): ChildcareGap {
+  const parsed = parse(ChildcareGapInputSchema, input, { en: "childcare gap input", zh: "托位缺口输入" });
+  const { target, source, id } = childcareTarget(parsed);
+  const { count: population, year, steps } = readPopulation(parsed.population);
+  const existingSlots = parsed.existingSlots;
+  const requiredSlots = requiredPer1000(population, scaled(target, "targetPer1000"));
+  const current = ratio2(existingSlots, population, 1000);
+  const {
+    gap,
+    surplus,
+    steps: gapTrace,
+  } = gapSteps({ required: "requiredSlots", existing: "existingSlots" }, requiredSlots, existingSlots);
+  return {
+    requiredSlots,
+    existingSlots,
+    gap,
+    surplus,
+    slotsPer1000: current,
+    targetPer1000: target,
+    population,
+    year,
+    trace: [
+      ...steps,
+      traceStep(
+        "targetPer1000",
+        "每千人口托位数目标",
+        "target slots per 1000 residents",
+        id === null ? "given" : `standards.${id}`,
+        { standard: id },
+        target,
+        source,
+      ),
+      traceStep(
+        "requiredSlots",
+        "需要托位数",
+        "slots required",
+        "ceil(population × targetPer1000 ÷ 1000)",
+        { population, targetPer1000: target },
+        requiredSlots,
+        source,
+      ),
+      traceStep(
+        "slotsPer1000",
+        "现有每千人口托位数",
+        "current slots per 1000 residents",
+        "round2(existingSlots × 1000 ÷ population)",
+        { existingSlots, population },
+        current,
+      ),
+      ...gapTrace,
+    ],
+  };
+}
+
+/**
+ * Zod schema of the input of {@link elderBedGap}.
+ *
+ * @example
+ * {@includeCode ../test/gap.test.ts#schemas}
+ */
+export const ElderBedGapInputSchema = /* @__PURE__ */ z.strictObject({
+  elderPopulation: PopulationOrProjectionSchema,
+  existingBeds: CountSchema,
+  targetPer1000: TargetPer1000Schema,
+  elderAge: z.union([z.literal(60), z.literal(65)]).optional(),
+});
+
+/** Input of {@link elderBedGap}. */
+export type ElderBedGapInput = z.input<typeof ElderBedGapInputSchema>;
+
+/** Result of {@link elderBedGap}. `requiredBeds = existingBeds + gap − surplus` always holds. */
+export interface ElderBedGap {
+  /** 需要养老床位数: `ceil(elderPopulation × targetPer1000 ÷ 1000)`. */
+  requiredBeds: number;
+  /** 现有养老床位数. */
+  existingBeds: number;
+  /** 缺口: `max(0, requiredBeds − existingBeds)`. */
+  gap: number;
+  /** 富余: `max(0, existingBeds − requiredBeds)`. */
+  surplus: number;
+  /** Current beds per 1000 elders (2 decimals). */
+  bedsPer1000Elders: number;
+  /** The target applied. */
+  targetPer1000: number;
+  /** The elder population used. */
+  elderPopulation: number;
+  /** Age that defines elders in the denominator: 60 (default) or 65. */
+  elderAge: 60 | 65;
+  /** The year of the population when it came from a projection, else `null`. */
+  year: number | null;
+  /** How it was computed. */
+  trace: TraceStep[];
+}
+
+/**
+ * 养老床位缺口 — elder-care bed gap against a target per 1000 elders:
+ * `requiredBeds = ceil(elderPopulation × targetPer1000 ÷ 1000)` exactly, `gap = max(0, required − existing)`.
+ * The 十四五 plan sets no national per-1000 bed target (it uses total beds and the nursing-bed share), so the target
+ * is always the caller's — e.g. the earlier 35–40 per 1000 elders.
+ *
+ * @param input - `{ elderPopulation, existingBeds, targetPer1000, elderAge? }` (elders 60+ unless `elderAge: 65`)
+ * @returns required beds, gap, surplus, the current ratio and the trace
+ * @throws {CarekitError} OUT_OF_RANGE for a zero elder population or a target outside (0, 100];
+ *   INVALID_INPUT for fractional beds, `NaN`, missing fields
+ * @see policy-facts C2.3 (no 十四五 per-1000 target; 30 by 2015, 35–40 by 2020), C3.4 (60+)
+ * @example
+ * {@includeCode ../test/gap.test.ts#elderBedGap}
+ */
+export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
+  const parsed = parse(ElderBedGapInputSchema, input, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
+  const { count: elderPopulation, year, steps } = readPopulation(parsed.elderPopulation);
+  const { existingBeds, targetPer1000, elderAge = 60 } = parsed;
+  const requiredBeds = requiredPer1000(elderPopulation, scaled(targetPer1000, "targetPer1000"));
+  const current = ratio2(existingBeds, elderPopulation, 1000);
+  const {
+    gap,
+    surplus,
+    steps: gapTrace,
+  } = gapSteps({ required: "requiredBeds", existing: "existingBeds" }, requiredBeds, existingBeds);
+  return {
+    requiredBeds,
+    existingBeds,
+    gap,
+    surplus,
+    bedsPer1000Elders: current,
+    targetPer1000,
+    elderPopulation,
+    elderAge,
+    year,
+    trace: [
+      ...steps,
+      traceStep(
+        "requiredBeds",
+        `需要养老床位数（${elderAge}岁及以上老年人）`,
+        `elder-care beds required (elders ${elderAge}+)`,
+        "ceil(elderPopulation × targetPer1000 ÷ 1000)",
+        { elderPopulation, targetPer1000, elderAge },
+        requiredBeds,
+      ),
+      traceStep(
+        "bedsPer1000Elders",
+        "现有每千名老年人养老床位数",
+        "current beds per 1000 elders",
+        "round2(existingBeds × 1000 ÷ elderPopulation)",
+        { existingBeds, elderPopulation },
+        current,
+      ),
+      ...gapTrace,
+    ],
+  };
+}
+
+/**
+ * Zod schema of the input of {@link nursingBedGap}. `standard` is a built-in id (`"nursingBeds2025"`) or a
+ * {@link NursingBedStandard} object.
+ *
+ * @example
+ * {@includeCode ../test/gap.test.ts#schemas}
+ */
+export const NursingBedGapInputSchema = /* @__PURE__ */ z.strictObject({
+  beds: PopulationSchema,
+  nursingBeds: CountSchema,
+  targetShare: ShareSchema.optional(),
+  standard: z.unknown().optional(),
+});
+
+/** Input of {@link nursingBedGap}: give `targetShare` (a fraction, `0.55`) or a `standard`. */
+export type NursingBedGapInput = z.input<typeof NursingBedGapInputSchema>;
+
+/** Result of {@link nursingBedGap}. `requiredNursingBeds = nursingBeds + gap − surplus` always holds. */
+export interface NursingBedGap {
+  /** 需要护理型床位数: `ceil(beds × targetShare)`. */
+  requiredNursingBeds: number;
+  /** 现有护理型床位数. */
+  nursingBeds: number;
+  /** 缺口: nursing beds still needed to reach the share. */
+  gap: number;
+  /** 富余: nursing beds above the share. */
+  surplus: number;
+  /** Current nursing-bed share in percent (2 decimals). */
+  nursingBedShare: number;
+  /** The target share applied, as a fraction. */
+  targetShare: number;
+  /** All beds of the institutions. */
+  beds: number;
+  /** How it was computed. */
+  trace: TraceStep[];
+}
+
+/**
+ * 护理型床位缺口 — nursing beds needed to reach a share of all elder-care institution beds:
+ * `requiredNursingBeds = ceil(beds × targetShare)` exactly, `gap = max(0, required − nursingBeds)`. Beds are
+ * converted, not added: the total `beds` stays as given.
+ *
+ * @param input - `{ beds, nursingBeds, targetShare }` or `{ beds, nursingBeds, standard }`
+ * @returns required nursing beds, gap, surplus, the current share and the trace
+ * @throws {CarekitError} OUT_OF_RANGE for zero beds, nursing beds above beds, a share outside (0, 1];
+ *   INVALID_INPUT for fractional counts or both/neither of share and standard; UNKNOWN_STANDARD for an unknown id
+ * @see 《"十四五"国家老龄事业发展和养老服务体系规划》 55 % (C2.1); 十五五 73 % (C2.4); 大足府办发〔2023〕37号 60 %
+ * @example
+ * {@includeCode ../test/gap.test.ts#nursingBedGap}
+ */
+export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
+  const parsed = parse(NursingBedGapInputSchema, input, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });
+  exactlyOne(parsed.targetShare, parsed.standard, "targetShare");
+  const standard = parsed.targetShare === undefined ? resolveStandard(parsed.standard, "nursingBedShare") : null;
+  const targetShare = standard === null ? Number(parsed.targetShare) : standard.targetShare;
+  const source = standard === null ? null : standard.source;
+  const { beds, nursingBeds } = parsed;
+  assertNotAbove(nursingBeds, beds, "nursingBeds", "beds", "护理型床位数", "床位总数");
+  const requiredNursingBeds = requiredShare(beds, scaled(targetShare, "targetShare"));
+  const current = ratio2(nursingBeds, beds, 100);
+  const { gap, surplus, steps } = gapSteps(
+    { required: "requiredNursingBeds", existing: "nursingBeds" },
+    requiredNursingBeds,
+    nursingBeds,
+  );
+  return {
+    requiredNursingBeds,
+    nursingBeds,
+    gap,
+    surplus,
+    nursingBedShare: current,
+    targetShare,
+    beds,
+    trace: [
+      traceStep(
+        "requiredNursingBeds",
+        "需要护理型床位数",
+        "nursing beds required",
+        "ceil(beds × targetShare)",
+        { beds, targetShare, standard: standard === null ? null : standard.id },
+        requiredNursingBeds,
+        source,
+      ),
+      traceStep(
+        "nursingBedShare",
+        "现有护理型床位占比（%）",
+        "current nursing-bed share (%)",
+        "round2(nursingBeds × 100 ÷ beds)",
+        { nursingBeds, beds },
+        current,
+      ),
+      ...steps,
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * 一老一小 care capacity (托位与养老床位): ratios per 1000, targets and gaps, projections, facility sizing and the
+ * planning standards they come from — exact, explained by a trace, each figure citing its source.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  type AssessRegionsOptions,
+  AssessRegionsOptionsSchema,
+  assessRegions,
+  isRegionRow,
+  type RegionAssessment,
+  type RegionError,
+  type RegionRow,
+  RegionRowSchema,
+  type RegionsAssessment,
+  type RegionTotals,
+} from "./assess.js";
+export {
+  type ChildcareClassPlan,
+  type ClassGroup,
+  type MixedClassGroup,
+  type PlanChildcareClassesInput,
+  PlanChildcareClassesInputSchema,
+  planChildcareClasses,
+} from "./classes.js";
+export {
+  type CheckEmbeddedComplexInput,
+  CheckEmbeddedComplexInputSchema,
+  checkEmbeddedComplex,
+  type EmbeddedComplexCheck,
+  type UnmetRequirement,
+} from "./complex.js";
+export {
+  type ChildcareFacilityPlan,
+  type PlanChildcareFacilityInput,
+  PlanChildcareFacilityInputSchema,
+  planChildcareFacility,
+} from "./facility.js";
+export {
+  type ChildcareGap,
+  type ChildcareGapInput,
+  ChildcareGapInputSchema,
+  childcareGap,
+  type ElderBedGap,
+  type ElderBedGapInput,
+  ElderBedGapInputSchema,
+  elderBedGap,
+  type NursingBedGap,
+  type NursingBedGapInput,
+  NursingBedGapInputSchema,
+  nursingBedGap,
+  type PopulationInput,
+} from "./gap.js";
+export {
+  type PlanResidentialLandInput,
+  PlanResidentialLandInputSchema,
+  planResidentialLand,
+  type ResidentialLandPlan,
+} from "./land.js";
+export {
+  type PopulationProjection,
+  PopulationProjectionSchema,
+  type ProjectFromSeriesInput,
+  ProjectFromSeriesInputSchema,
+  type ProjectPopulationInput,
+  ProjectPopulationInputSchema,
+  projectFromSeries,
+  projectPopulation,
+} from "./projection.js";
+export {
+  type BedsPer1000EldersInput,
+  BedsPer1000EldersInputSchema,
+  bedsPer1000Elders,
+  type NursingBedShareInput,
+  NursingBedShareInputSchema,
+  nursingBedShare,
+  type RatioResult,
+  type SlotsPer1000Input,
+  SlotsPer1000InputSchema,
+  slotsPer1000,
+  type UtilizationInput,
+  UtilizationInputSchema,
+  utilization,
+} from "./ratio.js";
+export { type Confidence, type Source, SourceSchema } from "./source.js";
+export {
+  type ChildcareStandard,
+  ChildcareStandardSchema,
+  type ClassRules,
+  ClassRulesSchema,
+  CORE_FUNCTIONS,
+  type CoreFunction,
+  type EmbeddedComplexStandard,
+  EmbeddedComplexStandardSchema,
+  type FacilityRules,
+  FacilityRulesSchema,
+  type NursingBedStandard,
+  NursingBedStandardSchema,
+  type ResidentialLandStandard,
+  ResidentialLandStandardSchema,
+  type Standard,
+  StandardSchema,
+} from "./standard.js";
+export { type StandardId, standards } from "./standards.js";
+export { type TraceStep, TraceStepSchema, type TraceValue } from "./trace.js";

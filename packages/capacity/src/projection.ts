@@ -1,0 +1,218 @@
+import { fieldError, toScaledInteger } from "@carekit/core";
+import * as z from "zod";
+import { type TraceStep, TraceStepSchema, traceStep } from "./trace.js";
+import { CountSchema, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";
+
+/** A population for a future year (人口预测), as returned by {@link projectPopulation} and {@link projectFromSeries}. */
+export interface PopulationProjection {
+  /** `compound` (复合增长) or `linear` (线性趋势). */
+  method: "compound" | "linear";
+  /** The year projected to. */
+  targetYear: number;
+  /** The projected population, rounded half-up to a whole person. */
+  value: number;
+  /** How it was computed. */
+  trace: TraceStep[];
+}
+
+/**
+ * Zod schema of a {@link PopulationProjection}, so that `childcareGap` and `elderBedGap` accept one as `population`.
+ *
+ * @example
+ * {@includeCode ../test/projection.test.ts#traceSchema}
+ */
+export const PopulationProjectionSchema = /* @__PURE__ */ z.strictObject({
+  method: z.enum(["compound", "linear"]),
+  targetYear: YearSchema,
+  value: PopulationSchema,
+  trace: z.array(TraceStepSchema),
+});
+
+function decimalsOf(value: number): number {
+  const text = String(Math.abs(value));
+  return text.includes("e") ? Number.POSITIVE_INFINITY : (text.split(".")[1]?.length ?? 0);
+}
+
+/**
+ * Zod schema of the input of {@link projectPopulation}.
+ *
+ * @example
+ * {@includeCode ../test/projection.test.ts#compound}
+ */
+export const ProjectPopulationInputSchema = /* @__PURE__ */ z.strictObject({
+  base: PopulationSchema,
+  baseYear: YearSchema,
+  targetYear: YearSchema,
+  annualGrowthRate: z
+    .number()
+    .gt(-1)
+    .max(1)
+    .refine((rate) => decimalsOf(rate) <= 6, {
+      error: "a growth rate has at most 6 decimals",
+      params: { zh: "增长率最多 6 位小数", range: true },
+    }),
+});
+
+/** Input of {@link projectPopulation}. */
+export type ProjectPopulationInput = z.input<typeof ProjectPopulationInputSchema>;
+
+/** Half-up division of non-negative bigints. */
+function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  return (2n * numerator + denominator) / (2n * denominator);
+}
+
+function toCount(value: bigint, path: string): number {
+  if (value > BigInt(MAX_COUNT)) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      path,
+      `the projection exceeds ${MAX_COUNT} people`,
+      `预测结果超过 ${MAX_COUNT} 人`,
+    );
+  }
+  return Number(value);
+}
+
+/**
+ * 人口预测（复合增长） — compound growth projection: `base × (1 + annualGrowthRate)^(targetYear − baseYear)`,
+ * rounded half-up to a whole person. Computed exactly in integers (the rate has at most 6 decimals), so the result
+ * does not depend on floating-point powers. Use it to state a plan's need for a future year.
+ *
+ * @param input - `{ base, baseYear, targetYear, annualGrowthRate }`; the rate as a fraction (`0.0084` = 0.84 %,
+ *   negative for decline, above −1), `targetYear` not before `baseYear`
+ * @returns the projection, which `childcareGap` and `elderBedGap` take as `population`
+ * @throws {CarekitError} OUT_OF_RANGE for a rate ≤ −1 or > 1 or with more than 6 decimals, a `targetYear` before
+ *   `baseYear`, a result above 2×10^9; INVALID_INPUT for missing fields or `NaN`
+ * @see 《重庆市大足区人口发展规划（2021-2035年）》as quoted in 大足府办发〔2023〕37号: 83.46 万 (2020) → 约 87 万 (2025)
+ * @example
+ * {@includeCode ../test/projection.test.ts#compound}
+ */
+export function projectPopulation(input: ProjectPopulationInput): PopulationProjection {
+  const { base, baseYear, targetYear, annualGrowthRate } = parse(ProjectPopulationInputSchema, input, LABEL_COMPOUND);
+  if (targetYear < baseYear) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "targetYear",
+      `targetYear ${targetYear} is before baseYear ${baseYear}`,
+      `目标年份 ${targetYear} 早于基期年份 ${baseYear}`,
+    );
+  }
+  const years = targetYear - baseYear;
+  const micro = toScaledInteger(Math.abs(annualGrowthRate), 6, "annualGrowthRate");
+  const factor = 1_000_000n + BigInt(annualGrowthRate < 0 ? -micro : micro);
+  const value = toCount(
+    roundHalfUp(BigInt(base) * factor ** BigInt(years), 1_000_000n ** BigInt(years)),
+    "annualGrowthRate",
+  );
+  return {
+    method: "compound",
+    targetYear,
+    value,
+    trace: [
+      traceStep(
+        "projectPopulation",
+        "人口预测（复合增长）",
+        "population projection (compound growth)",
+        "round(base × (1 + annualGrowthRate)^(targetYear − baseYear))",
+        { base, baseYear, targetYear, annualGrowthRate },
+        value,
+      ),
+    ],
+  };
+}
+
+const LABEL_COMPOUND = { en: "population projection", zh: "人口预测输入" };
+
+/**
+ * Zod schema of the input of {@link projectFromSeries}.
+ *
+ * @example
+ * {@includeCode ../test/projection.test.ts#linear}
+ */
+export const ProjectFromSeriesInputSchema = /* @__PURE__ */ z.strictObject({
+  series: z
+    .array(z.strictObject({ year: YearSchema, value: CountSchema }))
+    .min(2)
+    .max(1000),
+  targetYear: YearSchema,
+});
+
+/** Input of {@link projectFromSeries}. */
+export type ProjectFromSeriesInput = z.input<typeof ProjectFromSeriesInputSchema>;
+
+/**
+ * 线性趋势预测 — least-squares linear trend: fit `value = a + b × year` to the series (ordinary least squares) and
+ * evaluate it at `targetYear`, rounded half-up to a whole person. Computed exactly with integers:
+ * `ŷ(t) = (Σy·D + N·(n·t − Σx)) ÷ (n·D)` with `N = nΣxy − ΣxΣy` and `D = nΣx² − (Σx)²`.
+ *
+ * @param input - `{ series: { year, value }[], targetYear }`: at least 2 points, distinct years, integer values
+ * @returns the projection, which `childcareGap` and `elderBedGap` take as `population`
+ * @throws {CarekitError} INVALID_INPUT for fewer than 2 points, a repeated year, fractional values;
+ *   OUT_OF_RANGE when the trend falls below zero or above 2×10^9 at `targetYear`
+ * @see 大足府办发〔2023〕37号: births 8213 (2019) → 5503 (2021)
+ * @example
+ * {@includeCode ../test/projection.test.ts#linear}
+ */
+export function projectFromSeries(input: ProjectFromSeriesInput): PopulationProjection {
+  const { series, targetYear } = parse(ProjectFromSeriesInputSchema, input, LABEL_LINEAR);
+  const seen = new Set<number>();
+  let sx = 0n;
+  let sy = 0n;
+  let sxx = 0n;
+  let sxy = 0n;
+  series.forEach((point, index) => {
+    if (seen.has(point.year)) {
+      throw fieldError(
+        "INVALID_INPUT",
+        `series[${index}].year`,
+        `year ${point.year} appears twice`,
+        `年份 ${point.year} 重复出现`,
+      );
+    }
+    seen.add(point.year);
+    const x = BigInt(point.year);
+    const y = BigInt(point.value);
+    sx += x;
+    sy += y;
+    sxx += x * x;
+    sxy += x * y;
+  });
+  const n = BigInt(series.length);
+  const d = n * sxx - sx * sx;
+  const slopeNumerator = n * sxy - sx * sy;
+  const numerator = sy * d + slopeNumerator * (n * BigInt(targetYear) - sx);
+  if (numerator < 0n) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "targetYear",
+      `the linear trend falls below zero by ${targetYear}`,
+      `线性趋势在 ${targetYear} 年已低于零`,
+    );
+  }
+  const value = toCount(roundHalfUp(numerator, n * d), "targetYear");
+  const slopeHundredths =
+    slopeNumerator < 0n ? -roundHalfUp(-slopeNumerator * 100n, d) : roundHalfUp(slopeNumerator * 100n, d);
+  return {
+    method: "linear",
+    targetYear,
+    value,
+    trace: [
+      traceStep(
+        "projectFromSeries",
+        "线性趋势预测（最小二乘）",
+        "linear trend projection (least squares)",
+        "round(ȳ + b × (targetYear − x̄)), b = (nΣxy − ΣxΣy) ÷ (nΣx² − (Σx)²)",
+        {
+          points: series.length,
+          fromYear: Math.min(...seen),
+          toYear: Math.max(...seen),
+          slopePerYear: Number(slopeHundredths) / 100,
+          targetYear,
+        },
+        value,
+      ),
+    ],
+  };
+}
+
+const LABEL_LINEAR = { en: "trend projection", zh: "趋势预测输入" };

@@ -1,0 +1,165 @@
+import { IsoDateSchema } from "@carekit/core";
+import * as z from "zod";
+import { SourceSchema } from "./source.js";
+import { PopulationSchema, ShareSchema, TargetPer1000Schema, YearSchema } from "./validate.js";
+
+const IdSchema = /* @__PURE__ */ z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*$/, { error: "an id is camelCase letters and digits" });
+const SizeSchema = /* @__PURE__ */ z.number().int().min(1).max(100);
+const AreaSchema = /* @__PURE__ */ z.number().positive().max(1_000_000);
+
+function base<K extends string>(kind: K) {
+  return {
+    kind: z.literal(kind),
+    id: IdSchema,
+    version: z.string().min(1),
+    effectiveFrom: IsoDateSchema.nullable(),
+    effectiveTo: IsoDateSchema.nullable(),
+    region: z.string().regex(/^(CN|\d{6})$/, { error: 'region is "CN" (national) or a six-digit GB/T 2260 code' }),
+    regionName: z.string().min(1),
+    source: SourceSchema,
+  };
+}
+
+/**
+ * Zod schema of the class rules of a childcare standard (班级规模与师幼比): class-size limits, carer ratios
+ * (children per carer), the age from which classes may be mixed and the enrolment from which a full-time health
+ * worker is required.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const ClassRulesSchema = /* @__PURE__ */ z.strictObject({
+  classSize: z.strictObject({ infant: SizeSchema, toddler: SizeSchema, olderToddler: SizeSchema, mixed: SizeSchema }),
+  carerRatio: z.strictObject({
+    infant: SizeSchema,
+    toddler: SizeSchema,
+    olderToddler: SizeSchema,
+    mixed: SizeSchema.nullable(),
+  }),
+  mixedFromMonths: z.number().int().min(0).max(36),
+  fullTimeHealthWorkerFrom: PopulationSchema.nullable(),
+  source: SourceSchema,
+});
+
+/** Class rules of a childcare standard; see {@link ClassRulesSchema}. */
+export type ClassRules = z.output<typeof ClassRulesSchema>;
+
+/**
+ * Zod schema of the facility rules of a childcare standard (托育设施配建): class size used for planning, classes
+ * from which a building of its own is required, land and floor area per slot, and the planned population from which
+ * a residential community must provide a facility. `null` = the standard does not say.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const FacilityRulesSchema = /* @__PURE__ */ z.strictObject({
+  planningClassSize: SizeSchema.nullable(),
+  independentBuildingFromClasses: SizeSchema.nullable(),
+  landM2PerSlot: AreaSchema.nullable(),
+  floorM2PerSlot: AreaSchema.nullable(),
+  requiredFromPopulation: PopulationSchema.nullable(),
+  source: SourceSchema,
+});
+
+/** Facility rules of a childcare standard; see {@link FacilityRulesSchema}. */
+export type FacilityRules = z.output<typeof FacilityRulesSchema>;
+
+const BaselineSchema = /* @__PURE__ */ z.strictObject({ year: YearSchema, value: z.number().nonnegative() });
+
+/**
+ * Zod schema of a childcare planning standard (托育规划标准): slots per 1000 residents for new and existing
+ * residential areas, and optionally class rules and facility rules.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const ChildcareStandardSchema = /* @__PURE__ */ z.strictObject({
+  ...base("childcare"),
+  targetYear: YearSchema.nullable(),
+  slotsPer1000: z.strictObject({ new: TargetPer1000Schema.nullable(), existing: TargetPer1000Schema.nullable() }),
+  baseline: BaselineSchema.nullable(),
+  classRules: ClassRulesSchema.nullable(),
+  facility: FacilityRulesSchema.nullable(),
+});
+
+/** A childcare planning standard; see {@link ChildcareStandardSchema}. */
+export type ChildcareStandard = z.output<typeof ChildcareStandardSchema>;
+
+/**
+ * Zod schema of a nursing-bed share target (护理型床位占比目标): the share as a decimal fraction, its target year and
+ * an optional baseline.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const NursingBedStandardSchema = /* @__PURE__ */ z.strictObject({
+  ...base("nursingBedShare"),
+  targetYear: YearSchema,
+  targetShare: ShareSchema,
+  baseline: BaselineSchema.nullable(),
+});
+
+/** A nursing-bed share target; see {@link NursingBedStandardSchema}. */
+export type NursingBedStandard = z.output<typeof NursingBedStandardSchema>;
+
+/**
+ * Zod schema of a residential-land provision rule (居住用地配建): per `landMuPerSet` 亩 of residential land, so many
+ * kindergartens of at least so many classes and so many elder-care facilities of at least so much floor area.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const ResidentialLandStandardSchema = /* @__PURE__ */ z.strictObject({
+  ...base("residentialLand"),
+  landMuPerSet: AreaSchema,
+  kindergartensPerSet: SizeSchema,
+  kindergartenMinClasses: SizeSchema,
+  elderFacilitiesPerSet: SizeSchema,
+  elderFacilityMinFloorAreaM2: AreaSchema,
+});
+
+/** A residential-land provision rule; see {@link ResidentialLandStandardSchema}. */
+export type ResidentialLandStandard = z.output<typeof ResidentialLandStandardSchema>;
+
+/** The four services the embedded-complex guideline counts as core (养老服务、婴幼儿托育、儿童托管、社区助餐). */
+export const CORE_FUNCTIONS = ["elderCare", "childcare", "afterSchool", "communityMeals"] as const;
+
+/** One of the {@link CORE_FUNCTIONS}. */
+export type CoreFunction = (typeof CORE_FUNCTIONS)[number];
+
+/**
+ * Zod schema of a community embedded service complex rule (社区嵌入式服务综合体): minimum and preferred floor area,
+ * minimum number of functions and how many of them must be core functions.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const EmbeddedComplexStandardSchema = /* @__PURE__ */ z.strictObject({
+  ...base("embeddedComplex"),
+  minFloorAreaM2: AreaSchema,
+  preferredFloorAreaM2: AreaSchema,
+  minFunctions: SizeSchema,
+  minCoreFunctions: SizeSchema,
+  coreFunctions: z.array(z.enum(CORE_FUNCTIONS)).min(1),
+});
+
+/** A community embedded service complex rule; see {@link EmbeddedComplexStandardSchema}. */
+export type EmbeddedComplexStandard = z.output<typeof EmbeddedComplexStandardSchema>;
+
+/**
+ * Zod schema of any planning standard (规划标准), told apart by `kind`. Every module in `standards` passes it.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#schemas}
+ */
+export const StandardSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
+  ChildcareStandardSchema,
+  NursingBedStandardSchema,
+  ResidentialLandStandardSchema,
+  EmbeddedComplexStandardSchema,
+]);
+
+/** Any planning standard; see {@link StandardSchema}. */
+export type Standard = z.output<typeof StandardSchema>;

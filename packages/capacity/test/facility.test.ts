@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { PlanChildcareFacilityInputSchema, planChildcareFacility, standards } from "../src/index.js";
+
+describe("planChildcareFacility", () => {
+  it("sizes a Taiyuan community facility (seed 004)", () => {
+    //#region example
+    // a new community planned for 12,000 residents under Taiyuan's 2025 standard
+    const plan = planChildcareFacility({ plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" });
+    expect(plan.required).toBe(true); // ≥ 3000 planned residents
+    expect(plan.slots).toBe(120); // 12,000 × 10 ÷ 1000
+    expect(plan.classes).toBe(6); // classes of 20
+    expect(plan.independentBuilding).toBe(true); // 4 classes or more
+    expect(plan.landAreaM2).toBe(1200); // 10 m² per slot
+    expect(plan.floorAreaM2).toBe(1440); // 12 m² per slot
+    expect(plan.carers).toBe(18); // 托大班 1:7 → 3 per class of 20
+    expect(plan.fullTimeHealthWorker).toBe(false); // under 150 children
+    expect(PlanChildcareFacilityInputSchema.safeParse({ plannedPopulation: 12_000, standard: "x" }).success).toBe(
+      false,
+    );
+    //#endregion example
+  });
+
+  it("applies Taiyuan's thresholds at their edges", () => {
+    const small = planChildcareFacility({ plannedPopulation: 2999, standard: "taiyuan2025", areaType: "new" });
+    expect(small).toMatchObject({ required: false, slots: 30, classes: 2, independentBuilding: false });
+    const three = planChildcareFacility({ plannedPopulation: 6000, standard: "taiyuan2025", areaType: "new" });
+    expect(three).toMatchObject({ required: true, slots: 60, classes: 3, independentBuilding: false });
+    const four = planChildcareFacility({ plannedPopulation: 6001, standard: "taiyuan2025", areaType: "new" });
+    expect(four).toMatchObject({ slots: 61, classes: 4, independentBuilding: true, floorAreaM2: 732 });
+  });
+
+  it("uses the national class rules and a lower-bound class size when a standard sets none", () => {
+    const sichuan = planChildcareFacility({ plannedPopulation: 30_000, standard: "sichuan", areaType: "existing" });
+    expect(sichuan.slots).toBe(240);
+    expect(sichuan.classes).toBe(12);
+    expect(sichuan.classPlan).toEqual({
+      classSize: 20,
+      carerRatio: 7,
+      classType: "olderToddler",
+      classSizeFrom: "largestClass",
+    });
+    expect(sichuan.landAreaM2).toBeNull();
+    expect(sichuan.required).toBeNull();
+    expect(sichuan.fullTimeHealthWorker).toBe(true); // 240 ≥ 150
+    const source = sichuan.trace.find((step) => step.step === "carers")?.source;
+    expect(source?.number).toBe("国卫人口发〔2019〕58号");
+  });
+
+  it("accepts a caller's own standard", () => {
+    const own = {
+      ...standards.taiyuan2025,
+      id: "myDistrict",
+      facility: { ...standards.taiyuan2025.facility, planningClassSize: 15, landM2PerSlot: 8.5 },
+    };
+    const plan = planChildcareFacility({ plannedPopulation: 3000, standard: own, areaType: "new" });
+    expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "olderToddler" });
+    expect(plan.classes).toBe(2);
+    expect(plan.landAreaM2).toBe(255);
+  });
+});
