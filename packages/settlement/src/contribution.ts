@@ -72,8 +72,16 @@ export const ContributionInputSchema = /* @__PURE__ */ z.strictObject({
   policy: ContributionPolicySchema,
 });
 
-/** The argument of {@link assessContributionYears}. */
-export type ContributionInput = z.input<typeof ContributionInputSchema>;
+/** The argument of {@link assessContributionYears}; see {@link ContributionInputSchema}. */
+export interface ContributionInput {
+  readonly sex: "male" | "female";
+  /** The city whose rule applies (退休地), e.g. `500000` (重庆市) or a district inside it. */
+  readonly retirementCity: string;
+  /** The assessment date: periods are cut here, and recognition applies from its effective date. */
+  readonly asOf: string;
+  readonly periods: readonly ContributionPeriod[];
+  readonly policy: ContributionPolicy;
+}
 
 /** One step of a contribution-year assessment. */
 export interface ContributionStep {

@@ -25,6 +25,13 @@ export {
 } from "./contribution.js";
 export { CHENGDU_CONTRIBUTION_POLICY, CHONGQING_CONTRIBUTION_POLICY } from "./data/contribution.js";
 export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
+export {
+  type FhirAdjudication,
+  type FhirClaimResponse,
+  type FhirCodeableConcept,
+  type FhirMoney,
+  toFhirClaimResponse,
+} from "./fhir.js";
 export { MAX_AMOUNT_FEN } from "./limits.js";
 export {
   type Adjustment,

@@ -178,7 +178,8 @@ export const PolicySchema = /* @__PURE__ */ z
     }
     const rates = policyRates(policy);
     for (const registration of TEMPORARY_REGISTRATIONS) {
-      const adjustment = policy.crossProvince[registration];
+      const adjustment = policy.crossProvince?.[registration];
+      if (adjustment === undefined) continue;
       const ceilingPoints = NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints[registration];
       const worst = Math.max(0, ...rates.map((bp) => reductionBasisPoints(adjustment, bp)));
       if (worst > ceilingPoints * 100) {
@@ -192,9 +193,9 @@ export const PolicySchema = /* @__PURE__ */ z
         });
       }
     }
-    for (const [scheme, rules] of Object.entries(policy.schemes)) {
+    for (const [scheme, rules] of Object.entries(policy.schemes ?? {})) {
       const ids = new Set<string>(["pooled", "outpatientPooled"]);
-      rules?.furtherFunds.forEach((fund, index) => {
+      rules?.furtherFunds?.forEach((fund, index) => {
         if (ids.has(fund.id)) {
           ctx.addIssue({
             code: "custom",
@@ -213,37 +214,46 @@ export type Policy = z.input<typeof PolicySchema>;
 
 type ParsedPolicy = z.output<typeof PolicySchema>;
 
-/** Every reimbursement rate of a policy, in basis points (for the ceiling check). */
+/** A rate in basis points, or `undefined` when it is invalid (its own issue is reported by the schema). */
+function safeBasisPoints(rate: unknown): number | undefined {
+  return RateSchema.safeParse(rate).success ? rateToBasisPoints(rate as number) : undefined;
+}
+
+/**
+ * Every valid reimbursement rate of a policy, in basis points, for the ceiling check. The refinement also runs when
+ * other fields failed, so it reads the tables defensively.
+ */
 function policyRates(policy: ParsedPolicy): number[] {
-  const rates: number[] = [];
-  for (const rules of Object.values(policy.schemes)) {
+  const rates: (number | undefined)[] = [];
+  for (const rules of Object.values(policy.schemes ?? {})) {
     if (rules === undefined) continue;
     for (const status of PERSON_STATUSES) {
       for (const level of FACILITY_LEVELS) {
-        const row = rules.inpatient[status][level];
-        rates.push(rateToBasisPoints(row.first.rate), rateToBasisPoints(row.later.rate));
-        const general = rules.outpatientGeneral?.table[status][level];
-        if (general) rates.push(rateToBasisPoints(general.rate));
+        const row = rules.inpatient?.[status]?.[level];
+        rates.push(safeBasisPoints(row?.first?.rate), safeBasisPoints(row?.later?.rate));
+        rates.push(safeBasisPoints(rules.outpatientGeneral?.table?.[status]?.[level]?.rate));
       }
     }
-    for (const disease of rules.outpatientChronic?.diseases ?? []) rates.push(rateToBasisPoints(disease.rate));
+    for (const disease of rules.outpatientChronic?.diseases ?? []) rates.push(safeBasisPoints(disease?.rate));
   }
-  return rates;
+  return rates.filter((bp): bp is number => bp !== undefined);
 }
 
 /**
  * How many basis points an adjustment takes off a rate of `bp`, the quantity the national ceiling limits.
  * `preSelfPay` at rate p leaves the fund `bp × (1 − p)` of the in-scope amount, so it lowers the ratio by `bp × p`.
  */
-export function reductionBasisPoints(adjustment: Adjustment, bp: number): number {
+function reductionBasisPoints(adjustment: Adjustment, bp: number): number {
   switch (adjustment.kind) {
     case "none":
       return 0;
     case "ratioMinusPoints":
       return Math.min(bp, adjustment.points * 100);
     case "ratioTimes":
-      return (bp * (10_000 - rateToBasisPoints(adjustment.factor))) / 10_000;
+      return (bp * (10_000 - (safeBasisPoints(adjustment.factor) ?? 10_000))) / 10_000;
     case "preSelfPay":
-      return (bp * rateToBasisPoints(adjustment.rate)) / 10_000;
+      return (bp * (safeBasisPoints(adjustment.rate) ?? 0)) / 10_000;
+    default:
+      return 0;
   }
 }

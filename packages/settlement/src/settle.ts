@@ -14,6 +14,7 @@ import {
   SettlerOptionsSchema,
 } from "./compile.js";
 import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
+import type { CareType } from "./policy.js";
 import type { Label } from "./source.js";
 import { STEP_LABELS, type TraceSource, type TraceStep } from "./trace.js";
 
@@ -41,6 +42,8 @@ export interface SettlementResult {
   readonly personId: string;
   /** Calendar year of the discharge date: the accumulators' year. */
   readonly year: number;
+  /** 住院 / 门诊慢特病 / 普通门诊. */
+  readonly careType: CareType;
   /** 跨省异地就医: insured and treatment regions lie in different provinces. */
   readonly crossProvince: boolean;
   readonly policyId: string;
@@ -496,6 +499,7 @@ export function createSettler(options: SettlerOptions): Settler {
       claimId: claim.id,
       personId: claim.personId,
       year,
+      careType: careType.kind,
       crossProvince,
       policyId: policy.source.id,
       catalogueId: catalogue.source.id,
