@@ -25,6 +25,14 @@ export {
 export { type FactsOf, type FactValue, factsGuard, factsSchema } from "./facts.js";
 export { assertSafeJson, type SafeJsonLimits } from "./json.js";
 export {
+  LINT_MAX_TERMS,
+  type LintFinding,
+  type LintKind,
+  type LintOptions,
+  type LintResult,
+  lintRuleSet,
+} from "./lint.js";
+export {
   ACTIONS,
   type Action,
   CONFIDENCES,
@@ -59,4 +67,13 @@ export {
   type Urgency,
 } from "./model.js";
 export { ruleSets } from "./rule-sets.js";
+export {
+  DecisionSchema,
+  type Facility,
+  FacilitySchema,
+  isSlipValid,
+  issueReferralSlip,
+  type ReferralSlip,
+  ReferralSlipSchema,
+} from "./slip.js";
 export { validateRuleSet } from "./validate.js";
