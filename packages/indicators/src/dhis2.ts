@@ -162,12 +162,12 @@ export function toDhis2Indicator(input: {
 
 function fromDhis2Expression(text: string, path: string, inverse: ReadonlyMap<string, string>): string {
   const outside = text.replace(/#\{[^}]*\}/g, "0");
-  if (/[A-Za-z{}[\]]/.test(outside)) {
+  if (/[^0-9+\-*()\s]/.test(outside)) {
     throw fieldError(
       "DHIS2_UNSUPPORTED",
       path,
-      "only #{dataElement} references, integers, + - * and parentheses can be imported (not C{}, D{}, A{}, I{}, R{}, N{}, OUG{}, [days] or functions)",
-      "只能导入 #{数据元} 引用、整数、+ - * 和括号（不支持 C{}、D{}、A{}、I{}、R{}、N{}、OUG{}、[days] 或函数）",
+      "only #{dataElement} references, integers, + - * and parentheses can be imported (not /, C{}, D{}, A{}, I{}, R{}, N{}, OUG{}, [days] or functions)",
+      "只能导入 #{数据元} 引用、整数、+ - * 和括号（不支持 /、C{}、D{}、A{}、I{}、R{}、N{}、OUG{}、[days] 或函数）",
     );
   }
   const expression = text.replace(/#\{([^}]*)\}/g, (_, ref: string) => {

@@ -7,8 +7,12 @@ const SCORING_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-scoring";
 const IMPROVEMENT_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-improvement-notation";
 const POPULATION_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-population";
 const TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
-/** Expression language of carekit's input expressions (`nursingBeds`, `a + b`), used in population criteria. */
-export const CAREKIT_EXPRESSION_LANGUAGE = "text/x-carekit-expression";
+/**
+ * Population criteria carry carekit's input expressions (`nursingBeds`, `kindergartenSlots + providerSlots`). The R4
+ * schema allows only `text/cql`, `text/fhirpath` and `application/x-fhir-query`; our expressions are valid CQL
+ * when each input is a CQL `define` of the same name, so they are labelled `text/cql`.
+ */
+const EXPRESSION_LANGUAGE = "text/cql";
 
 interface Coding {
   readonly system: string;
@@ -69,7 +73,7 @@ function population(code: string, display: string, term: IndicatorTerm, role: st
   return {
     code: { coding: [{ system: POPULATION_SYSTEM, code, display }] },
     description: `${term.definition.en} — ${term.definition.zh}${who}`,
-    criteria: { language: CAREKIT_EXPRESSION_LANGUAGE, expression: term.expression ?? role },
+    criteria: { language: EXPRESSION_LANGUAGE, expression: term.expression ?? role },
   };
 }
 
@@ -93,7 +97,7 @@ const ATTRIBUTE_WORDS = {
  * Export an indicator as an HL7 FHIR R4 `Measure` (导出为 FHIR R4 度量): `scoring` proportion, ratio (per-1000 rates
  * over population estimates, as WHO SMART guidelines model them) or cohort (counts); `improvementNotation` from the
  * polarity (none for `target`); one group with initial-population, numerator and denominator populations whose
- * criteria carry the input expressions; sources as citations; the Chinese title as a translation extension. With a
+ * criteria carry the input expressions (as `text/cql`: each input a CQL `define` of that name); sources as citations; the Chinese title as a translation extension. With a
  * plan, the plan's version, jurisdiction, baseline-to-target period and the target with its attribute are added.
  *
  * @param input.definition - the indicator (validated here)

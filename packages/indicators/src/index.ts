@@ -36,7 +36,7 @@ export {
   fromDhis2Indicator,
   toDhis2Indicator,
 } from "./dhis2.js";
-export { CAREKIT_EXPRESSION_LANGUAGE, type FhirMeasure, type FhirMeasurePopulation, toFhirMeasure } from "./fhir.js";
+export { type FhirMeasure, type FhirMeasurePopulation, toFhirMeasure } from "./fhir.js";
 export {
   type Comparator,
   definePlan,

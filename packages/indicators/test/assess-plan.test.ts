@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { assessPlan, assessPlanAsync, type PlanObservation, PlanObservationSchema, plans } from "../src/index.js";
+
+/**
+ * Illustrative observations for 大足区 in 2022: slotsPer1000 is the plan's own count (1727 托位) over the 2020
+ * population (2.07); the others are made-up values that exercise each status, not reported figures.
+ */
+const observations: PlanObservation[] = [
+  { indicatorId: "slotsPer1000", year: 2022, value: 2.07 },
+  { indicatorId: "nursingBedShare", year: 2022, value: 40 },
+  { indicatorId: "basicMedicalInsuranceRate", year: 2022, value: 96 },
+  { indicatorId: "townshipAffordableChildcareCoverage", year: 2022, value: 30 },
+  { indicatorId: "elderHealthManagementRate", year: 2022, value: 68 },
+  { indicatorId: "noSuchIndicator", year: 2022, value: 1 },
+  { indicatorId: "dayCareCoverage", year: 2019, value: 80 },
+];
+
+describe("assessPlan", () => {
+  it("assesses the 大足区 table binding-first and never drops a row", () => {
+    //#region example
+    const { results, errors, summary } = assessPlan({ plan: plans.dazu2023, observations });
+    expect(results.map((row) => [row.indicatorId, row.attribute, row.status])).toEqual([
+      ["basicMedicalInsuranceRate", "binding", "achieved"],
+      ["nursingBedShare", "binding", "off_track"], // the line is at 43.38% in 2022
+      ["elderHealthManagementRate", "binding", "on_track"],
+      ["slotsPer1000", "expected", "off_track"], // the line is at 2.418 in 2022
+      ["townshipAffordableChildcareCoverage", "expected", "no_baseline"],
+    ]);
+    expect(errors.map((error) => [error.index, error.code])).toEqual([
+      [5, "UNKNOWN_INDICATOR"],
+      [6, "OUT_OF_RANGE"], // 2019 is before the 2020 baseline
+    ]);
+    expect(results.length + errors.length).toBe(observations.length);
+    expect(summary.bindingOffTrack).toBe(1);
+    expect(summary.bindingOffTrackIds).toEqual(["nursingBedShare"]);
+    //#endregion example
+    expect(summary.byStatus).toEqual({ achieved: 1, on_track: 1, off_track: 2, no_baseline: 1 });
+    expect(summary.notObserved).toHaveLength(21 - 5);
+    expect(results.map((row) => row.index)).toEqual([2, 1, 4, 0, 3]);
+    expect(errors[1]?.issues[0]?.path).toBe("observations[6].year");
+    expect(PlanObservationSchema.safeParse(observations[0]).success).toBe(true);
+    expect(JSON.parse(JSON.stringify(results))).toEqual(results);
+  });
+
+  it("reads async iterables", async () => {
+    //#region async
+    async function* stream() {
+      yield* observations.slice(0, 3);
+    }
+    const { results } = await assessPlanAsync({ plan: plans.dazu2023, observations: stream() });
+    expect(results).toHaveLength(3);
+    //#endregion async
+  });
+
+  it("counts a binding indicator by its latest observation", () => {
+    const { summary, results } = assessPlan({
+      plan: plans.dazu2023,
+      observations: [
+        { indicatorId: "nursingBedShare", year: 2021, value: 30 },
+        { indicatorId: "nursingBedShare", year: 2025, value: 61 },
+      ],
+    });
+    expect(results.map((row) => row.status)).toEqual(["off_track", "achieved"]);
+    expect(summary.bindingOffTrack).toBe(0);
+  });
+});

@@ -1,0 +1,61 @@
+import { isCarekitError } from "@carekit/core";
+import { describe, expect, it } from "vitest";
+import { definePlan, type Plan, PlanEntrySchema, PlanSchema, plans } from "../src/index.js";
+import { percentIndicator } from "./fixtures.js";
+
+describe("plans", () => {
+  it("describes a row with baseline, target, attribute and departments", () => {
+    //#region entry
+    const row = PlanEntrySchema.parse({
+      indicatorId: "elderHealthManagementRate",
+      baseline: { year: 2020, value: 65.78 },
+      target: { year: 2025, value: 70, comparator: ">" }, // printed “>70%”
+      attribute: "binding", // 约束性
+      responsible: ["区卫生健康委"],
+    });
+    expect(row.target.comparator).toBe(">");
+    expect(PlanEntrySchema.safeParse({ ...row, attribute: "约束性" }).success).toBe(false);
+    //#endregion entry
+  });
+
+  it("validates the bundled plans as data modules", () => {
+    //#region schema
+    for (const plan of Object.values(plans)) {
+      expect(PlanSchema.safeParse(plan).success).toBe(true);
+      expect(plan.source.confidence).toMatch(/^CONFIRMED/);
+    }
+    //#endregion schema
+  });
+
+  it("cross-checks a plan against its definitions", () => {
+    //#region define
+    const rate = percentIndicator("coverageRate", "increase");
+    const plan: Plan = {
+      id: "demo",
+      version: "1",
+      name: { zh: "示例规划", en: "demo plan" },
+      effectiveFrom: "2023-03-31",
+      region: "500111",
+      source: { title: "demo", confidence: "UNCONFIRMED" },
+      indicators: [rate],
+      entries: [
+        {
+          indicatorId: "coverageRate",
+          baseline: { year: 2020, value: 90 },
+          target: { year: 2025, value: 100, comparator: ">=" },
+          attribute: "binding",
+          responsible: ["区民政局"],
+        },
+      ],
+    };
+    expect(Object.isFrozen(definePlan(plan))).toBe(true);
+    try {
+      definePlan({ ...plan, entries: [{ ...plan.entries[0], indicatorId: "missingRate" } as Plan["entries"][number]] });
+    } catch (error) {
+      if (!isCarekitError(error)) throw error;
+      expect(error.code).toBe("UNKNOWN_INDICATOR");
+      expect(error.issues[0]?.path).toBe("entries[0].indicatorId");
+    }
+    //#endregion define
+  });
+});
