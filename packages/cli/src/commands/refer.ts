@@ -1,0 +1,142 @@
+import { readFile } from "node:fs/promises";
+import { IsoDateSchema, parseInput } from "@carekit/core";
+import {
+  compileRuleSet,
+  FACILITY_LEVELS,
+  type FacilityLevel,
+  type FactSpecs,
+  lintRuleSet,
+  type RuleSet,
+  ruleSets,
+} from "@carekit/referral";
+import { type Command, Option } from "commander";
+import { runBatch } from "../io/batch.js";
+import { canonicalRecord, coerceCells } from "../io/columns.js";
+import { RecordWriter } from "../io/write.js";
+import { batchOptions, EXIT, finishBatch, UsageError } from "../program.js";
+
+/** Load a rule set: a built-in id (`hypertension`, `diabetes`, …) or a path to rule-set JSON. */
+export async function loadRuleSet(idOrPath: string): Promise<RuleSet> {
+  if (Object.hasOwn(ruleSets, idOrPath)) return ruleSets[idOrPath as keyof typeof ruleSets] as unknown as RuleSet;
+  if (!/\.json$/i.test(idOrPath)) {
+    throw new UsageError(
+      `unknown rule set "${idOrPath}"; built-in: ${Object.keys(ruleSets).join(", ")}, or a .json file · 未知规则集`,
+    );
+  }
+  return JSON.parse(await readFile(idOrPath, "utf8")) as RuleSet;
+}
+
+/** Turn CSV cells into facts of the declared types; `string[]` cells are split on `;` or `|`. */
+function factsFromRecord(record: Record<string, unknown>, facts: FactSpecs): Record<string, unknown> {
+  const numeric = new Set<string>();
+  const boolean = new Set<string>();
+  for (const [name, spec] of Object.entries(facts)) {
+    if (spec.type === "number" || spec.type === "integer") numeric.add(name);
+    if (spec.type === "boolean") boolean.add(name);
+  }
+  const out = coerceCells(record, numeric, boolean);
+  for (const [name, spec] of Object.entries(facts)) {
+    const value = out[name];
+    if (spec.type === "string[]" && typeof value === "string")
+      out[name] = value
+        .split(/[;|]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+  }
+  return out;
+}
+
+/** `carekit refer` and `carekit refer lint` (转诊评估与规则检查). */
+export function registerRefer(program: Command, setExit: (code: number) => void): void {
+  const refer = program.command("refer").summary("referral decisions for patients, and rule-set lint · 转诊评估");
+  batchOptions(
+    refer
+      .command("run", { isDefault: true })
+      .description(
+        "decide for each patient: manage locally, refer up/down or emergency transfer · 逐个患者给出转诊建议",
+      )
+      .argument("<patients>", "CSV, JSON or JSON Lines of patients (one column per fact), or - for stdin")
+      .requiredOption(
+        "-r, --rules <id|file>",
+        `built-in rule set (${Object.keys(ruleSets).join(", ")}) or rule-set JSON · 规则集`,
+      )
+      .addOption(
+        new Option("-l, --level <level>", "where the patients are seen · 就诊机构层级")
+          .choices(FACILITY_LEVELS)
+          .default("township_health_center"),
+      )
+      .requiredOption("--at <date>", "evaluation date YYYY-MM-DD · 评估日期")
+      .option(
+        "--id-column <name>",
+        "column that identifies the patient, copied to the output · 患者编号列",
+        "patientId",
+      ),
+  )
+    .addHelpText(
+      "after",
+      `
+Examples · 示例:
+  carekit refer patients.csv --rules hypertension --level village_clinic --at 2024-06-01
+  carekit refer patients.jsonl --rules my-rules.json --at 2024-06-01 -f jsonl -o decisions.jsonl`,
+    )
+    .action(async (file: string, opts: Record<string, unknown>) => {
+      const at = parseInput(IsoDateSchema, opts.at, { path: ["at"] });
+      const engine = compileRuleSet(await loadRuleSet(opts.rules as string));
+      const level = opts.level as FacilityLevel;
+      const idColumn = opts.idColumn as string;
+      const summary = await runBatch(
+        {
+          input: file,
+          inputFormat: opts.inputFormat as never,
+          out: opts.out as never,
+          format: opts.format as never,
+          errors: opts.errors as never,
+          quiet: opts.quiet as never,
+        },
+        {
+          columns: [idColumn, "action", "targetLevel", "urgency", "followUpDays", "firedRules", "reasonZh", "reason"],
+          row(record) {
+            const { [idColumn]: id, ...rest } = canonicalRecord(record);
+            const facts = factsFromRecord(rest, engine.ruleSet.facts);
+            const decision = engine.evaluate({ facts: facts as never, at, level });
+            return {
+              [idColumn]: id ?? "",
+              action: decision.action,
+              targetLevel: decision.targetLevel ?? "",
+              urgency: decision.urgency,
+              followUpDays: decision.followUpDays ?? "",
+              firedRules: decision.fired.map((f) => f.ruleId).join(";"),
+              reasonZh: decision.fired.map((f) => f.reason.zh).join("；"),
+              reason: decision.fired.map((f) => f.reason.en).join("; "),
+            };
+          },
+        },
+      );
+      setExit(finishBatch(summary, opts.quiet as boolean | undefined));
+    });
+
+  refer
+    .command("lint")
+    .description("find rules that never fire, are shadowed or conflict, and unused facts · 规则集静态检查")
+    .argument("<rules>", "built-in rule set id or rule-set JSON file")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "jsonl", "csv"]).default("table"))
+    .addHelpText(
+      "after",
+      "\nExamples · 示例:\n  carekit refer lint my-rules.json\n  carekit refer lint hypertension -f jsonl",
+    )
+    .action(async (file: string, opts: { format: "table" | "jsonl" | "csv" }) => {
+      const { findings } = lintRuleSet(await loadRuleSet(file));
+      const writer = new RecordWriter(opts.format, undefined, ["kind", "ruleIds", "message", "witness"]);
+      for (const finding of findings) {
+        await writer.write({
+          kind: finding.kind,
+          ruleIds: finding.ruleIds.join(";"),
+          message: finding.message,
+          witness: finding.witness ?? "",
+        });
+      }
+      await writer.close();
+      process.stderr.write(`${findings.length} finding(s) · ${findings.length} 个问题\n`);
+      setExit(findings.length > 0 ? EXIT.rowsRejected : EXIT.ok);
+    });
+}
