@@ -147,8 +147,8 @@ export type ProjectFromSeriesInput = z.input<typeof ProjectFromSeriesInputSchema
  *
  * @param input - `{ series: { year, value }[], targetYear }`: at least 2 points, distinct years, integer values
  * @returns the projection, which `childcareGap` and `elderBedGap` take as `population`
- * @throws {CarekitError} INVALID_INPUT for fewer than 2 points, a repeated year, fractional values;
- *   OUT_OF_RANGE when the trend falls below zero or above 2×10^9 at `targetYear`
+ * @throws {CarekitError} OUT_OF_RANGE for fewer than 2 points, or when the trend falls below zero or above 2×10^9
+ *   at `targetYear`; INVALID_INPUT for a repeated year, fractional values, missing fields
  * @see 大足府办发〔2023〕37号: births 8213 (2019) → 5503 (2021)
  * @example
  * {@includeCode ../test/projection.test.ts#linear}

@@ -123,7 +123,13 @@ export const ResidentialLandStandardSchema = /* @__PURE__ */ z.strictObject({
 /** A residential-land provision rule; see {@link ResidentialLandStandardSchema}. */
 export type ResidentialLandStandard = z.output<typeof ResidentialLandStandardSchema>;
 
-/** The four services the embedded-complex guideline counts as core (养老服务、婴幼儿托育、儿童托管、社区助餐). */
+/**
+ * The four services the embedded-complex guideline counts as core (核心功能): 养老服务 `elderCare`, 婴幼儿托育
+ * `childcare`, 儿童托管 `afterSchool`, 社区助餐 `communityMeals`.
+ *
+ * @example
+ * {@includeCode ../test/standards.test.ts#land}
+ */
 export const CORE_FUNCTIONS = ["elderCare", "childcare", "afterSchool", "communityMeals"] as const;
 
 /** One of the {@link CORE_FUNCTIONS}. */

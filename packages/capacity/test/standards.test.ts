@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   ChildcareStandardSchema,
   ClassRulesSchema,
+  CORE_FUNCTIONS,
   EmbeddedComplexStandardSchema,
   FacilityRulesSchema,
   NursingBedStandardSchema,
@@ -122,6 +123,7 @@ describe("standards as data modules", () => {
       minFunctions: 3,
       minCoreFunctions: 2,
     });
+    expect(CORE_FUNCTIONS).toEqual(["elderCare", "childcare", "afterSchool", "communityMeals"]);
     //#endregion land
   });
 

@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+const files = sourceFiles(join(root, "src")).map((path) => ({ path, text: readFileSync(path, "utf8") }));
+const publicNames = [...readFileSync(join(root, "src/index.ts"), "utf8").matchAll(/export \{([^}]*)\}/g)].flatMap(
+  (match) =>
+    (match[1] ?? "")
+      .split(",")
+      .map((name) => name.replace("type ", "").trim())
+      .filter((name) => name !== ""),
+);
+
+/** The TSDoc block right before `export <kind> <name>`. */
+function docOf(name: string): { kind: string; doc: string } | null {
+  for (const { text } of files) {
+    const match = new RegExp(
+      `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (const|function|interface|type) ${name}\\b`,
+    ).exec(text);
+    if (match) return { kind: match[2] ?? "", doc: match[1] ?? "" };
+  }
+  return null;
+}
+
+describe("documentation", () => {
+  it("every @includeCode points at a region of a real test", () => {
+    let count = 0;
+    for (const { path, text } of files) {
+      for (const match of text.matchAll(/\{@includeCode ([^#}]+)#([\w-]+)\}/g)) {
+        const testFile = resolve(dirname(path), match[1] ?? "");
+        expect(existsSync(testFile), `${path}: ${match[1]}`).toBe(true);
+        const test = readFileSync(testFile, "utf8");
+        expect(test, `${match[1]}#${match[2]}`).toContain(`//#region ${match[2]}\n`);
+        expect(test, `${match[1]}#${match[2]}`).toContain(`//#endregion ${match[2]}\n`);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(30);
+  });
+
+  it("every public export has TSDoc; functions and values have a tested example; functions the full set", () => {
+    expect(publicNames.length).toBeGreaterThan(50);
+    for (const name of publicNames) {
+      const found = docOf(name);
+      expect(found, name).not.toBeNull();
+      if (found === null) continue;
+      if (found.kind === "const" || found.kind === "function") expect(found.doc, name).toContain("@includeCode");
+      if (found.kind === "function") {
+        for (const tag of ["@param", "@returns", "@throws {CarekitError}", "@see"])
+          expect(found.doc, `${name} ${tag}`).toContain(tag);
+        expect(found.doc, `${name}: Chinese term`).toMatch(/[\u4e00-\u9fff]/);
+      }
+    }
+  });
+});
