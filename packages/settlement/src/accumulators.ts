@@ -1,6 +1,7 @@
+import { parseInput } from "@carekit/core";
 import * as z from "zod";
 import { AmountSchema } from "./limits.js";
-import { KeySchema } from "./source.js";
+import { KeySchema, safeRecord } from "./source.js";
 
 const FenTotalSchema = /* @__PURE__ */ z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
@@ -23,8 +24,8 @@ export const AccumulatorsSchema = /* @__PURE__ */ z.strictObject({
     outpatientGeneral: AmountSchema,
     outpatientChronic: AmountSchema,
   }),
-  funds: z.record(KeySchema, z.strictObject({ baseFen: FenTotalSchema, paidFen: FenTotalSchema })),
-  chronicMonthlyPaidFen: z.record(
+  funds: safeRecord(KeySchema, z.strictObject({ baseFen: FenTotalSchema, paidFen: FenTotalSchema })),
+  chronicMonthlyPaidFen: safeRecord(
     z.string().refine((key) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}@\d{4}-\d{2}$/.test(key), {
       error: "must be <disease>@YYYY-MM",
       params: { zh: "格式必须为 <病种>@YYYY-MM" },
@@ -42,10 +43,14 @@ export type Accumulators = z.infer<typeof AccumulatorsSchema>;
  * @param input.personId - the person
  * @param input.year - the calendar year
  * @returns accumulators with nothing paid and no admissions
+ * @throws {CarekitError} `INVALID_INPUT` for an empty person id or a year that is not an integer from 0 to 9999
  * @example
  * {@includeCode ../test/accumulators.test.ts#example}
  */
 export function emptyAccumulators(input: { readonly personId: string; readonly year: number }): Accumulators {
+  parseInput(AccumulatorsSchema.pick({ personId: true, year: true }), input, {
+    label: { en: "accumulator key", zh: "年度累计标识" },
+  });
   return {
     personId: input.personId,
     year: input.year,

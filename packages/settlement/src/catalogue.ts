@@ -2,7 +2,7 @@ import { IsoDateSchema, RateSchema } from "@carekit/core";
 import { RegionCodeSchema } from "@carekit/core/regions";
 import * as z from "zod";
 import { AmountSchema } from "./limits.js";
-import { KeySchema, SourceSchema } from "./source.js";
+import { KeySchema, SourceSchema, safeRecord } from "./source.js";
 
 /** Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`. */
 export const ITEM_CLASSES = ["A", "B", "C"] as const;
@@ -36,7 +36,7 @@ export const CatalogueSchema = /* @__PURE__ */ z
     region: RegionCodeSchema,
     source: SourceSchema,
     classBPreSelfPayRate: RateSchema,
-    items: z.record(KeySchema, CatalogueItemSchema).refine((items) => Object.keys(items).length <= 200_000, {
+    items: safeRecord(KeySchema, CatalogueItemSchema).refine((items) => Object.keys(items).length <= 200_000, {
       error: "at most 200000 items",
       params: { zh: "目录条目不能超过 200000 条" },
     }),
@@ -48,4 +48,4 @@ export const CatalogueSchema = /* @__PURE__ */ z
   });
 
 /** A treatment-place catalogue (就医地目录); see {@link CatalogueSchema}. */
-export type Catalogue = z.input<typeof CatalogueSchema>;
+export type Catalogue = z.infer<typeof CatalogueSchema>;

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { CHONGQING_EMPLOYEE_EXAMPLE, chengduEmployeeExample } from "../src/examples.js";
+import { createSettler, PolicySchema } from "../src/index.js";
+import { CHONGQING_CATALOGUE, CROSS_CLAIM } from "./fixtures.js";
+
+describe("@carekit/settlement/examples", () => {
+  it("are valid policies, labelled LOW-CRED examples", () => {
+    //#region example
+    const chengdu = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }); // the cap is yours: not in the source
+    for (const policy of [CHONGQING_EMPLOYEE_EXAMPLE, chengdu]) {
+      expect(PolicySchema.safeParse(policy).success).toBe(true);
+      expect(policy.source.confidence).toBe("LOW-CRED");
+      expect(policy.source.note).toMatch(/^EXAMPLE ONLY/);
+    }
+    const settler = createSettler({ policies: [chengdu], catalogues: [CHONGQING_CATALOGUE] });
+    expect(settler.settle(CROSS_CLAIM).result.deductible).toBe(80_000); // 成都 三级 起付 800 元 (example)
+    //#endregion example
+  });
+
+  it("the 重庆 example settles 渝 claims at its 三级 deductible of 880 元", () => {
+    const settler = createSettler({ policies: [CHONGQING_EMPLOYEE_EXAMPLE], catalogues: [CHONGQING_CATALOGUE] });
+    const local = { ...CROSS_CLAIM, insuredRegion: "500111", treatmentRegion: "500233" };
+    const { result } = settler.settle(local);
+    expect(result.deductible).toBe(88_000);
+    expect(result.fundPaid).toBe(obtained(304_000 - 88_000, 0.85));
+  });
+});
+
+function obtained(fen: number, rate: number): number {
+  return Math.round(fen * rate * 100) / 100;
+}
