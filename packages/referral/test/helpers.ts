@@ -1,5 +1,7 @@
 import { isCarekitError } from "@carekit/core";
 
+export { type CarekitError, isCarekitError } from "@carekit/core";
+
 export * from "../src/index.js";
 
 /** Run `call`; return the first issue path of the CarekitError it throws, or fail the test. */
