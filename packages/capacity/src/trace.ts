@@ -27,7 +27,7 @@ export const TraceStepSchema = /* @__PURE__ */ z.strictObject({
 export type TraceStep = z.output<typeof TraceStepSchema>;
 
 /** A value shown in a trace step: a number, text, a yes/no decision or nothing (`null`). */
-export type TraceValue = z.output<typeof TraceValueSchema>;
+export type TraceValue = number | string | boolean | null;
 
 /** Build a trace step (one place that fixes the field order of every step). */
 export function traceStep(
