@@ -37,11 +37,13 @@ function factsFromRecord(record: Record<string, unknown>, facts: FactSpecs): Rec
   const out = coerceCells(record, numeric, boolean);
   for (const [name, spec] of Object.entries(facts)) {
     const value = out[name];
-    if (spec.type === "string[]" && typeof value === "string")
+    if (spec.type !== "string[]") continue;
+    if (typeof value === "string")
       out[name] = value
         .split(/[;|]/)
-        .map((s) => s.trim())
+        .map((item) => item.trim())
         .filter(Boolean);
+    else if (record[name] === "") out[name] = []; // an empty cell is an empty list, not a missing fact
   }
   return out;
 }

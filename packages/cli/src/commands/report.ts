@@ -8,7 +8,7 @@ import { dazuExample } from "../examples/dazu.js";
 import { canonicalRecord, coerceCells } from "../io/columns.js";
 import { readRows, UnreadableRow } from "../io/read.js";
 import { EXIT, UsageError } from "../program.js";
-import { buildDistrictReport, type DistrictReportInput } from "../report/district.js";
+import type { DistrictReportInput } from "../report/district.js";
 import { loadPlan } from "./indicators.js";
 import { numberOption } from "./options.js";
 
@@ -89,6 +89,7 @@ Examples · 示例:
           generatedOn,
         };
       }
+      const { buildDistrictReport } = await import("../report/district.js"); // Vega loads only for reports
       const report = await buildDistrictReport(input);
       const dir = resolve(String(opts.out));
       await mkdir(dir, { recursive: true });
