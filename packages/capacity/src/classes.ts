@@ -2,7 +2,7 @@ import { fieldError } from "@carekit/core";
 import * as z from "zod";
 import { fewestCarers } from "./carers.js";
 import type { ClassRules } from "./standard.js";
-import { resolveStandard } from "./standards.js";
+import { resolveStandard, type StandardRef } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
@@ -30,7 +30,9 @@ export const PlanChildcareClassesInputSchema = /* @__PURE__ */ z.strictObject({
  * standard whose class rules apply (default `national2025`), whether mixed classes may be formed, and the carer
  * ratio of mixed classes when the standard sets none.
  */
-export type PlanChildcareClassesInput = z.input<typeof PlanChildcareClassesInputSchema>;
+export type PlanChildcareClassesInput = Omit<z.input<typeof PlanChildcareClassesInputSchema>, "standard"> & {
+  standard?: StandardRef<"childcare">;
+};
 
 /** One class type in a class plan: how many classes, children and carers. */
 export interface ClassGroup {

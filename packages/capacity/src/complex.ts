@@ -1,6 +1,6 @@
 import { fieldError } from "@carekit/core";
 import * as z from "zod";
-import { resolveStandard } from "./standards.js";
+import { resolveStandard, type StandardRef } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
@@ -18,7 +18,9 @@ export const CheckEmbeddedComplexInputSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** Input of {@link checkEmbeddedComplex}: floor area in m² and the functions (services) the site offers. */
-export type CheckEmbeddedComplexInput = z.input<typeof CheckEmbeddedComplexInputSchema>;
+export type CheckEmbeddedComplexInput = Omit<z.input<typeof CheckEmbeddedComplexInputSchema>, "standard"> & {
+  standard?: StandardRef<"embeddedComplex">;
+};
 
 /** One requirement a complex does not meet. */
 export interface UnmetRequirement {

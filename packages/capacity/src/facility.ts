@@ -4,7 +4,7 @@ import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";
 import { national2025 } from "./data/childcare.js";
 import { requiredPer1000, scaled } from "./exact.js";
-import { resolveStandard, slotsTargetOf } from "./standards.js";
+import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { PopulationSchema, parse } from "./validate.js";
 
@@ -24,7 +24,9 @@ export const PlanChildcareFacilityInputSchema = /* @__PURE__ */ z.strictObject({
  * Input of {@link planChildcareFacility}: the planned resident population of the area, the standard (built-in id
  * such as `"taiyuan2025"` or a {@link ChildcareStandard}) and whether the area is new or existing.
  */
-export type PlanChildcareFacilityInput = z.input<typeof PlanChildcareFacilityInputSchema>;
+export type PlanChildcareFacilityInput = Omit<z.input<typeof PlanChildcareFacilityInputSchema>, "standard"> & {
+  standard: StandardRef<"childcare">;
+};
 
 /** Result of {@link planChildcareFacility}. `null` = the standard sets no rule for that item. */
 export interface ChildcareFacilityPlan {

@@ -3,7 +3,7 @@ import * as z from "zod";
 import { ratio2, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";
 import type { Source } from "./source.js";
-import { resolveStandard, slotsTargetOf } from "./standards.js";
+import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { assertNotAbove, CountSchema, PopulationSchema, parse, ShareSchema, TargetPer1000Schema } from "./validate.js";
 
@@ -12,7 +12,7 @@ const PopulationOrProjectionSchema = /* @__PURE__ */ z.union([PopulationSchema, 
 /** A population given directly, or a {@link PopulationProjection} for a future year. */
 export type PopulationInput = number | PopulationProjection;
 
-function readPopulation(population: number | PopulationProjection): {
+function readPopulation(population: PopulationInput): {
   count: number;
   year: number | null;
   steps: TraceStep[];
@@ -67,7 +67,9 @@ export const ChildcareGapInputSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** Input of {@link childcareGap}: give `targetPer1000` or a `standard` (with `areaType`, default `new`). */
-export type ChildcareGapInput = z.input<typeof ChildcareGapInputSchema>;
+export type ChildcareGapInput = Omit<z.input<typeof ChildcareGapInputSchema>, "standard"> & {
+  standard?: StandardRef<"childcare">;
+};
 
 /** Result of {@link childcareGap}. `requiredSlots = existingSlots + gap − surplus` always holds. */
 export interface ChildcareGap {
@@ -286,7 +288,9 @@ export const NursingBedGapInputSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** Input of {@link nursingBedGap}: give `targetShare` (a fraction, `0.55`) or a `standard`. */
-export type NursingBedGapInput = z.input<typeof NursingBedGapInputSchema>;
+export type NursingBedGapInput = Omit<z.input<typeof NursingBedGapInputSchema>, "standard"> & {
+  standard?: StandardRef<"nursingBedShare">;
+};
 
 /** Result of {@link nursingBedGap}. `requiredNursingBeds = nursingBeds + gap − surplus` always holds. */
 export interface NursingBedGap {

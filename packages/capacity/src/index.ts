@@ -103,5 +103,5 @@ export {
   type Standard,
   StandardSchema,
 } from "./standard.js";
-export { type StandardId, standards } from "./standards.js";
+export { type StandardId, type StandardRef, standards } from "./standards.js";
 export { type TraceStep, TraceStepSchema, type TraceValue } from "./trace.js";

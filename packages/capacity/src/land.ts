@@ -1,7 +1,7 @@
 import { divideRounded, ROUNDING_MODES, type RoundingMode } from "@carekit/core";
 import * as z from "zod";
 import { scaled } from "./exact.js";
-import { resolveStandard } from "./standards.js";
+import { resolveStandard, type StandardRef } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
@@ -21,7 +21,9 @@ export const PlanResidentialLandInputSchema = /* @__PURE__ */ z.strictObject({
  * Input of {@link planResidentialLand}: residential land in 亩 (at most 4 decimals), the rule (default
  * `newUrbanLand`) and how a part of the rule's block counts (`up` by default: any started block needs a set).
  */
-export type PlanResidentialLandInput = z.input<typeof PlanResidentialLandInputSchema>;
+export type PlanResidentialLandInput = Omit<z.input<typeof PlanResidentialLandInputSchema>, "standard"> & {
+  standard?: StandardRef<"residentialLand">;
+};
 
 /** Result of {@link planResidentialLand}. */
 export interface ResidentialLandPlan {

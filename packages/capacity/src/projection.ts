@@ -1,7 +1,7 @@
 import { fieldError, toScaledInteger } from "@carekit/core";
 import * as z from "zod";
 import { type TraceStep, TraceStepSchema, traceStep } from "./trace.js";
-import { CountSchema, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";
+import { CountSchema, decimalsOf, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";
 
 /** A population for a future year (人口预测), as returned by {@link projectPopulation} and {@link projectFromSeries}. */
 export interface PopulationProjection {
@@ -27,11 +27,6 @@ export const PopulationProjectionSchema = /* @__PURE__ */ z.strictObject({
   value: PopulationSchema,
   trace: z.array(TraceStepSchema),
 });
-
-function decimalsOf(value: number): number {
-  const text = String(Math.abs(value));
-  return text.includes("e") ? Number.POSITIVE_INFINITY : (text.split(".")[1]?.length ?? 0);
-}
 
 /**
  * Zod schema of the input of {@link projectPopulation}.

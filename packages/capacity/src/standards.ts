@@ -46,6 +46,14 @@ export const standards = {
 /** Id of a built-in standard: a key of {@link standards}. */
 export type StandardId = keyof typeof standards;
 
+/**
+ * A standard of kind `K` as a function takes it (标准引用): the id of a built-in standard of that kind
+ * (`"national2025"`, `"dazu2025"`, …) or your own standard object, validated by the kind's schema when used.
+ */
+export type StandardRef<K extends Standard["kind"]> =
+  | { [I in StandardId]: (typeof standards)[I]["kind"] extends K ? I : never }[StandardId]
+  | Extract<Standard, { kind: K }>;
+
 const SCHEMAS: Record<Kind, z.ZodType> = {
   childcare: ChildcareStandardSchema,
   nursingBedShare: NursingBedStandardSchema,

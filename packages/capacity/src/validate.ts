@@ -26,8 +26,9 @@ export function parse<S extends z.ZodType>(
   return parseInput(schema, input, { code: isRange ? "OUT_OF_RANGE" : "INVALID_INPUT", label, path });
 }
 
-function decimalsOf(value: number): number {
-  const text = String(value);
+/** Number of decimals in the shortest representation of `value`; `Infinity` for exponent notation. */
+export function decimalsOf(value: number): number {
+  const text = String(Math.abs(value));
   if (text.includes("e")) return Number.POSITIVE_INFINITY;
   return text.split(".")[1]?.length ?? 0;
 }

@@ -51,19 +51,19 @@ const cases: Case[] = [
   ],
   [
     "unknown standard",
-    () => capacity.childcareGap({ population: 10, existingSlots: 1, standard: "beijing2030" }),
+    () => capacity.childcareGap({ population: 10, existingSlots: 1, standard: "beijing2030" as never }),
     "UNKNOWN_STANDARD",
     "standard",
   ],
   [
     "standard of another kind",
-    () => capacity.childcareGap({ population: 10, existingSlots: 1, standard: "nursingBeds2025" }),
+    () => capacity.childcareGap({ population: 10, existingSlots: 1, standard: "nursingBeds2025" as never }),
     "UNKNOWN_STANDARD",
     "standard",
   ],
   [
     "prototype key as standard",
-    () => capacity.nursingBedGap({ beds: 10, nursingBeds: 1, standard: "__proto__" }),
+    () => capacity.nursingBedGap({ beds: 10, nursingBeds: 1, standard: "__proto__" as never }),
     "UNKNOWN_STANDARD",
     "standard",
   ],

@@ -47,10 +47,12 @@ describe("planChildcareFacility", () => {
   });
 
   it("accepts a caller's own standard", () => {
+    const facility = standards.taiyuan2025.facility;
+    if (facility === null) throw new Error("taiyuan2025 has facility rules");
     const own = {
       ...standards.taiyuan2025,
       id: "myDistrict",
-      facility: { ...standards.taiyuan2025.facility, planningClassSize: 15, landM2PerSlot: 8.5 },
+      facility: { ...facility, planningClassSize: 15, landM2PerSlot: 8.5 },
     };
     const plan = planChildcareFacility({ plannedPopulation: 3000, standard: own, areaType: "new" });
     expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "olderToddler" });

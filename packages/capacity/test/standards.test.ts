@@ -3,6 +3,7 @@ import {
   ChildcareStandardSchema,
   ClassRulesSchema,
   CORE_FUNCTIONS,
+  childcareGap,
   EmbeddedComplexStandardSchema,
   FacilityRulesSchema,
   NursingBedStandardSchema,
@@ -125,6 +126,14 @@ describe("standards as data modules", () => {
     });
     expect(CORE_FUNCTIONS).toEqual(["elderCare", "childcare", "afterSchool", "communityMeals"]);
     //#endregion land
+  });
+
+  it("types a standard reference by kind", () => {
+    expect(childcareGap({ population: 1000, existingSlots: 0, standard: "national2025" }).requiredSlots).toBe(5);
+    // @ts-expect-error a nursing-bed standard is not a childcare standard
+    expect(() => childcareGap({ population: 1000, existingSlots: 0, standard: "dazu2025" })).toThrow(
+      /unknown childcare/,
+    );
   });
 
   it("schemas reject bad standards", () => {
