@@ -67,7 +67,9 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
       });
     } else {
       try {
-        await writer.write(await processor.row(row.record, index));
+        const output = processor.row(row.record, index);
+        const busy = writer.write(output instanceof Promise ? await output : output);
+        if (busy) await busy;
         written += 1;
       } catch (error) {
         await errors.add(toRowError(row.line, index, error));

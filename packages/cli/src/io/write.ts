@@ -65,24 +65,26 @@ export class RecordWriter {
     this.columns = columns ? [...columns] : undefined;
   }
 
-  /** Write one record; waits when the destination is busy, so memory stays flat on huge inputs. */
-  async write(record: Record<string, unknown>): Promise<void> {
+  /**
+   * Write one record. Returns a promise only when the destination is busy (back-pressure) — await it then, so memory
+   * stays flat on huge inputs; otherwise returns `undefined` and the caller goes on without a microtask per row.
+   */
+  write(record: Record<string, unknown>): Promise<void> | undefined {
     this.written += 1;
     if (this.format === "table") {
       this.buffered.push(record);
-      return;
+      return undefined;
     }
     let text: string;
     if (this.format === "jsonl") text = `${JSON.stringify(record)}\n`;
     else {
       let header = "";
-      if (!this.columns) {
-        this.columns = Object.keys(record);
-        header = `${this.columns.map(csvField).join(",")}\n`;
-      } else if (this.written === 1) header = `${this.columns.map(csvField).join(",")}\n`;
+      if (!this.columns) this.columns = Object.keys(record);
+      if (this.written === 1) header = `${this.columns.map(csvField).join(",")}\n`;
       text = `${header}${this.columns.map((column) => csvField(record[column])).join(",")}\n`;
     }
-    if (!this.stream.write(text)) await new Promise((resolve) => this.stream.once("drain", resolve));
+    if (this.stream.write(text)) return undefined;
+    return new Promise((resolve) => this.stream.once("drain", () => resolve()));
   }
 
   /** Flush (and for a table, lay out) the output and close a file. */
