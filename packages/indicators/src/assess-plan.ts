@@ -46,6 +46,28 @@ export interface PlanAssessment {
   };
 }
 
+/**
+ * Fast guard with the same verdict as {@link PlanObservationSchema} (a property test checks they agree); only when it
+ * fails does zod run, to build the detailed error.
+ */
+export function isPlanObservation(value: unknown): value is PlanObservation {
+  if (typeof value !== "object" || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const { indicatorId, year, value: observed } = value as Record<string, unknown>;
+  return (
+    Object.keys(value).length === 3 &&
+    typeof indicatorId === "string" &&
+    indicatorId.length >= 1 &&
+    indicatorId.length <= 64 &&
+    typeof year === "number" &&
+    Number.isInteger(year) &&
+    year >= 1949 &&
+    year <= 2100 &&
+    typeof observed === "number" &&
+    observed >= 0 &&
+    observed <= 1e9
+  );
+}
+
 function toBatchError(index: number, error: unknown): BatchError {
   if (!isCarekitError(error)) throw error;
   return { index, code: error.code, message: error.message, messageZh: error.messageZh, issues: error.issues };
@@ -68,38 +90,35 @@ function toBatchError(index: number, error: unknown): BatchError {
 export function assessPlan(input: {
   readonly plan: Plan;
   readonly observations: Iterable<PlanObservation>;
+  /** Build each row's `trace` (default `true`); `false` for large batches where only statuses matter. */
+  readonly explain?: boolean;
 }): PlanAssessment {
   const { plan, rows } = checkPlan(input.plan, ["plan"]);
   const observations = input.observations as unknown;
   if (typeof observations !== "object" || observations === null || !(Symbol.iterator in observations)) {
     throw fieldError("INVALID_INPUT", "observations", "must be an iterable", "必须是数组或可迭代对象");
   }
-  const assessed: { row: PlanAssessmentRow; order: number }[] = [];
+  const explain = input.explain !== false;
+  const assessed: { row: PlanAssessmentRow; rank: number }[] = [];
   const errors: BatchError[] = [];
   let index = 0;
   for (const raw of observations as Iterable<unknown>) {
     try {
-      const observation = parseInput(PlanObservationSchema, raw, { path: ["observations", index] });
-      const { definition, entry, order } = rowOf(
-        plan,
-        rows,
-        observation.indicatorId,
-        `observations[${index}].indicatorId`,
-      );
-      const result = assessEntry(definition, entry, observation, `observations[${index}]`);
-      assessed.push({ row: { ...result, index }, order });
+      const observation = isPlanObservation(raw)
+        ? raw
+        : parseInput(PlanObservationSchema, raw, { path: ["observations", index] });
+      const at = index;
+      const row = rowOf(plan, rows, observation.indicatorId, () => `observations[${at}].indicatorId`);
+      const result = assessEntry(row, observation, () => `observations[${at}]`, explain);
+      const rank = (row.entry.attribute === "binding" ? 0 : 1_000_000) + row.order * 10_000 + observation.year;
+      assessed.push({ row: { ...result, index }, rank });
     } catch (error) {
       errors.push(toBatchError(index, error));
     }
     index++;
   }
-  assessed.sort(
-    (a, b) =>
-      Number(a.row.attribute !== "binding") - Number(b.row.attribute !== "binding") ||
-      a.order - b.order ||
-      a.row.observed.year - b.row.observed.year ||
-      a.row.index - b.row.index,
-  );
+  // binding first, then plan order, then year; Array.prototype.sort is stable, so input order breaks ties
+  assessed.sort((a, b) => a.rank - b.rank);
   const results = assessed.map(({ row }) => row);
   const byStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, off_track: 0, no_baseline: 0 };
   for (const row of results) byStatus[row.status]++;
@@ -134,6 +153,7 @@ export function assessPlan(input: {
 export async function assessPlanAsync(input: {
   readonly plan: Plan;
   readonly observations: AsyncIterable<PlanObservation> | Iterable<PlanObservation>;
+  readonly explain?: boolean;
 }): Promise<PlanAssessment> {
   const observations = input.observations as unknown;
   if (
@@ -150,5 +170,9 @@ export async function assessPlanAsync(input: {
   }
   const collected: PlanObservation[] = [];
   for await (const observation of input.observations) collected.push(observation);
-  return assessPlan({ plan: input.plan, observations: collected });
+  return assessPlan({
+    plan: input.plan,
+    observations: collected,
+    ...(input.explain === undefined ? {} : { explain: input.explain }),
+  });
 }

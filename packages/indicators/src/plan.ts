@@ -5,6 +5,7 @@ import { DataRegionSchema, freezeDeep, SourceSchema, TextSchema } from "./source
 
 /** Decimals a plan value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`. */
 export const PLAN_VALUE_DECIMALS = 4;
+const VALUE_SCALE = 10 ** PLAN_VALUE_DECIMALS;
 
 const YearSchema = /* @__PURE__ */ z.int().min(1949).max(2100);
 const ValueSchema = /* @__PURE__ */ z.number().nonnegative().max(1e9);
@@ -76,6 +77,9 @@ export interface PlanRow {
   readonly entry: PlanEntry;
   readonly definition: IndicatorDefinition;
   readonly order: number;
+  /** Target and baseline values as exact integers of 10^-4. */
+  readonly target: number;
+  readonly baseline: number | null;
 }
 
 /** Validate a plan's structure and its cross-references; returns its rows by indicator id. */
@@ -118,10 +122,10 @@ export function checkPlan(
         `指标 ${entry.indicatorId} 出现两行`,
       );
     }
-    rows.set(entry.indicatorId, { entry, definition, order: i });
-    checkValue(definition, entry.target.value, `${row}.target.value`);
+    const target = checkValue(definition, entry.target.value, `${row}.target.value`);
+    const baseline = entry.baseline ? checkValue(definition, entry.baseline.value, `${row}.baseline.value`) : null;
+    rows.set(entry.indicatorId, { entry, definition, order: i, target, baseline });
     if (entry.baseline) {
-      checkValue(definition, entry.baseline.value, `${row}.baseline.value`);
       if (entry.target.year < entry.baseline.year) {
         throw fieldError(
           "OUT_OF_RANGE",
@@ -143,18 +147,33 @@ export function checkPlan(
   return { plan, byId, rows };
 }
 
+/** A field path given as text or built only when an error needs it. */
+function pathOf(path: string | (() => string), suffix: string): string {
+  return `${typeof path === "string" ? path : path()}${suffix}`;
+}
+
 /**
  * Check a value in an indicator's unit (指标值校验): at most {@link PLAN_VALUE_DECIMALS} decimals, and a proportion
  * no larger than its factor (a percent above 100 is an error). Returns the value scaled by 10^4 as an exact integer.
  *
  * @throws {CarekitError} `OUT_OF_RANGE` at `path`
  */
-export function checkValue(definition: IndicatorDefinition, value: number, path: string): number {
-  const scaled = toScaledInteger(value, PLAN_VALUE_DECIMALS, path);
+export function checkValue(
+  definition: IndicatorDefinition,
+  value: number,
+  path: string | (() => string),
+  suffix = "",
+): number {
+  // fast path: a value with at most 4 decimals is the double nearest to its scaled integer ÷ 10^4
+  const quick = Math.round(value * VALUE_SCALE);
+  const scaled =
+    Number.isSafeInteger(quick) && quick >= 0 && quick / VALUE_SCALE === value
+      ? quick
+      : toScaledInteger(value, PLAN_VALUE_DECIMALS, pathOf(path, suffix));
   if (definition.scoring === "proportion" && value > definition.factor) {
     throw fieldError(
       "OUT_OF_RANGE",
-      path,
+      pathOf(path, suffix),
       `${value} ${definition.unit} exceeds the largest possible proportion (${definition.factor})`,
       `${value}${definition.unit} 超过比例型指标的上限 ${definition.factor}`,
     );

@@ -1,7 +1,6 @@
-import { fieldError, parseInput, roundQuotient } from "@carekit/core";
+import { divideRounded, fieldError, parseInput } from "@carekit/core";
 import * as z from "zod";
 import type { TraceStep } from "./compute.js";
-import type { IndicatorDefinition } from "./definition.js";
 import {
   type Comparator,
   checkPlan,
@@ -52,7 +51,7 @@ export interface ProgressAssessment {
   readonly trace: readonly TraceStep[];
 }
 
-const SCALE = 10n ** BigInt(PLAN_VALUE_DECIMALS);
+const SCALE = 10 ** PLAN_VALUE_DECIMALS;
 const COMPARATOR_TEXT: Record<Comparator, { zh: string; en: string }> = {
   ">=": { zh: "不低于", en: "at least" },
   ">": { zh: "高于", en: "above" },
@@ -61,7 +60,7 @@ const COMPARATOR_TEXT: Record<Comparator, { zh: string; en: string }> = {
   "=": { zh: "等于", en: "equal to" },
 };
 
-function meets(observed: bigint, target: bigint, comparator: Comparator): boolean {
+function meets(observed: number, target: number, comparator: Comparator): boolean {
   switch (comparator) {
     case ">=":
       return observed >= target;
@@ -82,18 +81,77 @@ const ATTRIBUTE_ZH: Record<PlanEntry["attribute"], string> = {
   unlabelled: "属性未注明",
 };
 
-const abs = (value: bigint): bigint => (value < 0n ? -value : value);
-const toNumber = (scaled: bigint): number => Number(scaled) / Number(SCALE);
-
-/** Assess one observation against one plan row; `path` locates the observation in the caller's input. */
+/**
+ * Assess one observation against one plan row; `path` locates the observation in the caller's input. Values are
+ * integers of 10^-4 (at most 10^13) and spans at most 151 years, so every product below stays an exact safe integer.
+ */
 export function assessEntry(
-  definition: IndicatorDefinition,
-  entry: PlanEntry,
+  row: PlanRow,
   observed: Observation,
-  path: string,
+  path: () => string,
+  explain = true,
 ): ProgressAssessment {
-  const o = BigInt(checkValue(definition, observed.value, `${path}.value`));
-  const t = BigInt(checkValue(definition, entry.target.value, "target.value"));
+  const { definition, entry, target: t, baseline: b } = row;
+  const { baseline, target } = entry;
+  const o = checkValue(definition, observed.value, path, ".value");
+  if (baseline && observed.year < baseline.year) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      `${path()}.year`,
+      `observed year ${observed.year} is before the baseline year ${baseline.year}`,
+      `观测年份 ${observed.year} 早于基期年份 ${baseline.year}`,
+    );
+  }
+  const improvement =
+    definition.polarity === "increase" ? t - o : definition.polarity === "decrease" ? o - t : Math.abs(t - o);
+  const gap = Math.max(improvement, 0) / SCALE;
+  let span = 1;
+  let expectedTimesSpan: number | null = null;
+  if (baseline && b !== null) {
+    span = Math.max(target.year - baseline.year, 1);
+    const elapsed = Math.min(observed.year, target.year) - baseline.year;
+    expectedTimesSpan = target.year === baseline.year ? t : b * span + (t - b) * elapsed;
+  }
+  const expected = expectedTimesSpan === null ? null : divideRounded(expectedTimesSpan, span, "half-up") / SCALE;
+  let status: ProgressStatus;
+  if (meets(o, t, target.comparator)) {
+    status = "achieved";
+  } else if (observed.year >= target.year) {
+    status = "off_track";
+  } else if (expectedTimesSpan === null) {
+    status = "no_baseline";
+  } else {
+    const scaledObserved = o * span;
+    const onTrack =
+      definition.polarity === "increase"
+        ? scaledObserved >= expectedTimesSpan
+        : definition.polarity === "decrease"
+          ? scaledObserved <= expectedTimesSpan
+          : Math.abs(scaledObserved - t * span) <= Math.abs(expectedTimesSpan - t * span);
+    status = onTrack ? "on_track" : "off_track";
+  }
+  return {
+    indicatorId: definition.id,
+    name: definition.name,
+    attribute: entry.attribute,
+    status,
+    observed: { year: observed.year, value: observed.value },
+    baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
+    target,
+    expected,
+    gap,
+    unit: definition.unit,
+    trace: explain ? explainStatus(row, observed, expected, status) : [],
+  };
+}
+
+function explainStatus(
+  row: PlanRow,
+  observed: Observation,
+  expected: number | null,
+  status: ProgressStatus,
+): TraceStep[] {
+  const { entry, definition } = row;
   const { baseline, target } = entry;
   const unit = definition.unit;
   const says = COMPARATOR_TEXT[target.comparator];
@@ -106,24 +164,7 @@ export function assessEntry(
       ...(entry.source ? { source: entry.source.title } : {}),
     },
   ];
-  if (baseline && observed.year < baseline.year) {
-    throw fieldError(
-      "OUT_OF_RANGE",
-      `${path}.year`,
-      `observed year ${observed.year} is before the baseline year ${baseline.year}`,
-      `观测年份 ${observed.year} 早于基期年份 ${baseline.year}`,
-    );
-  }
-  const improvement =
-    definition.polarity === "increase" ? t - o : definition.polarity === "decrease" ? o - t : abs(t - o);
-  const gap = toNumber(improvement > 0n ? improvement : 0n);
-  let expectedTimesSpan: bigint | null = null;
-  let span = 1n;
   if (baseline) {
-    const b = BigInt(checkValue(definition, baseline.value, "baseline.value"));
-    span = BigInt(Math.max(target.year - baseline.year, 1));
-    const elapsed = BigInt(Math.min(observed.year, target.year) - baseline.year);
-    expectedTimesSpan = target.year === baseline.year ? t : b * span + (t - b) * elapsed;
     trace.push({
       step: "baseline",
       zh: `基期：${baseline.year}年 ${baseline.value}${unit}`,
@@ -131,11 +172,6 @@ export function assessEntry(
       value: baseline.value,
     });
   }
-  const expected =
-    expectedTimesSpan === null
-      ? null
-      : roundQuotient(Number(expectedTimesSpan / span), Number(expectedTimesSpan % span), Number(span), "half-up") /
-        Number(SCALE);
   if (expected !== null) {
     trace.push({
       step: "expected",
@@ -144,47 +180,13 @@ export function assessEntry(
       value: expected,
     });
   }
-  let status: ProgressStatus;
-  if (meets(o, t, target.comparator)) {
-    status = "achieved";
-  } else if (observed.year >= target.year) {
-    status = "off_track";
-  } else if (expectedTimesSpan === null) {
-    status = "no_baseline";
-  } else {
-    const scaledObserved = o * span;
-    status =
-      definition.polarity === "increase"
-        ? scaledObserved >= expectedTimesSpan
-          ? "on_track"
-          : "off_track"
-        : definition.polarity === "decrease"
-          ? scaledObserved <= expectedTimesSpan
-            ? "on_track"
-            : "off_track"
-          : abs(scaledObserved - t * span) <= abs(expectedTimesSpan - t * span)
-            ? "on_track"
-            : "off_track";
-  }
   trace.push({
     step: "status",
     zh: `${observed.year}年观测值 ${observed.value}${unit}：${STATUS_ZH[status]}`,
     en: `observed ${observed.value} ${unit} in ${observed.year}: ${status.replace("_", " ")}`,
     value: observed.value,
   });
-  return {
-    indicatorId: definition.id,
-    name: definition.name,
-    attribute: entry.attribute,
-    status,
-    observed: { year: observed.year, value: observed.value },
-    baseline: baseline ? { year: baseline.year, value: baseline.value } : null,
-    target,
-    expected,
-    gap,
-    unit,
-    trace,
-  };
+  return trace;
 }
 
 const STATUS_ZH: Record<ProgressStatus, string> = {
@@ -195,12 +197,17 @@ const STATUS_ZH: Record<ProgressStatus, string> = {
 };
 
 /** The plan row of `indicatorId`, or `UNKNOWN_INDICATOR` at `path`. */
-export function rowOf(plan: Plan, rows: ReadonlyMap<string, PlanRow>, indicatorId: string, path: string): PlanRow {
+export function rowOf(
+  plan: Plan,
+  rows: ReadonlyMap<string, PlanRow>,
+  indicatorId: string,
+  path: () => string,
+): PlanRow {
   const row = rows.get(indicatorId);
   if (!row) {
     throw fieldError(
       "UNKNOWN_INDICATOR",
-      path,
+      path(),
       `plan ${plan.id} has no row for indicator ${JSON.stringify(indicatorId)}`,
       `规划 ${plan.id} 中没有指标 ${JSON.stringify(indicatorId)}`,
     );
@@ -233,6 +240,9 @@ export function assessProgress(input: {
   const { plan, rows } = checkPlan(input.plan, ["plan"]);
   const indicatorId = parseInput(z.string(), input.indicatorId, { path: ["indicatorId"] });
   const observed = parseInput(ObservationSchema, input.observed, { path: ["observed"] });
-  const { definition, entry } = rowOf(plan, rows, indicatorId, "indicatorId");
-  return assessEntry(definition, entry, observed, "observed");
+  return assessEntry(
+    rowOf(plan, rows, indicatorId, () => "indicatorId"),
+    observed,
+    () => "observed",
+  );
 }

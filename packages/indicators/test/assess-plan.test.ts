@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isPlanObservation } from "../src/assess-plan.js";
 import { assessPlan, assessPlanAsync, type PlanObservation, PlanObservationSchema, plans } from "../src/index.js";
 
 /**
@@ -52,6 +54,15 @@ describe("assessPlan", () => {
     //#endregion async
   });
 
+  it("skips the trace on request, with the same statuses", () => {
+    const full = assessPlan({ plan: plans.dazu2023, observations });
+    const lean = assessPlan({ plan: plans.dazu2023, observations, explain: false });
+    expect(lean.results.map((row) => row.trace)).toEqual(lean.results.map(() => []));
+    expect(lean.results.map((row) => [row.index, row.status, row.expected, row.gap])).toEqual(
+      full.results.map((row) => [row.index, row.status, row.expected, row.gap]),
+    );
+  });
+
   it("counts a binding indicator by its latest observation", () => {
     const { summary, results } = assessPlan({
       plan: plans.dazu2023,
@@ -62,5 +73,26 @@ describe("assessPlan", () => {
     });
     expect(results.map((row) => row.status)).toEqual(["off_track", "achieved"]);
     expect(summary.bindingOffTrack).toBe(0);
+  });
+});
+
+describe("fast observation guard", () => {
+  it("accepts only what PlanObservationSchema accepts (property)", () => {
+    const anything = fc.oneof(
+      fc.record({
+        indicatorId: fc.oneof(fc.string({ maxLength: 70 }), fc.integer()),
+        year: fc.oneof(fc.integer({ min: 1900, max: 2200 }), fc.double()),
+        value: fc.oneof(fc.double(), fc.integer({ min: -5, max: 2_000_000_000 })),
+      }),
+      fc.record({ indicatorId: fc.string(), year: fc.integer(), value: fc.double(), extra: fc.anything() }),
+      fc.anything(),
+    );
+    fc.assert(
+      fc.property(anything, (value) => {
+        if (isPlanObservation(value)) expect(PlanObservationSchema.safeParse(value).success).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isPlanObservation({ indicatorId: "nursingBedShare", year: 2023, value: 40.5 })).toBe(true);
   });
 });
