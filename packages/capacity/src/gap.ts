@@ -99,7 +99,17 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
   id: string | null;
 } {
   exactlyOne(input.targetPer1000, input.standard, "targetPer1000");
-  if (input.targetPer1000 !== undefined) return { target: input.targetPer1000, source: null, id: null };
+  if (input.targetPer1000 !== undefined) {
+    if (input.areaType !== undefined) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "areaType",
+        "areaType selects a standard's figure; it has no meaning with targetPer1000",
+        "areaType 用于选择标准中的指标，给出 targetPer1000 时不适用",
+      );
+    }
+    return { target: input.targetPer1000, source: null, id: null };
+  }
   const standard = resolveStandard(input.standard, "childcare");
   const target = slotsTargetOf(standard, input.areaType ?? "new");
   return { target, source: standard.source, id: standard.id };
