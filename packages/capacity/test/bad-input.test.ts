@@ -38,6 +38,12 @@ const cases: Case[] = [
   ],
   ["target NaN", () => capacity.childcareGap({ ...gap, targetPer1000: Number.NaN }), "INVALID_INPUT", "targetPer1000"],
   [
+    "areaType with a plain target",
+    () => capacity.childcareGap({ ...gap, areaType: "new" }),
+    "INVALID_INPUT",
+    "areaType",
+  ],
+  [
     "target and standard",
     () => capacity.childcareGap({ ...gap, standard: "national2025" }),
     "INVALID_INPUT",
