@@ -1,8 +1,11 @@
 import { isoDay } from "./days.js";
 import type { Condition, FactSpecs, Leaf, Operator } from "./model.js";
 
-/** Facts as the compiled closures read them. */
+/** Facts as the caller passed them, read by name only to report evidence. */
 export type FactRecord = { readonly [name: string]: unknown };
+
+/** Fact values in declaration order, as filled by a {@link FactsReader} (dates as day numbers). */
+export type Slots = readonly unknown[];
 
 /**
  * One piece of evidence (证据) behind a fired rule: the leaf condition, the value it expected, the patient's actual
@@ -19,14 +22,14 @@ export interface Evidence {
 
 /** A condition compiled to closures: `test` decides, `explain` collects the evidence of a decided outcome. */
 export interface CompiledCondition {
-  readonly test: (facts: FactRecord, at: number) => boolean;
-  readonly explain: (facts: FactRecord, at: number, outcome: boolean, out: Evidence[]) => void;
+  readonly test: (slots: Slots, at: number) => boolean;
+  readonly explain: (facts: FactRecord, slots: Slots, at: number, outcome: boolean, out: Evidence[]) => void;
 }
 
-type Test = (facts: FactRecord, at: number) => boolean;
+type Test = (slots: Slots, at: number) => boolean;
 
-function numericTest(name: string, op: Operator, value: unknown, toNumber: (v: unknown) => number): Test {
-  const read = (f: FactRecord): number => toNumber(f[name]);
+function numericTest(slot: number, op: Operator, value: unknown, toNumber: (v: unknown) => number): Test {
+  const read = (s: Slots): number => s[slot] as number;
   switch (op) {
     case "eq": {
       const x = toNumber(value);
@@ -34,7 +37,7 @@ function numericTest(name: string, op: Operator, value: unknown, toNumber: (v: u
     }
     case "ne": {
       const x = toNumber(value);
-      return (f) => f[name] !== undefined && read(f) !== x;
+      return (s) => s[slot] !== undefined && read(s) !== x;
     }
     case "lt": {
       const x = toNumber(value);
@@ -65,7 +68,7 @@ function numericTest(name: string, op: Operator, value: unknown, toNumber: (v: u
     }
     case "notIn": {
       const set = new Set((value as readonly unknown[]).map(toNumber));
-      return (f) => f[name] !== undefined && !set.has(read(f));
+      return (s) => s[slot] !== undefined && !set.has(read(s));
     }
     case "withinDays": {
       const days = value as number;
@@ -82,31 +85,30 @@ function numericTest(name: string, op: Operator, value: unknown, toNumber: (v: u
   }
 }
 
-const asNumber = (v: unknown): number => (typeof v === "number" ? v : Number.NaN);
+const asNumber = (v: unknown): number => v as number;
 
-function leafTest(leaf: Leaf, facts: FactSpecs): Test {
-  const name = leaf.fact;
+function leafTest(leaf: Leaf, facts: FactSpecs, slot: number): Test {
   const { op, value } = leaf as { op: Operator; value: unknown };
-  if (op === "exists") return (f) => (f[name] !== undefined) === value;
-  const type = facts[name]?.type;
-  if (type === "number" || type === "integer") return numericTest(name, op, value, asNumber);
-  if (type === "date") return numericTest(name, op, value, isoDay);
+  if (op === "exists") return (s) => (s[slot] !== undefined) === value;
+  const type = facts[leaf.fact]?.type;
+  if (type === "number" || type === "integer") return numericTest(slot, op, value, asNumber);
+  if (type === "date") return numericTest(slot, op, value, isoDay);
   if (type === "string[]") {
-    if (op === "includes") return (f) => (f[name] as readonly string[] | undefined)?.includes(value as string) === true;
+    if (op === "includes") return (s) => (s[slot] as readonly string[] | undefined)?.includes(value as string) === true;
     const wanted = value as readonly string[];
-    return (f) => {
-      const list = f[name] as readonly string[] | undefined;
+    return (s) => {
+      const list = s[slot] as readonly string[] | undefined;
       if (list === undefined) return false;
       for (const item of wanted) if (list.includes(item)) return true;
       return false;
     };
   }
   // boolean and string facts: eq, ne, in, notIn
-  if (op === "eq") return (f) => f[name] === value;
-  if (op === "ne") return (f) => f[name] !== undefined && f[name] !== value;
+  if (op === "eq") return (s) => s[slot] === value;
+  if (op === "ne") return (s) => s[slot] !== undefined && s[slot] !== value;
   const set = new Set(value as readonly unknown[]);
-  if (op === "in") return (f) => set.has(f[name]);
-  return (f) => f[name] !== undefined && !set.has(f[name]);
+  if (op === "in") return (s) => set.has(s[slot]);
+  return (s) => s[slot] !== undefined && !set.has(s[slot]);
 }
 
 /**
@@ -115,57 +117,62 @@ function leafTest(leaf: Leaf, facts: FactSpecs): Test {
  *
  * @param node - a condition already checked by {@link validateRuleSet}
  * @param facts - the rule set's fact declarations
+ * @param slots - slot index of each fact (its position in the declarations)
  * @returns the compiled condition
  * @example
  * {@includeCode ../test/engine.test.ts#evidence}
  */
-export function compileCondition(node: Condition, facts: FactSpecs): CompiledCondition {
+export function compileCondition(
+  node: Condition,
+  facts: FactSpecs,
+  slots: ReadonlyMap<string, number>,
+): CompiledCondition {
   if ("all" in node) {
-    const children = node.all.map((child) => compileCondition(child, facts));
+    const children = node.all.map((child) => compileCondition(child, facts, slots));
     const tests = children.map((child) => child.test);
     return {
-      test: (f, at) => {
-        for (const test of tests) if (!test(f, at)) return false;
+      test: (s, at) => {
+        for (const test of tests) if (!test(s, at)) return false;
         return true;
       },
-      explain: (f, at, outcome, out) => {
-        if (outcome) for (const child of children) child.explain(f, at, true, out);
-        else children.find((child) => !child.test(f, at))?.explain(f, at, false, out);
+      explain: (f, s, at, outcome, out) => {
+        if (outcome) for (const child of children) child.explain(f, s, at, true, out);
+        else children.find((child) => !child.test(s, at))?.explain(f, s, at, false, out);
       },
     };
   }
   if ("any" in node) {
-    const children = node.any.map((child) => compileCondition(child, facts));
+    const children = node.any.map((child) => compileCondition(child, facts, slots));
     const tests = children.map((child) => child.test);
     return {
-      test: (f, at) => {
-        for (const test of tests) if (test(f, at)) return true;
+      test: (s, at) => {
+        for (const test of tests) if (test(s, at)) return true;
         return false;
       },
-      explain: (f, at, outcome, out) => {
-        for (const child of children) if (!outcome || child.test(f, at)) child.explain(f, at, outcome, out);
+      explain: (f, s, at, outcome, out) => {
+        for (const child of children) if (!outcome || child.test(s, at)) child.explain(f, s, at, outcome, out);
       },
     };
   }
   if ("not" in node) {
-    const child = compileCondition(node.not, facts);
+    const child = compileCondition(node.not, facts, slots);
     return {
-      test: (f, at) => !child.test(f, at),
-      explain: (f, at, outcome, out) => child.explain(f, at, !outcome, out),
+      test: (s, at) => !child.test(s, at),
+      explain: (f, s, at, outcome, out) => child.explain(f, s, at, !outcome, out),
     };
   }
-  const test = leafTest(node, facts);
+  const test = leafTest(node, facts, slots.get(node.fact) ?? -1);
   const { fact, op, value } = node as { fact: string; op: Operator; value: unknown };
   return {
     test,
-    explain: (f, at, _outcome, out) => {
+    explain: (f, s, at, _outcome, out) => {
       const actual = f[fact];
       out.push({
         fact,
         op,
         expected: value,
         actual: actual === undefined ? null : Array.isArray(actual) ? [...actual] : actual,
-        result: test(f, at),
+        result: test(s, at),
       });
     },
   };

@@ -2,7 +2,7 @@ import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInpu
 import * as z from "zod";
 import { type CompiledCondition, compileCondition, type Evidence, type FactRecord } from "./condition.js";
 import { isoDay } from "./days.js";
-import { type FactsOf, factsGuard, factsSchema } from "./facts.js";
+import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
   ACTIONS,
   type Action,
@@ -139,12 +139,14 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
   const setSource = cite(valid.source);
   const all = (1 << FACILITY_LEVELS.length) - 1;
+  const reader = factsReader(valid.facts);
+  const slotOf = new Map(reader.names.map((name, index) => [name, index]));
   const rules: CompiledRule[] = valid.rules.map((rule) => {
     const { action, reason } = rule.then;
     const source = rule.source === undefined ? setSource : cite(rule.source);
     const label = ACTION_LABEL[action];
     return {
-      ...compileCondition(rule.when, valid.facts),
+      ...compileCondition(rule.when, valid.facts, slotOf),
       id: rule.id,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
@@ -177,7 +179,8 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     source: setSource,
   });
 
-  const guard = factsGuard(valid.facts);
+  // one slot array, reused: evaluation is synchronous and nothing returned refers to it
+  const slots: unknown[] = new Array(reader.names.length);
   let inputSchema: z.ZodType<EvaluateInput> | undefined;
   let lastAt = "";
   let lastAtDay = Number.NaN;
@@ -187,9 +190,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
     for (const rule of rules) {
-      if ((rule.levelMask & levelBit) === 0 || !rule.test(facts, at)) continue;
+      if ((rule.levelMask & levelBit) === 0 || !rule.test(slots, at)) continue;
       const evidence: Evidence[] = [];
-      rule.explain(facts, at, true, evidence);
+      rule.explain(facts, slots, at, true, evidence);
       fired.push({
         ruleId: rule.id,
         action: rule.action,
@@ -226,7 +229,13 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       }
       let keys = 0;
       for (const _ in input) keys++;
-      if (keys === 3 && levelBit !== undefined && at === lastAt && !Number.isNaN(lastAtDay) && guard(facts)) {
+      if (
+        keys === 3 &&
+        levelBit !== undefined &&
+        at === lastAt &&
+        !Number.isNaN(lastAtDay) &&
+        reader.read(facts, slots)
+      ) {
         return decide(facts, lastAtDay, levelBit);
       }
     }
@@ -236,6 +245,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       level: z.enum(FACILITY_LEVELS),
     }) as unknown as z.ZodType<EvaluateInput>;
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
+    reader.read(parsed.facts, slots);
     return decide(parsed.facts, isoDay(parsed.at), LEVEL_BIT.get(parsed.level) ?? 0);
   };
 

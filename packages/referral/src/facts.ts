@@ -69,30 +69,127 @@ export function factsSchema(facts: FactSpecs): z.ZodType<FactsOf> {
   return z.strictObject(shape) as unknown as z.ZodType<FactsOf>;
 }
 
-type Check = (value: unknown) => boolean;
+const NUMBER = 0;
+const INTEGER = 1;
+const BOOLEAN = 2;
+const STRING = 3;
+const ENUM = 4;
+const LIST = 5;
+const DATE = 6;
 
-function checkOf(spec: FactSpec): Check {
-  switch (spec.type) {
-    case "number":
-      return (v) => typeof v === "number" && Number.isFinite(v);
-    case "integer":
-      return (v) => Number.isSafeInteger(v);
-    case "boolean":
-      return (v) => typeof v === "boolean";
-    case "string": {
-      if (spec.enum === undefined) return (v) => typeof v === "string" && v.length <= LIMITS.stringLength;
-      const allowed = new Set(spec.enum);
-      return (v) => typeof v === "string" && allowed.has(v);
+function isStringList(v: unknown): boolean {
+  if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
+  for (const item of v) if (typeof item !== "string" || item.length > LIMITS.stringLength) return false;
+  return true;
+}
+
+/**
+ * A compiled reader of facts (事实读取器): reads every declared fact once into a slot array — in declaration order,
+ * dates as day numbers, absent facts as `undefined` — and says whether the facts are valid. Compiled conditions read
+ * the slots, so a patient's facts are looked up by name only once per evaluation.
+ */
+export interface FactsReader {
+  /** Declared fact names; slot `i` holds `names[i]`. */
+  readonly names: readonly string[];
+  /** Fill `slots` from `value`; `true` exactly when {@link factsSchema} accepts `value`. */
+  readonly read: (value: unknown, slots: unknown[]) => boolean;
+}
+
+/**
+ * Compile a {@link FactsReader} for a rule set's fact declarations.
+ *
+ * @param facts - the fact declarations
+ * @returns the reader
+ * @example
+ * {@includeCode ../test/facts.test.ts#guard}
+ */
+export function factsReader(facts: FactSpecs): FactsReader {
+  const names = Object.keys(facts);
+  const specs = names.map((name) => facts[name] as FactSpec);
+  const required = specs.map((spec) => spec.required !== false);
+  const kinds = specs.map((spec) =>
+    spec.type === "number"
+      ? NUMBER
+      : spec.type === "integer"
+        ? INTEGER
+        : spec.type === "boolean"
+          ? BOOLEAN
+          : spec.type === "string"
+            ? spec.enum === undefined
+              ? STRING
+              : ENUM
+            : spec.type === "string[]"
+              ? LIST
+              : DATE,
+  );
+  const enums = specs.map((spec) => new Set(spec.enum ?? []));
+  const count = names.length;
+  const slotOf = new Map(names.map((name, index) => [name, index]));
+  // Objects from one producer share their key order: remember the last order seen, so that each key usually maps
+  // to its slot by one pointer comparison instead of a hash lookup. `for…in` reads the values on V8's fast path.
+  const lastKeys: string[] = [];
+  const lastSlots: number[] = [];
+  const seen = new Int32Array(count);
+  let epoch = 0;
+  const read = (value: unknown, slots: unknown[]): boolean => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    const record = value as Record<string, unknown>;
+    epoch = epoch === 0x7fffffff ? 1 : epoch + 1;
+    let j = 0;
+    for (const key in record) {
+      let i: number | undefined;
+      if (lastKeys[j] === key) {
+        i = lastSlots[j] as number;
+      } else {
+        i = slotOf.get(key);
+        if (i === undefined) return false;
+        lastKeys[j] = key;
+        lastSlots[j] = i;
+      }
+      j++;
+      seen[i] = epoch;
+      const v = record[key];
+      if (v === undefined) {
+        if (required[i]) return false;
+        slots[i] = undefined;
+        continue;
+      }
+      switch (kinds[i]) {
+        case NUMBER:
+          if (typeof v !== "number" || !Number.isFinite(v)) return false;
+          break;
+        case INTEGER:
+          if (!Number.isSafeInteger(v)) return false;
+          break;
+        case BOOLEAN:
+          if (typeof v !== "boolean") return false;
+          break;
+        case STRING:
+          if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
+          break;
+        case ENUM:
+          if (!(enums[i] as Set<unknown>).has(v)) return false;
+          break;
+        case LIST:
+          if (!isStringList(v)) return false;
+          break;
+        default: {
+          const day = isoDay(v);
+          if (Number.isNaN(day)) return false;
+          slots[i] = day;
+          continue;
+        }
+      }
+      slots[i] = v;
     }
-    case "string[]":
-      return (v) => {
-        if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
-        for (const item of v) if (typeof item !== "string" || item.length > LIMITS.stringLength) return false;
-        return true;
-      };
-    case "date":
-      return (v) => !Number.isNaN(isoDay(v));
-  }
+    for (let i = 0; i < count; i++) {
+      if (seen[i] === epoch) continue;
+      if (required[i]) return false;
+      slots[i] = undefined;
+    }
+    return true;
+  };
+  return { names, read };
 }
 
 /**
@@ -106,28 +203,7 @@ function checkOf(spec: FactSpec): Check {
  * {@includeCode ../test/facts.test.ts#guard}
  */
 export function factsGuard(facts: FactSpecs): (value: unknown) => value is FactsOf {
-  const names = Object.keys(facts);
-  const required = names.map((name) => facts[name]?.required !== false);
-  const checks = names.map((name) => checkOf(facts[name] as FactSpec));
-  const count = names.length;
-  return (value: unknown): value is FactsOf => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    const record = value as Record<string, unknown>;
-    let seen = 0;
-    for (let i = 0; i < count; i++) {
-      const name = names[i] as string;
-      const v = record[name];
-      if (v === undefined) {
-        if (required[i]) return false;
-        if (Object.hasOwn(record, name)) seen++;
-      } else if ((checks[i] as Check)(v)) {
-        seen++;
-      } else {
-        return false;
-      }
-    }
-    let keys = 0;
-    for (const _ in record) keys++;
-    return keys === seen;
-  };
+  const { read } = factsReader(facts);
+  const slots: unknown[] = [];
+  return (value: unknown): value is FactsOf => read(value, slots);
 }
