@@ -3,10 +3,23 @@ import * as z from "zod";
 import { isInputName, parseExpression } from "./expression.js";
 import { freezeDeep, SourceSchema, TextSchema } from "./source.js";
 
-/** Multipliers an indicator may apply to numerator ÷ denominator (系数): DHIS2 indicator-type factors. */
+/**
+ * Multipliers an indicator may apply to numerator ÷ denominator (系数): DHIS2 indicator-type factors — 1, 100 (per
+ * cent), 1000 (per thousand), 10000, 100000.
+ *
+ * @see policy-facts §D1
+ * @example
+ * {@includeCode ../test/definition.test.ts#id}
+ */
 export const FACTORS = [1, 100, 1000, 10000, 100000] as const;
 
-/** Zod schema of an indicator or input identifier: camelCase ASCII, 1–64 characters (`slotsPer1000`). */
+/**
+ * Zod schema of an indicator identifier (指标标识): camelCase ASCII, 1–64 characters (`slotsPer1000`), never
+ * `constructor` or `prototype`.
+ *
+ * @example
+ * {@includeCode ../test/definition.test.ts#id}
+ */
 export const IndicatorIdSchema = /* @__PURE__ */ z
   .string()
   .refine((id) => /^[a-z][A-Za-z0-9]{0,63}$/.test(id) && isInputName(id), {

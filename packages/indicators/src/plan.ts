@@ -3,7 +3,12 @@ import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
 import { DataRegionSchema, freezeDeep, SourceSchema, TextSchema } from "./source.js";
 
-/** Decimals a plan value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`. */
+/**
+ * Decimals a plan or observed value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`.
+ *
+ * @example
+ * {@includeCode ../test/plan.test.ts#entry}
+ */
 export const PLAN_VALUE_DECIMALS = 4;
 const VALUE_SCALE = 10 ** PLAN_VALUE_DECIMALS;
 

@@ -1,6 +1,23 @@
 import { isCarekitError } from "@carekit/core";
 import { describe, expect, it } from "vitest";
-import { defineIndicator, type IndicatorDefinition, PopulationSchema } from "../src/index.js";
+import {
+  defineIndicator,
+  FACTORS,
+  type IndicatorDefinition,
+  IndicatorIdSchema,
+  PopulationSchema,
+} from "../src/index.js";
+
+describe("identifiers and factors", () => {
+  it("accepts camelCase ids and the DHIS2 factors", () => {
+    //#region id
+    expect(IndicatorIdSchema.safeParse("slotsPer1000").success).toBe(true);
+    expect(IndicatorIdSchema.safeParse("slots_per_1000").success).toBe(false);
+    expect(IndicatorIdSchema.safeParse("constructor").success).toBe(false);
+    expect(FACTORS).toEqual([1, 100, 1000, 10000, 100000]);
+    //#endregion id
+  });
+});
 
 describe("defineIndicator", () => {
   it("validates and freezes a definition", () => {

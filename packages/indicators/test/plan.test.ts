@@ -1,6 +1,6 @@
 import { isCarekitError } from "@carekit/core";
 import { describe, expect, it } from "vitest";
-import { definePlan, type Plan, PlanEntrySchema, PlanSchema, plans } from "../src/index.js";
+import { definePlan, PLAN_VALUE_DECIMALS, type Plan, PlanEntrySchema, PlanSchema, plans } from "../src/index.js";
 import { percentIndicator } from "./fixtures.js";
 
 describe("plans", () => {
@@ -15,6 +15,7 @@ describe("plans", () => {
     });
     expect(row.target.comparator).toBe(">");
     expect(PlanEntrySchema.safeParse({ ...row, attribute: "约束性" }).success).toBe(false);
+    expect(PLAN_VALUE_DECIMALS).toBe(4); // 32.30% → 32.3; 0.12345 is rejected
     //#endregion entry
   });
 
