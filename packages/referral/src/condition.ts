@@ -130,11 +130,17 @@ export function compileCondition(
   if ("all" in node) {
     const children = node.all.map((child) => compileCondition(child, facts, slots));
     const tests = children.map((child) => child.test);
+    const [a, b, c] = tests as [Test, Test, Test];
     return {
-      test: (s, at) => {
-        for (const test of tests) if (!test(s, at)) return false;
-        return true;
-      },
+      test:
+        tests.length === 2
+          ? (s, at) => a(s, at) && b(s, at)
+          : tests.length === 3
+            ? (s, at) => a(s, at) && b(s, at) && c(s, at)
+            : (s, at) => {
+                for (const test of tests) if (!test(s, at)) return false;
+                return true;
+              },
       explain: (f, s, at, outcome, out) => {
         if (outcome) for (const child of children) child.explain(f, s, at, true, out);
         else children.find((child) => !child.test(s, at))?.explain(f, s, at, false, out);
@@ -144,11 +150,15 @@ export function compileCondition(
   if ("any" in node) {
     const children = node.any.map((child) => compileCondition(child, facts, slots));
     const tests = children.map((child) => child.test);
+    const [a, b] = tests as [Test, Test];
     return {
-      test: (s, at) => {
-        for (const test of tests) if (test(s, at)) return true;
-        return false;
-      },
+      test:
+        tests.length === 2
+          ? (s, at) => a(s, at) || b(s, at)
+          : (s, at) => {
+              for (const test of tests) if (test(s, at)) return true;
+              return false;
+            },
       explain: (f, s, at, outcome, out) => {
         for (const child of children) if (!outcome || child.test(s, at)) child.explain(f, s, at, outcome, out);
       },

@@ -22,7 +22,7 @@ export {
   type FiredRule,
   type TraceStep,
 } from "./engine.js";
-export { type FactsOf, type FactValue, factsGuard, factsSchema } from "./facts.js";
+export { type FactsOf, type FactsReader, type FactValue, factsGuard, factsReader, factsSchema } from "./facts.js";
 export { assertSafeJson, type SafeJsonLimits } from "./json.js";
 export {
   LINT_MAX_TERMS,

@@ -236,10 +236,20 @@ const IdSchema = /* @__PURE__ */ pattern(
 
 const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 
-/** Zod schema of a {@link Label}. @example {@includeCode ../test/model.test.ts#schema} */
+/**
+ * Zod schema of a {@link Label}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const LabelSchema = /* @__PURE__ */ z.strictObject({ zh: TextSchema, en: TextSchema });
 
-/** Zod schema of a {@link Source}. @example {@includeCode ../test/model.test.ts#schema} */
+/**
+ * Zod schema of a {@link Source}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const SourceSchema = /* @__PURE__ */ z.strictObject({
   title: TextSchema,
   number: TextSchema.optional(),
@@ -248,7 +258,12 @@ export const SourceSchema = /* @__PURE__ */ z.strictObject({
   confidence: z.enum(CONFIDENCES).optional(),
 });
 
-/** Names a fact may have: an identifier, never `__proto__`, `constructor` or `prototype`. */
+/**
+ * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const FactNameSchema = /* @__PURE__ */ pattern(
   /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
   "must be an identifier of at most 64 characters",
@@ -258,7 +273,12 @@ export const FactNameSchema = /* @__PURE__ */ pattern(
   params: { zh: "保留名称，不可使用" },
 });
 
-/** Zod schema of a {@link FactSpec}. @example {@includeCode ../test/model.test.ts#schema} */
+/**
+ * Zod schema of a {@link FactSpec}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const FactSpecSchema = /* @__PURE__ */ z
   .strictObject({
     type: z.enum(FACT_TYPES),
@@ -327,7 +347,12 @@ export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
     }
   }) as unknown as z.ZodType<Condition>;
 
-/** Zod schema of an {@link Outcome}. @example {@includeCode ../test/model.test.ts#schema} */
+/**
+ * Zod schema of an {@link Outcome}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
   action: z.enum(ACTIONS),
   targetLevel: z.enum(FACILITY_LEVELS).optional(),
@@ -336,7 +361,12 @@ export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
   reason: LabelSchema,
 });
 
-/** Zod schema of a {@link Rule}. @example {@includeCode ../test/model.test.ts#schema} */
+/**
+ * Zod schema of a {@link Rule}.
+ *
+ * @example
+ * {@includeCode ../test/model.test.ts#schema}
+ */
 export const RuleSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   levels: z.array(z.enum(FACILITY_LEVELS)).min(1).max(FACILITY_LEVELS.length).optional(),

@@ -39,7 +39,12 @@ export interface ReferralSlip {
 
 const TextSchema = /* @__PURE__ */ z.string().min(1).max(200);
 
-/** Zod schema of a {@link Facility}. @example {@includeCode ../test/slip.test.ts#example} */
+/**
+ * Zod schema of a {@link Facility}.
+ *
+ * @example
+ * {@includeCode ../test/slip.test.ts#example}
+ */
 export const FacilitySchema = /* @__PURE__ */ z.strictObject({ level: z.enum(FACILITY_LEVELS), name: TextSchema });
 
 /**
@@ -93,7 +98,12 @@ const IssueSchema = /* @__PURE__ */ z.strictObject({
   validDays: ValidDaysSchema,
 });
 
-/** Zod schema of a {@link ReferralSlip}. @example {@includeCode ../test/slip.test.ts#valid} */
+/**
+ * Zod schema of a {@link ReferralSlip}.
+ *
+ * @example
+ * {@includeCode ../test/slip.test.ts#valid}
+ */
 export const ReferralSlipSchema = /* @__PURE__ */ z.strictObject({
   patientId: TextSchema,
   from: FacilitySchema,

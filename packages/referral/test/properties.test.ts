@@ -203,10 +203,10 @@ describe("the fast guard agrees with the zod schema", () => {
 
 describe("day numbers", () => {
   it("differ exactly as date-fns differenceInCalendarDays", () => {
-    //#region example
+    //#region days
     expect(isoDay("2024-03-01") - isoDay("2024-02-28")).toBe(2); // leap year
     expect(isoDay("2024-02-30")).toBeNaN();
-    //#endregion example
+    //#endregion days
     const day = fc.date({ min: new Date(1900, 0, 1), max: new Date(2100, 11, 31), noInvalidDate: true }).map((d) => {
       const p = (n: number, w = 2) => String(n).padStart(w, "0");
       return `${p(d.getFullYear(), 4)}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
