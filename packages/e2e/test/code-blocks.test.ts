@@ -32,7 +32,15 @@ describe("code blocks in the README files and guides", () => {
 
 describe("the checker itself", () => {
   it("fails on a renamed export used in a guide", () => {
-    const markdown = ["# Guide", "", "```ts", 'import { yuanToFenRenamed } from "@carekit/core";', 'yuanToFenRenamed("1");', "```", ""].join("\n");
+    const markdown = [
+      "# Guide",
+      "",
+      "```ts",
+      'import { yuanToFenRenamed } from "@carekit/core";',
+      'yuanToFenRenamed("1");',
+      "```",
+      "",
+    ].join("\n");
     const problems = checkBlocks(extractBlocks("planted.md", markdown), join(scratch, "planted-type"));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.where).toMatch(/^planted\.md:4/);

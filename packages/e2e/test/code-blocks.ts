@@ -63,9 +63,13 @@ export function checkBlocks(blocks: readonly CodeBlock[], workDir: string): Bloc
   const problems: BlockProblem[] = [];
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const index = diagnostic.file ? files.indexOf(diagnostic.file.fileName) : -1;
-    const pos = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const pos =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     problems.push({
-      where: index >= 0 ? `${where(index)} (+${(pos?.line ?? 0) + 1})` : relative(workDir, diagnostic.file?.fileName ?? "?"),
+      where:
+        index >= 0 ? `${where(index)} (+${(pos?.line ?? 0) + 1})` : relative(workDir, diagnostic.file?.fileName ?? "?"),
       message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
     });
   }

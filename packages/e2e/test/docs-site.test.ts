@@ -10,7 +10,9 @@ const site = join(repoRoot, "docs", "site");
 const output = join(repoRoot, "packages", "e2e", "test-output", "docs-site");
 const available = existsSync(chromiumPath) && existsSync(join(site, "index.html"));
 if (!available) {
-  const why = existsSync(chromiumPath) ? "docs/site is not built (npm run docs)" : `${chromiumPath} is missing (apt-get install chromium)`;
+  const why = existsSync(chromiumPath)
+    ? "docs/site is not built (npm run docs)"
+    : `${chromiumPath} is missing (apt-get install chromium)`;
   if (e2eRequired) throw new Error(`docs-site browser test cannot run: ${why}`);
   console.warn(`SKIPPED docs-site browser test: ${why}. Run \`npm run test:e2e\` after installing it.`);
 }

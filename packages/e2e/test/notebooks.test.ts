@@ -22,7 +22,8 @@ function hasJupyter(): boolean {
 
 const available = hasJupyter();
 if (!available) {
-  const why = "Jupyter (Debian jupyter-nbconvert, jupyter-client, python3-nbclient, python3-ipykernel) or the deno npm package is missing";
+  const why =
+    "Jupyter (Debian jupyter-nbconvert, jupyter-client, python3-nbclient, python3-ipykernel) or the deno npm package is missing";
   if (e2eRequired) throw new Error(`notebook tests cannot run: ${why}`);
   console.warn(`SKIPPED notebook tests: ${why}. Run \`npm run test:e2e\` after installing them.`);
 }
@@ -30,7 +31,11 @@ if (!available) {
 /** Run one notebook; returns the runner's exit code and output. */
 function execute(path: string): { code: number; output: string } {
   try {
-    const output = execFileSync(python, [runner, path], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    const output = execFileSync(python, [runner, path], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     return { code: 0, output };
   } catch (error) {
     const { status, stdout, stderr } = error as { status?: number; stdout?: string; stderr?: string };
@@ -43,7 +48,14 @@ function notebook(cells: string[]): string {
     nbformat: 4,
     nbformat_minor: 5,
     metadata: { kernelspec: { name: "deno", display_name: "Deno", language: "typescript" } },
-    cells: cells.map((source, i) => ({ id: `c${i}`, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source })),
+    cells: cells.map((source, i) => ({
+      id: `c${i}`,
+      cell_type: "code",
+      metadata: {},
+      execution_count: null,
+      outputs: [],
+      source,
+    })),
   });
 }
 

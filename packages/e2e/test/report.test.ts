@@ -17,7 +17,9 @@ describe.skipIf(!available)("the planning report in headless Chromium", () => {
   it("opens with no console errors, shows SVG charts and the indicator table, and is screenshotted", async () => {
     const dir = mkdtempSync(join(tmpdir(), "carekit-report-"));
     const bin = join(repoRoot, "packages", "cli", "dist", "bin.js");
-    execFileSync("node", [bin, "report", "--example", "dazu", "--out", dir, "--date", "2026-11-25"], { stdio: "ignore" });
+    execFileSync("node", [bin, "report", "--example", "dazu", "--out", dir, "--date", "2026-11-25"], {
+      stdio: "ignore",
+    });
     mkdirSync(output, { recursive: true });
     const { server, url } = await serveFolder(dir);
     const browser = await launchChromium();
@@ -29,7 +31,8 @@ describe.skipIf(!available)("the planning report in headless Chromium", () => {
       });
       page.on("pageerror", (error) => problems.push(error.message));
       page.on("response", (response) => {
-        if (response.status() >= 400 && !response.url().endsWith("/favicon.ico")) problems.push(`${response.status()} ${response.url()}`);
+        if (response.status() >= 400 && !response.url().endsWith("/favicon.ico"))
+          problems.push(`${response.status()} ${response.url()}`);
       });
       await page.goto(`${url}/report.html`, { waitUntil: "networkidle" });
       expect(await page.locator(".chart svg").count()).toBe(3);
