@@ -12,7 +12,12 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 const FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
-const CONFIG = { font: FONT, axis: { labelFont: FONT, titleFont: FONT }, legend: { labelFont: FONT, titleFont: FONT }, view: { stroke: null } };
+const CONFIG = {
+  font: FONT,
+  axis: { labelFont: FONT, titleFont: FONT },
+  legend: { labelFont: FONT, titleFont: FONT },
+  view: { stroke: null },
+};
 
 /** One bar of a grouped bar chart. */
 export interface BarDatum {
@@ -22,7 +27,12 @@ export interface BarDatum {
 }
 
 /** Horizontal grouped bars (e.g. existing and required slots per sub-district), sorted as given. */
-export function groupedBarChart(input: { data: readonly BarDatum[]; title: string; valueTitle: string; width?: number }): Promise<string> {
+export function groupedBarChart(input: {
+  data: readonly BarDatum[];
+  title: string;
+  valueTitle: string;
+  width?: number;
+}): Promise<string> {
   const labels = [...new Set(input.data.map((d) => d.label))];
   return renderSvg({
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
@@ -67,7 +77,10 @@ export function progressChart(input: { data: readonly ProgressDatum[]; title: st
             field: "status",
             type: "nominal",
             title: "status · 状态",
-            scale: { domain: ["achieved", "on_track", "off_track", "no_baseline"], range: ["#0b6e4f", "#7fb069", "#c8553d", "#9e9e9e"] },
+            scale: {
+              domain: ["achieved", "on_track", "off_track", "no_baseline"],
+              range: ["#0b6e4f", "#7fb069", "#c8553d", "#9e9e9e"],
+            },
           },
         },
       },

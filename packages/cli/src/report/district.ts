@@ -42,7 +42,9 @@ export interface DistrictReport {
 }
 
 const fmt = (value: number | null | undefined, digits = 0): string =>
-  value === null || value === undefined ? "—" : value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  value === null || value === undefined
+    ? "—"
+    : value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 const STATUS: Record<string, Label> = {
   achieved: { zh: "已达标", en: "achieved" },
@@ -57,13 +59,20 @@ const STATUS: Record<string, Label> = {
  * of every standard used — as one self-contained HTML page and a Markdown twin.
  */
 export async function buildDistrictReport(input: DistrictReportInput): Promise<DistrictReport> {
-  const options = { targetPer1000: input.targetPer1000, ...(input.nursingShareTarget === undefined ? {} : { nursingShareTarget: input.nursingShareTarget }) };
+  const options = {
+    targetPer1000: input.targetPer1000,
+    ...(input.nursingShareTarget === undefined ? {} : { nursingShareTarget: input.nursingShareTarget }),
+  };
   const capacity = assessRegions(input.rows, options);
   const totals = capacity.totals;
   const district =
     input.projection === undefined
       ? undefined
-      : childcareGap({ population: input.projection.population, existingSlots: totals.slots, targetPer1000: input.targetPer1000 });
+      : childcareGap({
+          population: input.projection.population,
+          existingSlots: totals.slots,
+          targetPer1000: input.targetPer1000,
+        });
   const indicators = assessPlan({ plan: input.plan, observations: input.observations });
   const entries = new Map(input.plan.entries.map((entry) => [entry.indicatorId, entry]));
 
@@ -76,7 +85,15 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     fmt(r.slotGap),
     r.utilization === null ? "—" : `${fmt(r.utilization, 2)}%`,
   ]);
-  capacityRows.push(["合计 Total", fmt(totals.population), fmt(totals.slots), fmt(totals.slotsPer1000, 2), fmt(totals.requiredSlots), fmt(totals.slotGap), totals.utilization === null ? "—" : `${fmt(totals.utilization, 2)}%`]);
+  capacityRows.push([
+    "合计 Total",
+    fmt(totals.population),
+    fmt(totals.slots),
+    fmt(totals.slotsPer1000, 2),
+    fmt(totals.requiredSlots),
+    fmt(totals.slotGap),
+    totals.utilization === null ? "—" : `${fmt(totals.utilization, 2)}%`,
+  ]);
 
   const slotChart = await groupedBarChart({
     title: `托位：现有与按 ${input.targetPer1000}‰ 所需 · Childcare slots: existing and required`,
@@ -92,7 +109,9 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     data: capacity.results.flatMap((r) => [
       { label: r.region, series: "养老床位 beds", value: r.beds ?? 0 },
       { label: r.region, series: "护理型床位 nursing", value: r.nursingBeds ?? 0 },
-      ...(r.requiredNursingBeds === null ? [] : [{ label: r.region, series: "所需护理型 required nursing", value: r.requiredNursingBeds }]),
+      ...(r.requiredNursingBeds === null
+        ? []
+        : [{ label: r.region, series: "所需护理型 required nursing", value: r.requiredNursingBeds }]),
     ]),
   });
 
@@ -115,7 +134,11 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     })),
   });
 
-  const gapFigure = district ?? { requiredSlots: totals.requiredSlots, existingSlots: totals.slots, gap: totals.slotGap };
+  const gapFigure = district ?? {
+    requiredSlots: totals.requiredSlots,
+    existingSlots: totals.slots,
+    gap: totals.slotGap,
+  };
   const horizon = input.projection ? `${input.projection.year}` : "";
   const sections: ReportSection[] = [
     {
@@ -179,7 +202,10 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     },
   ];
 
-  const usedStandards = [standards.national2025, ...(input.nursingShareTarget === undefined ? [] : [standards.nursingBeds2025])];
+  const usedStandards = [
+    standards.national2025,
+    ...(input.nursingShareTarget === undefined ? [] : [standards.nursingBeds2025]),
+  ];
   const sources: ReportSource[] = [
     ...usedStandards.map((s) => ({ title: s.source.title, number: s.source.number ?? undefined, note: s.source.note })),
     { title: input.plan.source.title, number: input.plan.source.number, note: input.plan.source.note },
@@ -190,10 +216,19 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     subtitle: { zh: input.plan.name.zh, en: input.plan.name.en },
     generatedOn: input.generatedOn,
     summary: [
-      { zh: `托位缺口 ${fmt(gapFigure.gap)} 个（需 ${fmt(gapFigure.requiredSlots)}，现有 ${fmt(gapFigure.existingSlots)}）`, en: `Slot gap ${fmt(gapFigure.gap)} (need ${fmt(gapFigure.requiredSlots)}, have ${fmt(gapFigure.existingSlots)})` },
+      {
+        zh: `托位缺口 ${fmt(gapFigure.gap)} 个（需 ${fmt(gapFigure.requiredSlots)}，现有 ${fmt(gapFigure.existingSlots)}）`,
+        en: `Slot gap ${fmt(gapFigure.gap)} (need ${fmt(gapFigure.requiredSlots)}, have ${fmt(gapFigure.existingSlots)})`,
+      },
       { zh: `托位利用率 ${fmt(totals.utilization, 2)}%`, en: `Slot utilisation ${fmt(totals.utilization, 2)}%` },
-      { zh: `护理型床位占比 ${fmt(totals.nursingBedShare, 2)}%`, en: `Nursing-bed share ${fmt(totals.nursingBedShare, 2)}%` },
-      { zh: `约束性指标滞后 ${indicators.summary.bindingOffTrack} 个`, en: `Binding indicators off track: ${indicators.summary.bindingOffTrack}` },
+      {
+        zh: `护理型床位占比 ${fmt(totals.nursingBedShare, 2)}%`,
+        en: `Nursing-bed share ${fmt(totals.nursingBedShare, 2)}%`,
+      },
+      {
+        zh: `约束性指标滞后 ${indicators.summary.bindingOffTrack} 个`,
+        en: `Binding indicators off track: ${indicators.summary.bindingOffTrack}`,
+      },
     ],
     sections,
     sources,

@@ -10,11 +10,18 @@ function bilingual(label: Label, tag: string): string {
 
 function htmlTable(table: ReportTable): string {
   const numeric = new Set(table.numeric ?? []);
-  const head = table.columns.map((c, i) => `<th${numeric.has(i) ? ' class="num"' : ""}>${escapeHtml(c.zh)}<br><span class="en">${escapeHtml(c.en)}</span></th>`).join("");
+  const head = table.columns
+    .map(
+      (c, i) =>
+        `<th${numeric.has(i) ? ' class="num"' : ""}>${escapeHtml(c.zh)}<br><span class="en">${escapeHtml(c.en)}</span></th>`,
+    )
+    .join("");
   const body = table.rows
     .map((row, r) => {
       const cls = table.rowClasses?.[r];
-      const cells = row.map((value, i) => `<td${numeric.has(i) ? ' class="num"' : ""}>${escapeHtml(value)}</td>`).join("");
+      const cells = row
+        .map((value, i) => `<td${numeric.has(i) ? ' class="num"' : ""}>${escapeHtml(value)}</td>`)
+        .join("");
       return `<tr${cls ? ` class="${escapeHtml(cls)}"` : ""}>${cells}</tr>`;
     })
     .join("\n");
@@ -53,14 +60,21 @@ footer { color: var(--muted); font-size: 12px; text-align: center; padding: 20px
 export function renderHtml(model: ReportModel): string {
   const sections = model.sections
     .map((section) => {
-      const paragraphs = (section.paragraphs ?? []).map((p) => `<p>${escapeHtml(p.zh)}<br><span class="en">${escapeHtml(p.en)}</span></p>`).join("\n");
+      const paragraphs = (section.paragraphs ?? [])
+        .map((p) => `<p>${escapeHtml(p.zh)}<br><span class="en">${escapeHtml(p.en)}</span></p>`)
+        .join("\n");
       const charts = (section.charts ?? []).map((svg) => `<div class="chart">${svg}</div>`).join("\n");
       return `<section>\n${bilingual(section.heading, "h2")}\n${paragraphs}\n${charts}\n${section.table ? htmlTable(section.table) : ""}\n</section>`;
     })
     .join("\n");
-  const summary = model.summary.map((s) => `<div>${escapeHtml(s.zh)}<br><span class="en">${escapeHtml(s.en)}</span></div>`).join("\n");
+  const summary = model.summary
+    .map((s) => `<div>${escapeHtml(s.zh)}<br><span class="en">${escapeHtml(s.en)}</span></div>`)
+    .join("\n");
   const sources = model.sources
-    .map((s) => `<li>${escapeHtml(s.title)}${s.number ? `（${escapeHtml(s.number)}）` : ""}${s.note ? ` — <span class="en">${escapeHtml(s.note)}</span>` : ""}</li>`)
+    .map(
+      (s) =>
+        `<li>${escapeHtml(s.title)}${s.number ? `（${escapeHtml(s.number)}）` : ""}${s.note ? ` — <span class="en">${escapeHtml(s.note)}</span>` : ""}</li>`,
+    )
     .join("\n");
   return `<!doctype html>
 <html lang="zh-CN">
@@ -97,19 +111,27 @@ function mdCell(text: string): string {
 
 /** Render the same report as Markdown (tables, no charts), for e-mail and review. */
 export function renderMarkdown(model: ReportModel): string {
-  const out: string[] = [`# ${model.title.zh} · ${model.title.en}`, "", `${model.subtitle.zh} · ${model.subtitle.en}`, ""];
+  const out: string[] = [
+    `# ${model.title.zh} · ${model.title.en}`,
+    "",
+    `${model.subtitle.zh} · ${model.subtitle.en}`,
+    "",
+  ];
   for (const s of model.summary) out.push(`- ${s.zh} · ${s.en}`);
   for (const section of model.sections) {
     out.push("", `## ${section.heading.zh} · ${section.heading.en}`, "");
     for (const p of section.paragraphs ?? []) out.push(p.zh, "", `_${p.en}_`, "");
     if (section.table) {
       out.push(`| ${section.table.columns.map((c) => mdCell(`${c.zh} (${c.en})`)).join(" | ")} |`);
-      out.push(`| ${section.table.columns.map((_, i) => ((section.table?.numeric ?? []).includes(i) ? "---:" : "---")).join(" | ")} |`);
+      out.push(
+        `| ${section.table.columns.map((_, i) => ((section.table?.numeric ?? []).includes(i) ? "---:" : "---")).join(" | ")} |`,
+      );
       for (const row of section.table.rows) out.push(`| ${row.map(mdCell).join(" | ")} |`);
     }
   }
   out.push("", "## 依据与来源 · Sources", "");
-  for (const s of model.sources) out.push(`- ${s.title}${s.number ? `（${s.number}）` : ""}${s.note ? ` — ${s.note}` : ""}`);
+  for (const s of model.sources)
+    out.push(`- ${s.title}${s.number ? `（${s.number}）` : ""}${s.note ? ` — ${s.note}` : ""}`);
   out.push("", `_carekit · generated ${model.generatedOn}_`, "");
   return out.join("\n");
 }
