@@ -22,24 +22,33 @@ export type PlanAssessmentRow = ProgressAssessment & { readonly index: number };
 
 /** An observation that could not be assessed, with its position in the input and the reason. */
 export interface BatchError {
+  /** Position of the observation in the input. */
   readonly index: number;
+  /** Stable error code (`UNKNOWN_INDICATOR`, `OUT_OF_RANGE`, `INVALID_INPUT` …). */
   readonly code: string;
+  /** English message. */
   readonly message: string;
+  /** Chinese message (中文错误信息). */
   readonly messageZh: string;
+  /** Every problem with its field path. */
   readonly issues: readonly CarekitIssue[];
 }
 
 /** Result of {@link assessPlan}. */
 export interface PlanAssessment {
+  /** The assessed plan's id. */
   readonly planId: string;
   /** Binding (约束性) rows first, then expected (预期性); within each, plan order, then year. */
   readonly results: readonly PlanAssessmentRow[];
   /** In input order. `results.length + errors.length` equals the number of observations. */
   readonly errors: readonly BatchError[];
+  /** Counts for the whole table (汇总). */
   readonly summary: {
+    /** Assessed observations by status. */
     readonly byStatus: Readonly<Record<ProgressStatus, number>>;
     /** How many binding (约束性) indicators are off track at their latest observation (约束性指标进度滞后数). */
     readonly bindingOffTrack: number;
+    /** Ids of those binding indicators. */
     readonly bindingOffTrackIds: readonly string[];
     /** Plan rows with no observation at all. */
     readonly notObserved: readonly string[];

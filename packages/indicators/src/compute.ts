@@ -5,9 +5,13 @@ import { evaluateExpression, inputsOf, parseExpression } from "./expression.js";
 
 /** One step of an explanation (计算过程): a stable `step` id, labels in both languages, the number and source. */
 export interface TraceStep {
+  /** Stable id of the step (`numerator`, `denominator`, `formula`, `round`, `target` …). */
   readonly step: string;
+  /** What the step did, in Chinese. */
   readonly zh: string;
+  /** What the step did, in English. */
   readonly en: string;
+  /** The number the step produced or used. */
   readonly value?: number;
   /** Document (and number) the step rests on. */
   readonly source?: string;
@@ -15,20 +19,28 @@ export interface TraceStep {
 
 /** Result of {@link computeIndicator}. */
 export interface IndicatorValue {
+  /** The definition's id. */
   readonly indicatorId: string;
   /** numerator ÷ denominator × factor before rounding (a count: the numerator). */
   readonly value: number;
+  /** The numerator's count. */
   readonly numerator: number;
   /** `null` for a count. */
   readonly denominator: number | null;
+  /** The multiplier (1, 100, 1000 …); 1 for a count. */
   readonly factor: number;
   /** `value` rounded exactly to the definition's decimals (四舍五入 unless the definition says otherwise). */
   readonly rounded: number;
+  /** The definition's unit (`%`, `个/千人` …). */
   readonly unit: string;
+  /** How the value was reached. */
   readonly trace: readonly TraceStep[];
 }
 
-const InputsSchema = /* @__PURE__ */ z.record(z.string(), z.number());
+const ComputeInputSchema = /* @__PURE__ */ z.strictObject({
+  definition: IndicatorDefinitionSchema,
+  inputs: z.record(z.string(), z.number()),
+});
 
 interface CompiledTerm {
   readonly inputs: readonly string[];
@@ -72,11 +84,9 @@ export function computeIndicator(input: {
   readonly definition: IndicatorDefinition;
   readonly inputs: Readonly<Record<string, number>>;
 }): IndicatorValue {
-  const { definition, inputs } = parseInput(
-    z.strictObject({ definition: IndicatorDefinitionSchema, inputs: InputsSchema }),
-    input,
-    { label: { en: "indicator computation", zh: "指标计算" } },
-  );
+  const { definition, inputs } = parseInput(ComputeInputSchema, input, {
+    label: { en: "indicator computation", zh: "指标计算" },
+  });
   const top = compileTerm(definition.numerator, "numerator");
   const bottom = definition.denominator ? compileTerm(definition.denominator, "denominator") : undefined;
   const needed = [...new Set([...top.inputs, ...(bottom?.inputs ?? [])])];

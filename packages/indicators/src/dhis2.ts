@@ -58,17 +58,23 @@ export type Dhis2Indicator = z.output<typeof Dhis2IndicatorSchema>;
 
 /** The fields of an {@link IndicatorDefinition} that survive a trip through DHIS2 (DHIS2 可承载的字段). */
 export interface Dhis2IndicatorFields {
+  /** From DHIS2 `code`. */
   readonly id: string;
+  /** From `name` and its `zh` translation. */
   readonly name: { readonly zh: string; readonly en: string };
+  /** From `numerator` and `numeratorDescription` (+ `zh` translation). */
   readonly numerator: {
     readonly definition: { readonly zh: string; readonly en: string };
     readonly expression: string;
   };
+  /** From `denominator` and `denominatorDescription`; absent for a `number` indicator type. */
   readonly denominator?: {
     readonly definition: { readonly zh: string; readonly en: string };
     readonly expression: string;
   };
+  /** From `indicatorType.factor`. */
   readonly factor: IndicatorDefinition["factor"];
+  /** From `decimals`. */
   readonly decimals: number;
 }
 
@@ -89,6 +95,16 @@ const DataElementsSchema = /* @__PURE__ */ z
     }),
   )
   .optional();
+
+const ExportInputSchema = /* @__PURE__ */ z.strictObject({
+  definition: IndicatorDefinitionSchema,
+  dataElements: DataElementsSchema,
+});
+
+const ImportInputSchema = /* @__PURE__ */ z.strictObject({
+  indicator: Dhis2IndicatorSchema,
+  dataElements: DataElementsSchema,
+});
 
 function toDhis2Expression(
   term: IndicatorTerm,
@@ -118,11 +134,9 @@ export function toDhis2Indicator(input: {
   readonly definition: IndicatorDefinition;
   readonly dataElements?: Readonly<Record<string, string>>;
 }): Dhis2Indicator {
-  const { definition, dataElements } = parseInput(
-    z.strictObject({ definition: IndicatorDefinitionSchema, dataElements: DataElementsSchema }),
-    input,
-    { label: { en: "DHIS2 export", zh: "DHIS2 导出" } },
-  );
+  const { definition, dataElements } = parseInput(ExportInputSchema, input, {
+    label: { en: "DHIS2 export", zh: "DHIS2 导出" },
+  });
   if (definition.id.length > 50) {
     throw fieldError(
       "DHIS2_UNSUPPORTED",
@@ -209,11 +223,9 @@ export function fromDhis2Indicator(input: {
   readonly indicator: Dhis2Indicator;
   readonly dataElements?: Readonly<Record<string, string>>;
 }): Dhis2IndicatorFields {
-  const { indicator, dataElements } = parseInput(
-    z.strictObject({ indicator: Dhis2IndicatorSchema, dataElements: DataElementsSchema }),
-    input,
-    { label: { en: "DHIS2 indicator", zh: "DHIS2 指标" } },
-  );
+  const { indicator, dataElements } = parseInput(ImportInputSchema, input, {
+    label: { en: "DHIS2 indicator", zh: "DHIS2 指标" },
+  });
   const id = parseInput(IndicatorIdSchema, indicator.code, { path: ["indicator", "code"] });
   const factor = indicator.indicatorType.factor;
   if (factor !== 1 && factor !== 100 && factor !== 1000 && factor !== 10000 && factor !== 100000) {

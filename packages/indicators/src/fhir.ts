@@ -14,18 +14,27 @@ const TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
  */
 const EXPRESSION_LANGUAGE = "text/cql";
 
-interface Coding {
+/** A FHIR `Coding`. */
+export interface FhirCoding {
+  /** Code system URL. */
   readonly system: string;
+  /** Code in that system. */
   readonly code: string;
+  /** Human-readable label. */
   readonly display?: string;
 }
 
-interface CodeableConcept {
-  readonly coding: readonly Coding[];
+/** A FHIR `CodeableConcept`. */
+export interface FhirCodeableConcept {
+  /** Codes. */
+  readonly coding: readonly FhirCoding[];
+  /** Plain-text description. */
   readonly text?: string;
 }
 
-interface Translated {
+/** FHIR `translation` extensions of a string element (`_title`). */
+export interface FhirTranslated {
+  /** One FHIR `translation` extension per language. */
   readonly extension: readonly {
     readonly url: string;
     readonly extension: readonly [
@@ -37,30 +46,54 @@ interface Translated {
 
 /** One population of a FHIR `Measure.group` (度量人群). */
 export interface FhirMeasurePopulation {
-  readonly code: CodeableConcept;
+  /** `initial-population`, `numerator` or `denominator` (measure-population). */
+  readonly code: FhirCodeableConcept;
+  /** English and Chinese definition text and population. */
   readonly description: string;
+  /** The input expression, as `text/cql`. */
   readonly criteria: { readonly language: string; readonly expression: string };
 }
 
 /** The HL7 FHIR R4 `Measure` resource carekit writes (FHIR R4 度量): plain JSON. */
 export interface FhirMeasure {
+  /** Always `Measure`. */
   readonly resourceType: "Measure";
+  /** The indicator id. */
   readonly id: string;
+  /** `urn:carekit:indicator` + id. */
   readonly identifier: readonly { readonly system: string; readonly value: string }[];
+  /** The plan's version, when a plan is given. */
   readonly version?: string;
+  /** Computer-friendly name (the id in PascalCase). */
   readonly name: string;
+  /** English name. */
   readonly title: string;
-  readonly _title: Translated;
+  /** Chinese name as a translation extension. */
+  readonly _title: FhirTranslated;
+  /** Always `active`. */
   readonly status: "active";
+  /** English and Chinese definition text and population. */
   readonly description: string;
-  readonly jurisdiction?: readonly CodeableConcept[];
+  /** China (ISO 3166 `CN`), with the GB/T 2260 code of a local plan. */
+  readonly jurisdiction?: readonly FhirCodeableConcept[];
+  /** Baseline (or plan start) year to target year. */
   readonly effectivePeriod?: { readonly start: string; readonly end: string };
+  /** The definition's sources with their confidence. */
   readonly relatedArtifact: readonly { readonly type: "citation"; readonly citation: string; readonly url?: string }[];
-  readonly scoring: CodeableConcept;
-  readonly improvementNotation?: CodeableConcept;
+  /** `proportion`, `ratio` or `cohort` (measure-scoring). */
+  readonly scoring: FhirCodeableConcept;
+  /** `increase` or `decrease`; absent for polarity `target`. */
+  readonly improvementNotation?: FhirCodeableConcept;
+  /** The plan's baseline, target, attribute and departments. */
   readonly guidance?: string;
+  /** One group with its populations. */
   readonly group: readonly [{ readonly population: readonly FhirMeasurePopulation[] }];
 }
+
+const FhirInputSchema = /* @__PURE__ */ z.strictObject({
+  definition: IndicatorDefinitionSchema,
+  plan: z.unknown().optional(),
+});
 
 const SCORING: Record<IndicatorDefinition["scoring"], string> = {
   proportion: "proportion",
@@ -110,11 +143,7 @@ const ATTRIBUTE_WORDS = {
  * {@includeCode ../test/fhir.test.ts#example}
  */
 export function toFhirMeasure(input: { readonly definition: IndicatorDefinition; readonly plan?: Plan }): FhirMeasure {
-  const { definition } = parseInput(
-    z.strictObject({ definition: IndicatorDefinitionSchema, plan: z.unknown().optional() }),
-    input,
-    { label: { en: "FHIR export", zh: "FHIR 导出" } },
-  );
+  const { definition } = parseInput(FhirInputSchema, input, { label: { en: "FHIR export", zh: "FHIR 导出" } });
   const { id, name, numerator, denominator } = definition;
   const description = [
     `${name.en} (${name.zh}).`,

@@ -36,7 +36,14 @@ export {
   fromDhis2Indicator,
   toDhis2Indicator,
 } from "./dhis2.js";
-export { type FhirMeasure, type FhirMeasurePopulation, toFhirMeasure } from "./fhir.js";
+export {
+  type FhirCodeableConcept,
+  type FhirCoding,
+  type FhirMeasure,
+  type FhirMeasurePopulation,
+  type FhirTranslated,
+  toFhirMeasure,
+} from "./fhir.js";
 export {
   type Comparator,
   definePlan,

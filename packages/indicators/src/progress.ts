@@ -34,20 +34,35 @@ export const ObservationSchema = /* @__PURE__ */ z.strictObject({
 /** An observed value, see {@link ObservationSchema}. */
 export type Observation = z.output<typeof ObservationSchema>;
 
+const AssessInputSchema = /* @__PURE__ */ z.strictObject({
+  plan: z.unknown(),
+  indicatorId: z.string().min(1).max(64),
+  observed: ObservationSchema,
+});
+
 /** Result of {@link assessProgress}. */
 export interface ProgressAssessment {
+  /** The assessed indicator. */
   readonly indicatorId: string;
+  /** Its name. */
   readonly name: { readonly zh: string; readonly en: string };
+  /** 约束性 `binding`, 预期性 `expected` or `unlabelled`. */
   readonly attribute: PlanEntry["attribute"];
+  /** Where it stands. */
   readonly status: ProgressStatus;
+  /** The observation assessed. */
   readonly observed: Observation;
+  /** The plan's baseline, `null` when the plan has none. */
   readonly baseline: { readonly year: number; readonly value: number } | null;
+  /** The plan's target. */
   readonly target: PlanEntry["target"];
   /** The value on the straight line from baseline to target in the observed year (4 decimals); `null` without a baseline. */
   readonly expected: number | null;
   /** Distance still to cover towards the target in the direction of improvement; 0 once past it. */
   readonly gap: number;
+  /** The indicator's unit. */
   readonly unit: string;
+  /** How the status was reached (empty with `explain: false`). */
   readonly trace: readonly TraceStep[];
 }
 
@@ -237,9 +252,10 @@ export function assessProgress(input: {
   readonly indicatorId: string;
   readonly observed: Observation;
 }): ProgressAssessment {
+  const { indicatorId, observed } = parseInput(AssessInputSchema, input, {
+    label: { en: "progress assessment", zh: "进度评估" },
+  });
   const { plan, rows } = checkPlan(input.plan, ["plan"]);
-  const indicatorId = parseInput(z.string(), input.indicatorId, { path: ["indicatorId"] });
-  const observed = parseInput(ObservationSchema, input.observed, { path: ["observed"] });
   return assessEntry(
     rowOf(plan, rows, indicatorId, () => "indicatorId"),
     observed,
