@@ -1,6 +1,16 @@
-import { isCarekitError } from "@carekit/core";
+import { isCarekitError, toScaledInteger } from "@carekit/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { definePlan, PLAN_VALUE_DECIMALS, type Plan, PlanEntrySchema, PlanSchema, plans } from "../src/index.js";
+import {
+  definePlan,
+  type IndicatorDefinition,
+  PLAN_VALUE_DECIMALS,
+  type Plan,
+  PlanEntrySchema,
+  PlanSchema,
+  plans,
+} from "../src/index.js";
+import { checkValue } from "../src/plan.js";
 import { percentIndicator } from "./fixtures.js";
 
 describe("plans", () => {
@@ -58,5 +68,44 @@ describe("plans", () => {
       expect(error.issues[0]?.path).toBe("entries[0].indicatorId");
     }
     //#endregion define
+  });
+});
+
+describe("value check fast path", () => {
+  it("agrees with core's exact decimal reader (property)", () => {
+    const rate = percentIndicator("coverageRate", "increase");
+    const { denominator: _unused, ...rest } = rate;
+    const count: IndicatorDefinition = { ...rest, scoring: "count", factor: 1 };
+    const read = (value: number, definition: IndicatorDefinition = count) => {
+      try {
+        return checkValue(definition, value, "v");
+      } catch (error) {
+        if (!isCarekitError(error)) throw error;
+        return error.code;
+      }
+    };
+    const exact = (value: number) => {
+      try {
+        return toScaledInteger(value, PLAN_VALUE_DECIMALS, "v");
+      } catch (error) {
+        if (!isCarekitError(error)) throw error;
+        return error.code;
+      }
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: 0, max: 1e9, noNaN: true }),
+          fc.integer({ min: 0, max: 1e13 }).map((n) => n / 10_000),
+          fc.integer({ min: 0, max: 1e8 }).map((n) => n / 100),
+        ),
+        (value) => {
+          expect(read(value)).toBe(exact(value));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+    expect(read(100.0001, rate)).toBe("OUT_OF_RANGE");
+    expect(read(32.3, rate)).toBe(323_000);
   });
 });
