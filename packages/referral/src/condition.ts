@@ -13,10 +13,15 @@ export type Slots = readonly unknown[];
  * are the evidence, with `result: false`.
  */
 export interface Evidence {
+  /** The fact the leaf reads (事实). */
   readonly fact: string;
+  /** The leaf's operator. */
   readonly op: Operator;
+  /** The value the rule compares with (规则取值). */
   readonly expected: unknown;
+  /** The patient's value (患者取值); `null` when the fact was absent. */
   readonly actual: unknown;
+  /** Whether the leaf held. */
   readonly result: boolean;
 }
 

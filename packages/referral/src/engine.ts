@@ -18,20 +18,29 @@ import { validateRuleSet } from "./validate.js";
 
 /** One fired rule with its evidence (触发的规则及证据). */
 export interface FiredRule {
+  /** The rule's id. */
   readonly ruleId: string;
+  /** The rule's action. */
   readonly action: Action;
+  /** The rule's target level, or `null`. */
   readonly targetLevel: FacilityLevel | null;
+  /** The rule's urgency. */
   readonly urgency: Urgency;
+  /** The criterion in Chinese and English (转诊理由). */
   readonly reason: Label;
+  /** The leaf conditions that made the rule fire, with the patient's values. */
   readonly evidence: readonly Evidence[];
 }
 
 /** One step of a decision's trace (决策轨迹): a fired rule or the final decision, with labels and source. */
 export interface TraceStep {
+  /** `rule` for a fired rule, `decision` for the final step. */
   readonly step: "rule" | "decision";
   /** The rule (for `decision`: the winning rule, `null` when nothing fired). */
   readonly ruleId: string | null;
+  /** Chinese label (中文说明). */
   readonly zh: string;
+  /** English label. */
   readonly en: string;
   /** Document (title and number) the rule or rule set cites. */
   readonly source: string;
@@ -43,16 +52,23 @@ export interface TraceStep {
  * by rule order; when nothing fires, `manage_locally` (基层管理).
  */
 export interface Decision {
+  /** The winning action (处置). */
   readonly action: Action;
+  /** Where to (目标层级); `null` when staying, or for the nearest capable facility (e.g. PCI). */
   readonly targetLevel: FacilityLevel | null;
+  /** Urgency of the winning rule (`routine` when nothing fired). */
   readonly urgency: Urgency;
+  /** Days within which primary care follows up (随访天数), or `null`. */
   readonly followUpDays: number | null;
+  /** Every fired rule, in rule order, with its evidence. */
   readonly fired: readonly FiredRule[];
+  /** The readable trace: one step per fired rule, then the decision. */
   readonly trace: readonly TraceStep[];
 }
 
 /** Input of {@link Engine.evaluate}: the patient's facts, the evaluation date and the level where the patient is. */
 export interface EvaluateInput<F extends FactSpecs = FactSpecs> {
+  /** The patient's facts (患者事实), validated against the rule set's declarations. */
   readonly facts: FactsOf<F>;
   /** Evaluation date `YYYY-MM-DD` (for `withinDays` / `olderThanDays`). */
   readonly at: string;
@@ -62,16 +78,23 @@ export interface EvaluateInput<F extends FactSpecs = FactSpecs> {
 
 /** A record a batch could not evaluate, with its position in the input. */
 export interface BatchError {
+  /** Position of the record in the input. */
   readonly index: number;
+  /** The `CarekitError` code, e.g. `INVALID_INPUT`. */
   readonly code: string;
+  /** English message. */
   readonly message: string;
+  /** Chinese message (中文错误信息). */
   readonly messageZh: string;
+  /** Every problem, with its field path. */
   readonly issues: readonly CarekitIssue[];
 }
 
 /** Result of {@link Engine.evaluateMany}: `results.length + errors.length` equals the number of inputs. */
 export interface BatchResult {
+  /** Decisions of the valid records, in input order, each with its index. */
   readonly results: { readonly index: number; readonly decision: Decision }[];
+  /** Errors of the invalid records, in input order, each with its index. */
   readonly errors: BatchError[];
 }
 
@@ -85,8 +108,14 @@ export interface Engine<F extends FactSpecs = FactSpecs> {
    * @throws {CarekitError} `INVALID_INPUT` when the facts, `at` or `level` are invalid (path e.g. `facts.sbp`)
    */
   evaluate(input: EvaluateInput<F>): Decision;
-  /** Evaluate a batch (批量评估): results in input order, per-record errors, nothing dropped. */
+  /**
+   * Evaluate a batch (批量评估) given as an array or iterable: results in input order, per-record errors, nothing
+   * dropped.
+   *
+   * @throws {CarekitError} `INVALID_INPUT` (path `inputs`) when `inputs` is not iterable
+   */
   evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult;
+  /** Evaluate a batch given as an async iterable (e.g. a stream of records); resolves like the synchronous form. */
   evaluateMany(inputs: AsyncIterable<EvaluateInput<F>>): Promise<BatchResult>;
 }
 

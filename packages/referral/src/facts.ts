@@ -3,7 +3,8 @@ import * as z from "zod";
 import { isoDay } from "./days.js";
 import { type FactSpec, type FactSpecs, type FactType, LIMITS } from "./model.js";
 
-type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
+/** The TypeScript type of a fact of type `T` with declaration `S` (`date` is an ISO string). */
+export type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
   ? number
   : T extends "boolean"
     ? boolean
@@ -15,7 +16,8 @@ type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
         ? readonly string[]
         : string;
 
-type OptionalKeys<F extends FactSpecs> = {
+/** The names of the facts declared `required: false` in `F`. */
+export type OptionalKeys<F extends FactSpecs> = {
   [K in keyof F]: F[K] extends { readonly required: false } ? K : never;
 }[keyof F];
 

@@ -22,7 +22,16 @@ export {
   type FiredRule,
   type TraceStep,
 } from "./engine.js";
-export { type FactsOf, type FactsReader, type FactValue, factsGuard, factsReader, factsSchema } from "./facts.js";
+export {
+  type FactsOf,
+  type FactsReader,
+  type FactValue,
+  factsGuard,
+  factsReader,
+  factsSchema,
+  type OptionalKeys,
+  type ValueOfType,
+} from "./facts.js";
 export { assertSafeJson, type SafeJsonLimits } from "./json.js";
 export {
   LINT_MAX_TERMS,
@@ -35,10 +44,13 @@ export {
 export {
   ACTIONS,
   type Action,
+  type Cmp,
   CONFIDENCES,
   type Condition,
   ConditionSchema,
   type Confidence,
+  type EnumOf,
+  type ExistsLeaf,
   FACILITY_LEVELS,
   FACT_TYPES,
   type FacilityLevel,
@@ -51,6 +63,7 @@ export {
   LabelSchema,
   LEVEL_RANK,
   type Leaf,
+  type LeafByType,
   LIMITS,
   OPERATORS,
   OPS_BY_TYPE,

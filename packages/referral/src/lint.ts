@@ -18,6 +18,7 @@ export type LintKind = "never_fires" | "shadowed" | "conflict" | "unused_fact";
 
 /** One lint finding: what, which rules (or facts), a witness input when one exists, and why. */
 export interface LintFinding {
+  /** What was found. */
   readonly kind: LintKind;
   /** The rules concerned (for `unused_fact`: empty). */
   readonly ruleIds: readonly string[];
@@ -25,12 +26,15 @@ export interface LintFinding {
   readonly fact?: string;
   /** For `conflict`: an input on which both rules fire — pass it to `engine.evaluate` to see. */
   readonly witness?: EvaluateInput;
+  /** English explanation. */
   readonly message: string;
+  /** Chinese explanation (中文说明). */
   readonly messageZh: string;
 }
 
 /** Result of {@link lintRuleSet}. */
 export interface LintResult {
+  /** The findings, in rule order, then unused facts. */
   readonly findings: LintFinding[];
   /** Rules too large to analyse exhaustively (more than {@link LINT_MAX_TERMS} terms); never reported as findings. */
   readonly skipped: string[];

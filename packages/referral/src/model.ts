@@ -121,35 +121,58 @@ export const LIMITS = {
 
 /** A bilingual label (中英文说明). */
 export interface Label {
+  /** Chinese (中文). */
   readonly zh: string;
+  /** English. */
   readonly en: string;
 }
 
 /** Where a rule set (or one rule) comes from (出处): document title and number, confidence of our reading. */
 export interface Source {
+  /** Document title (文件名称). */
   readonly title: string;
+  /** Document number (文号), e.g. `国卫办医函〔2022〕34号`. */
   readonly number?: string;
+  /** Public URL, when there is one. */
   readonly url?: string;
+  /** How the criterion was read, what is unconfirmed, which secondary sources carry it. */
   readonly note?: string;
+  /** Confidence of our reading (来源可信度). */
   readonly confidence?: Confidence;
 }
 
 /** Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), allowed strings. */
 export interface FactSpec {
+  /** The fact's type (事实类型). */
   readonly type: FactType;
+  /** Unit, e.g. `mmHg` (单位). */
   readonly unit?: string;
+  /** Whether the fact must be present (default `true`). */
   readonly required?: boolean;
+  /** Allowed values of a `string` fact (取值范围). */
   readonly enum?: readonly string[];
+  /** What the fact means, in Chinese and English. */
   readonly label?: Label;
 }
 
 /** The facts a rule set declares, by name. */
 export type FactSpecs = { readonly [name: string]: FactSpec };
 
-type Cmp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
-type EnumOf<S> = S extends { readonly enum: readonly (infer E extends string)[] } ? E : string;
-type ExistsLeaf<K extends string> = { readonly fact: K; readonly op: "exists"; readonly value: boolean };
-type LeafByType<K extends string, T extends FactType, S> = T extends "number" | "integer"
+/** Comparison operators of numbers and dates. */
+export type Cmp = "eq" | "ne" | "lt" | "lte" | "gt" | "gte";
+/** The allowed strings of a `string` fact declaration `S` (`string` without an `enum`). */
+export type EnumOf<S> = S extends { readonly enum: readonly (infer E extends string)[] } ? E : string;
+/** The `exists` leaf on fact `K`. */
+export type ExistsLeaf<K extends string> = {
+  /** The fact. */
+  readonly fact: K;
+  /** `exists`. */
+  readonly op: "exists";
+  /** `true`: the fact must be present; `false`: absent. */
+  readonly value: boolean;
+};
+/** The leaves allowed on fact `K` of type `T` with declaration `S`: operators and values that fit the type. */
+export type LeafByType<K extends string, T extends FactType, S> = T extends "number" | "integer"
   ?
       | { readonly fact: K; readonly op: Cmp; readonly value: number }
       | { readonly fact: K; readonly op: "between"; readonly value: readonly [number, number] }
@@ -192,20 +215,27 @@ export type Condition<F extends FactSpecs = FactSpecs> =
 
 /** What a rule decides when it fires (处置). */
 export interface Outcome {
+  /** The action (处置). */
   readonly action: Action;
+  /** Where to (目标层级); absent for "the nearest capable facility". */
   readonly targetLevel?: FacilityLevel;
+  /** Urgency (default `routine`). */
   readonly urgency?: Urgency;
   /** Days within which primary care follows the patient up (随访天数). */
   readonly followUpDays?: number;
+  /** The criterion in Chinese and English (转诊理由). */
   readonly reason: Label;
 }
 
 /** One rule (规则): where it applies, when it fires, what it decides, and the criterion it encodes. */
 export interface Rule<F extends FactSpecs = FactSpecs> {
+  /** Unique id within the rule set. */
   readonly id: string;
   /** Levels where the rule applies; absent = everywhere. */
   readonly levels?: readonly FacilityLevel[];
+  /** The condition (条件). */
   readonly when: Condition<F>;
+  /** The outcome when the condition holds (处置). */
   readonly then: Outcome;
   /** The criterion's own source and confidence, when it differs from the rule set's. */
   readonly source?: Source;
@@ -213,14 +243,21 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
 
 /** A rule set (规则集): data module with declared facts and ordered rules. */
 export interface RuleSet<F extends FactSpecs = FactSpecs> {
+  /** Unique id of the rule set. */
   readonly id: string;
+  /** Version of the rule set (e.g. `2022.1`). */
   readonly version: string;
+  /** First day in force, `YYYY-MM-DD` (生效日期). */
   readonly effectiveFrom: string;
+  /** Last day in force, when known (失效日期). */
   readonly effectiveTo?: string;
   /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
   readonly region?: string;
+  /** The policy document it encodes (出处). */
   readonly source: Source;
+  /** Declared facts (事实声明). */
   readonly facts: F;
+  /** Rules, in order: ties between fired rules with the same action go to the earlier one. */
   readonly rules: readonly Rule<F>[];
 }
 

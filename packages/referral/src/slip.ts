@@ -14,6 +14,7 @@ import {
 
 /** A facility on a referral slip (转出/转入机构). */
 export interface Facility {
+  /** Level of the facility (机构层级). */
   readonly level: FacilityLevel;
   /** Name, e.g. `城口县坪坝中心卫生院`. */
   readonly name: string;
@@ -21,15 +22,23 @@ export interface Facility {
 
 /** A referral slip (转诊单): who refers whom where, why, and until when it is valid. */
 export interface ReferralSlip {
+  /** The patient's id in the referring system. */
   readonly patientId: string;
+  /** Referring facility (转出机构). */
   readonly from: Facility;
+  /** Receiving facility (转入机构). */
   readonly to: Facility;
+  /** 急诊转诊, 上转 or 下转. */
   readonly action: "emergency_transfer" | "refer_up" | "refer_down";
+  /** Urgency from the decision. */
   readonly urgency: (typeof URGENCIES)[number];
   /** The reasons of every fired rule with the slip's action. */
   readonly reasons: readonly Label[];
+  /** The ids of those rules. */
   readonly ruleIds: readonly string[];
+  /** Day of issue, `YYYY-MM-DD` (开具日期). */
   readonly issuedOn: string;
+  /** Validity in calendar days, counting the day of issue (有效天数). */
   readonly validDays: number;
   /** Last day the slip is valid: `issuedOn + validDays − 1`. */
   readonly validUntil: string;
