@@ -107,7 +107,7 @@ export function chargesTotal(charges: Charges): number {
 
 type Bag = Record<string, unknown>;
 
-const CLAIM_KEYS = new Set([
+const CLAIM_KEYS = [
   "id",
   "personId",
   "insuredRegion",
@@ -120,16 +120,15 @@ const CLAIM_KEYS = new Set([
   "dischargeDate",
   "registration",
   "charges",
-]);
+];
+const CLAIM_KEY_COUNT = CLAIM_KEYS.length;
 const LINE_KEYS = new Set(["itemCode", "amountFen", "quantity"]);
-const TOTALS_KEYS = new Set(["kind", "classAFen", "classBFen", "classCFen", "overPriceCapFen"]);
 const SCHEME_SET = new Set<unknown>(SCHEMES);
 const STATUS_SET = new Set<unknown>(PERSON_STATUSES);
 const LEVEL_SET = new Set<unknown>(FACILITY_LEVELS);
 const SUBTYPE_SET = new Set<unknown>(LONG_TERM_SUBTYPES);
 const SIMPLE_REGISTRATIONS = new Set<unknown>(["referred", "emergency", "otherTemporary", "unregistered"]);
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-const REGION = /^\d{6}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function isBag(value: unknown): value is Bag {
@@ -141,9 +140,16 @@ function hasOnly(bag: Bag, keys: ReadonlySet<string>): boolean {
   return true;
 }
 
-function onlyKind(bag: Bag): boolean {
-  for (const key in bag) if (key !== "kind") return false;
-  return true;
+/** Number of own enumerable keys, counted without allocating. */
+function keyCount(bag: Bag): number {
+  let count = 0;
+  for (const _ in bag) count++;
+  return count;
+}
+
+/** Six ASCII digits, checked without a regular expression. */
+function isRegionFormat(value: unknown): boolean {
+  return typeof value === "string" && value.length === 6 && digits(value, 0, 6) >= 0;
 }
 
 function isId(value: unknown): boolean {
@@ -160,11 +166,14 @@ function isAmount(value: unknown): value is number {
 
 /** A real calendar date `YYYY-MM-DD` (years 0000–9999), checked without allocating a `Date`. */
 export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== "string" || value.length !== 10 || value[4] !== "-" || value[7] !== "-") return false;
+  if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
+    return false;
+  }
   const year = digits(value, 0, 4);
   const month = digits(value, 5, 7);
   const day = digits(value, 8, 10);
   if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }
@@ -181,33 +190,25 @@ function digits(text: string, from: number, to: number): number {
 
 function careTypeOk(value: unknown): boolean {
   if (!isBag(value)) return false;
-  if (value.kind === "outpatientChronic") {
-    for (const key in value) if (key !== "kind" && key !== "disease") return false;
-    return isKey(value.disease);
-  }
-  return (value.kind === "inpatient" || value.kind === "outpatientGeneral") && onlyKind(value);
+  if (value.kind === "outpatientChronic") return isKey(value.disease) && keyCount(value) === 2;
+  return (value.kind === "inpatient" || value.kind === "outpatientGeneral") && keyCount(value) === 1;
 }
 
 function registrationOk(value: unknown): boolean {
   if (!isBag(value)) return false;
-  if (value.kind === "longTermResident") {
-    for (const key in value) if (key !== "kind" && key !== "subType") return false;
-    return SUBTYPE_SET.has(value.subType);
-  }
-  return SIMPLE_REGISTRATIONS.has(value.kind) && onlyKind(value);
+  if (value.kind === "longTermResident") return SUBTYPE_SET.has(value.subType) && keyCount(value) === 2;
+  return SIMPLE_REGISTRATIONS.has(value.kind) && keyCount(value) === 1;
 }
 
 /** Total of valid charges in fen, or -1 when the charges are not valid. */
 function validChargesTotal(value: unknown): number {
   if (!isBag(value)) return -1;
   if (value.kind === "totals") {
-    if (!hasOnly(value, TOTALS_KEYS)) return -1;
     const { classAFen, classBFen, classCFen, overPriceCapFen } = value;
     if (!isAmount(classAFen) || !isAmount(classBFen) || !isAmount(classCFen) || !isAmount(overPriceCapFen)) return -1;
-    return classAFen + classBFen + classCFen + overPriceCapFen;
+    return keyCount(value) === 5 ? classAFen + classBFen + classCFen + overPriceCapFen : -1;
   }
-  if (value.kind !== "lines") return -1;
-  for (const key in value) if (key !== "kind" && key !== "lines") return -1;
+  if (value.kind !== "lines" || keyCount(value) !== 2) return -1;
   const lines = value.lines;
   if (!Array.isArray(lines) || lines.length < 1 || lines.length > MAX_LINES) return -1;
   let total = 0;
@@ -230,14 +231,14 @@ function validChargesTotal(value: unknown): number {
  * {@includeCode ../test/claim.test.ts#guard}
  */
 export function isClaim(value: unknown): value is Claim {
-  if (!isBag(value) || !hasOnly(value, CLAIM_KEYS)) return false;
+  if (!isBag(value)) return false;
   const v = value;
   if (!isId(v.id) || !isId(v.personId)) return false;
-  if (typeof v.insuredRegion !== "string" || !REGION.test(v.insuredRegion)) return false;
-  if (typeof v.treatmentRegion !== "string" || !REGION.test(v.treatmentRegion)) return false;
+  if (!isRegionFormat(v.insuredRegion) || !isRegionFormat(v.treatmentRegion)) return false;
   if (!SCHEME_SET.has(v.scheme) || !STATUS_SET.has(v.personStatus) || !LEVEL_SET.has(v.facilityLevel)) return false;
   if (!careTypeOk(v.careType) || !registrationOk(v.registration)) return false;
   if (!isIsoDate(v.admissionDate) || !isIsoDate(v.dischargeDate) || v.dischargeDate < v.admissionDate) return false;
   const total = validChargesTotal(v.charges);
-  return total >= 0 && total <= MAX_AMOUNT_FEN;
+  // every one of the CLAIM_KEYS is required and was found valid above, so any further key is an unknown one
+  return total >= 0 && total <= MAX_AMOUNT_FEN && keyCount(v) === CLAIM_KEY_COUNT;
 }

@@ -1,6 +1,6 @@
 import { applyRate, divideRounded, fieldError, parseInput, type RoundingMode } from "@carekit/core";
 import { provinceOf, regionOf } from "@carekit/core/regions";
-import { type Accumulators, AccumulatorsSchema, emptyAccumulators } from "./accumulators.js";
+import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
 import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import {
@@ -106,6 +106,11 @@ const NATIONAL_SOURCE: TraceSource = Object.freeze({
   number: NATIONAL_CROSS_PROVINCE_RULES.source.number,
 });
 
+/** Read-only zero state of a new year (never returned: `settle` always builds new accumulators). */
+const ZERO: Accumulators = Object.freeze(freshAccumulators("-", 0));
+
+/** The pooled fund is one open segment from 0 at the (adjusted) rate. */
+const POOLED_UP_TO: readonly number[] = [Number.POSITIVE_INFINITY];
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
 const BP = 10_000;
 
@@ -191,15 +196,10 @@ function adjustRate(bp: number, adjustment: CompiledAdjustment, rounding: Roundi
 }
 
 function pickDated<T extends { readonly from: string; readonly to: string }>(
-  byRegion: ReadonlyMap<string, readonly T[]>,
-  chain: readonly string[],
+  candidates: readonly T[],
   date: string,
 ): T | undefined {
-  for (const region of chain) {
-    const list = byRegion.get(region);
-    if (list === undefined) continue;
-    for (const item of list) if (item.from <= date && date <= item.to) return item;
-  }
+  for (const item of candidates) if (item.from <= date && date <= item.to) return item;
   return undefined;
 }
 
@@ -211,6 +211,14 @@ function groupByRegion<T extends { readonly region: string }>(items: readonly T[
     else map.set(item.region, [item]);
   }
   return map;
+}
+
+/** What a region code resolves to, once: its province, and the policies and catalogues of it and its ancestors. */
+interface RegionEntry {
+  readonly province: string;
+  /** Most specific region first. */
+  readonly policies: readonly CompiledPolicy[];
+  readonly catalogues: readonly CompiledCatalogue[];
 }
 
 /**
@@ -247,30 +255,31 @@ export function createSettler(options: SettlerOptions): Settler {
   const cataloguesByRegion = groupByRegion(catalogues);
   const withTrace = options.trace ?? true;
   const trusted = options.trustInput ?? false;
-  const chains = new Map<string, readonly string[]>();
-  const provinces = new Map<string, string>();
-  const produced = new WeakSet<Accumulators>();
+  const regions = new Map<string, RegionEntry>();
   const outcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
+  const pooledBp = [0];
 
-  /** The region and its ancestors, most specific first (cached per code). */
-  function chainOf(code: string, path: string): readonly string[] {
-    const cached = chains.get(code);
+  /** Resolve a region code (cached): `UNKNOWN_REGION` for a code not in the bundled table. */
+  function regionEntry(code: string, path: string): RegionEntry {
+    const cached = regions.get(code);
     if (cached) return cached;
-    const chain: string[] = [];
+    const found: { policies: CompiledPolicy[]; catalogues: CompiledCatalogue[] } = { policies: [], catalogues: [] };
     let region = regionOf(code, path);
-    chain.push(region.code);
-    while (region.parent !== null) {
+    for (;;) {
+      found.policies.push(...(policiesByRegion.get(region.code) ?? []));
+      found.catalogues.push(...(cataloguesByRegion.get(region.code) ?? []));
+      if (region.parent === null) break;
       region = regionOf(region.parent);
-      chain.push(region.code);
     }
-    chains.set(code, chain);
-    provinces.set(code, provinceOf(code));
-    return chain;
+    const entry = { province: provinceOf(code), ...found };
+    regions.set(code, entry);
+    return entry;
   }
 
+  /** The accumulators to read for this claim; the shared zero state when none are given or they are of another year. */
   function checkedAccumulators(accumulators: Accumulators | undefined, claim: Claim, year: number): Accumulators {
-    if (accumulators === undefined) return emptyAccumulators({ personId: claim.personId, year });
-    if (!produced.has(accumulators)) {
+    if (accumulators === undefined) return ZERO;
+    if (!isAccumulators(accumulators)) {
       parseInput(AccumulatorsSchema, accumulators, {
         path: ["accumulators"],
         label: { en: "accumulators", zh: "年度累计" },
@@ -284,7 +293,7 @@ export function createSettler(options: SettlerOptions): Settler {
         `传入的年度累计属于 ${accumulators.personId}，而单据属于 ${claim.personId}`,
       );
     }
-    return accumulators.year === year ? accumulators : emptyAccumulators({ personId: claim.personId, year });
+    return accumulators.year === year ? accumulators : ZERO;
   }
 
   function settle(input: unknown, accumulators?: Accumulators): Settlement {
@@ -292,15 +301,20 @@ export function createSettler(options: SettlerOptions): Settler {
       parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
     }
     const claim = input as Claim;
-    // ISO dates are validated: the year and month are their leading digits (a test checks this against date-fns).
+    // ISO dates are validated: the year is their first four digits (a test checks this against date-fns getYear).
     const date = claim.dischargeDate;
-    const year = Number(date.slice(0, 4));
+    const year =
+      (date.charCodeAt(0) - 48) * 1000 +
+      (date.charCodeAt(1) - 48) * 100 +
+      (date.charCodeAt(2) - 48) * 10 +
+      date.charCodeAt(3) -
+      48;
     const acc = checkedAccumulators(accumulators, claim, year);
-    const insuredChain = chainOf(claim.insuredRegion, "insuredRegion");
-    const treatmentChain = chainOf(claim.treatmentRegion, "treatmentRegion");
-    const crossProvince = provinces.get(claim.insuredRegion) !== provinces.get(claim.treatmentRegion);
+    const insured = regionEntry(claim.insuredRegion, "insuredRegion");
+    const treatment = regionEntry(claim.treatmentRegion, "treatmentRegion");
+    const crossProvince = insured.province !== treatment.province;
 
-    const policy = pickDated(policiesByRegion, insuredChain, date);
+    const policy = pickDated(insured.policies, date);
     if (policy === undefined) {
       throw fieldError(
         "UNKNOWN_POLICY",
@@ -309,7 +323,7 @@ export function createSettler(options: SettlerOptions): Settler {
         `参保地 ${claim.insuredRegion} 在 ${date} 没有有效的政策`,
       );
     }
-    const catalogue = pickDated(cataloguesByRegion, treatmentChain, date);
+    const catalogue = pickDated(treatment.catalogues, date);
     if (catalogue === undefined) {
       throw fieldError(
         "UNKNOWN_CATALOGUE",
@@ -455,7 +469,8 @@ export function createSettler(options: SettlerOptions): Settler {
     const pooledPaidBefore = pooledState?.paidFen ?? 0;
     const pooledRoom = Math.min(Math.max(0, pooledCap - pooledPaidBefore), quotaRoom);
     const eligible = inScope - deductible;
-    runFund(eligible, 0, 0, [Number.POSITIVE_INFINITY], [bp], pooledRoom, rounding, outcome);
+    pooledBp[0] = bp;
+    runFund(eligible, 0, 0, POOLED_UP_TO, pooledBp, pooledRoom, rounding, outcome);
     const fundPaid = outcome.paid;
     let coinsurance = outcome.covered - outcome.paid + outcome.below;
     let passOn = outcome.passOn;
@@ -480,12 +495,15 @@ export function createSettler(options: SettlerOptions): Settler {
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
 
     const next: Accumulators = {
-      personId: acc.personId,
+      personId: claim.personId,
       year,
       inpatientAdmissions: acc.inpatientAdmissions + (careType.kind === "inpatient" ? 1 : 0),
       deductiblePaidFen: {
-        ...acc.deductiblePaidFen,
-        [careType.kind]: acc.deductiblePaidFen[careType.kind] + deductible,
+        inpatient: acc.deductiblePaidFen.inpatient + (careType.kind === "inpatient" ? deductible : 0),
+        outpatientGeneral:
+          acc.deductiblePaidFen.outpatientGeneral + (careType.kind === "outpatientGeneral" ? deductible : 0),
+        outpatientChronic:
+          acc.deductiblePaidFen.outpatientChronic + (careType.kind === "outpatientChronic" ? deductible : 0),
       },
       funds: nextFunds,
       chronicMonthlyPaidFen:
@@ -493,7 +511,6 @@ export function createSettler(options: SettlerOptions): Settler {
           ? acc.chronicMonthlyPaidFen
           : { ...acc.chronicMonthlyPaidFen, [quotaKey]: (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + fundPaid },
     };
-    produced.add(next);
 
     const result: SettlementResult = {
       claimId: claim.id,
