@@ -31,3 +31,4 @@ export { type ParseInputOptions, parseInput, toCarekitIssues } from "./parse.js"
 export { formatPath } from "./path.js";
 export { applyRate, BASIS_POINTS_PER_UNIT, type BasisPoints, RateSchema, rateToBasisPoints } from "./rate.js";
 export { divideRounded, ROUNDING_MODES, type RoundingMode, roundQuotient } from "./rounding.js";
+export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
