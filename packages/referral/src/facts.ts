@@ -127,28 +127,44 @@ export function factsReader(facts: FactSpecs): FactsReader {
   const enums = specs.map((spec) => new Set(spec.enum ?? []));
   const count = names.length;
   const slotOf = new Map(names.map((name, index) => [name, index]));
-  // Objects from one producer share their key order: remember the last order seen, so that each key usually maps
-  // to its slot by one pointer comparison instead of a hash lookup. `for…in` reads the values on V8's fast path.
-  const lastKeys: string[] = [];
-  const lastSlots: number[] = [];
+  // Objects from one producer share a few key orders (optional facts present or not). A trie of the orders seen so
+  // far maps each key to its slot with one pointer comparison, without hashing; `for…in` reads the values on V8's
+  // fast path. The trie is bounded; past the bound, keys are looked up in the map.
+  const trieKey: string[] = [""];
+  const trieSlot: number[] = [-1];
+  const trieChild: number[] = [-1];
+  const trieNext: number[] = [-1];
+  const TRIE_LIMIT = 64 * (count + 1);
   const seen = new Int32Array(count);
   let epoch = 0;
   const read = (value: unknown, slots: unknown[]): boolean => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
     const record = value as Record<string, unknown>;
     epoch = epoch === 0x7fffffff ? 1 : epoch + 1;
-    let j = 0;
+    let node = 0;
     for (const key in record) {
-      let i: number | undefined;
-      if (lastKeys[j] === key) {
-        i = lastSlots[j] as number;
+      let i: number;
+      let child = node < 0 ? -1 : (trieChild[node] as number);
+      while (child !== -1 && trieKey[child] !== key) child = trieNext[child] as number;
+      if (child !== -1) {
+        i = trieSlot[child] as number;
+        node = child;
       } else {
-        i = slotOf.get(key);
-        if (i === undefined) return false;
-        lastKeys[j] = key;
-        lastSlots[j] = i;
+        const found = slotOf.get(key);
+        if (found === undefined) return false;
+        i = found;
+        if (node >= 0 && trieKey.length < TRIE_LIMIT) {
+          const added = trieKey.length;
+          trieKey.push(key);
+          trieSlot.push(i);
+          trieChild.push(-1);
+          trieNext.push(trieChild[node] as number);
+          trieChild[node] = added;
+          node = added;
+        } else {
+          node = -1;
+        }
       }
-      j++;
       seen[i] = epoch;
       const v = record[key];
       if (v === undefined) {
