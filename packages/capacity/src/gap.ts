@@ -1,8 +1,8 @@
+import type { Source } from "@carekit/core";
 import { fieldError } from "@carekit/core";
 import * as z from "zod";
 import { ratio2, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";
-import type { Source } from "./source.js";
 import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";
 import { assertNotAbove, CountSchema, PopulationSchema, parse, ShareSchema, TargetPer1000Schema } from "./validate.js";

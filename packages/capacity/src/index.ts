@@ -84,7 +84,6 @@ export {
   UtilizationInputSchema,
   utilization,
 } from "./ratio.js";
-export { type Confidence, type Source, SourceSchema } from "./source.js";
 export {
   type ChildcareStandard,
   ChildcareStandardSchema,

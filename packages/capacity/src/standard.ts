@@ -1,6 +1,5 @@
-import { IsoDateSchema } from "@carekit/core";
+import { IsoDateSchema, SourceSchema } from "@carekit/core";
 import * as z from "zod";
-import { SourceSchema } from "./source.js";
 import { PopulationSchema, ShareSchema, TargetPer1000Schema, YearSchema } from "./validate.js";
 
 const IdSchema = /* @__PURE__ */ z

@@ -1,5 +1,5 @@
+import { SourceSchema } from "@carekit/core";
 import * as z from "zod";
-import { SourceSchema } from "./source.js";
 
 const TraceValueSchema = /* @__PURE__ */ z.union([z.number(), z.string(), z.boolean(), z.null()]);
 

@@ -1,3 +1,4 @@
+import { SourceSchema } from "@carekit/core";
 import { describe, expect, it } from "vitest";
 import {
   ChildcareStandardSchema,
@@ -8,7 +9,6 @@ import {
   FacilityRulesSchema,
   NursingBedStandardSchema,
   ResidentialLandStandardSchema,
-  SourceSchema,
   StandardSchema,
   standards,
 } from "../src/index.js";
