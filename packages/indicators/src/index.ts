@@ -60,4 +60,3 @@ export {
   type ProgressAssessment,
   type ProgressStatus,
 } from "./progress.js";
-export { type Confidence, type Source, SourceSchema } from "./source.js";

@@ -1,5 +1,6 @@
+import { SourceSchema } from "@carekit/core";
 import { describe, expect, it } from "vitest";
-import { CatalogueSchema, catalogues, defineIndicator, IndicatorDefinitionSchema, SourceSchema } from "../src/index.js";
+import { CatalogueSchema, catalogues, defineIndicator, IndicatorDefinitionSchema } from "../src/index.js";
 
 describe("catalogues", () => {
   it("holds the 21 indicators of 大足区 表2-1 and the 医共体 set", () => {
