@@ -123,9 +123,6 @@ const CLAIM_KEYS = [
 ];
 const CLAIM_KEY_COUNT = CLAIM_KEYS.length;
 const LINE_KEYS = new Set(["itemCode", "amountFen", "quantity"]);
-const SCHEME_SET = new Set<unknown>(SCHEMES);
-const STATUS_SET = new Set<unknown>(PERSON_STATUSES);
-const LEVEL_SET = new Set<unknown>(FACILITY_LEVELS);
 const SUBTYPE_SET = new Set<unknown>(LONG_TERM_SUBTYPES);
 const SIMPLE_REGISTRATIONS = new Set<unknown>(["referred", "emergency", "otherTemporary", "unregistered"]);
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -235,9 +232,14 @@ export function isClaim(value: unknown): value is Claim {
   const v = value;
   if (!isId(v.id) || !isId(v.personId)) return false;
   if (!isRegionFormat(v.insuredRegion) || !isRegionFormat(v.treatmentRegion)) return false;
-  if (!SCHEME_SET.has(v.scheme) || !STATUS_SET.has(v.personStatus) || !LEVEL_SET.has(v.facilityLevel)) return false;
+  const { scheme, personStatus: status, facilityLevel: level } = v;
+  if (scheme !== "employee" && scheme !== "resident") return false;
+  if (status !== "inService" && status !== "retired") return false;
+  if (level !== "level3" && level !== "level2" && level !== "level1" && level !== "primary") return false;
   if (!careTypeOk(v.careType) || !registrationOk(v.registration)) return false;
-  if (!isIsoDate(v.admissionDate) || !isIsoDate(v.dischargeDate) || v.dischargeDate < v.admissionDate) return false;
+  const { admissionDate: admission, dischargeDate: discharge } = v;
+  if (!isIsoDate(discharge)) return false;
+  if (admission !== discharge && (!isIsoDate(admission) || discharge < admission)) return false;
   const total = validChargesTotal(v.charges);
   // every one of the CLAIM_KEYS is required and was found valid above, so any further key is an unknown one
   return total >= 0 && total <= MAX_AMOUNT_FEN && keyCount(v) === CLAIM_KEY_COUNT;
