@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { type CarekitError, isCarekitError } from "@carekit/core";
 export type { Evidence } from "./condition.js";
 export { acuteCoronary } from "./data/acute-coronary.js";
 export { copd } from "./data/copd.js";

@@ -17,7 +17,7 @@ import {
 export type LintKind = "never_fires" | "shadowed" | "conflict" | "unused_fact";
 
 /** One lint finding: what, which rules (or facts), a witness input when one exists, and why. */
-export interface LintFinding {
+export interface LintFinding<F extends FactSpecs = FactSpecs> {
   /** What was found. */
   readonly kind: LintKind;
   /** The rules concerned (for `unused_fact`: empty). */
@@ -25,7 +25,7 @@ export interface LintFinding {
   /** For `unused_fact`: the fact. */
   readonly fact?: string;
   /** For `conflict`: an input on which both rules fire — pass it to `engine.evaluate` to see. */
-  readonly witness?: EvaluateInput;
+  readonly witness?: EvaluateInput<F>;
   /** English explanation. */
   readonly message: string;
   /** Chinese explanation (中文说明). */
@@ -33,9 +33,9 @@ export interface LintFinding {
 }
 
 /** Result of {@link lintRuleSet}. */
-export interface LintResult {
+export interface LintResult<F extends FactSpecs = FactSpecs> {
   /** The findings, in rule order, then unused facts. */
-  readonly findings: LintFinding[];
+  readonly findings: LintFinding<F>[];
   /** Rules too large to analyse exhaustively (more than {@link LINT_MAX_TERMS} terms); never reported as findings. */
   readonly skipped: string[];
 }
@@ -317,14 +317,14 @@ function sameOutcome(a: Rule, b: Rule): boolean {
  * @example
  * {@includeCode ../test/lint.test.ts#example}
  */
-export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, options: LintOptions = {}): LintResult {
+export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, options: LintOptions = {}): LintResult<F> {
   const engine = compileRuleSet(ruleSet);
   const valid = engine.ruleSet as unknown as RuleSet;
   const atText = options.at ?? valid.effectiveFrom;
   parseIsoDate(atText, "at");
   const at = isoDay(atText);
   const { facts, rules } = valid;
-  const findings: LintFinding[] = [];
+  const findings: LintFinding<F>[] = [];
   const skipped: string[] = [];
   const dnf: (Dnf | null)[] = rules.map((rule) => {
     try {
@@ -408,7 +408,7 @@ export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, opti
       findings.push({
         kind: "conflict",
         ruleIds: [a.id, b.id],
-        witness: { facts: witness, at: atText, level },
+        witness: { facts: witness, at: atText, level } as EvaluateInput<F>,
         message: `rules ${a.id} (${a.then.action}) and ${b.id} (${b.then.action}) both fire for the witness at ${level}; ${winner} wins by priority`,
         messageZh: `规则 ${a.id}（${a.then.action}）与 ${b.id}（${b.then.action}）在 ${level} 对示例事实同时触发；按优先级采用 ${winner}`,
       });
