@@ -8,8 +8,8 @@ import {
   FACILITY_LEVELS,
   isClaim,
   PERSON_STATUSES,
-  SCHEMES,
   type Policy,
+  SCHEMES,
   type SettlementResult,
 } from "../src/index.js";
 import { claimArb, policyArb } from "./arbitraries.js";
