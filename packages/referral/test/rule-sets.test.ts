@@ -1,5 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { acuteCoronary, compileRuleSet, copd, RuleSetSchema, ruleSets, validateRuleSet } from "../src/index.js";
+import {
+  acuteCoronary,
+  compileRuleSet,
+  copd,
+  type Decision,
+  RuleSetSchema,
+  ruleSets,
+  validateRuleSet,
+} from "../src/index.js";
+
+/** Every fired rule reports evidence: leaves that held, with the patient's own values. */
+function expectEvidence(decision: Decision, facts: Record<string, unknown>): void {
+  for (const fired of decision.fired) {
+    expect(fired.evidence.length).toBeGreaterThan(0);
+    for (const item of fired.evidence) {
+      expect(item.result).toBe(true);
+      expect(item.actual).toEqual(facts[item.fact] ?? null);
+    }
+  }
+}
 
 describe("built-in rule sets", () => {
   it("are valid data modules with id, version, dates, region and a cited source", () => {
@@ -36,8 +55,11 @@ describe("built-in rule sets", () => {
 
   it("ACS rules: each fires, and not just below", () => {
     const engine = compileRuleSet(acuteCoronary);
-    const run = (facts: Parameters<typeof engine.evaluate>[0]["facts"]) =>
-      engine.evaluate({ facts, at: "2024-06-15", level: "village_clinic" }).fired.map((f) => f.ruleId);
+    const run = (facts: Parameters<typeof engine.evaluate>[0]["facts"]) => {
+      const decision = engine.evaluate({ facts, at: "2024-06-15", level: "village_clinic" });
+      expectEvidence(decision, facts);
+      return decision.fired.map((f) => f.ruleId);
+    };
     expect(run({ suspectedAcs: true })).toEqual(["acs-suspected"]);
     expect(run({ suspectedAcs: false, chestPainMinutes: 10, sweating: true, stElevationLeads: 2 })).toEqual([
       "acs-chest-pain-st-elevation",
@@ -69,7 +91,12 @@ describe("built-in rule sets", () => {
     const fired = (
       facts: typeof patient | Record<string, unknown>,
       level: "village_clinic" | "township_health_center" | "county_hospital",
-    ) => engine.evaluate({ facts: { ...patient, ...facts }, at, level }).fired.map((f) => f.ruleId);
+    ) => {
+      const all = { ...patient, ...facts };
+      const decision = engine.evaluate({ facts: all, at, level });
+      expectEvidence(decision, all);
+      return decision.fired.map((f) => f.ruleId);
+    };
     expect(fired({ criticallyIll: true }, "village_clinic")).toContain("copd-critical");
     expect(fired({ exacerbation: "mild" }, "village_clinic")).toEqual([]);
     expect(fired({ exacerbation: "severe" }, "township_health_center")).toEqual(["copd-township-exacerbation"]);
