@@ -44,6 +44,7 @@ export type Accumulators = z.infer<typeof AccumulatorsSchema>;
  * @param input.year - the calendar year
  * @returns accumulators with nothing paid and no admissions
  * @throws {CarekitError} `INVALID_INPUT` for an empty person id or a year that is not an integer from 0 to 9999
+ * @see policy-facts §A4 (parameters are per calendar year: 起付线, 最高支付限额)
  * @example
  * {@includeCode ../test/accumulators.test.ts#example}
  */

@@ -4,7 +4,12 @@ import * as z from "zod";
 import { AmountSchema } from "./limits.js";
 import { KeySchema, SourceSchema, safeRecord } from "./source.js";
 
-/** Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`. */
+/**
+ * Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const ITEM_CLASSES = ["A", "B", "C"] as const;
 /** A catalogue class; see {@link ITEM_CLASSES}. */
 export type ItemClass = (typeof ITEM_CLASSES)[number];

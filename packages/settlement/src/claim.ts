@@ -4,7 +4,12 @@ import { AmountSchema, MAX_AMOUNT_FEN, MAX_LINES } from "./limits.js";
 import { FACILITY_LEVELS, PERSON_STATUSES, SCHEMES } from "./policy.js";
 import { KeySchema } from "./source.js";
 
-/** Sub-types of long-term residence elsewhere (异地长期居住人员): 异地安置退休, 异地长期居住, 常驻异地工作. */
+/**
+ * Sub-types of long-term residence elsewhere (异地长期居住人员): 异地安置退休, 异地长期居住, 常驻异地工作.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const LONG_TERM_SUBTYPES = ["retiredResettled", "longTermResidence", "postedWorker"] as const;
 
 const IdSchema = /* @__PURE__ */ z.string().min(1).max(64);
@@ -224,6 +229,9 @@ function validChargesTotal(value: unknown): number {
  * faster and without allocating (快速校验). `settle` runs it on every claim and runs the zod schema only when it fails,
  * to build the detailed error.
  *
+ * @param value - anything, typically a parsed JSON record
+ * @returns `true` exactly when {@link ClaimSchema} accepts `value` (a property test checks this on random claims)
+ * @see policy-facts §A6.2 (claim fields); ARCHITECTURE "Validation on hot paths"
  * @example
  * {@includeCode ../test/claim.test.ts#guard}
  */

@@ -3,6 +3,9 @@ import { FenSchema } from "@carekit/core";
 /**
  * Largest amount of money (in fen) a claim, a cap or a threshold may carry: ¥1,000,000,000.00 (10 亿元).
  * It keeps every `fen × basisPoints` product below 2^53, so the settlement arithmetic stays exact.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
  */
 export const MAX_AMOUNT_FEN = 100_000_000_000;
 

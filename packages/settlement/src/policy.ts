@@ -5,27 +5,52 @@ import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
 import { AmountSchema } from "./limits.js";
 import { KeySchema, LabelSchema, SourceSchema } from "./source.js";
 
-/** Facility levels (医疗机构级别): 基层 (primary care), 一级, 二级, 三级. */
+/**
+ * Facility levels (医疗机构级别): 基层 (primary care), 一级, 二级, 三级.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const FACILITY_LEVELS = ["primary", "level1", "level2", "level3"] as const;
 /** A facility level; see {@link FACILITY_LEVELS}. */
 export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
 
-/** Person statuses (人员类别): 在职 (in service) or 退休 (retired). */
+/**
+ * Person statuses (人员类别): 在职 (in service) or 退休 (retired).
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const PERSON_STATUSES = ["inService", "retired"] as const;
 /** A person status; see {@link PERSON_STATUSES}. */
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
-/** Schemes (险种): 职工医保 (employee) or 城乡居民医保 (resident). */
+/**
+ * Schemes (险种): 职工医保 (employee) or 城乡居民医保 (resident).
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const SCHEMES = ["employee", "resident"] as const;
 /** A scheme; see {@link SCHEMES}. */
 export type Scheme = (typeof SCHEMES)[number];
 
-/** Care types (就医类型): 住院, 门诊慢特病, 普通门诊. */
+/**
+ * Care types (就医类型): 住院, 门诊慢特病, 普通门诊.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const CARE_TYPES = ["inpatient", "outpatientChronic", "outpatientGeneral"] as const;
 /** A care type; see {@link CARE_TYPES}. */
 export type CareType = (typeof CARE_TYPES)[number];
 
-/** Temporary registration types (临时外出就医人员) that the national rules cap: 转诊, 急诊抢救, 其他临时外出. */
+/**
+ * Temporary registration types (临时外出就医人员) that the national rules cap: 转诊, 急诊抢救, 其他临时外出.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
 export const TEMPORARY_REGISTRATIONS = ["referred", "emergency", "otherTemporary"] as const;
 /** A temporary registration type; see {@link TEMPORARY_REGISTRATIONS}. */
 export type TemporaryRegistration = (typeof TEMPORARY_REGISTRATIONS)[number];

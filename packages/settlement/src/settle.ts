@@ -90,6 +90,9 @@ export interface Settler {
    * Settle many claims (批量结算): grouped by person, each person's claims in discharge-date order (stable), the
    * accumulators carried from claim to claim, starting from `accumulators` where given. Never drops a record:
    * `results.length + errors.length` equals the number of claims, both in input order, each with its `index`.
+   *
+   * @example
+   * {@includeCode ../test/batch.test.ts#example}
    */
   settleBatch(claims: Iterable<unknown>, accumulators?: Iterable<Accumulators>): BatchOutcome;
   /** {@link Settler.settleBatch} over an async (or sync) iterable, e.g. a stream of parsed JSON lines. */

@@ -5,6 +5,9 @@ import * as z from "zod";
  * `CONFIRMED` (read on an official page), `CONFIRMED-2` (two independent secondary sources), `SECONDARY` (one
  * secondary source: an overridable default that says so), `LOW-CRED` (example or fixture only), `UNCONFIRMED` (never
  * a shipped number, only a parameter).
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
  */
 export const ConfidenceSchema = /* @__PURE__ */ z.enum([
   "CONFIRMED",
