@@ -18,12 +18,12 @@ const PRIMARY = ["village_clinic", "township_health_center"] as const;
 export const diabetes = /* @__PURE__ */ defineRuleSet({
   id: "diabetes-type2",
   version: "2015.1",
-  effectiveFrom: "2015-11-01",
+  effectiveFrom: "2015-01-01",
   region: "CN",
   source: {
     title: "糖尿病分级诊疗服务技术方案 — 糖尿病双向转诊标准（上转）",
     confidence: "secondary",
-    note: "One secondary reproduction (mdjjksjc.com/html/2016/1022/60420775.shtm); the plan's document number (国卫办医函〔2015〕1026号?) and exact effective date are unconfirmed — effectiveFrom is the month of the 2015 plan. Overridable defaults, not official text.",
+    note: "One secondary reproduction (mdjjksjc.com/html/2016/1022/60420775.shtm); the plan's document number (国卫办医函〔2015〕1026号?) and its date are unconfirmed — only the year 2015 is known, so effectiveFrom is 2015-01-01, a placeholder for that year. Overridable defaults, not official text.",
   },
   facts: {
     newHyperglycemiaUnclassified: {
