@@ -161,6 +161,25 @@ describe("settle: worked examples checked by hand", () => {
     expect(july.result.fundPaid).toBe(405_000);
   });
 
+  it("general outpatient visits share one annual deductible and their own fund", () => {
+    const visit = (id: string, date: string, classAFen: number) =>
+      ({
+        ...CROSS_CLAIM,
+        id,
+        careType: { kind: "outpatientGeneral" },
+        admissionDate: date,
+        dischargeDate: date,
+        charges: { kind: "totals", classAFen, classBFen: 0, classCFen: 0, overPriceCapFen: 0 },
+      }) satisfies Claim;
+    const first = settler.settle(visit("v-1", "2024-03-02", 15_000));
+    expect([first.result.deductible, first.result.fundPaid]).toEqual([15_000, 0]); // 150 of the 200 元 deductible
+    const second = settler.settle(visit("v-2", "2024-04-09", 30_000), first.accumulators);
+    expect([second.result.deductible, second.result.fundPaid]).toEqual([5_000, 12_500]); // (300 − 50) × 50 %
+    expect(second.accumulators.funds.outpatientPooled).toEqual({ baseFen: 25_000, paidFen: 12_500 });
+    expect(second.accumulators.funds.pooled).toBeUndefined();
+    expect(second.accumulators.inpatientAdmissions).toBe(0);
+  });
+
   it("classifies itemised lines: class, price cap, item pre-self-pay rate", () => {
     const itemised = {
       ...CROSS_CLAIM,
