@@ -63,6 +63,13 @@ export const CHONGQING_EMPLOYEE_EXAMPLE: Policy = {
   },
 };
 
+const CHENGDU_LEVELS = {
+  primary: row(160, 0.95),
+  level1: row(200, 0.92),
+  level2: row(400, 0.89),
+  level3: row(800, 0.85),
+};
+
 /**
  * EXAMPLE (LOW-CRED) 成都 职工医保 inpatient parameters (成都职工住院示例参数): deductible 基层 160 / 一级 200 /
  * 二级 400 / 三级 800 元, ratio in service 95 / 92 / 89 / 85 %. Not official. The source gives no pooled annual cap,
@@ -101,10 +108,3 @@ export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: num
     },
   };
 }
-
-const CHENGDU_LEVELS = {
-  primary: row(160, 0.95),
-  level1: row(200, 0.92),
-  level2: row(400, 0.89),
-  level3: row(800, 0.85),
-};
