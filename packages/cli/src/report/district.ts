@@ -208,7 +208,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
   ];
   const sources: ReportSource[] = [
     ...usedStandards.map((s) => ({ title: s.source.title, number: s.source.number ?? undefined, note: s.source.note })),
-    { title: input.plan.source.title, number: input.plan.source.number, note: input.plan.source.note },
+    { title: input.plan.source.title, number: input.plan.source.number ?? undefined, note: input.plan.source.note },
     ...(input.sources ?? []),
   ];
   const model: ReportModel = {
