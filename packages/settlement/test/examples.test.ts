@@ -22,10 +22,6 @@ describe("@carekit/settlement/examples", () => {
     const local = { ...CROSS_CLAIM, insuredRegion: "500111", treatmentRegion: "500233" };
     const { result } = settler.settle(local);
     expect(result.deductible).toBe(88_000);
-    expect(result.fundPaid).toBe(obtained(304_000 - 88_000, 0.85));
+    expect(result.fundPaid).toBe(183_600); // (3040 − 880) × 85 %
   });
 });
-
-function obtained(fen: number, rate: number): number {
-  return Math.round(fen * rate * 100) / 100;
-}
