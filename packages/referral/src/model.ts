@@ -1,4 +1,9 @@
-import { IsoDateSchema } from "@carekit/core";
+import {
+  ConfidenceSchema,
+  LabelSchema as CoreLabelSchema,
+  SourceSchema as CoreSourceSchema,
+  IsoDateSchema,
+} from "@carekit/core";
 import * as z from "zod";
 
 /**
@@ -95,8 +100,8 @@ export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
   date: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "withinDays", "olderThanDays", "exists"],
 };
 
-/** Confidence of a source (来源可信度), as labelled in the carekit policy-facts report. */
-export const CONFIDENCES = ["confirmed", "confirmed-2", "secondary", "low-cred", "unconfirmed"] as const;
+/** Confidence of a source (来源可信度), as labelled in the carekit policy-facts report (core's `ConfidenceSchema`). */
+export const CONFIDENCES = ConfidenceSchema.options;
 
 /** One of {@link CONFIDENCES}. */
 export type Confidence = (typeof CONFIDENCES)[number];
@@ -274,26 +279,21 @@ const IdSchema = /* @__PURE__ */ pattern(
 const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 
 /**
- * Zod schema of a {@link Label}.
+ * Zod schema of a {@link Label}: core's bilingual `LabelSchema`.
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
  */
-export const LabelSchema = /* @__PURE__ */ z.strictObject({ zh: TextSchema, en: TextSchema });
+export const LabelSchema = CoreLabelSchema;
 
 /**
- * Zod schema of a {@link Source}.
+ * Zod schema of a {@link Source}: core's `SourceSchema` with `confidence` optional, because exchanged rule sets carry
+ * at least a title and a document number (rule-set JSON from other systems often has no confidence label).
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
  */
-export const SourceSchema = /* @__PURE__ */ z.strictObject({
-  title: TextSchema,
-  number: TextSchema.optional(),
-  url: z.url().max(LIMITS.stringLength).optional(),
-  note: TextSchema.optional(),
-  confidence: z.enum(CONFIDENCES).optional(),
-});
+export const SourceSchema = /* @__PURE__ */ CoreSourceSchema.partial({ confidence: true });
 
 /**
  * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.

@@ -63,7 +63,7 @@ describe("built-in type 2 diabetes rules (the nine upward criteria)", () => {
   });
 
   it("says that its criteria are secondary", () => {
-    expect(diabetes.source.confidence).toBe("secondary");
+    expect(diabetes.source.confidence).toBe("SECONDARY");
     expect(diabetes.source.note).toMatch(/unconfirmed/);
   });
 });

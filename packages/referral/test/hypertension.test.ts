@@ -213,6 +213,6 @@ describe("built-in hypertension rules", () => {
     expect(hypertension.source.number).toBe("国卫办医函〔2022〕34号");
     expect(hypertension.effectiveFrom).toBe("2022-01-26");
     for (const rule of hypertension.rules)
-      expect(rule.source?.confidence).toMatch(/^(confirmed|confirmed-2|secondary|unconfirmed)$/);
+      expect(rule.source?.confidence).toMatch(/^(CONFIRMED|CONFIRMED-2|SECONDARY|UNCONFIRMED)$/);
   });
 });

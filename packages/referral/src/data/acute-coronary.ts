@@ -20,7 +20,7 @@ export const acuteCoronary = /* @__PURE__ */ defineRuleSet({
   source: {
     title: "县域高血压分级诊疗技术方案 — 急诊转诊（急性冠脉综合征）",
     number: "国卫办医函〔2022〕34号",
-    confidence: "confirmed-2",
+    confidence: "CONFIRMED-2",
     note: "Reproduced by zyqjg.com/article-18161-2.html and gh:10033474711.",
   },
   facts: {
@@ -74,7 +74,7 @@ export const acuteCoronary = /* @__PURE__ */ defineRuleSet({
       },
       source: {
         title: "县域高血压分级诊疗技术方案 — 急诊转诊（旧版表述）",
-        confidence: "secondary",
+        confidence: "SECONDARY",
         note: "The older wording of the criterion; one reproduction. Overridable default.",
       },
     },

@@ -21,7 +21,7 @@ export const copd = /* @__PURE__ */ defineRuleSet({
   source: {
     title: "县域慢性阻塞性肺疾病分级诊疗技术方案 — 各级功能定位",
     number: "国卫办医函〔2022〕34号",
-    confidence: "secondary",
+    confidence: "SECONDARY",
     note: "Rules derived from each level's functions in one reproduction (m.yikaochacha.com); no numeric thresholds were retrieved. Overridable defaults.",
   },
   facts: {

@@ -22,7 +22,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
   region: "CN",
   source: {
     title: "糖尿病分级诊疗服务技术方案 — 糖尿病双向转诊标准（上转）",
-    confidence: "secondary",
+    confidence: "SECONDARY",
     note: "One secondary reproduction (mdjjksjc.com/html/2016/1022/60420775.shtm); the plan's document number (国卫办医函〔2015〕1026号?) and its date are unconfirmed — only the year 2015 is known, so effectiveFrom is 2015-01-01, a placeholder for that year. Overridable defaults, not official text.",
   },
   facts: {
@@ -156,7 +156,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
       },
       source: {
         title: "糖尿病分级诊疗服务技术方案 — 糖尿病双向转诊标准（上转）",
-        confidence: "secondary",
+        confidence: "SECONDARY",
         note: "The source says 3–6 months; 3 is the earliest point it allows. A committee that reads it as 6 overrides this value.",
       },
     },

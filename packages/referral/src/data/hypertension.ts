@@ -3,24 +3,24 @@ import { defineRuleSet } from "../define.js";
 const PRIMARY = ["village_clinic", "township_health_center"] as const;
 const GUIDE = {
   title: "国家基层高血压防治管理指南（2017, 2020）— 转诊建议",
-  confidence: "secondary",
+  confidence: "SECONDARY",
   note: "Wording from a secondary reproduction (public code gh:10033474711) cross-checked against the 2017 guide; an overridable default, not an official text.",
 } as const;
 const PUBLIC_HEALTH = {
   title: "国家基本公共卫生服务规范（第三版）— 高血压患者健康管理服务规范",
-  confidence: "confirmed-2",
+  confidence: "CONFIRMED-2",
   note: "Follow-up rule reproduced by ≥2 independent secondary sources (m.29sky.cn, miaoshou.net, xinxueguanw.cn).",
 } as const;
 const COUNTY_EMERGENCY = {
   title: "县域高血压分级诊疗技术方案 — 急诊转诊",
   number: "国卫办医函〔2022〕34号",
-  confidence: "confirmed-2",
+  confidence: "CONFIRMED-2",
   note: "Reproduced by zyqjg.com/article-18161-2.html and gh:10033474711.",
 } as const;
 const COUNTY_DOWN = {
   title: "县域高血压分级诊疗技术方案 — 下转标准",
   number: "国卫办医函〔2022〕34号",
-  confidence: "secondary",
+  confidence: "SECONDARY",
   note: "One secondary reproduction (zyqjg.com); an overridable default.",
 } as const;
 
@@ -48,7 +48,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
   source: {
     title: "县域高血压分级诊疗技术方案",
     number: "国卫办医函〔2022〕34号",
-    confidence: "confirmed-2",
+    confidence: "CONFIRMED-2",
     note: "Criteria drawn from the 2022 county scheme, the national primary-care hypertension guide and the 基本公卫 service norms; each rule carries its own source and confidence. SECONDARY criteria are overridable defaults.",
   },
   facts: {
@@ -387,7 +387,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
       },
       source: {
         ...GUIDE,
-        confidence: "unconfirmed",
+        confidence: "UNCONFIRMED",
         note: "The reproduction reads 高血钾 (almost certainly a typo for 低血钾) and the <3.5 mmol/L cut-off is unconfirmed, so this is a boolean fact, not a number.",
       },
     },
