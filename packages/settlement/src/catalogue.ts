@@ -1,8 +1,8 @@
-import { IsoDateSchema, RateSchema } from "@carekit/core";
+import { IsoDateSchema, RateSchema, SourceSchema } from "@carekit/core";
 import { RegionCodeSchema } from "@carekit/core/regions";
 import * as z from "zod";
 import { AmountSchema } from "./limits.js";
-import { KeySchema, SourceSchema, safeRecord } from "./source.js";
+import { KeySchema, safeRecord } from "./source.js";
 
 /**
  * Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.

@@ -1,3 +1,4 @@
+import type { Label } from "@carekit/core";
 import { fieldError, parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
 import * as z from "zod";
 import { type Catalogue, CatalogueSchema, type ItemClass } from "./catalogue.js";
@@ -14,7 +15,6 @@ import {
   PolicySchema,
   type SchemeRules,
 } from "./policy.js";
-import type { Label } from "./source.js";
 import type { TraceSource } from "./trace.js";
 
 /** A rate rule compiled to basis points. */
@@ -96,8 +96,17 @@ export interface CompiledCatalogue extends Dated {
 
 const FAR_FUTURE = "9999-12-31";
 
-function sourceOf(data: { id: string; version: string; source: { title: string; number: string } }): TraceSource {
-  return Object.freeze({ id: data.id, version: data.version, title: data.source.title, number: data.source.number });
+function sourceOf(data: {
+  id: string;
+  version: string;
+  source: { title: string; number?: string | null | undefined };
+}): TraceSource {
+  return Object.freeze({
+    id: data.id,
+    version: data.version,
+    title: data.source.title,
+    number: data.source.number ?? null,
+  });
 }
 
 function compileAdjustment(adjustment: Adjustment | { kind: "notSettleable" }): CompiledAdjustment {

@@ -1,7 +1,7 @@
-import { addDays, fieldError, IsoDateSchema, monthsBetween, parseInput } from "@carekit/core";
+import { addDays, fieldError, IsoDateSchema, type Label, monthsBetween, parseInput, SourceSchema } from "@carekit/core";
 import { RegionCodeSchema, regionOf } from "@carekit/core/regions";
 import * as z from "zod";
-import { KeySchema, type Label, SourceSchema } from "./source.js";
+import { KeySchema } from "./source.js";
 
 const MonthsSchema = /* @__PURE__ */ z.number().int().min(0).max(1200);
 

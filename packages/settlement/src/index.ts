@@ -59,5 +59,4 @@ export {
   type SettlementResult,
   type Settler,
 } from "./settle.js";
-export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
 export { type RuleOrigin, STEP_LABELS, type StepId, type TraceSource, type TraceStep } from "./trace.js";

@@ -1,9 +1,17 @@
-import { IsoDateSchema, RateSchema, ROUNDING_MODES, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import {
+  IsoDateSchema,
+  LabelSchema,
+  RateSchema,
+  ROUNDING_MODES,
+  type RoundingMode,
+  rateToBasisPoints,
+  SourceSchema,
+} from "@carekit/core";
 import { RegionCodeSchema } from "@carekit/core/regions";
 import * as z from "zod";
 import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
 import { AmountSchema } from "./limits.js";
-import { KeySchema, LabelSchema, SourceSchema } from "./source.js";
+import { KeySchema } from "./source.js";
 
 /**
  * Facility levels (医疗机构级别): 基层 (primary care), 一级, 二级, 三级.

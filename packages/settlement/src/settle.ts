@@ -1,3 +1,4 @@
+import type { Label } from "@carekit/core";
 import { applyRate, divideRounded, fieldError, parseInput, type RoundingMode } from "@carekit/core";
 import { provinceOf, regionOf } from "@carekit/core/regions";
 import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
@@ -15,7 +16,6 @@ import {
 } from "./compile.js";
 import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
 import type { CareType } from "./policy.js";
-import type { Label } from "./source.js";
 import { STEP_LABELS, type TraceSource, type TraceStep } from "./trace.js";
 
 /** One further fund's payment (大额 / 大病 / 救助 …) in a {@link SettlementResult}. */

@@ -1,4 +1,4 @@
-import type { Label } from "./source.js";
+import type { Label } from "@carekit/core";
 
 /** The steps of a settlement, in order; each has a fixed bilingual label in {@link STEP_LABELS}. */
 export type StepId =
@@ -42,7 +42,8 @@ export interface TraceSource {
   readonly id: string;
   readonly version: string;
   readonly title: string;
-  readonly number: string;
+  /** Document number (文号); `null` when the document has none or it is unknown. */
+  readonly number: string | null;
 }
 
 /** One step of a settlement's explanation (结算过程). */

@@ -1,8 +1,8 @@
+import { ConfidenceSchema } from "@carekit/core";
 import { describe, expect, it } from "vitest";
 import {
   CARE_TYPES,
   ClaimSchema,
-  ConfidenceSchema,
   FACILITY_LEVELS,
   ITEM_CLASSES,
   isClaim,

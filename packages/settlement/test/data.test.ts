@@ -1,4 +1,4 @@
-import { parseIsoDate } from "@carekit/core";
+import { LabelSchema, parseIsoDate, SourceSchema } from "@carekit/core";
 import { getMonth, getYear } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -7,10 +7,8 @@ import {
   CHENGDU_CONTRIBUTION_POLICY,
   CHONGQING_CONTRIBUTION_POLICY,
   ContributionPolicySchema,
-  LabelSchema,
   NATIONAL_CROSS_PROVINCE_RULES,
   NationalRulesSchema,
-  SourceSchema,
 } from "../src/index.js";
 
 describe("data modules", () => {

@@ -1,5 +1,5 @@
+import { type Source, SourceSchema } from "@carekit/core";
 import * as z from "zod";
-import { type Source, SourceSchema } from "../source.js";
 
 /**
  * Zod schema of {@link NATIONAL_CROSS_PROVINCE_RULES} (国家跨省直接结算规则), so that a caller can check a newer copy.
