@@ -1,4 +1,4 @@
-// Writes guides/sources.md — every policy document the bundled data modules cite, with its number and the
+// Writes docs/sources.md — every policy document the bundled data modules cite, with its number and the
 // confidence of our reading — from the built packages themselves, so the page can never drift from the data.
 import { writeFileSync } from "node:fs";
 import { standards } from "@carekit/capacity";
@@ -42,5 +42,5 @@ const lines = [
   ...rows.map((r) => `| ${r.pkg} | \`${r.id}\` | ${r.url ? `[${cell(r.title)}](${r.url})` : cell(r.title)} | ${cell(r.number)} | ${r.confidence} | ${cell(r.note)} |`),
   "",
 ];
-writeFileSync(new URL("../guides/sources.md", import.meta.url), lines.join("\n"));
+writeFileSync(new URL("../sources.md", import.meta.url), lines.join("\n"));
 console.log(`sources.md: ${rows.length} sources`);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkBlocks, extractBlocks } from "./code-blocks.js";
 import { publicPackages, repoRoot } from "./workspace.js";
 
-const guidesDir = join(repoRoot, "docs", "guides");
+const guidesDir = join(repoRoot, "docs");
 const documents = [
   join(repoRoot, "README.md"),
   ...readdirSync(guidesDir)
