@@ -140,7 +140,7 @@ interface CompiledRule extends CompiledCondition {
 }
 
 function cite(source: Source): string {
-  return source.number === undefined ? source.title : `${source.title}（${source.number}）`;
+  return source.number == null ? source.title : `${source.title}（${source.number}）`;
 }
 
 function deepFreeze<T>(value: T): T {
