@@ -50,5 +50,5 @@ describe("toFhirClaimResponse", () => {
     expect(validate(withoutPatient)).toBe(false);
     expect(validate({ ...response, total: [{ amount: { value: "1904" } }] })).toBe(false);
     expect(validate({ ...response, created: "31/12/2024" })).toBe(false);
-  });
+  }, 120_000); // compiling the whole FHIR R4 schema takes seconds on a loaded 2-core machine
 });
