@@ -11,7 +11,15 @@ const rows = [];
 const add = (pkg, id, module) => {
   if (!module || typeof module !== "object" || !module.source) return;
   const s = module.source;
-  rows.push({ pkg, id, title: s.title, number: s.number ?? "—", confidence: s.confidence ?? "—", note: s.note ?? "", url: s.url ?? "" });
+  rows.push({
+    pkg,
+    id,
+    title: s.title,
+    number: s.number ?? "—",
+    confidence: s.confidence ?? "—",
+    note: s.note ?? "",
+    url: s.url ?? "",
+  });
 };
 for (const [id, standard] of Object.entries(standards)) add("capacity", id, standard);
 for (const [id, ruleSet] of Object.entries(ruleSets)) add("referral", id, ruleSet);
@@ -19,11 +27,14 @@ for (const [id, plan] of Object.entries(plans)) add("indicators", id, plan);
 for (const [id, catalogue] of Object.entries(catalogues)) {
   add("indicators", id, catalogue);
   for (const definition of catalogue.indicators ?? []) {
-    for (const [i, source] of (definition.sources ?? []).entries()) add("indicators", `${id}.${definition.id}${i ? `#${i + 1}` : ""}`, { source });
+    for (const [i, source] of (definition.sources ?? []).entries())
+      add("indicators", `${id}.${definition.id}${i ? `#${i + 1}` : ""}`, { source });
   }
 }
-for (const [name, value] of Object.entries(settlement)) if (value && typeof value === "object" && "source" in value) add("settlement", name, value);
-for (const [name, value] of Object.entries(examples)) if (value && typeof value === "object" && "source" in value) add("settlement/examples", name, value);
+for (const [name, value] of Object.entries(settlement))
+  if (value && typeof value === "object" && "source" in value) add("settlement", name, value);
+for (const [name, value] of Object.entries(examples))
+  if (value && typeof value === "object" && "source" in value) add("settlement/examples", name, value);
 
 const cell = (text) => String(text).replace(/\|/g, "\\|").replace(/\n/g, " ");
 const lines = [
@@ -39,7 +50,10 @@ const lines = [
   "",
   "| package | data module | document | number | confidence | note |",
   "|---|---|---|---|---|---|",
-  ...rows.map((r) => `| ${r.pkg} | \`${r.id}\` | ${r.url ? `[${cell(r.title)}](${r.url})` : cell(r.title)} | ${cell(r.number)} | ${r.confidence} | ${cell(r.note)} |`),
+  ...rows.map(
+    (r) =>
+      `| ${r.pkg} | \`${r.id}\` | ${r.url ? `[${cell(r.title)}](${r.url})` : cell(r.title)} | ${cell(r.number)} | ${r.confidence} | ${cell(r.note)} |`,
+  ),
   "",
 ];
 writeFileSync(new URL("../sources.md", import.meta.url), lines.join("\n"));
