@@ -43,6 +43,17 @@ describe("rates", () => {
     );
   });
 
+  it("is exact for every basis-point value from 0 to 10000, in every mode", () => {
+    const fens = fc.sample(fc.integer({ min: 0, max: 1_000_000_000_000 }), { numRuns: 6, seed: 20241125 });
+    for (let bp = 0; bp <= 10_000; bp++) {
+      for (const fen of [...fens, 1, 5, 9_999, 10_001]) {
+        for (const mode of ROUNDING_MODES) {
+          if (applyRate(fen, bp, mode) !== exact(fen, bp, mode)) expect.fail(`fen ${fen}, bp ${bp}, ${mode}`);
+        }
+      }
+    }
+  });
+
   it("is exact at the edges of safe integers", () => {
     const max = Number.MAX_SAFE_INTEGER;
     for (const mode of ROUNDING_MODES) {
