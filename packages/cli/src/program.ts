@@ -1,6 +1,6 @@
 import { isCarekitError } from "@carekit/core";
 import { Command, CommanderError, Option } from "commander";
-import { type BatchSummary, summaryLine } from "./io/batch.js";
+import { type BatchOptions, type BatchSummary, summaryLine } from "./io/batch.js";
 
 /** Exit codes (退出码): 0 all rows succeeded, 1 some rows were rejected, 2 usage error. */
 export const EXIT = { ok: 0, rowsRejected: 1, usage: 2 } as const;
@@ -22,6 +22,18 @@ export function batchOptions(command: Command): Command {
     )
     .option("--errors <file>", "error file for rejected rows (default: beside the output) · 错误文件")
     .option("-q, --quiet", "no progress bar or summary · 静默");
+}
+
+/** The {@link BatchOptions} of a command from its parsed options (`--out`, `--format`, `--errors`, …). */
+export function batchOptionsFrom(input: string, opts: Record<string, unknown>): BatchOptions {
+  return {
+    input,
+    inputFormat: opts.inputFormat as BatchOptions["inputFormat"],
+    out: opts.out as string | undefined,
+    format: opts.format as BatchOptions["format"],
+    errors: opts.errors as string | undefined,
+    quiet: opts.quiet as boolean | undefined,
+  };
 }
 
 /** Report a batch run on standard error and turn it into an exit code. */

@@ -3,7 +3,7 @@ import { CarekitError } from "@carekit/core";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
 import { canonicalRecord, coerceCells } from "../io/columns.js";
-import { batchOptions, finishBatch } from "../program.js";
+import { batchOptions, batchOptionsFrom, finishBatch } from "../program.js";
 import { numberOption } from "./options.js";
 
 const NUMERIC = new Set(["population", "elderPopulation", "slots", "enrolled", "beds", "nursingBeds"]);
@@ -69,32 +69,22 @@ Examples · 示例:
       if (opts.elderAge !== undefined) options.elderAge = opts.elderAge as 60 | 65;
       assessRegions([], options); // validates the options once: a bad target is a usage error, not a row error
       const accepted: RegionRow[] = [];
-      const summary = await runBatch(
-        {
-          input: file,
-          inputFormat: opts.inputFormat as never,
-          out: opts.out as never,
-          format: opts.format as never,
-          errors: opts.errors as never,
-          quiet: opts.quiet as never,
+      const summary = await runBatch(batchOptionsFrom(file, opts), {
+        columns: COLUMNS,
+        row(record) {
+          const row = coerceCells(canonicalRecord(record), NUMERIC) as RegionRow;
+          const { results, errors } = assessRegions([row], options);
+          const [error] = errors;
+          if (error) throw new CarekitError(error);
+          accepted.push(row);
+          return flatten(results[0] as RegionAssessment);
         },
-        {
-          columns: COLUMNS,
-          row(record) {
-            const row = coerceCells(canonicalRecord(record), NUMERIC) as RegionRow;
-            const { results, errors } = assessRegions([row], options);
-            const [error] = errors;
-            if (error) throw new CarekitError(error);
-            accepted.push(row);
-            return flatten(results[0] as RegionAssessment);
-          },
-          finish() {
-            if (accepted.length === 0) return [];
-            const { totals } = assessRegions(accepted, options);
-            return [flatten({ ...totals, region: "合计 total" } as never)];
-          },
+        finish() {
+          if (accepted.length === 0) return [];
+          const { totals } = assessRegions(accepted, options);
+          return [flatten({ ...totals, region: "合计 total" } as never)];
         },
-      );
+      });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });
 }

@@ -13,7 +13,7 @@ import { type Command, Option } from "commander";
 import { runBatch } from "../io/batch.js";
 import { canonicalRecord, coerceCells } from "../io/columns.js";
 import { RecordWriter } from "../io/write.js";
-import { batchOptions, EXIT, finishBatch, UsageError } from "../program.js";
+import { batchOptions, batchOptionsFrom, EXIT, finishBatch, UsageError } from "../program.js";
 
 /** Load a rule set: a built-in id (`hypertension`, `diabetes`, …) or a path to rule-set JSON. */
 export async function loadRuleSet(idOrPath: string): Promise<RuleSet> {
@@ -86,34 +86,24 @@ Examples · 示例:
       const engine = compileRuleSet(await loadRuleSet(opts.rules as string));
       const level = opts.level as FacilityLevel;
       const idColumn = opts.idColumn as string;
-      const summary = await runBatch(
-        {
-          input: file,
-          inputFormat: opts.inputFormat as never,
-          out: opts.out as never,
-          format: opts.format as never,
-          errors: opts.errors as never,
-          quiet: opts.quiet as never,
+      const summary = await runBatch(batchOptionsFrom(file, opts), {
+        columns: [idColumn, "action", "targetLevel", "urgency", "followUpDays", "firedRules", "reasonZh", "reason"],
+        row(record) {
+          const { [idColumn]: id, ...rest } = canonicalRecord(record);
+          const facts = factsFromRecord(rest, engine.ruleSet.facts);
+          const decision = engine.evaluate({ facts: facts as never, at, level });
+          return {
+            [idColumn]: id ?? "",
+            action: decision.action,
+            targetLevel: decision.targetLevel ?? "",
+            urgency: decision.urgency,
+            followUpDays: decision.followUpDays ?? "",
+            firedRules: decision.fired.map((f) => f.ruleId).join(";"),
+            reasonZh: decision.fired.map((f) => f.reason.zh).join("；"),
+            reason: decision.fired.map((f) => f.reason.en).join("; "),
+          };
         },
-        {
-          columns: [idColumn, "action", "targetLevel", "urgency", "followUpDays", "firedRules", "reasonZh", "reason"],
-          row(record) {
-            const { [idColumn]: id, ...rest } = canonicalRecord(record);
-            const facts = factsFromRecord(rest, engine.ruleSet.facts);
-            const decision = engine.evaluate({ facts: facts as never, at, level });
-            return {
-              [idColumn]: id ?? "",
-              action: decision.action,
-              targetLevel: decision.targetLevel ?? "",
-              urgency: decision.urgency,
-              followUpDays: decision.followUpDays ?? "",
-              firedRules: decision.fired.map((f) => f.ruleId).join(";"),
-              reasonZh: decision.fired.map((f) => f.reason.zh).join("；"),
-              reason: decision.fired.map((f) => f.reason.en).join("; "),
-            };
-          },
-        },
-      );
+      });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });
 

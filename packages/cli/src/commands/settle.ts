@@ -12,7 +12,7 @@ import {
 } from "@carekit/settlement";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
-import { batchOptions, finishBatch, UsageError } from "../program.js";
+import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 
@@ -131,29 +131,19 @@ Examples · 示例:
         trace: false,
       });
       const accumulators = new Map<string, Accumulators>();
-      const summary = await runBatch(
-        {
-          input: file,
-          inputFormat: opts.inputFormat as never,
-          out: opts.out as never,
-          format: opts.format as never,
-          errors: opts.errors as never,
-          quiet: opts.quiet as never,
+      const summary = await runBatch(batchOptionsFrom(file, opts), {
+        columns: RESULT_COLUMNS,
+        row(record) {
+          const claim = claimFromRecord(record);
+          const personId = String((claim as { personId?: unknown }).personId ?? "");
+          const { result, accumulators: next } = settler.settle(claim, accumulators.get(personId));
+          accumulators.set(personId, next);
+          return {
+            ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, (result as unknown as Record<string, unknown>)[c]])),
+            furtherFunds: result.furtherFunds.map((f) => `${f.id}:${f.paidFen}`).join(";"),
+          };
         },
-        {
-          columns: RESULT_COLUMNS,
-          row(record) {
-            const claim = claimFromRecord(record);
-            const personId = String((claim as { personId?: unknown }).personId ?? "");
-            const { result, accumulators: next } = settler.settle(claim, accumulators.get(personId));
-            accumulators.set(personId, next);
-            return {
-              ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, (result as unknown as Record<string, unknown>)[c]])),
-              furtherFunds: result.furtherFunds.map((f) => `${f.id}:${f.paidFen}`).join(";"),
-            };
-          },
-        },
-      );
+      });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });
 
@@ -168,33 +158,23 @@ Examples · 示例:
     .action(async (file: string, opts: Record<string, unknown>) => {
       const name = opts.policy as string;
       const policy = CONTRIBUTION_POLICIES[name] ?? (await readJsonList<ContributionPolicy>(name, "policy"))[0];
-      const summary = await runBatch(
-        {
-          input: file,
-          inputFormat: opts.inputFormat as never,
-          out: opts.out as never,
-          format: opts.format as never,
-          errors: opts.errors as never,
-          quiet: opts.quiet as never,
+      const summary = await runBatch(batchOptionsFrom(file, opts), {
+        columns: [
+          "person",
+          "totalMonths",
+          "localActualMonths",
+          "recognizedOtherCityMonths",
+          "requiredTotalMonths",
+          "requiredLocalActualMonths",
+          "shortfallMonths",
+          "eligible",
+        ],
+        row(record) {
+          const { person, ...input } = record;
+          const result = assessContributionYears({ ...(input as object), policy } as never);
+          return { person: person ?? "", ...result, trace: undefined };
         },
-        {
-          columns: [
-            "person",
-            "totalMonths",
-            "localActualMonths",
-            "recognizedOtherCityMonths",
-            "requiredTotalMonths",
-            "requiredLocalActualMonths",
-            "shortfallMonths",
-            "eligible",
-          ],
-          row(record) {
-            const { person, ...input } = record;
-            const result = assessContributionYears({ ...(input as object), policy } as never);
-            return { person: person ?? "", ...result, trace: undefined };
-          },
-        },
-      );
+      });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });
 }
