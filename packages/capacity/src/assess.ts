@@ -1,4 +1,4 @@
-import { type CarekitIssue, fieldError, isCarekitError } from "@carekit/core";
+import { type BatchError, fieldError, toBatchError } from "@carekit/core";
 import * as z from "zod";
 import { ratio2, ratio2Big, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type TraceStep, traceStep } from "./trace.js";
@@ -97,19 +97,8 @@ export interface RegionAssessment {
   nursingBedSurplus: number | null;
 }
 
-/** A row that could not be assessed: its index and the error, as plain JSON. */
-export interface RegionError {
-  /** Position of the row in the input. */
-  index: number;
-  /** Stable error code (`INVALID_INPUT`, `OUT_OF_RANGE`). */
-  code: string;
-  /** English message. */
-  message: string;
-  /** Chinese message. */
-  messageZh: string;
-  /** Every problem with its field path inside the row. */
-  issues: CarekitIssue[];
-}
+/** A row that could not be assessed: its index and the error, as plain JSON (core's `BatchError`). */
+export type RegionError = BatchError;
 
 /** Sums over the rows assessed, and ratios of the sums (over the rows that have both parts). */
 export interface RegionTotals {
@@ -345,14 +334,7 @@ function createBatch(options: AssessRegionsOptions) {
       results.push(result);
       count(result);
     } catch (error) {
-      if (!isCarekitError(error)) throw error;
-      errors.push({
-        index: at,
-        code: error.code,
-        message: error.message,
-        messageZh: error.messageZh,
-        issues: [...error.issues],
-      });
+      errors.push(toBatchError(at, error));
     }
   }
 

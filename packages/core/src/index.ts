@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 
+export { type BatchError, toBatchError } from "./batch.js";
 export {
   addDays,
   ageOn,

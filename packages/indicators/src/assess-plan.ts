@@ -1,4 +1,4 @@
-import { type CarekitIssue, fieldError, isCarekitError, parseInput } from "@carekit/core";
+import { type BatchError, fieldError, parseInput, toBatchError } from "@carekit/core";
 import * as z from "zod";
 import { checkPlan, type Plan } from "./plan.js";
 import { assessEntry, ObservationSchema, type ProgressAssessment, type ProgressStatus, rowOf } from "./progress.js";
@@ -19,20 +19,6 @@ export type PlanObservation = z.output<typeof PlanObservationSchema>;
 
 /** An assessed observation with its position in the input. */
 export type PlanAssessmentRow = ProgressAssessment & { readonly index: number };
-
-/** An observation that could not be assessed, with its position in the input and the reason. */
-export interface BatchError {
-  /** Position of the observation in the input. */
-  readonly index: number;
-  /** Stable error code (`UNKNOWN_INDICATOR`, `OUT_OF_RANGE`, `INVALID_INPUT` …). */
-  readonly code: string;
-  /** English message. */
-  readonly message: string;
-  /** Chinese message (中文错误信息). */
-  readonly messageZh: string;
-  /** Every problem with its field path. */
-  readonly issues: readonly CarekitIssue[];
-}
 
 /** Result of {@link assessPlan}. */
 export interface PlanAssessment {
@@ -75,11 +61,6 @@ export function isPlanObservation(value: unknown): value is PlanObservation {
     observed >= 0 &&
     observed <= 1e9
   );
-}
-
-function toBatchError(index: number, error: unknown): BatchError {
-  if (!isCarekitError(error)) throw error;
-  return { index, code: error.code, message: error.message, messageZh: error.messageZh, issues: error.issues };
 }
 
 /**

@@ -10,7 +10,6 @@
 export {
   assessPlan,
   assessPlanAsync,
-  type BatchError,
   type PlanAssessment,
   type PlanAssessmentRow,
   type PlanObservation,
