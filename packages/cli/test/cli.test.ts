@@ -1,7 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { carekit, csvRows, fixture, tmp } from "./run.js";
+import { bin, carekit, csvRows, fixture, tmp } from "./run.js";
 
 describe("carekit capacity", () => {
   it("reads Chinese column names from CSV and reproduces the 大足区 2025 need (3915, gap 2188, 71.45 %)", () => {
@@ -59,6 +60,43 @@ describe("carekit capacity", () => {
     expect(carekit(["capacity", fixture("districts-zh.csv"), "--target-per-1000", "250"]).code).toBe(2); // out of (0, 100]
     expect(carekit(["no-such-command"]).code).toBe(2);
     expect(carekit(["capacity", "missing.csv", "--target-per-1000", "4.5"]).code).toBe(2);
+  });
+
+  it.skipIf(!existsSync("/usr/bin/script"))("shows a progress bar on a terminal, and none when piped or quiet", () => {
+    const dir = tmp();
+    const args = [bin, "capacity", fixture("districts-zh.csv"), "--target-per-1000", "4.5", "-o", join(dir, "o.csv")];
+    const onTty = spawnSync(
+      "script",
+      [
+        "-qec",
+        args
+          .map((a) => JSON.stringify(a))
+          .join(" ")
+          .replace(/^/, "node "),
+        "/dev/null",
+      ],
+      { encoding: "utf8" },
+    );
+    expect(onTty.stdout).toMatch(/100% \| 2 rows \| \d+ rows\/s \| ETA/);
+    const piped = carekit([
+      "capacity",
+      fixture("districts-zh.csv"),
+      "--target-per-1000",
+      "4.5",
+      "-o",
+      join(dir, "p.csv"),
+    ]);
+    expect(piped.stderr).not.toMatch(/rows\/s/);
+    const quiet = carekit([
+      "capacity",
+      fixture("districts-zh.csv"),
+      "--target-per-1000",
+      "4.5",
+      "-o",
+      join(dir, "q.csv"),
+      "-q",
+    ]);
+    expect(quiet.stderr).toBe("");
   });
 
   it("prints help with examples in both languages, and the version", () => {

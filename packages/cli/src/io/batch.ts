@@ -78,7 +78,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     progress.update(bytes, read);
   }
   for (const extra of processor.finish?.() ?? []) await writer.write(extra);
-  progress.stop();
+  progress.stop(read);
   await writer.close();
   await errors.close();
   return { read, written, rejected: errors.count, errorsPath: errors.count > 0 ? errorsPath : undefined };

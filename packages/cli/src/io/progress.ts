@@ -3,7 +3,7 @@ import cliProgress from "cli-progress";
 /** A progress reporter: bytes read of a known total, with rows per second and an ETA (进度条). */
 export interface Progress {
   update(bytes: number, rows: number): void;
-  stop(): void;
+  stop(rows: number): void;
 }
 
 const silent: Progress = { update() {}, stop() {} };
@@ -34,8 +34,9 @@ export function createProgress(totalBytes: number | undefined, quiet: boolean): 
       const rate = Math.round((rows * 1000) / Math.max(1, now - started));
       bar.update(Math.min(bytes, totalBytes), { rows, rate });
     },
-    stop() {
-      bar.update(totalBytes);
+    stop(rows) {
+      const rate = Math.round((rows * 1000) / Math.max(1, Date.now() - started));
+      bar.update(totalBytes, { rows, rate });
       bar.stop();
     },
   };
