@@ -1,5 +1,5 @@
 import { isoDay } from "./days.js";
-import type { Condition, FactSpecs, Leaf, Operator } from "./model.js";
+import type { Condition, FactSpecs, Operator } from "./model.js";
 
 /** Facts as the caller passed them, read by name only to report evidence. */
 export type FactRecord = { readonly [name: string]: unknown };
@@ -31,94 +31,292 @@ export interface CompiledCondition {
   readonly explain: (facts: FactRecord, slots: Slots, at: number, outcome: boolean, out: Evidence[]) => void;
 }
 
-type Test = (slots: Slots, at: number) => boolean;
+// Opcodes of the flat condition program: leaves first, then the composite nodes.
+const EQ = 0;
+const NE = 1;
+const LT = 2;
+const LTE = 3;
+const GT = 4;
+const GTE = 5;
+const BETWEEN = 6;
+const IN = 7;
+const NOT_IN = 8;
+const WITHIN = 9;
+const OLDER = 10;
+const EXISTS = 11;
+const INCLUDES = 12;
+const INCLUDES_ANY = 13;
+const ALL = 14;
+const ANY = 15;
+const NOT = 16;
 
-function numericTest(slot: number, op: Operator, value: unknown, toNumber: (v: unknown) => number): Test {
-  const read = (s: Slots): number => s[slot] as number;
-  switch (op) {
-    case "eq": {
-      const x = toNumber(value);
-      return (f) => read(f) === x;
-    }
-    case "ne": {
-      const x = toNumber(value);
-      return (s) => s[slot] !== undefined && read(s) !== x;
-    }
-    case "lt": {
-      const x = toNumber(value);
-      return (f) => read(f) < x;
-    }
-    case "lte": {
-      const x = toNumber(value);
-      return (f) => read(f) <= x;
-    }
-    case "gt": {
-      const x = toNumber(value);
-      return (f) => read(f) > x;
-    }
-    case "gte": {
-      const x = toNumber(value);
-      return (f) => read(f) >= x;
-    }
-    case "between": {
-      const [lo, hi] = (value as readonly unknown[]).map(toNumber) as [number, number];
-      return (f) => {
-        const v = read(f);
-        return v >= lo && v <= hi;
-      };
-    }
-    case "in": {
-      const set = new Set((value as readonly unknown[]).map(toNumber));
-      return (f) => set.has(read(f));
-    }
-    case "notIn": {
-      const set = new Set((value as readonly unknown[]).map(toNumber));
-      return (s) => s[slot] !== undefined && !set.has(read(s));
-    }
-    case "withinDays": {
-      const days = value as number;
-      return (f, at) => {
-        const d = at - read(f);
-        return d >= 0 && d <= days;
-      };
-    }
-    default: {
-      // olderThanDays — the validator admits no other numeric operator
-      const days = value as number;
-      return (f, at) => at - read(f) > days;
-    }
-  }
-}
+const NUMERIC_OP: Partial<Record<Operator, number>> = {
+  lt: LT,
+  lte: LTE,
+  gt: GT,
+  gte: GTE,
+  between: BETWEEN,
+  withinDays: WITHIN,
+  olderThanDays: OLDER,
+};
 
-const asNumber = (v: unknown): number => v as number;
-
-function leafTest(leaf: Leaf, facts: FactSpecs, slot: number): Test {
-  const { op, value } = leaf as { op: Operator; value: unknown };
-  if (op === "exists") return (s) => (s[slot] !== undefined) === value;
-  const type = facts[leaf.fact]?.type;
-  if (type === "number" || type === "integer") return numericTest(slot, op, value, asNumber);
-  if (type === "date") return numericTest(slot, op, value, isoDay);
-  if (type === "string[]") {
-    if (op === "includes") return (s) => (s[slot] as readonly string[] | undefined)?.includes(value as string) === true;
-    const wanted = value as readonly string[];
-    return (s) => {
-      const list = s[slot] as readonly string[] | undefined;
-      if (list === undefined) return false;
-      for (const item of wanted) if (list.includes(item)) return true;
-      return false;
-    };
-  }
-  // boolean and string facts: eq, ne, in, notIn
-  if (op === "eq") return (s) => s[slot] === value;
-  if (op === "ne") return (s) => s[slot] !== undefined && s[slot] !== value;
-  const set = new Set(value as readonly unknown[]);
-  if (op === "in") return (s) => set.has(s[slot]);
-  return (s) => s[slot] !== undefined && !set.has(s[slot]);
+/**
+ * Condition trees flattened into parallel arrays (条件程序), evaluated by one monomorphic interpreter instead of a tree
+ * of closures: node `n` has opcode `op[n]`, fact slot `slot[n]`, numeric operands `lo[n]`/`hi[n]`, a constant
+ * `ref[n]` (value, `Set` or list) and children `kids[first[n] .. first[n] + size[n]]`. No `eval`, no `new Function`.
+ */
+export interface ConditionProgram {
+  readonly op: Int32Array;
+  readonly slot: Int32Array;
+  readonly first: Int32Array;
+  readonly size: Int32Array;
+  readonly kids: Int32Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly ref: readonly unknown[];
+  /** Leaves only: fact name, operator and the value as written in the rule (for evidence). */
+  readonly fact: readonly string[];
+  readonly opName: readonly Operator[];
+  readonly expected: readonly unknown[];
 }
 
 /**
- * Compile a validated condition tree to closures (条件编译) — no `eval`, no `new Function`, so it runs under a strict
- * Content-Security-Policy. A leaf on an absent optional fact is false (only `exists` looks at absence).
+ * Compile validated condition trees into one {@link ConditionProgram} (条件编译) — no `eval`, no `new Function`, so it
+ * runs under a strict Content-Security-Policy. A leaf on an absent optional fact is false (only `exists` looks at
+ * absence).
+ *
+ * @param roots - conditions already checked by {@link validateRuleSet}
+ * @param facts - the rule set's fact declarations
+ * @param slots - slot index of each fact (its position in the declarations)
+ * @returns the program and the node index of each root
+ */
+export function compileProgram(
+  roots: readonly Condition[],
+  facts: FactSpecs,
+  slots: ReadonlyMap<string, number>,
+): { readonly program: ConditionProgram; readonly roots: readonly number[] } {
+  const op: number[] = [];
+  const slot: number[] = [];
+  const first: number[] = [];
+  const size: number[] = [];
+  const kids: number[] = [];
+  const lo: number[] = [];
+  const hi: number[] = [];
+  const ref: unknown[] = [];
+  const fact: string[] = [];
+  const opName: Operator[] = [];
+  const expected: unknown[] = [];
+  const add = (code: number): number => {
+    const n = op.length;
+    op.push(code);
+    slot.push(-1);
+    first.push(0);
+    size.push(0);
+    lo.push(0);
+    hi.push(0);
+    ref.push(undefined);
+    fact.push("");
+    opName.push("eq");
+    expected.push(undefined);
+    return n;
+  };
+  const compile = (node: Condition): number => {
+    if ("all" in node || "any" in node) {
+      const children = "all" in node ? node.all : node.any;
+      const n = add("all" in node ? ALL : ANY);
+      const compiled = children.map(compile);
+      first[n] = kids.length;
+      size[n] = compiled.length;
+      kids.push(...compiled);
+      return n;
+    }
+    if ("not" in node) {
+      const n = add(NOT);
+      const child = compile(node.not);
+      first[n] = kids.length;
+      size[n] = 1;
+      kids.push(child);
+      return n;
+    }
+    const leaf = node as { fact: string; op: Operator; value: unknown };
+    const type = facts[leaf.fact]?.type;
+    const numeric = type === "number" || type === "integer" || type === "date";
+    const toValue = type === "date" ? isoDay : (v: unknown): unknown => v;
+    const value = leaf.value;
+    let code: number;
+    let constant: unknown;
+    const numericOp = numeric ? NUMERIC_OP[leaf.op] : undefined;
+    if (leaf.op === "exists") {
+      code = EXISTS;
+      constant = value;
+    } else if (type === "string[]") {
+      code = leaf.op === "includes" ? INCLUDES : INCLUDES_ANY;
+      constant = value;
+    } else if (numericOp !== undefined) {
+      code = numericOp;
+    } else if (leaf.op === "eq" || leaf.op === "ne") {
+      code = leaf.op === "eq" ? EQ : NE;
+      constant = toValue(value);
+    } else {
+      // in / notIn
+      code = leaf.op === "in" ? IN : NOT_IN;
+      constant = new Set((value as readonly unknown[]).map(toValue));
+    }
+    const n = add(code);
+    slot[n] = slots.get(leaf.fact) ?? -1;
+    ref[n] = constant;
+    if (code === BETWEEN) {
+      const [a, b] = value as readonly unknown[];
+      lo[n] = toValue(a) as number;
+      hi[n] = toValue(b) as number;
+    } else if (code === WITHIN || code === OLDER) {
+      lo[n] = value as number;
+    } else if (numericOp !== undefined) {
+      lo[n] = toValue(value) as number;
+    }
+    fact[n] = leaf.fact;
+    opName[n] = leaf.op;
+    expected[n] = value;
+    return n;
+  };
+  const rootNodes = roots.map(compile);
+  return {
+    program: {
+      op: Int32Array.from(op),
+      slot: Int32Array.from(slot),
+      first: Int32Array.from(first),
+      size: Int32Array.from(size),
+      kids: Int32Array.from(kids),
+      lo: Float64Array.from(lo),
+      hi: Float64Array.from(hi),
+      ref,
+      fact,
+      opName,
+      expected,
+    },
+    roots: rootNodes,
+  };
+}
+
+function includesAny(list: unknown, wanted: readonly string[]): boolean {
+  if (list === undefined) return false;
+  const items = list as readonly string[];
+  for (let i = 0; i < wanted.length; i++) if (items.includes(wanted[i] as string)) return true;
+  return false;
+}
+
+/**
+ * Whether node `n` of program `p` holds for the slots (dates as day numbers) on day `at`.
+ *
+ * @param p - the program
+ * @param n - the node
+ * @param s - the slots filled by a {@link FactsReader}
+ * @param at - the evaluation day number
+ * @returns whether the condition holds
+ */
+export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
+  const code = p.op[n] as number;
+  if (code >= ALL) {
+    const from = p.first[n] as number;
+    const to = from + (p.size[n] as number);
+    if (code === ALL) {
+      for (let k = from; k < to; k++) if (!holds(p, p.kids[k] as number, s, at)) return false;
+      return true;
+    }
+    if (code === ANY) {
+      for (let k = from; k < to; k++) if (holds(p, p.kids[k] as number, s, at)) return true;
+      return false;
+    }
+    return !holds(p, p.kids[from] as number, s, at);
+  }
+  const v = s[p.slot[n] as number];
+  switch (code) {
+    case EQ:
+      return v === p.ref[n];
+    case NE:
+      return v !== undefined && v !== p.ref[n];
+    case LT:
+      return (v as number) < (p.lo[n] as number);
+    case LTE:
+      return (v as number) <= (p.lo[n] as number);
+    case GT:
+      return (v as number) > (p.lo[n] as number);
+    case GTE:
+      return (v as number) >= (p.lo[n] as number);
+    case BETWEEN:
+      return (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
+    case IN:
+      return (p.ref[n] as ReadonlySet<unknown>).has(v);
+    case NOT_IN:
+      return v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
+    case WITHIN: {
+      const d = at - (v as number);
+      return d >= 0 && d <= (p.lo[n] as number);
+    }
+    case OLDER:
+      return at - (v as number) > (p.lo[n] as number);
+    case EXISTS:
+      return (v !== undefined) === p.ref[n];
+    case INCLUDES:
+      return (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
+    default:
+      return includesAny(v, p.ref[n] as readonly string[]);
+  }
+}
+
+/**
+ * Collect the evidence of node `n`'s decided `outcome`: under `all` that held, every child; under `all` that failed,
+ * the first failing child; under `any`, the children that held (or, when it failed, every child); under `not`, the
+ * child's evidence for the opposite outcome; at a leaf, the leaf with the patient's value.
+ */
+export function explain(
+  p: ConditionProgram,
+  n: number,
+  f: FactRecord,
+  s: Slots,
+  at: number,
+  outcome: boolean,
+  out: Evidence[],
+): void {
+  const code = p.op[n] as number;
+  if (code < ALL) {
+    const fact = p.fact[n] as string;
+    const actual = f[fact];
+    out.push({
+      fact,
+      op: p.opName[n] as Operator,
+      expected: p.expected[n],
+      actual: actual === undefined ? null : Array.isArray(actual) ? actual.slice() : actual,
+      result: holds(p, n, s, at),
+    });
+    return;
+  }
+  const from = p.first[n] as number;
+  const to = from + (p.size[n] as number);
+  if (code === ALL) {
+    if (outcome) {
+      for (let k = from; k < to; k++) explain(p, p.kids[k] as number, f, s, at, true, out);
+    } else {
+      for (let k = from; k < to; k++) {
+        const child = p.kids[k] as number;
+        if (!holds(p, child, s, at)) {
+          explain(p, child, f, s, at, false, out);
+          return;
+        }
+      }
+    }
+  } else if (code === ANY) {
+    for (let k = from; k < to; k++) {
+      const child = p.kids[k] as number;
+      if (!outcome || holds(p, child, s, at)) explain(p, child, f, s, at, outcome, out);
+    }
+  } else {
+    explain(p, p.kids[from] as number, f, s, at, !outcome, out);
+  }
+}
+
+/**
+ * Compile one validated condition tree (条件编译) — see {@link compileProgram}.
  *
  * @param node - a condition already checked by {@link validateRuleSet}
  * @param facts - the rule set's fact declarations
@@ -132,63 +330,10 @@ export function compileCondition(
   facts: FactSpecs,
   slots: ReadonlyMap<string, number>,
 ): CompiledCondition {
-  if ("all" in node) {
-    const children = node.all.map((child) => compileCondition(child, facts, slots));
-    const tests = children.map((child) => child.test);
-    const [a, b, c] = tests as [Test, Test, Test];
-    return {
-      test:
-        tests.length === 2
-          ? (s, at) => a(s, at) && b(s, at)
-          : tests.length === 3
-            ? (s, at) => a(s, at) && b(s, at) && c(s, at)
-            : (s, at) => {
-                for (const test of tests) if (!test(s, at)) return false;
-                return true;
-              },
-      explain: (f, s, at, outcome, out) => {
-        if (outcome) for (const child of children) child.explain(f, s, at, true, out);
-        else children.find((child) => !child.test(s, at))?.explain(f, s, at, false, out);
-      },
-    };
-  }
-  if ("any" in node) {
-    const children = node.any.map((child) => compileCondition(child, facts, slots));
-    const tests = children.map((child) => child.test);
-    const [a, b] = tests as [Test, Test];
-    return {
-      test:
-        tests.length === 2
-          ? (s, at) => a(s, at) || b(s, at)
-          : (s, at) => {
-              for (const test of tests) if (test(s, at)) return true;
-              return false;
-            },
-      explain: (f, s, at, outcome, out) => {
-        for (const child of children) if (!outcome || child.test(s, at)) child.explain(f, s, at, outcome, out);
-      },
-    };
-  }
-  if ("not" in node) {
-    const child = compileCondition(node.not, facts, slots);
-    return {
-      test: (s, at) => !child.test(s, at),
-      explain: (f, s, at, outcome, out) => child.explain(f, s, at, !outcome, out),
-    };
-  }
-  const test = leafTest(node, facts, slots.get(node.fact) ?? -1);
-  const { fact, op, value } = node as { fact: string; op: Operator; value: unknown };
+  const { program, roots } = compileProgram([node], facts, slots);
+  const root = roots[0] as number;
   return {
-    test,
-    explain: (f, s, at, _outcome, out) => {
-      const actual = f[fact];
-      out.push({
-        fact,
-        op,
-        expected: value,
-        actual: actual === undefined ? null : Array.isArray(actual) ? [...actual] : actual,
-        result: test(s, at),
-      });
-    },
+    test: (s, at) => holds(program, root, s, at),
+    explain: (f, s, at, outcome, out) => explain(program, root, f, s, at, outcome, out),
   };
 }

@@ -1,6 +1,6 @@
 import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInput } from "@carekit/core";
 import * as z from "zod";
-import { type CompiledCondition, compileCondition, type Evidence, type FactRecord } from "./condition.js";
+import { compileProgram, type Evidence, explain, type FactRecord, holds } from "./condition.js";
 import { isoDay } from "./days.js";
 import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
@@ -126,8 +126,9 @@ const ACTION_LABEL: Readonly<Record<Action, Label>> = {
   manage_locally: { zh: "基层管理", en: "manage locally" },
 };
 
-interface CompiledRule extends CompiledCondition {
+interface CompiledRule {
   readonly id: string;
+  readonly root: number;
   readonly levelMask: number;
   readonly priority: number;
   readonly action: Action;
@@ -170,13 +171,18 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const all = (1 << FACILITY_LEVELS.length) - 1;
   const reader = factsReader(valid.facts);
   const slotOf = new Map(reader.names.map((name, index) => [name, index]));
-  const rules: CompiledRule[] = valid.rules.map((rule) => {
+  const { program, roots } = compileProgram(
+    valid.rules.map((rule) => rule.when),
+    valid.facts,
+    slotOf,
+  );
+  const rules: CompiledRule[] = valid.rules.map((rule, index) => {
     const { action, reason } = rule.then;
     const source = rule.source === undefined ? setSource : cite(rule.source);
     const label = ACTION_LABEL[action];
     return {
-      ...compileCondition(rule.when, valid.facts, slotOf),
       id: rule.id,
+      root: roots[index] as number,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
       action,
@@ -208,6 +214,11 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     source: setSource,
   });
 
+  // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
+  const byLevel = new Map<number, readonly CompiledRule[]>(
+    FACILITY_LEVELS.map((_, index) => [1 << index, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
+  );
+
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
   const slots: unknown[] = new Array(reader.names.length);
   let inputSchema: z.ZodType<EvaluateInput> | undefined;
@@ -218,10 +229,12 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     const fired: FiredRule[] = [];
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
-    for (const rule of rules) {
-      if ((rule.levelMask & levelBit) === 0 || !rule.test(slots, at)) continue;
+    const applicable = byLevel.get(levelBit) ?? [];
+    for (let i = 0; i < applicable.length; i++) {
+      const rule = applicable[i] as CompiledRule;
+      if (!holds(program, rule.root, slots, at)) continue;
       const evidence: Evidence[] = [];
-      rule.explain(facts, slots, at, true, evidence);
+      explain(program, rule.root, facts, slots, at, true, evidence);
       fired.push({
         ruleId: rule.id,
         action: rule.action,
