@@ -1,13 +1,15 @@
 import type { Label } from "@carekit/core";
-import { applyRate, divideRounded, fieldError, parseInput, type RoundingMode } from "@carekit/core";
+import { fieldError, parseInput, type RoundingMode } from "@carekit/core";
 import { provinceOf, regionOf } from "@carekit/core/regions";
 import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
+import { applyRateUnchecked, divideUnchecked } from "./arith.js";
 import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import {
   assertNoOverlap,
   type CompiledAdjustment,
   type CompiledCatalogue,
+  type CompiledFund,
   type CompiledPolicy,
   compileCatalogue,
   compilePolicy,
@@ -112,8 +114,6 @@ const NATIONAL_SOURCE: TraceSource = Object.freeze({
 /** Read-only zero state of a new year (never returned: `settle` always builds new accumulators). */
 const ZERO: Accumulators = Object.freeze(freshAccumulators("-", 0));
 
-/** The pooled fund is one open segment from 0 at the (adjusted) rate. */
-const POOLED_UP_TO: readonly number[] = [Number.POSITIVE_INFINITY];
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
 const BP = 10_000;
 
@@ -174,14 +174,18 @@ function runFund(
       covered += slice;
     } else {
       // the cap binds inside this slice: the fund pays exactly its cap room, which takes ⌈room / bp⌉ fen of cost
-      const part = divideRounded(room, bp, "up");
+      const part = divideUnchecked(room, bp, "up");
       covered += part;
       passOn += slice - part;
       capped = true;
     }
   }
   passOn += end - start;
-  out.paid = capped ? capRoom : Math.min(divideRounded(numerator, BP, rounding), capRoom);
+  if (capped) out.paid = capRoom;
+  else {
+    const paid = divideUnchecked(numerator, BP, rounding);
+    out.paid = Math.min(paid, capRoom);
+  }
   out.covered = covered;
   out.below = below;
   out.passOn = passOn;
@@ -192,17 +196,43 @@ function adjustRate(bp: number, adjustment: CompiledAdjustment, rounding: Roundi
     case "ratioMinusPoints":
       return bp > adjustment.offBp ? bp - adjustment.offBp : 0;
     case "ratioTimes":
-      return applyRate(bp, adjustment.factorBp, rounding);
+      return applyRateUnchecked(bp, adjustment.factorBp, rounding);
     default:
       return bp;
   }
 }
 
-function pickDated<T extends { readonly from: string; readonly to: string }>(
-  candidates: readonly T[],
-  date: string,
-): T | undefined {
-  for (const item of candidates) if (item.from <= date && date <= item.to) return item;
+/** `YYYY-MM-DD` of a validated ISO date as the integer YYYYMMDD (ordered like the text). */
+function dayKey(date: string): number {
+  return (
+    (date.charCodeAt(0) - 48) * 10_000_000 +
+    (date.charCodeAt(1) - 48) * 1_000_000 +
+    (date.charCodeAt(2) - 48) * 100_000 +
+    (date.charCodeAt(3) - 48) * 10_000 +
+    (date.charCodeAt(5) - 48) * 1000 +
+    (date.charCodeAt(6) - 48) * 100 +
+    (date.charCodeAt(8) - 48) * 10 +
+    date.charCodeAt(9) -
+    48
+  );
+}
+
+/** A policy or catalogue with its validity window as {@link dayKey}s. */
+interface DatedEntry<T> {
+  readonly item: T;
+  readonly from: number;
+  readonly to: number;
+}
+
+function dated<T extends { readonly from: string; readonly to: string }>(item: T): DatedEntry<T> {
+  return { item, from: dayKey(item.from), to: dayKey(item.to) };
+}
+
+function pickDated<T>(candidates: readonly DatedEntry<T>[], day: number): T | undefined {
+  for (let i = 0; i < candidates.length; i++) {
+    const entry = candidates[i] as DatedEntry<T>;
+    if (entry.from <= day && day <= entry.to) return entry.item;
+  }
   return undefined;
 }
 
@@ -220,8 +250,8 @@ function groupByRegion<T extends { readonly region: string }>(items: readonly T[
 interface RegionEntry {
   readonly province: string;
   /** Most specific region first. */
-  readonly policies: readonly CompiledPolicy[];
-  readonly catalogues: readonly CompiledCatalogue[];
+  readonly policies: readonly DatedEntry<CompiledPolicy>[];
+  readonly catalogues: readonly DatedEntry<CompiledCatalogue>[];
 }
 
 /**
@@ -260,17 +290,19 @@ export function createSettler(options: SettlerOptions): Settler {
   const trusted = options.trustInput ?? false;
   const regions = new Map<string, RegionEntry>();
   const outcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
-  const pooledBp = [0];
 
   /** Resolve a region code (cached): `UNKNOWN_REGION` for a code not in the bundled table. */
   function regionEntry(code: string, path: string): RegionEntry {
     const cached = regions.get(code);
     if (cached) return cached;
-    const found: { policies: CompiledPolicy[]; catalogues: CompiledCatalogue[] } = { policies: [], catalogues: [] };
+    const found: { policies: DatedEntry<CompiledPolicy>[]; catalogues: DatedEntry<CompiledCatalogue>[] } = {
+      policies: [],
+      catalogues: [],
+    };
     let region = regionOf(code, path);
     for (;;) {
-      found.policies.push(...(policiesByRegion.get(region.code) ?? []));
-      found.catalogues.push(...(cataloguesByRegion.get(region.code) ?? []));
+      found.policies.push(...(policiesByRegion.get(region.code) ?? []).map(dated));
+      found.catalogues.push(...(cataloguesByRegion.get(region.code) ?? []).map(dated));
       if (region.parent === null) break;
       region = regionOf(region.parent);
     }
@@ -306,18 +338,14 @@ export function createSettler(options: SettlerOptions): Settler {
     const claim = input as Claim;
     // ISO dates are validated: the year is their first four digits (a test checks this against date-fns getYear).
     const date = claim.dischargeDate;
-    const year =
-      (date.charCodeAt(0) - 48) * 1000 +
-      (date.charCodeAt(1) - 48) * 100 +
-      (date.charCodeAt(2) - 48) * 10 +
-      date.charCodeAt(3) -
-      48;
+    const day = dayKey(date);
+    const year = Math.floor(day / 10_000);
     const acc = checkedAccumulators(accumulators, claim, year);
     const insured = regionEntry(claim.insuredRegion, "insuredRegion");
     const treatment = regionEntry(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
 
-    const policy = pickDated(insured.policies, date);
+    const policy = pickDated(insured.policies, day);
     if (policy === undefined) {
       throw fieldError(
         "UNKNOWN_POLICY",
@@ -326,7 +354,7 @@ export function createSettler(options: SettlerOptions): Settler {
         `参保地 ${claim.insuredRegion} 在 ${date} 没有有效的政策`,
       );
     }
-    const catalogue = pickDated(treatment.catalogues, date);
+    const catalogue = pickDated(treatment.catalogues, day);
     if (catalogue === undefined) {
       throw fieldError(
         "UNKNOWN_CATALOGUE",
@@ -358,7 +386,7 @@ export function createSettler(options: SettlerOptions): Settler {
       classB = charges.classBFen;
       classC = charges.classCFen;
       over = charges.overPriceCapFen;
-      classBPre = applyRate(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
+      classBPre = applyRateUnchecked(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
     } else {
       const lines = charges.lines;
       for (let i = 0; i < lines.length; i++) {
@@ -388,7 +416,7 @@ export function createSettler(options: SettlerOptions): Settler {
         else if (item.cls === "C") classC += amount;
         else {
           classB += amount;
-          classBPre += applyRate(amount, policy.insuredClassBBp ?? item.preBp, rounding);
+          classBPre += applyRateUnchecked(amount, policy.insuredClassBBp ?? item.preBp, rounding);
         }
       }
     }
@@ -407,7 +435,7 @@ export function createSettler(options: SettlerOptions): Settler {
       );
     }
     const gross = classA + classB - classBPre;
-    const registrationPre = adjustment.kind === "preSelfPay" ? applyRate(gross, adjustment.bp, rounding) : 0;
+    const registrationPre = adjustment.kind === "preSelfPay" ? applyRateUnchecked(gross, adjustment.bp, rounding) : 0;
     const inScope = gross - registrationPre;
     const preSelfPay = classBPre + registrationPre;
 
@@ -470,29 +498,53 @@ export function createSettler(options: SettlerOptions): Settler {
     const funds = acc.funds;
     const pooledState: FundState | undefined = funds[pooledId];
     const pooledPaidBefore = pooledState?.paidFen ?? 0;
-    const pooledRoom = Math.min(Math.max(0, pooledCap - pooledPaidBefore), quotaRoom);
+    const capLeft = pooledCap > pooledPaidBefore ? pooledCap - pooledPaidBefore : 0;
+    const pooledRoom = Math.min(capLeft, quotaRoom);
     const eligible = inScope - deductible;
-    pooledBp[0] = bp;
-    runFund(eligible, 0, 0, POOLED_UP_TO, pooledBp, pooledRoom, rounding, outcome);
-    const fundPaid = outcome.paid;
-    let coinsurance = outcome.covered - outcome.paid + outcome.below;
-    let passOn = outcome.passOn;
+    // the pooled fund: one open segment from 0 at the (adjusted) rate, no threshold (`runFund` specialised)
+    let fundPaid: number;
+    let coinsurance: number;
+    let passOn: number;
+    const need = eligible * bp;
+    if (need <= pooledRoom * BP) {
+      const paid = divideUnchecked(need, BP, rounding);
+      fundPaid = Math.min(paid, pooledRoom);
+      coinsurance = eligible - fundPaid;
+      passOn = 0;
+    } else {
+      // the cap binds: the fund pays exactly its room, which takes ⌈room / bp⌉ fen of cost
+      const part = divideUnchecked(pooledRoom * BP, bp, "up");
+      fundPaid = pooledRoom;
+      coinsurance = part - pooledRoom;
+      passOn = eligible - part;
+    }
     let fundTotal = fundPaid;
-    const nextFunds: Record<string, FundState> = { ...funds };
-    nextFunds[pooledId] = { baseFen: (pooledState?.baseFen ?? 0) + eligible, paidFen: pooledPaidBefore + fundPaid };
+    const pooledNext: FundState = {
+      baseFen: (pooledState === undefined ? 0 : pooledState.baseFen) + eligible,
+      paidFen: pooledPaidBefore + fundPaid,
+    };
+    let nextFunds: Record<string, FundState>;
+    if (funds === ZERO.funds) {
+      nextFunds = {};
+      nextFunds[pooledId] = pooledNext;
+    } else {
+      nextFunds = { ...funds };
+      nextFunds[pooledId] = pooledNext;
+    }
     const further = rules.further[careType.kind];
-    const furtherFunds: FundPayment[] = [];
-    for (const fund of further) {
+    const furtherFunds: FundPayment[] = further.length === 0 ? [] : new Array(further.length);
+    for (let f = 0; f < further.length; f++) {
+      const fund = further[f] as CompiledFund;
       const state = funds[fund.id];
       const paidBefore = state?.paidFen ?? 0;
       const baseBefore = state?.baseFen ?? 0;
-      const room = Math.max(0, fund.annualCapFen - paidBefore);
+      const room = fund.annualCapFen > paidBefore ? fund.annualCapFen - paidBefore : 0;
       runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, outcome);
       coinsurance += outcome.covered - outcome.paid + outcome.below;
       nextFunds[fund.id] = { baseFen: baseBefore + passOn, paidFen: paidBefore + outcome.paid };
       passOn = outcome.passOn;
       fundTotal += outcome.paid;
-      furtherFunds.push({ id: fund.id, kind: fund.kind, label: fund.label, paidFen: outcome.paid });
+      furtherFunds[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: outcome.paid };
     }
     const overCap = passOn;
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
