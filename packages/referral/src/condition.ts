@@ -216,19 +216,21 @@ function includesAny(list: unknown, wanted: readonly string[]): boolean {
  */
 export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
   const code = p.op[n] as number;
-  if (code >= ALL) {
-    const from = p.first[n] as number;
-    const to = from + (p.size[n] as number);
-    if (code === ALL) {
-      for (let k = from; k < to; k++) if (!holds(p, p.kids[k] as number, s, at)) return false;
-      return true;
-    }
-    if (code === ANY) {
-      for (let k = from; k < to; k++) if (holds(p, p.kids[k] as number, s, at)) return true;
-      return false;
-    }
-    return !holds(p, p.kids[from] as number, s, at);
+  if (code < ALL) return leafHolds(p, code, n, s, at);
+  const from = p.first[n] as number;
+  const to = from + (p.size[n] as number);
+  if (code === NOT) return !holds(p, p.kids[from] as number, s, at);
+  // children that are leaves run inline; only nested all/any/not recurse
+  const want = code === ANY;
+  for (let k = from; k < to; k++) {
+    const child = p.kids[k] as number;
+    const childCode = p.op[child] as number;
+    if ((childCode < ALL ? leafHolds(p, childCode, child, s, at) : holds(p, child, s, at)) === want) return want;
   }
+  return !want;
+}
+
+function leafHolds(p: ConditionProgram, code: number, n: number, s: Slots, at: number): boolean {
   const v = s[p.slot[n] as number];
   switch (code) {
     case EQ:
@@ -262,6 +264,31 @@ export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boo
     default:
       return includesAny(v, p.ref[n] as readonly string[]);
   }
+}
+
+/**
+ * The leaf every evaluation of node `n` must pass — the node itself if it is a leaf, else the first leaf of an `all`
+ * — or `-1`.
+ */
+export function guardOf(p: ConditionProgram, n: number): number {
+  const code = p.op[n] as number;
+  if (code < ALL) return n;
+  if (code !== ALL) return -1;
+  const first = p.kids[p.first[n] as number] as number;
+  return (p.op[first] as number) < ALL ? first : -1;
+}
+
+/** Whether leaves `a` and `b` test the same fact the same way (so they hold or fail together). */
+export function sameLeaf(p: ConditionProgram, a: number, b: number): boolean {
+  return (
+    a >= 0 &&
+    b >= 0 &&
+    p.op[a] === p.op[b] &&
+    p.slot[a] === p.slot[b] &&
+    p.ref[a] === p.ref[b] &&
+    p.lo[a] === p.lo[b] &&
+    p.hi[a] === p.hi[b]
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInput } from "@carekit/core";
 import * as z from "zod";
-import { compileProgram, type Evidence, explain, type FactRecord, holds } from "./condition.js";
+import { compileProgram, type Evidence, explain, type FactRecord, guardOf, holds, sameLeaf } from "./condition.js";
 import { isoDay } from "./days.js";
 import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
@@ -215,8 +215,21 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   });
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  const byLevel = new Map<number, readonly CompiledRule[]>(
-    FACILITY_LEVELS.map((_, index) => [1 << index, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
+  // Consecutive rules often open with the same test (e.g. visit = first): when it fails for one, every following rule
+  // opening with it fails too, so evaluation skips to `skip[i]`, the first rule with another opening test.
+  const byLevel = new Map<number, { readonly rules: readonly CompiledRule[]; guard: Int32Array; skip: Int32Array }>(
+    FACILITY_LEVELS.map((_, index) => {
+      const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
+      const guard = Int32Array.from(list, (rule) => guardOf(program, rule.root));
+      const skip = new Int32Array(list.length);
+      for (let i = list.length - 1; i >= 0; i--) {
+        skip[i] =
+          i + 1 < list.length && sameLeaf(program, guard[i] as number, guard[i + 1] as number)
+            ? (skip[i + 1] as number)
+            : i + 1;
+      }
+      return [1 << index, { rules: list, guard, skip }];
+    }),
   );
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
@@ -229,10 +242,16 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     const fired: FiredRule[] = [];
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
-    const applicable = byLevel.get(levelBit) ?? [];
-    for (let i = 0; i < applicable.length; i++) {
+    const { rules: applicable, guard, skip } = byLevel.get(levelBit) as NonNullable<ReturnType<typeof byLevel.get>>;
+    for (let i = 0; i < applicable.length; ) {
       const rule = applicable[i] as CompiledRule;
-      if (!holds(program, rule.root, slots, at)) continue;
+      const g = guard[i] as number;
+      if (g >= 0 && !holds(program, g, slots, at)) {
+        i = skip[i] as number;
+        continue;
+      }
+      i++;
+      if (g !== rule.root && !holds(program, rule.root, slots, at)) continue;
       const evidence: Evidence[] = [];
       explain(program, rule.root, facts, slots, at, true, evidence);
       fired.push({

@@ -81,7 +81,10 @@ const DATE = 6;
 
 function isStringList(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
-  for (const item of v) if (typeof item !== "string" || item.length > LIMITS.stringLength) return false;
+  for (let k = 0; k < v.length; k++) {
+    const item: unknown = v[k];
+    if (typeof item !== "string" || item.length > LIMITS.stringLength) return false;
+  }
   return true;
 }
 
@@ -124,8 +127,11 @@ export function factsReader(facts: FactSpecs): FactsReader {
               ? LIST
               : DATE,
   );
-  const enums = specs.map((spec) => new Set(spec.enum ?? []));
+  // enums are short: a few pointer comparisons of internalised strings beat hashing
+  const enums = specs.map((spec) => spec.enum ?? []);
   const count = names.length;
+  const optional = names.flatMap((_, index) => (required[index] ? [] : [index]));
+  const requiredCount = count - optional.length;
   const slotOf = new Map(names.map((name, index) => [name, index]));
   // Objects from one producer share a few key orders (optional facts present or not). A trie of the orders seen so
   // far maps each key to its slot with one pointer comparison, without hashing; `for…in` reads the values on V8's
@@ -142,6 +148,7 @@ export function factsReader(facts: FactSpecs): FactsReader {
     const record = value as Record<string, unknown>;
     epoch = epoch === 0x7fffffff ? 1 : epoch + 1;
     let node = 0;
+    let requiredSeen = 0;
     for (const key in record) {
       let i: number;
       let child = node < 0 ? -1 : (trieChild[node] as number);
@@ -167,8 +174,8 @@ export function factsReader(facts: FactSpecs): FactsReader {
       }
       seen[i] = epoch;
       const v = record[key];
-      if (v === undefined) {
-        if (required[i]) return false;
+      if (required[i]) requiredSeen++;
+      else if (v === undefined) {
         slots[i] = undefined;
         continue;
       }
@@ -186,7 +193,7 @@ export function factsReader(facts: FactSpecs): FactsReader {
           if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
           break;
         case ENUM:
-          if (!(enums[i] as Set<unknown>).has(v)) return false;
+          if (!(enums[i] as readonly string[]).includes(v as string)) return false;
           break;
         case LIST:
           if (!isStringList(v)) return false;
@@ -200,10 +207,11 @@ export function factsReader(facts: FactSpecs): FactsReader {
       }
       slots[i] = v;
     }
-    for (let i = 0; i < count; i++) {
-      if (seen[i] === epoch) continue;
-      if (required[i]) return false;
-      slots[i] = undefined;
+    // keys are unique and every one is declared, so counting the required ones seen is enough
+    if (requiredSeen !== requiredCount) return false;
+    for (let k = 0; k < optional.length; k++) {
+      const i = optional[k] as number;
+      if (seen[i] !== epoch) slots[i] = undefined;
     }
     return true;
   };
