@@ -46,9 +46,13 @@ const OLDER = 10;
 const EXISTS = 11;
 const INCLUDES = 12;
 const INCLUDES_ANY = 13;
-const ALL = 14;
-const ANY = 15;
-const NOT = 16;
+const IS_TRUE = 14;
+const IS_FALSE = 15;
+const ALL = 16;
+const ANY = 17;
+const NOT = 18;
+const TRUE = -1;
+const FALSE = -2;
 
 const NUMERIC_OP: Partial<Record<Operator, number>> = {
   lt: LT,
@@ -73,6 +77,8 @@ export interface ConditionProgram {
   readonly kids: Int32Array;
   readonly lo: Float64Array;
   readonly hi: Float64Array;
+  readonly onTrue: Int32Array;
+  readonly onFalse: Int32Array;
   readonly ref: readonly unknown[];
   /** Leaves only: fact name, operator and the value as written in the rule (for evidence). */
   readonly fact: readonly string[];
@@ -94,7 +100,7 @@ export function compileProgram(
   roots: readonly Condition[],
   facts: FactSpecs,
   slots: ReadonlyMap<string, number>,
-): { readonly program: ConditionProgram; readonly roots: readonly number[] } {
+): { readonly program: ConditionProgram; readonly roots: readonly number[]; readonly entries: readonly number[] } {
   const op: number[] = [];
   const slot: number[] = [];
   const first: number[] = [];
@@ -155,7 +161,8 @@ export function compileProgram(
     } else if (numericOp !== undefined) {
       code = numericOp;
     } else if (leaf.op === "eq" || leaf.op === "ne") {
-      code = leaf.op === "eq" ? EQ : NE;
+      // booleans compare with a literal: a pointer comparison
+      code = leaf.op === "ne" ? NE : value === true ? IS_TRUE : value === false ? IS_FALSE : EQ;
       constant = toValue(value);
     } else {
       // in / notIn
@@ -180,6 +187,26 @@ export function compileProgram(
     return n;
   };
   const rootNodes = roots.map(compile);
+  // Short-circuit jumps: after leaf `n`, go on to `onTrue[n]` or `onFalse[n]` — another leaf, or TRUE / FALSE — so a
+  // whole rule runs as one loop over its leaves, without recursion.
+  const onTrue = new Int32Array(op.length);
+  const onFalse = new Int32Array(op.length);
+  const link = (n: number, yes: number, no: number): number => {
+    const code = op[n] as number;
+    if (code < ALL) {
+      onTrue[n] = yes;
+      onFalse[n] = no;
+      return n;
+    }
+    const from = first[n] as number;
+    if (code === NOT) return link(kids[from] as number, no, yes);
+    let entry = code === ALL ? yes : no;
+    for (let k = from + (size[n] as number) - 1; k >= from; k--) {
+      entry = code === ALL ? link(kids[k] as number, entry, no) : link(kids[k] as number, yes, entry);
+    }
+    return entry;
+  };
+  const entries = rootNodes.map((n) => link(n, TRUE, FALSE));
   return {
     program: {
       op: Int32Array.from(op),
@@ -189,12 +216,15 @@ export function compileProgram(
       kids: Int32Array.from(kids),
       lo: Float64Array.from(lo),
       hi: Float64Array.from(hi),
+      onTrue,
+      onFalse,
       ref,
       fact,
       opName,
       expected,
     },
     roots: rootNodes,
+    entries,
   };
 }
 
@@ -216,79 +246,83 @@ function includesAny(list: unknown, wanted: readonly string[]): boolean {
  */
 export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
   const code = p.op[n] as number;
-  if (code < ALL) return leafHolds(p, code, n, s, at);
+  if (code < ALL) return runs(p, n, s, at, true);
   const from = p.first[n] as number;
   const to = from + (p.size[n] as number);
   if (code === NOT) return !holds(p, p.kids[from] as number, s, at);
-  // children that are leaves run inline; only nested all/any/not recurse
   const want = code === ANY;
   for (let k = from; k < to; k++) {
     const child = p.kids[k] as number;
-    const childCode = p.op[child] as number;
-    if ((childCode < ALL ? leafHolds(p, childCode, child, s, at) : holds(p, child, s, at)) === want) return want;
+    if (holds(p, child, s, at) === want) return want;
   }
   return !want;
 }
 
-function leafHolds(p: ConditionProgram, code: number, n: number, s: Slots, at: number): boolean {
-  const v = s[p.slot[n] as number];
-  switch (code) {
-    case EQ:
-      return v === p.ref[n];
-    case NE:
-      return v !== undefined && v !== p.ref[n];
-    case LT:
-      return (v as number) < (p.lo[n] as number);
-    case LTE:
-      return (v as number) <= (p.lo[n] as number);
-    case GT:
-      return (v as number) > (p.lo[n] as number);
-    case GTE:
-      return (v as number) >= (p.lo[n] as number);
-    case BETWEEN:
-      return (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
-    case IN:
-      return (p.ref[n] as ReadonlySet<unknown>).has(v);
-    case NOT_IN:
-      return v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
-    case WITHIN: {
-      const d = at - (v as number);
-      return d >= 0 && d <= (p.lo[n] as number);
-    }
-    case OLDER:
-      return at - (v as number) > (p.lo[n] as number);
-    case EXISTS:
-      return (v !== undefined) === p.ref[n];
-    case INCLUDES:
-      return (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
-    default:
-      return includesAny(v, p.ref[n] as readonly string[]);
-  }
-}
-
 /**
- * The leaf every evaluation of node `n` must pass — the node itself if it is a leaf, else the first leaf of an `all`
- * — or `-1`.
+ * Whether the root whose first leaf is `entry` (from {@link compileProgram}) holds: one loop over the leaves,
+ * following the short-circuit jumps. With `once`, whether the leaf `entry` alone holds.
  */
-export function guardOf(p: ConditionProgram, n: number): number {
-  const code = p.op[n] as number;
-  if (code < ALL) return n;
-  if (code !== ALL) return -1;
-  const first = p.kids[p.first[n] as number] as number;
-  return (p.op[first] as number) < ALL ? first : -1;
-}
-
-/** Whether leaves `a` and `b` test the same fact the same way (so they hold or fail together). */
-export function sameLeaf(p: ConditionProgram, a: number, b: number): boolean {
-  return (
-    a >= 0 &&
-    b >= 0 &&
-    p.op[a] === p.op[b] &&
-    p.slot[a] === p.slot[b] &&
-    p.ref[a] === p.ref[b] &&
-    p.lo[a] === p.lo[b] &&
-    p.hi[a] === p.hi[b]
-  );
+export function runs(p: ConditionProgram, entry: number, s: Slots, at: number, once = false): boolean {
+  let n = entry;
+  while (n >= 0) {
+    const v = s[p.slot[n] as number];
+    let ok: boolean;
+    switch (p.op[n]) {
+      case IS_TRUE:
+        ok = v === true;
+        break;
+      case IS_FALSE:
+        ok = v === false;
+        break;
+      case EQ:
+        ok = v === p.ref[n];
+        break;
+      case NE:
+        ok = v !== undefined && v !== p.ref[n];
+        break;
+      case LT:
+        ok = (v as number) < (p.lo[n] as number);
+        break;
+      case LTE:
+        ok = (v as number) <= (p.lo[n] as number);
+        break;
+      case GT:
+        ok = (v as number) > (p.lo[n] as number);
+        break;
+      case GTE:
+        ok = (v as number) >= (p.lo[n] as number);
+        break;
+      case BETWEEN:
+        ok = (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
+        break;
+      case IN:
+        ok = (p.ref[n] as ReadonlySet<unknown>).has(v);
+        break;
+      case NOT_IN:
+        ok = v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
+        break;
+      case WITHIN: {
+        const d = at - (v as number);
+        ok = d >= 0 && d <= (p.lo[n] as number);
+        break;
+      }
+      case OLDER:
+        ok = at - (v as number) > (p.lo[n] as number);
+        break;
+      case EXISTS:
+        ok = (v !== undefined) === p.ref[n];
+        break;
+      case INCLUDES:
+        ok = (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
+        break;
+      default:
+        ok = includesAny(v, p.ref[n] as readonly string[]);
+        break;
+    }
+    if (once) return ok;
+    n = ok ? (p.onTrue[n] as number) : (p.onFalse[n] as number);
+  }
+  return n === TRUE;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInput } from "@carekit/core";
 import * as z from "zod";
-import { compileProgram, type Evidence, explain, type FactRecord, guardOf, holds, sameLeaf } from "./condition.js";
+import { compileProgram, type Evidence, explain, type FactRecord, runs } from "./condition.js";
 import { isoDay } from "./days.js";
 import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
@@ -129,6 +129,7 @@ const ACTION_LABEL: Readonly<Record<Action, Label>> = {
 interface CompiledRule {
   readonly id: string;
   readonly root: number;
+  readonly entry: number;
   readonly levelMask: number;
   readonly priority: number;
   readonly action: Action;
@@ -171,7 +172,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const all = (1 << FACILITY_LEVELS.length) - 1;
   const reader = factsReader(valid.facts);
   const slotOf = new Map(reader.names.map((name, index) => [name, index]));
-  const { program, roots } = compileProgram(
+  const { program, roots, entries } = compileProgram(
     valid.rules.map((rule) => rule.when),
     valid.facts,
     slotOf,
@@ -183,6 +184,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     return {
       id: rule.id,
       root: roots[index] as number,
+      entry: entries[index] as number,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
       action,
@@ -215,21 +217,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   });
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  // Consecutive rules often open with the same test (e.g. visit = first): when it fails for one, every following rule
-  // opening with it fails too, so evaluation skips to `skip[i]`, the first rule with another opening test.
-  const byLevel = new Map<number, { readonly rules: readonly CompiledRule[]; guard: Int32Array; skip: Int32Array }>(
-    FACILITY_LEVELS.map((_, index) => {
-      const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
-      const guard = Int32Array.from(list, (rule) => guardOf(program, rule.root));
-      const skip = new Int32Array(list.length);
-      for (let i = list.length - 1; i >= 0; i--) {
-        skip[i] =
-          i + 1 < list.length && sameLeaf(program, guard[i] as number, guard[i + 1] as number)
-            ? (skip[i + 1] as number)
-            : i + 1;
-      }
-      return [1 << index, { rules: list, guard, skip }];
-    }),
+  // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
+  const byLevel = new Map<number, readonly CompiledRule[]>(
+    FACILITY_LEVELS.map((_, index) => [1 << index, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
   );
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
@@ -242,16 +232,10 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     const fired: FiredRule[] = [];
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
-    const { rules: applicable, guard, skip } = byLevel.get(levelBit) as NonNullable<ReturnType<typeof byLevel.get>>;
-    for (let i = 0; i < applicable.length; ) {
+    const applicable = byLevel.get(levelBit) as readonly CompiledRule[];
+    for (let i = 0; i < applicable.length; i++) {
       const rule = applicable[i] as CompiledRule;
-      const g = guard[i] as number;
-      if (g >= 0 && !holds(program, g, slots, at)) {
-        i = skip[i] as number;
-        continue;
-      }
-      i++;
-      if (g !== rule.root && !holds(program, rule.root, slots, at)) continue;
+      if (!runs(program, rule.entry, slots, at)) continue;
       const evidence: Evidence[] = [];
       explain(program, rule.root, facts, slots, at, true, evidence);
       fired.push({
