@@ -51,3 +51,28 @@ export function divideUnchecked(numerator: number, denominator: number, rounding
   }
   return roundUnchecked(quotient, remainder, denominator, rounding);
 }
+
+/**
+ * `numerator / 10000` rounded by `mode`, for a safe non-negative integer numerator — the hot path's
+ * `divideUnchecked(numerator, 10000, mode)` with the common cases first, small enough to be inlined.
+ */
+export function divideByBp(numerator: number, rounding: RoundingMode): number {
+  const quotient = Math.floor(numerator / BP);
+  const remainder = numerator - quotient * BP;
+  // below 2^40 the float quotient is exact, so the remainder is in range; otherwise the general helper corrects it
+  if (remainder < 0 || remainder >= BP) return divideUnchecked(numerator, BP, rounding);
+  if (remainder === 0 || rounding === "down") return quotient;
+  if (rounding === "half-up") return remainder * 2 >= BP ? quotient + 1 : quotient;
+  return roundUnchecked(quotient, remainder, BP, rounding);
+}
+
+/**
+ * `applyRateUnchecked` for the hot path: while `fen × basisPoints` is a safe integer (always, for amounts up to
+ * `MAX_AMOUNT_FEN`) it is one exact product and {@link divideByBp}; beyond that the split product of core.
+ */
+export function applyRateFast(fen: number, basisPoints: number, rounding: RoundingMode): number {
+  const product = fen * basisPoints;
+  return product <= Number.MAX_SAFE_INTEGER
+    ? divideByBp(product, rounding)
+    : applyRateUnchecked(fen, basisPoints, rounding);
+}

@@ -128,8 +128,6 @@ const CLAIM_KEYS = [
 ];
 const CLAIM_KEY_COUNT = CLAIM_KEYS.length;
 const LINE_KEYS = new Set(["itemCode", "amountFen", "quantity"]);
-const SUBTYPE_SET = new Set<unknown>(LONG_TERM_SUBTYPES);
-const SIMPLE_REGISTRATIONS = new Set<unknown>(["referred", "emergency", "otherTemporary", "unregistered"]);
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -149,9 +147,24 @@ function keyCount(bag: Bag): number {
   return count;
 }
 
+/** Whether the character at `index` is an ASCII digit. */
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
+}
+
 /** Six ASCII digits, checked without a regular expression. */
 function isRegionFormat(value: unknown): boolean {
-  return typeof value === "string" && value.length === 6 && digits(value, 0, 6) >= 0;
+  return (
+    typeof value === "string" &&
+    value.length === 6 &&
+    isDigitAt(value, 0) &&
+    isDigitAt(value, 1) &&
+    isDigitAt(value, 2) &&
+    isDigitAt(value, 3) &&
+    isDigitAt(value, 4) &&
+    isDigitAt(value, 5)
+  );
 }
 
 function isId(value: unknown): boolean {
@@ -171,23 +184,20 @@ export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
     return false;
   }
-  const year = digits(value, 0, 4);
-  const month = digits(value, 5, 7);
-  const day = digits(value, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (!isDigitAt(value, 5) || !isDigitAt(value, 6) || !isDigitAt(value, 8) || !isDigitAt(value, 9)) return false;
+  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
+  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (!isDigitAt(value, 0) || !isDigitAt(value, 1) || !isDigitAt(value, 2) || !isDigitAt(value, 3)) return false;
   if (day <= 28) return true;
+  const year =
+    (value.charCodeAt(0) - 48) * 1000 +
+    (value.charCodeAt(1) - 48) * 100 +
+    (value.charCodeAt(2) - 48) * 10 +
+    value.charCodeAt(3) -
+    48;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
-}
-
-function digits(text: string, from: number, to: number): number {
-  let value = 0;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i) - 48;
-    if (code < 0 || code > 9) return -1;
-    value = value * 10 + code;
-  }
-  return value;
 }
 
 function careTypeOk(value: unknown): boolean {
@@ -198,8 +208,18 @@ function careTypeOk(value: unknown): boolean {
 
 function registrationOk(value: unknown): boolean {
   if (!isBag(value)) return false;
-  if (value.kind === "longTermResident") return SUBTYPE_SET.has(value.subType) && keyCount(value) === 2;
-  return SIMPLE_REGISTRATIONS.has(value.kind) && keyCount(value) === 1;
+  const kind = value.kind;
+  if (kind === "longTermResident") {
+    const subType = value.subType;
+    return (
+      (subType === "retiredResettled" || subType === "longTermResidence" || subType === "postedWorker") &&
+      keyCount(value) === 2
+    );
+  }
+  return (
+    (kind === "referred" || kind === "emergency" || kind === "otherTemporary" || kind === "unregistered") &&
+    keyCount(value) === 1
+  );
 }
 
 /** Total of valid charges in fen, or -1 when the charges are not valid. */

@@ -42,11 +42,26 @@ export interface CompiledChronic {
   readonly rule: string;
 }
 
+/** First and later stay of one inpatient row. */
+export interface CompiledStay {
+  readonly first: CompiledBenefit;
+  readonly later: CompiledBenefit;
+}
+
+/**
+ * Index of a person status and facility level in {@link CompiledScheme.inpatientRows}, 0–7, without a keyed lookup:
+ * `"level1"`–`"level3"` give 1–3 (their sixth character), `"primary"` 0; `"retired"` adds 4. Only for validated enums.
+ */
+export function rowIndex(status: PersonStatus, level: FacilityLevel): number {
+  const code = level.charCodeAt(5);
+  return (status === "retired" ? 4 : 0) + (code <= 57 ? code - 48 : 0);
+}
+
 export interface CompiledScheme {
   readonly pooledCapFen: number;
-  readonly inpatient: Readonly<
-    Record<PersonStatus, Readonly<Record<FacilityLevel, { first: CompiledBenefit; later: CompiledBenefit }>>>
-  >;
+  readonly inpatient: Readonly<Record<PersonStatus, Readonly<Record<FacilityLevel, CompiledStay>>>>;
+  /** `inpatient` flattened by {@link rowIndex}. */
+  readonly inpatientRows: readonly CompiledStay[];
   readonly general:
     | {
         readonly capFen: number;
@@ -157,13 +172,22 @@ function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
   for (const careType of CARE_TYPES) {
     further[careType] = rules.furtherFunds.filter((fund) => fund.careTypes.includes(careType)).map(compileFund);
   }
+  const inpatient = byStatusAndLevel(
+    rules.inpatient,
+    (row, rule): CompiledStay => ({
+      first: benefit(row.first, `${rule}.first`),
+      later: benefit(row.later, `${rule}.later`),
+    }),
+    `${prefix}.inpatient`,
+  );
+  const inpatientRows: CompiledStay[] = [];
+  for (const status of PERSON_STATUSES) {
+    for (const level of FACILITY_LEVELS) inpatientRows[rowIndex(status, level)] = inpatient[status][level];
+  }
   return {
     pooledCapFen: rules.pooledAnnualCapFen,
-    inpatient: byStatusAndLevel(
-      rules.inpatient,
-      (row, rule) => ({ first: benefit(row.first, `${rule}.first`), later: benefit(row.later, `${rule}.later`) }),
-      `${prefix}.inpatient`,
-    ),
+    inpatient,
+    inpatientRows,
     general: rules.outpatientGeneral && {
       capFen: rules.outpatientGeneral.annualCapFen,
       table: byStatusAndLevel(rules.outpatientGeneral.table, benefit, `${prefix}.outpatientGeneral.table`),

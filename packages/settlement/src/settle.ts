@@ -2,7 +2,7 @@ import type { Label } from "@carekit/core";
 import { fieldError, parseInput, type RoundingMode } from "@carekit/core";
 import { provinceOf, regionOf } from "@carekit/core/regions";
 import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
-import { applyRateUnchecked, divideUnchecked } from "./arith.js";
+import { applyRateFast, divideByBp, divideUnchecked } from "./arith.js";
 import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import {
@@ -11,8 +11,10 @@ import {
   type CompiledCatalogue,
   type CompiledFund,
   type CompiledPolicy,
+  type CompiledStay,
   compileCatalogue,
   compilePolicy,
+  rowIndex,
   type SettlerOptions,
   SettlerOptionsSchema,
 } from "./compile.js";
@@ -114,6 +116,8 @@ const NATIONAL_SOURCE: TraceSource = Object.freeze({
 /** Read-only zero state of a new year (never returned: `settle` always builds new accumulators). */
 const ZERO: Accumulators = Object.freeze(freshAccumulators("-", 0));
 
+/** The trace of a settler created with `trace: false`: one shared, frozen empty list. */
+const NO_TRACE: readonly TraceStep[] = Object.freeze([]);
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
 const BP = 10_000;
 
@@ -183,7 +187,7 @@ function runFund(
   passOn += end - start;
   if (capped) out.paid = capRoom;
   else {
-    const paid = divideUnchecked(numerator, BP, rounding);
+    const paid = divideByBp(numerator, rounding);
     out.paid = Math.min(paid, capRoom);
   }
   out.covered = covered;
@@ -196,7 +200,7 @@ function adjustRate(bp: number, adjustment: CompiledAdjustment, rounding: Roundi
     case "ratioMinusPoints":
       return bp > adjustment.offBp ? bp - adjustment.offBp : 0;
     case "ratioTimes":
-      return applyRateUnchecked(bp, adjustment.factorBp, rounding);
+      return applyRateFast(bp, adjustment.factorBp, rounding);
     default:
       return bp;
   }
@@ -338,11 +342,22 @@ export function createSettler(options: SettlerOptions): Settler {
     const claim = input as Claim;
     // ISO dates are validated: the year is their first four digits (a test checks this against date-fns getYear).
     const date = claim.dischargeDate;
-    const day = dayKey(date);
-    const year = Math.floor(day / 10_000);
-    const acc = checkedAccumulators(accumulators, claim, year);
-    const insured = regionEntry(claim.insuredRegion, "insuredRegion");
-    const treatment = regionEntry(claim.treatmentRegion, "treatmentRegion");
+    const year =
+      (date.charCodeAt(0) - 48) * 1000 +
+      (date.charCodeAt(1) - 48) * 100 +
+      (date.charCodeAt(2) - 48) * 10 +
+      date.charCodeAt(3) -
+      48;
+    const day =
+      year * 10_000 +
+      (date.charCodeAt(5) - 48) * 1000 +
+      (date.charCodeAt(6) - 48) * 100 +
+      (date.charCodeAt(8) - 48) * 10 +
+      date.charCodeAt(9) -
+      48;
+    const acc = accumulators === undefined ? ZERO : checkedAccumulators(accumulators, claim, year);
+    const insured = regions.get(claim.insuredRegion) ?? regionEntry(claim.insuredRegion, "insuredRegion");
+    const treatment = regions.get(claim.treatmentRegion) ?? regionEntry(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
 
     const policy = pickDated(insured.policies, day);
@@ -386,7 +401,7 @@ export function createSettler(options: SettlerOptions): Settler {
       classB = charges.classBFen;
       classC = charges.classCFen;
       over = charges.overPriceCapFen;
-      classBPre = applyRateUnchecked(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
+      classBPre = applyRateFast(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
     } else {
       const lines = charges.lines;
       for (let i = 0; i < lines.length; i++) {
@@ -416,7 +431,7 @@ export function createSettler(options: SettlerOptions): Settler {
         else if (item.cls === "C") classC += amount;
         else {
           classB += amount;
-          classBPre += applyRateUnchecked(amount, policy.insuredClassBBp ?? item.preBp, rounding);
+          classBPre += applyRateFast(amount, policy.insuredClassBBp ?? item.preBp, rounding);
         }
       }
     }
@@ -435,7 +450,7 @@ export function createSettler(options: SettlerOptions): Settler {
       );
     }
     const gross = classA + classB - classBPre;
-    const registrationPre = adjustment.kind === "preSelfPay" ? applyRateUnchecked(gross, adjustment.bp, rounding) : 0;
+    const registrationPre = adjustment.kind === "preSelfPay" ? applyRateFast(gross, adjustment.bp, rounding) : 0;
     const inScope = gross - registrationPre;
     const preSelfPay = classBPre + registrationPre;
 
@@ -449,7 +464,7 @@ export function createSettler(options: SettlerOptions): Settler {
     let quotaRoom = Number.POSITIVE_INFINITY;
     let rule: string;
     if (careType.kind === "inpatient") {
-      const row = rules.inpatient[claim.personStatus][claim.facilityLevel];
+      const row = rules.inpatientRows[rowIndex(claim.personStatus, claim.facilityLevel)] as CompiledStay;
       const benefit = acc.inpatientAdmissions === 0 ? row.first : row.later;
       deductibleLeft = benefit.deductibleFen;
       baseBp = benefit.bp;
@@ -507,7 +522,7 @@ export function createSettler(options: SettlerOptions): Settler {
     let passOn: number;
     const need = eligible * bp;
     if (need <= pooledRoom * BP) {
-      const paid = divideUnchecked(need, BP, rounding);
+      const paid = divideByBp(need, rounding);
       fundPaid = Math.min(paid, pooledRoom);
       coinsurance = eligible - fundPaid;
       passOn = 0;
@@ -601,7 +616,7 @@ export function createSettler(options: SettlerOptions): Settler {
             furtherFunds,
             patientPays,
           })
-        : [],
+        : NO_TRACE,
     };
     return { result, accumulators: next };
   }

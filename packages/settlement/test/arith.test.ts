@@ -1,7 +1,7 @@
 import { applyRate, divideRounded, ROUNDING_MODES, roundQuotient } from "@carekit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyRateUnchecked, divideUnchecked, roundUnchecked } from "../src/arith.js";
+import { applyRateFast, applyRateUnchecked, divideByBp, divideUnchecked, roundUnchecked } from "../src/arith.js";
 import { MAX_AMOUNT_FEN } from "../src/limits.js";
 
 const mode = fc.constantFrom(...ROUNDING_MODES);
@@ -22,12 +22,44 @@ describe("the settler's unchecked arithmetic equals core's checked functions", (
     );
   });
 
+  it("applyRateFast = applyRate on every safe amount, rate 0–10000 and rounding mode", () => {
+    fc.assert(
+      fc.property(amount, bp, mode, (fen, basisPoints, rounding) => {
+        expect(applyRateFast(fen, basisPoints, rounding)).toBe(applyRate(fen, basisPoints, rounding));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("divideByBp = divideRounded(·, 10000) on every safe numerator", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.integer({ min: 0, max: 100_000_000 }),
+          fc.integer({ min: 0, max: MAX_AMOUNT_FEN * 10_000 }),
+          fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        ),
+        mode,
+        (numerator, rounding) => {
+          expect(divideByBp(numerator, rounding)).toBe(divideRounded(numerator, 10_000, rounding));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("applyRateUnchecked = applyRate on exact halves and boundaries", () => {
     for (const rounding of ROUNDING_MODES) {
       for (const fen of [0, 1, 2, 3, 5, 15, 25, 9_999, 10_000, 10_001, 15_000, 25_000, MAX_AMOUNT_FEN]) {
         for (const basisPoints of [0, 1, 5_000, 9_999, 10_000]) {
           expect(applyRateUnchecked(fen, basisPoints, rounding)).toBe(applyRate(fen, basisPoints, rounding));
+          expect(applyRateFast(fen, basisPoints, rounding)).toBe(applyRate(fen, basisPoints, rounding));
         }
+      }
+    }
+    for (const rounding of ROUNDING_MODES) {
+      for (const numerator of [0, 4_999, 5_000, 5_001, 15_000, 25_000, Number.MAX_SAFE_INTEGER, 2 ** 53 - 10_001]) {
+        expect(divideByBp(numerator, rounding)).toBe(divideRounded(numerator, 10_000, rounding));
       }
     }
   });
