@@ -84,6 +84,8 @@ export interface ConditionProgram {
   readonly fact: readonly string[];
   readonly opName: readonly Operator[];
   readonly expected: readonly unknown[];
+  /** Leaves only: whether the slot holds a day number rather than the fact as given. */
+  readonly dated: readonly boolean[];
 }
 
 /**
@@ -112,6 +114,7 @@ export function compileProgram(
   const fact: string[] = [];
   const opName: Operator[] = [];
   const expected: unknown[] = [];
+  const dated: boolean[] = [];
   const add = (code: number): number => {
     const n = op.length;
     op.push(code);
@@ -124,6 +127,7 @@ export function compileProgram(
     fact.push("");
     opName.push("eq");
     expected.push(undefined);
+    dated.push(false);
     return n;
   };
   const compile = (node: Condition): number => {
@@ -184,6 +188,7 @@ export function compileProgram(
     fact[n] = leaf.fact;
     opName[n] = leaf.op;
     expected[n] = value;
+    dated[n] = type === "date";
     return n;
   };
   const rootNodes = roots.map(compile);
@@ -222,6 +227,7 @@ export function compileProgram(
       fact,
       opName,
       expected,
+      dated,
     },
     roots: rootNodes,
     entries,
@@ -342,7 +348,8 @@ export function explain(
   const code = p.op[n] as number;
   if (code < ALL) {
     const fact = p.fact[n] as string;
-    const actual = f[fact];
+    // validated slots hold the facts as given, except dates (day numbers)
+    const actual = p.dated[n] ? f[fact] : s[p.slot[n] as number];
     out.push({
       fact,
       op: p.opName[n] as Operator,

@@ -218,8 +218,8 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  const byLevel = new Map<number, readonly CompiledRule[]>(
-    FACILITY_LEVELS.map((_, index) => [1 << index, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
+  const byLevel = new Map<unknown, readonly CompiledRule[]>(
+    FACILITY_LEVELS.map((level, index) => [level, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
   );
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
@@ -228,11 +228,10 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   let lastAt = "";
   let lastAtDay = Number.NaN;
 
-  const decide = (facts: FactRecord, at: number, levelBit: number): Decision => {
+  const decide = (facts: FactRecord, at: number, applicable: readonly CompiledRule[]): Decision => {
     const fired: FiredRule[] = [];
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
-    const applicable = byLevel.get(levelBit) as readonly CompiledRule[];
     for (let i = 0; i < applicable.length; i++) {
       const rule = applicable[i] as CompiledRule;
       if (!runs(program, rule.entry, slots, at)) continue;
@@ -267,7 +266,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const evaluate = (input: EvaluateInput<F>): Decision => {
     if (typeof input === "object" && input !== null) {
       const { facts, at, level } = input;
-      const levelBit = LEVEL_BIT.get(level);
+      const applicable = byLevel.get(level);
       if (at !== lastAt && typeof at === "string") {
         lastAtDay = isoDay(at);
         lastAt = at;
@@ -276,12 +275,12 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       for (const _ in input) keys++;
       if (
         keys === 3 &&
-        levelBit !== undefined &&
+        applicable !== undefined &&
         at === lastAt &&
         !Number.isNaN(lastAtDay) &&
         reader.read(facts, slots)
       ) {
-        return decide(facts, lastAtDay, levelBit);
+        return decide(facts, lastAtDay, applicable);
       }
     }
     inputSchema ??= z.strictObject({
@@ -291,7 +290,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     }) as unknown as z.ZodType<EvaluateInput>;
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
     reader.read(parsed.facts, slots);
-    return decide(parsed.facts, isoDay(parsed.at), LEVEL_BIT.get(parsed.level) ?? 0);
+    return decide(parsed.facts, isoDay(parsed.at), byLevel.get(parsed.level) ?? []);
   };
 
   const settle = (index: number, input: EvaluateInput<F>, out: BatchResult): void => {

@@ -141,12 +141,11 @@ export function factsReader(facts: FactSpecs): FactsReader {
   const trieChild: number[] = [-1];
   const trieNext: number[] = [-1];
   const TRIE_LIMIT = 64 * (count + 1);
-  const seen = new Int32Array(count);
-  let epoch = 0;
   const read = (value: unknown, slots: unknown[]): boolean => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
     const record = value as Record<string, unknown>;
-    epoch = epoch === 0x7fffffff ? 1 : epoch + 1;
+    // absent optional facts read as undefined; present ones are overwritten below
+    for (let k = 0; k < optional.length; k++) slots[optional[k] as number] = undefined;
     let node = 0;
     let requiredSeen = 0;
     for (const key in record) {
@@ -172,13 +171,9 @@ export function factsReader(facts: FactSpecs): FactsReader {
           node = -1;
         }
       }
-      seen[i] = epoch;
       const v = record[key];
       if (required[i]) requiredSeen++;
-      else if (v === undefined) {
-        slots[i] = undefined;
-        continue;
-      }
+      else if (v === undefined) continue;
       switch (kinds[i]) {
         case NUMBER:
           if (typeof v !== "number" || !Number.isFinite(v)) return false;
@@ -208,12 +203,7 @@ export function factsReader(facts: FactSpecs): FactsReader {
       slots[i] = v;
     }
     // keys are unique and every one is declared, so counting the required ones seen is enough
-    if (requiredSeen !== requiredCount) return false;
-    for (let k = 0; k < optional.length; k++) {
-      const i = optional[k] as number;
-      if (seen[i] !== epoch) slots[i] = undefined;
-    }
-    return true;
+    return requiredSeen === requiredCount;
   };
   return { names, read };
 }
