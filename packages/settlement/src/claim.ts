@@ -1,8 +1,13 @@
 import { IsoDateSchema } from "@carekit/core";
 import * as z from "zod";
-import { AmountSchema, MAX_AMOUNT_FEN, MAX_LINES } from "./limits.js";
+import { AmountSchema, MAX_AMOUNT_FEN as MAX_AMOUNT_FEN_IMPORT, MAX_LINES as MAX_LINES_IMPORT } from "./limits.js";
 import { FACILITY_LEVELS, PERSON_STATUSES, SCHEMES } from "./policy.js";
 import { KeySchema } from "./source.js";
+
+// Limits bound once to module constants: under a module transform that turns imports into live-binding getters (Vite
+// SSR, which vitest uses), every read of an import on the hot path would call a getter.
+const MAX_AMOUNT_FEN = MAX_AMOUNT_FEN_IMPORT;
+const MAX_LINES = MAX_LINES_IMPORT;
 
 /**
  * Sub-types of long-term residence elsewhere (异地长期居住人员): 异地安置退休, 异地长期居住, 常驻异地工作.

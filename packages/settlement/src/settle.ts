@@ -2,9 +2,13 @@ import type { Label } from "@carekit/core";
 import { fieldError, parseInput, type RoundingMode } from "@carekit/core";
 import { provinceOf, regionOf } from "@carekit/core/regions";
 import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
-import { applyRateFast, divideByBp, divideUnchecked } from "./arith.js";
+import {
+  applyRateFast as applyRateFastImport,
+  divideByBp as divideByBpImport,
+  divideUnchecked as divideUncheckedImport,
+} from "./arith.js";
 import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
-import { type Claim, ClaimSchema, isClaim } from "./claim.js";
+import { type Claim, ClaimSchema, isClaim as isClaimImport } from "./claim.js";
 import {
   assertNoOverlap,
   type CompiledAdjustment,
@@ -14,7 +18,7 @@ import {
   type CompiledStay,
   compileCatalogue,
   compilePolicy,
-  rowIndex,
+  rowIndex as rowIndexImport,
   type SettlerOptions,
   SettlerOptionsSchema,
 } from "./compile.js";
@@ -112,6 +116,14 @@ const NATIONAL_SOURCE: TraceSource = Object.freeze({
   title: NATIONAL_CROSS_PROVINCE_RULES.source.title,
   number: NATIONAL_CROSS_PROVINCE_RULES.source.number,
 });
+
+// The hot path's imported functions, bound once to module constants: under a module transform that turns imports into
+// live-binding getters (Vite SSR, which vitest uses), every call through an import would first call a getter.
+const applyRateFast = applyRateFastImport;
+const divideByBp = divideByBpImport;
+const divideUnchecked = divideUncheckedImport;
+const isClaim = isClaimImport;
+const rowIndex = rowIndexImport;
 
 /** Read-only zero state of a new year (never returned: `settle` always builds new accumulators). */
 const ZERO: Accumulators = Object.freeze(freshAccumulators("-", 0));
