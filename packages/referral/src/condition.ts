@@ -79,6 +79,8 @@ export interface ConditionProgram {
   readonly hi: Float64Array;
   readonly onTrue: Int32Array;
   readonly onFalse: Int32Array;
+  /** `self[n] = n`, to run a single leaf. */
+  readonly self: Int32Array;
   readonly ref: readonly unknown[];
   /** Leaves only: fact name, operator and the value as written in the rule (for evidence). */
   readonly fact: readonly string[];
@@ -223,6 +225,7 @@ export function compileProgram(
       hi: Float64Array.from(hi),
       onTrue,
       onFalse,
+      self: Int32Array.from(op, (_, n) => n),
       ref,
       fact,
       opName,
@@ -252,7 +255,7 @@ function includesAny(list: unknown, wanted: readonly string[]): boolean {
  */
 export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
   const code = p.op[n] as number;
-  if (code < ALL) return runs(p, n, s, at, true);
+  if (code < ALL) return runs(p, p.self, n, n + 1, s, at, null) === 1;
   const from = p.first[n] as number;
   const to = from + (p.size[n] as number);
   if (code === NOT) return !holds(p, p.kids[from] as number, s, at);
@@ -265,74 +268,87 @@ export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boo
 }
 
 /**
- * Whether the root whose first leaf is `entry` (from {@link compileProgram}) holds: one loop over the leaves,
- * following the short-circuit jumps. With `once`, whether the leaf `entry` alone holds.
+ * Run the roots whose first leaves are `entries[from..to)` (from {@link compileProgram}), each as one loop over its
+ * leaves following the short-circuit jumps, and write the positions of those that hold to `out`; returns how many
+ * hold. With `out` `null`, only the leaf `entries[from]` is tested: 1 when it holds, else 0.
  */
-export function runs(p: ConditionProgram, entry: number, s: Slots, at: number, once = false): boolean {
-  let n = entry;
-  while (n >= 0) {
-    const v = s[p.slot[n] as number];
-    let ok: boolean;
-    switch (p.op[n]) {
-      case IS_TRUE:
-        ok = v === true;
-        break;
-      case IS_FALSE:
-        ok = v === false;
-        break;
-      case EQ:
-        ok = v === p.ref[n];
-        break;
-      case NE:
-        ok = v !== undefined && v !== p.ref[n];
-        break;
-      case LT:
-        ok = (v as number) < (p.lo[n] as number);
-        break;
-      case LTE:
-        ok = (v as number) <= (p.lo[n] as number);
-        break;
-      case GT:
-        ok = (v as number) > (p.lo[n] as number);
-        break;
-      case GTE:
-        ok = (v as number) >= (p.lo[n] as number);
-        break;
-      case BETWEEN:
-        ok = (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
-        break;
-      case IN:
-        ok = (p.ref[n] as ReadonlySet<unknown>).has(v);
-        break;
-      case NOT_IN:
-        ok = v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
-        break;
-      case WITHIN: {
-        const d = at - (v as number);
-        ok = d >= 0 && d <= (p.lo[n] as number);
-        break;
+export function runs(
+  p: ConditionProgram,
+  entries: Int32Array,
+  from: number,
+  to: number,
+  s: Slots,
+  at: number,
+  out: Int32Array | null,
+): number {
+  let held = 0;
+  for (let r = from; r < to; r++) {
+    let n = entries[r] as number;
+    while (n >= 0) {
+      const v = s[p.slot[n] as number];
+      let ok: boolean;
+      switch (p.op[n]) {
+        case IS_TRUE:
+          ok = v === true;
+          break;
+        case IS_FALSE:
+          ok = v === false;
+          break;
+        case EQ:
+          ok = v === p.ref[n];
+          break;
+        case NE:
+          ok = v !== undefined && v !== p.ref[n];
+          break;
+        case LT:
+          ok = (v as number) < (p.lo[n] as number);
+          break;
+        case LTE:
+          ok = (v as number) <= (p.lo[n] as number);
+          break;
+        case GT:
+          ok = (v as number) > (p.lo[n] as number);
+          break;
+        case GTE:
+          ok = (v as number) >= (p.lo[n] as number);
+          break;
+        case BETWEEN:
+          ok = (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
+          break;
+        case IN:
+          ok = (p.ref[n] as ReadonlySet<unknown>).has(v);
+          break;
+        case NOT_IN:
+          ok = v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
+          break;
+        case WITHIN: {
+          const d = at - (v as number);
+          ok = d >= 0 && d <= (p.lo[n] as number);
+          break;
+        }
+        case OLDER:
+          ok = at - (v as number) > (p.lo[n] as number);
+          break;
+        case EXISTS:
+          ok = (v !== undefined) === p.ref[n];
+          break;
+        case INCLUDES:
+          ok = (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
+          break;
+        default:
+          ok = includesAny(v, p.ref[n] as readonly string[]);
+          break;
       }
-      case OLDER:
-        ok = at - (v as number) > (p.lo[n] as number);
-        break;
-      case EXISTS:
-        ok = (v !== undefined) === p.ref[n];
-        break;
-      case INCLUDES:
-        ok = (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
-        break;
-      default:
-        ok = includesAny(v, p.ref[n] as readonly string[]);
-        break;
+      if (out === null) return ok ? 1 : 0;
+      n = ok ? (p.onTrue[n] as number) : (p.onFalse[n] as number);
     }
-    if (once) return ok;
-    n = ok ? (p.onTrue[n] as number) : (p.onFalse[n] as number);
+    if (n === TRUE) (out as Int32Array)[held++] = r;
   }
-  return n === TRUE;
+  return held;
 }
 
 /**
- * Collect the evidence of node `n`'s decided `outcome`: under `all` that held, every child; under `all` that failed,
+ * Collect the evidence of node `n`'s `outcome` (which must be the outcome it has): under `all` that held, every child; under `all` that failed,
  * the first failing child; under `any`, the children that held (or, when it failed, every child); under `not`, the
  * child's evidence for the opposite outcome; at a leaf, the leaf with the patient's value.
  */
@@ -355,7 +371,8 @@ export function explain(
       op: p.opName[n] as Operator,
       expected: p.expected[n],
       actual: actual === undefined ? null : Array.isArray(actual) ? actual.slice() : actual,
-      result: holds(p, n, s, at),
+      // explain only ever visits a node with the outcome it has, so a leaf's result is `outcome`
+      result: outcome,
     });
     return;
   }

@@ -141,6 +141,12 @@ interface CompiledRule {
   readonly decisionStep: TraceStep;
 }
 
+/** The rules that apply at one level, in rule order, and the first leaf of each. */
+interface Applicable {
+  readonly rules: readonly CompiledRule[];
+  readonly entries: Int32Array;
+}
+
 function cite(source: Source): string {
   return source.number == null ? source.title : `${source.title}（${source.number}）`;
 }
@@ -218,9 +224,13 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  const byLevel = new Map<unknown, readonly CompiledRule[]>(
-    FACILITY_LEVELS.map((level, index) => [level, rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0)]),
+  const byLevel = new Map<unknown, Applicable>(
+    FACILITY_LEVELS.map((level, index) => {
+      const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
+      return [level, { rules: list, entries: Int32Array.from(list, (rule) => rule.entry) }];
+    }),
   );
+  const held = new Int32Array(rules.length);
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
   const slots: unknown[] = new Array(reader.names.length);
@@ -228,13 +238,13 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   let lastAt = "";
   let lastAtDay = Number.NaN;
 
-  const decide = (facts: FactRecord, at: number, applicable: readonly CompiledRule[]): Decision => {
+  const decide = (facts: FactRecord, at: number, applicable: Applicable): Decision => {
     const fired: FiredRule[] = [];
     const trace: TraceStep[] = [];
     let best: CompiledRule | undefined;
-    for (let i = 0; i < applicable.length; i++) {
-      const rule = applicable[i] as CompiledRule;
-      if (!runs(program, rule.entry, slots, at)) continue;
+    const count = runs(program, applicable.entries, 0, applicable.entries.length, slots, at, held);
+    for (let k = 0; k < count; k++) {
+      const rule = applicable.rules[held[k] as number] as CompiledRule;
       const evidence: Evidence[] = [];
       explain(program, rule.root, facts, slots, at, true, evidence);
       fired.push({
@@ -290,7 +300,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     }) as unknown as z.ZodType<EvaluateInput>;
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
     reader.read(parsed.facts, slots);
-    return decide(parsed.facts, isoDay(parsed.at), byLevel.get(parsed.level) ?? []);
+    return decide(parsed.facts, isoDay(parsed.at), byLevel.get(parsed.level) as Applicable);
   };
 
   const settle = (index: number, input: EvaluateInput<F>, out: BatchResult): void => {
