@@ -239,30 +239,37 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   let lastAtDay = Number.NaN;
 
   const decide = (facts: FactRecord, at: number, applicable: Applicable): Decision => {
-    const fired: FiredRule[] = [];
-    const trace: TraceStep[] = [];
-    let best: CompiledRule | undefined;
     const count = runs(program, applicable.entries, 0, applicable.entries.length, slots, at, held);
+    if (count === 0) {
+      return {
+        action: "manage_locally",
+        targetLevel: null,
+        urgency: "routine",
+        followUpDays: null,
+        fired: [],
+        trace: [noneStep],
+      };
+    }
+    // sized up front: the number of fired rules is known before their evidence is collected
+    const fired = new Array<FiredRule>(count);
+    const trace = new Array<TraceStep>(count + 1);
+    let best = applicable.rules[held[0] as number] as CompiledRule;
     for (let k = 0; k < count; k++) {
       const rule = applicable.rules[held[k] as number] as CompiledRule;
       const evidence: Evidence[] = [];
       explain(program, rule.root, facts, slots, at, true, evidence);
-      fired.push({
+      fired[k] = {
         ruleId: rule.id,
         action: rule.action,
         targetLevel: rule.targetLevel,
         urgency: rule.urgency,
         reason: rule.reason,
         evidence,
-      });
-      trace.push(rule.step);
-      if (best === undefined || rule.priority < best.priority) best = rule;
+      };
+      trace[k] = rule.step;
+      if (rule.priority < best.priority) best = rule;
     }
-    if (best === undefined) {
-      trace.push(noneStep);
-      return { action: "manage_locally", targetLevel: null, urgency: "routine", followUpDays: null, fired, trace };
-    }
-    trace.push(best.decisionStep);
+    trace[count] = best.decisionStep;
     return {
       action: best.action,
       targetLevel: best.targetLevel,
