@@ -137,7 +137,9 @@ export function factsReader(facts: FactSpecs): FactsReader {
   // far maps each key to its slot with one pointer comparison, without hashing; `for…in` reads the values on V8's
   // fast path. The trie is bounded; past the bound, keys are looked up in the map.
   const trieKey: string[] = [""];
-  const trieSlot: number[] = [-1];
+  // per node: slot * 16 + kind * 2 + required, so one load yields all three
+  const trieCode: number[] = [-1];
+  const codeOf = (i: number): number => i * 16 + (kinds[i] as number) * 2 + (required[i] ? 1 : 0);
   const trieChild: number[] = [-1];
   const trieNext: number[] = [-1];
   const TRIE_LIMIT = 64 * (count + 1);
@@ -149,20 +151,20 @@ export function factsReader(facts: FactSpecs): FactsReader {
     let node = 0;
     let requiredSeen = 0;
     for (const key in record) {
-      let i: number;
+      let code: number;
       let child = node < 0 ? -1 : (trieChild[node] as number);
       while (child !== -1 && trieKey[child] !== key) child = trieNext[child] as number;
       if (child !== -1) {
-        i = trieSlot[child] as number;
+        code = trieCode[child] as number;
         node = child;
       } else {
         const found = slotOf.get(key);
         if (found === undefined) return false;
-        i = found;
+        code = codeOf(found);
         if (node >= 0 && trieKey.length < TRIE_LIMIT) {
           const added = trieKey.length;
           trieKey.push(key);
-          trieSlot.push(i);
+          trieCode.push(code);
           trieChild.push(-1);
           trieNext.push(trieChild[node] as number);
           trieChild[node] = added;
@@ -172,17 +174,21 @@ export function factsReader(facts: FactSpecs): FactsReader {
         }
       }
       const v = record[key];
-      if (required[i]) requiredSeen++;
+      const i = code >> 4;
+      if ((code & 1) === 1) requiredSeen++;
       else if (v === undefined) continue;
-      switch (kinds[i]) {
+      const kind = (code >> 1) & 7;
+      if (kind === BOOLEAN) {
+        if (v !== true && v !== false) return false;
+        slots[i] = v;
+        continue;
+      }
+      switch (kind) {
         case NUMBER:
           if (typeof v !== "number" || !Number.isFinite(v)) return false;
           break;
         case INTEGER:
           if (!Number.isSafeInteger(v)) return false;
-          break;
-        case BOOLEAN:
-          if (typeof v !== "boolean") return false;
           break;
         case STRING:
           if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
