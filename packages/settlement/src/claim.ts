@@ -153,9 +153,9 @@ function keyCount(bag: Bag): number {
 }
 
 /** Whether the character at `index` is an ASCII digit. */
-function isDigitAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code >= 48 && code <= 57;
+/** The digit 0–9 at `index` of a string of known length, or a number outside 0–9 (any other character). */
+function digitAt(text: string, index: number): number {
+  return (text.charCodeAt(index) - 48) >>> 0;
 }
 
 /** Six ASCII digits, checked without a regular expression. */
@@ -163,12 +163,12 @@ function isRegionFormat(value: unknown): boolean {
   return (
     typeof value === "string" &&
     value.length === 6 &&
-    isDigitAt(value, 0) &&
-    isDigitAt(value, 1) &&
-    isDigitAt(value, 2) &&
-    isDigitAt(value, 3) &&
-    isDigitAt(value, 4) &&
-    isDigitAt(value, 5)
+    digitAt(value, 0) <= 9 &&
+    digitAt(value, 1) <= 9 &&
+    digitAt(value, 2) <= 9 &&
+    digitAt(value, 3) <= 9 &&
+    digitAt(value, 4) <= 9 &&
+    digitAt(value, 5) <= 9
   );
 }
 
@@ -189,18 +189,20 @@ export function isIsoDate(value: unknown): value is string {
   if (typeof value !== "string" || value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) {
     return false;
   }
-  if (!isDigitAt(value, 5) || !isDigitAt(value, 6) || !isDigitAt(value, 8) || !isDigitAt(value, 9)) return false;
-  const month = (value.charCodeAt(5) - 48) * 10 + value.charCodeAt(6) - 48;
-  const day = (value.charCodeAt(8) - 48) * 10 + value.charCodeAt(9) - 48;
+  const m1 = digitAt(value, 5);
+  const m2 = digitAt(value, 6);
+  const d1 = digitAt(value, 8);
+  const d2 = digitAt(value, 9);
+  const y1 = digitAt(value, 0);
+  const y2 = digitAt(value, 1);
+  const y3 = digitAt(value, 2);
+  const y4 = digitAt(value, 3);
+  if (m1 > 9 || m2 > 9 || d1 > 9 || d2 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || y4 > 9) return false;
+  const month = m1 * 10 + m2;
+  const day = d1 * 10 + d2;
   if (month < 1 || month > 12 || day < 1) return false;
-  if (!isDigitAt(value, 0) || !isDigitAt(value, 1) || !isDigitAt(value, 2) || !isDigitAt(value, 3)) return false;
   if (day <= 28) return true;
-  const year =
-    (value.charCodeAt(0) - 48) * 1000 +
-    (value.charCodeAt(1) - 48) * 100 +
-    (value.charCodeAt(2) - 48) * 10 +
-    value.charCodeAt(3) -
-    48;
+  const year = y1 * 1000 + y2 * 100 + y3 * 10 + y4;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0));
 }

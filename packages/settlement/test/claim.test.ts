@@ -52,3 +52,44 @@ describe("enumerations", () => {
     //#endregion enums
   });
 });
+
+describe("isClaim on region codes and dates character by character", () => {
+  const base = {
+    id: "c",
+    personId: "p",
+    insuredRegion: "510104",
+    treatmentRegion: "500111",
+    scheme: "employee",
+    personStatus: "inService",
+    facilityLevel: "level3",
+    careType: { kind: "inpatient" },
+    admissionDate: "2024-02-29",
+    dischargeDate: "2024-02-29",
+    registration: { kind: "referred" },
+    charges: { kind: "totals", classAFen: 1, classBFen: 2, classCFen: 3, overPriceCapFen: 0 },
+  };
+  const odd = ["/", ":", "a", " ", "-", "０", "\u0000"];
+  it("agrees with the schema when any one character of a region code or date is changed", () => {
+    const cases: unknown[] = [];
+    for (const field of ["insuredRegion", "treatmentRegion", "admissionDate", "dischargeDate"] as const) {
+      const text = base[field];
+      for (let i = 0; i < text.length; i++) {
+        for (const c of [...odd, "0", "1", "9"])
+          cases.push({ ...base, [field]: text.slice(0, i) + c + text.slice(i + 1) });
+      }
+    }
+    for (const region of ["599999", "999999", "000000", "969696"]) cases.push({ ...base, insuredRegion: region });
+    for (const date of [
+      "2023-02-29",
+      "2024-13-01",
+      "2024-00-10",
+      "2024-04-31",
+      "2024-12-31",
+      "0000-01-01",
+      "9999-12-31",
+    ]) {
+      cases.push({ ...base, admissionDate: date, dischargeDate: date });
+    }
+    for (const value of cases) expect(isClaim(value)).toBe(ClaimSchema.safeParse(value).success);
+  });
+});
