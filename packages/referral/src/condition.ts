@@ -47,7 +47,6 @@ const EXISTS = 11;
 const INCLUDES = 12;
 const INCLUDES_ANY = 13;
 const IS_TRUE = 14;
-const IS_FALSE = 15;
 const ALL = 16;
 const ANY = 17;
 const NOT = 18;
@@ -88,6 +87,11 @@ export interface ConditionProgram {
   readonly expected: readonly unknown[];
   /** Leaves only: whether the slot holds a day number rather than the fact as given. */
   readonly dated: readonly boolean[];
+  /**
+   * Leaves only: the evidence of the leaf holding, when it cannot depend on the patient (a boolean or string fact
+   * equal to the rule's value) — built once, frozen and shared, like the trace steps.
+   */
+  readonly truth: readonly (Evidence | undefined)[];
 }
 
 /**
@@ -117,6 +121,7 @@ export function compileProgram(
   const opName: Operator[] = [];
   const expected: unknown[] = [];
   const dated: boolean[] = [];
+  const truth: (Evidence | undefined)[] = [];
   const add = (code: number): number => {
     const n = op.length;
     op.push(code);
@@ -130,6 +135,7 @@ export function compileProgram(
     opName.push("eq");
     expected.push(undefined);
     dated.push(false);
+    truth.push(undefined);
     return n;
   };
   const compile = (node: Condition): number => {
@@ -168,7 +174,7 @@ export function compileProgram(
       code = numericOp;
     } else if (leaf.op === "eq" || leaf.op === "ne") {
       // booleans compare with a literal: a pointer comparison
-      code = leaf.op === "ne" ? NE : value === true ? IS_TRUE : value === false ? IS_FALSE : EQ;
+      code = leaf.op === "ne" ? NE : value === true ? IS_TRUE : EQ;
       constant = toValue(value);
     } else {
       // in / notIn
@@ -191,6 +197,9 @@ export function compileProgram(
     opName[n] = leaf.op;
     expected[n] = value;
     dated[n] = type === "date";
+    if (code === IS_TRUE || (code === EQ && (type === "string" || type === "boolean"))) {
+      truth[n] = Object.freeze({ fact: leaf.fact, op: leaf.op, expected: value, actual: value, result: true });
+    }
     return n;
   };
   const rootNodes = roots.map(compile);
@@ -231,16 +240,15 @@ export function compileProgram(
       opName,
       expected,
       dated,
+      truth,
     },
     roots: rootNodes,
     entries,
   };
 }
 
-function includesAny(list: unknown, wanted: readonly string[]): boolean {
-  if (list === undefined) return false;
-  const items = list as readonly string[];
-  for (let i = 0; i < wanted.length; i++) if (items.includes(wanted[i] as string)) return true;
+function includesAny(list: readonly string[] | undefined, wanted: readonly string[]): boolean {
+  for (const item of wanted) if (list?.includes(item)) return true;
   return false;
 }
 
@@ -291,9 +299,6 @@ export function runs(
         case IS_TRUE:
           ok = v === true;
           break;
-        case IS_FALSE:
-          ok = v === false;
-          break;
         case EQ:
           ok = v === p.ref[n];
           break;
@@ -336,7 +341,7 @@ export function runs(
           ok = (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
           break;
         default:
-          ok = includesAny(v, p.ref[n] as readonly string[]);
+          ok = includesAny(v as readonly string[] | undefined, p.ref[n] as readonly string[]);
           break;
       }
       if (out === null) return ok ? 1 : 0;
@@ -363,6 +368,11 @@ export function explain(
 ): void {
   const code = p.op[n] as number;
   if (code < ALL) {
+    const shared = outcome ? p.truth[n] : undefined;
+    if (shared !== undefined) {
+      out.push(shared);
+      return;
+    }
     const fact = p.fact[n] as string;
     // validated slots hold the facts as given, except dates (day numbers)
     const actual = p.dated[n] ? f[fact] : s[p.slot[n] as number];

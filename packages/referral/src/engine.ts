@@ -238,22 +238,21 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   let lastAt = "";
   let lastAtDay = Number.NaN;
 
+  // what decides when nothing fires
+  const none = {
+    action: "manage_locally",
+    targetLevel: null,
+    urgency: "routine",
+    followUpDays: null,
+    priority: ACTIONS.length,
+    decisionStep: noneStep,
+  } as const;
   const decide = (facts: FactRecord, at: number, applicable: Applicable): Decision => {
     const count = runs(program, applicable.entries, 0, applicable.entries.length, slots, at, held);
-    if (count === 0) {
-      return {
-        action: "manage_locally",
-        targetLevel: null,
-        urgency: "routine",
-        followUpDays: null,
-        fired: [],
-        trace: [noneStep],
-      };
-    }
     // sized up front: the number of fired rules is known before their evidence is collected
     const fired = new Array<FiredRule>(count);
     const trace = new Array<TraceStep>(count + 1);
-    let best = applicable.rules[held[0] as number] as CompiledRule;
+    let best: Pick<CompiledRule, keyof typeof none> = none;
     for (let k = 0; k < count; k++) {
       const rule = applicable.rules[held[k] as number] as CompiledRule;
       const evidence: Evidence[] = [];
