@@ -125,8 +125,19 @@ const divideUnchecked = divideUncheckedImport;
 const isClaim = isClaimImport;
 const rowIndex = rowIndexImport;
 
-/** Read-only zero state of a new year (never returned: `settle` always builds new accumulators). */
-const ZERO: Accumulators = Object.freeze(freshAccumulators("-", 0));
+/**
+ * Read-only zero state of a new year (never returned itself: `settle` always builds new accumulators). Frozen all the
+ * way down, because returned accumulators may share its empty records: mutating them must fail, never leak into the
+ * next person's year.
+ */
+const ZERO: Accumulators = freezeZero(freshAccumulators("-", 0));
+
+function freezeZero(accumulators: Accumulators): Accumulators {
+  Object.freeze(accumulators.deductiblePaidFen);
+  Object.freeze(accumulators.funds);
+  Object.freeze(accumulators.chronicMonthlyPaidFen);
+  return Object.freeze(accumulators);
+}
 
 /** The trace of a settler created with `trace: false`: one shared, frozen empty list. */
 const NO_TRACE: readonly TraceStep[] = Object.freeze([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AccumulatorsSchema, emptyAccumulators } from "../src/index.js";
+import { AccumulatorsSchema, createSettler, emptyAccumulators } from "../src/index.js";
+import { CHONGQING_CATALOGUE, CHONGQING_POLICY, CROSS_CLAIM, SICHUAN_CATALOGUE, SICHUAN_POLICY } from "./fixtures.js";
 
 describe("accumulators", () => {
   it("start the year at zero and validate", () => {
@@ -22,5 +23,20 @@ describe("accumulators", () => {
   it("rejects a bad person or year", () => {
     expect(() => emptyAccumulators({ personId: "", year: 2024 })).toThrow(/personId/);
     expect(() => emptyAccumulators({ personId: "p", year: 2024.5 })).toThrow(/year/);
+  });
+});
+
+describe("shared zero state", () => {
+  it("returned accumulators cannot be mutated into the next person's year", () => {
+    const settler = createSettler({
+      policies: [SICHUAN_POLICY, CHONGQING_POLICY],
+      catalogues: [CHONGQING_CATALOGUE, SICHUAN_CATALOGUE],
+    });
+    const first = settler.settle(CROSS_CLAIM).accumulators;
+    expect(() => {
+      (first.chronicMonthlyPaidFen as Record<string, number>)["dialysis@2024-12"] = 1;
+    }).toThrow(TypeError);
+    const other = settler.settle({ ...CROSS_CLAIM, id: "c-9", personId: "p-9" }).accumulators;
+    expect(other.chronicMonthlyPaidFen).toEqual({});
   });
 });
