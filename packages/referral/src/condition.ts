@@ -25,7 +25,7 @@ export interface Evidence {
   readonly result: boolean;
 }
 
-/** A condition compiled to closures: `test` decides, `explain` collects the evidence of a decided outcome. */
+/** A compiled condition: `test` decides, `explain` collects the evidence of a decided outcome. */
 export interface CompiledCondition {
   readonly test: (slots: Slots, at: number) => boolean;
   readonly explain: (facts: FactRecord, slots: Slots, at: number, outcome: boolean, out: Evidence[]) => void;

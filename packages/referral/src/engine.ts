@@ -162,8 +162,8 @@ function deepFreeze<T>(value: T): T {
 const LEVEL_BIT = new Map<unknown, number>(FACILITY_LEVELS.map((level, index) => [level, 1 << index]));
 
 /**
- * Compile a rule set (编译规则集): validate it (see {@link validateRuleSet}) and turn every condition into closures, so
- * that each evaluation only runs a generated fact guard and the compiled tests. No `eval`, no `new Function`.
+ * Compile a rule set (编译规则集): validate it (see {@link validateRuleSet}) and compile every condition into one flat
+ * program, so that each evaluation only runs a generated fact guard and the compiled tests. No `eval`, no `new Function`.
  *
  * @param ruleSet - a rule set from {@link defineRuleSet}, a built-in one from {@link ruleSets}, or parsed JSON
  * @returns the {@link Engine}
