@@ -1,4 +1,10 @@
-import { type CarekitIssue, fieldError, IsoDateSchema, isCarekitError, parseInput } from "@carekit/core";
+import {
+  type BatchError as CoreBatchError,
+  fieldError,
+  IsoDateSchema,
+  parseInput,
+  toBatchError,
+} from "@carekit/core";
 import * as z from "zod";
 import { compileProgram, type Evidence, explain, type FactRecord, runs } from "./condition.js";
 import { isoDay } from "./days.js";
@@ -76,19 +82,8 @@ export interface EvaluateInput<F extends FactSpecs = FactSpecs> {
   readonly level: FacilityLevel;
 }
 
-/** A record a batch could not evaluate, with its position in the input. */
-export interface BatchError {
-  /** Position of the record in the input. */
-  readonly index: number;
-  /** The `CarekitError` code, e.g. `INVALID_INPUT`. */
-  readonly code: string;
-  /** English message. */
-  readonly message: string;
-  /** Chinese message (中文错误信息). */
-  readonly messageZh: string;
-  /** Every problem, with its field path. */
-  readonly issues: readonly CarekitIssue[];
-}
+/** A record a batch could not evaluate, with its position in the input (core's `BatchError`). */
+export type BatchError = CoreBatchError;
 
 /** Result of {@link Engine.evaluateMany}: `results.length + errors.length` equals the number of inputs. */
 export interface BatchResult {
@@ -313,9 +308,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     try {
       out.results.push({ index, decision: evaluate(input) });
     } catch (error) {
-      if (!isCarekitError(error)) throw error;
-      const { code, message, messageZh, issues } = error;
-      out.errors.push({ index, code, message, messageZh, issues });
+      out.errors.push(toBatchError(index, error));
     }
   };
 
