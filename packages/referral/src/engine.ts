@@ -1,10 +1,4 @@
-import {
-  type BatchError as CoreBatchError,
-  fieldError,
-  IsoDateSchema,
-  parseInput,
-  toBatchError,
-} from "@carekit/core";
+import { type BatchError as CoreBatchError, fieldError, IsoDateSchema, parseInput, toBatchError } from "@carekit/core";
 import * as z from "zod";
 import { compileProgram, type Evidence, explain, type FactRecord, runs } from "./condition.js";
 import { isoDay } from "./days.js";
