@@ -1,4 +1,4 @@
-import { type CarekitIssue, isCarekitError, parseInput } from "@carekit/core";
+import { type BatchError as CoreBatchError, parseInput, toBatchError } from "@carekit/core";
 import type { Accumulators } from "./accumulators.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import type { Settlement, SettlementResult } from "./settle.js";
@@ -9,15 +9,8 @@ export interface BatchResult {
   readonly result: SettlementResult;
 }
 
-/** One rejected claim of a batch (单据错误): its index, claim id when readable, and the error as plain data. */
-export interface BatchError {
-  readonly index: number;
-  readonly claimId: string | null;
-  readonly code: string;
-  readonly message: string;
-  readonly messageZh: string;
-  readonly issues: readonly CarekitIssue[];
-}
+/** One rejected claim of a batch (单据错误): core's `BatchError` plus the claim id when it could be read. */
+export type BatchError = CoreBatchError & { readonly claimId: string | null };
 
 /**
  * The outcome of a batch (批量结算结果): `results` and `errors`, each in input order, together exactly one entry per
@@ -36,17 +29,9 @@ interface Entry {
   readonly claim: Claim;
 }
 
-function toBatchError(index: number, input: unknown, error: unknown): BatchError {
-  if (!isCarekitError(error)) throw error;
+function claimError(index: number, input: unknown, error: unknown): BatchError {
   const id = typeof input === "object" && input !== null ? (input as { id?: unknown }).id : undefined;
-  return {
-    index,
-    claimId: typeof id === "string" ? id : null,
-    code: error.code,
-    message: error.message,
-    messageZh: error.messageZh,
-    issues: error.issues,
-  };
+  return { ...toBatchError(index, error), claimId: typeof id === "string" ? id : null };
 }
 
 /**
@@ -69,7 +54,7 @@ export function settleBatchWith(
     try {
       claim = isClaim(input) ? input : parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
     } catch (error) {
-      outcomes[at] = toBatchError(at, input, error);
+      outcomes[at] = claimError(at, input, error);
       failed[at] = true;
       continue;
     }
@@ -95,7 +80,7 @@ export function settleBatchWith(
         accumulators = settlement.accumulators;
         outcomes[entry.index] = { index: entry.index, result: settlement.result };
       } catch (error) {
-        outcomes[entry.index] = toBatchError(entry.index, entry.claim, error);
+        outcomes[entry.index] = claimError(entry.index, entry.claim, error);
         failed[entry.index] = true;
       }
     }
