@@ -20,6 +20,24 @@ export interface RatioResult {
   trace: TraceStep[];
 }
 
+/** One ratio as a {@link RatioResult} with its single trace step; `per` is 1000 (per1000) or 100 (percent). */
+function ratioResult(
+  step: { id: string; zh: string; en: string; formula: string },
+  numerator: number,
+  denominator: number,
+  per: 1000 | 100,
+  inputs: Record<string, number>,
+): RatioResult {
+  const value = ratio2(numerator, denominator, per);
+  return {
+    value,
+    unit: per === 1000 ? "per1000" : "percent",
+    numerator,
+    denominator,
+    trace: [traceStep(step.id, step.zh, step.en, step.formula, inputs, value)],
+  };
+}
+
 /**
  * Zod schema of the input of {@link slotsPer1000}.
  *
@@ -49,23 +67,13 @@ export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
  */
 export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
   const { slots, population } = parse(SlotsPer1000InputSchema, input, LABEL_SLOTS);
-  const value = ratio2(slots, population, 1000);
-  return {
-    value,
-    unit: "per1000",
-    numerator: slots,
-    denominator: population,
-    trace: [
-      traceStep(
-        "slotsPer1000",
-        "每千人口托位数",
-        "childcare slots per 1000 residents",
-        "round2(slots × 1000 ÷ population)",
-        { slots, population },
-        value,
-      ),
-    ],
+  const step = {
+    id: "slotsPer1000",
+    zh: "每千人口托位数",
+    en: "childcare slots per 1000 residents",
+    formula: "round2(slots × 1000 ÷ population)",
   };
+  return ratioResult(step, slots, population, 1000, { slots, population });
 }
 
 const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输入" };
@@ -100,23 +108,13 @@ export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema
  */
 export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
   const { beds, elderPopulation, elderAge = 60 } = parse(BedsPer1000EldersInputSchema, input, LABEL_BEDS);
-  const value = ratio2(beds, elderPopulation, 1000);
-  return {
-    value,
-    unit: "per1000",
-    numerator: beds,
-    denominator: elderPopulation,
-    trace: [
-      traceStep(
-        "bedsPer1000Elders",
-        `每千名老年人（${elderAge}岁及以上）养老床位数`,
-        `elder-care beds per 1000 residents aged ${elderAge}+`,
-        "round2(beds × 1000 ÷ elderPopulation)",
-        { beds, elderPopulation, elderAge },
-        value,
-      ),
-    ],
+  const step = {
+    id: "bedsPer1000Elders",
+    zh: `每千名老年人（${elderAge}岁及以上）养老床位数`,
+    en: `elder-care beds per 1000 residents aged ${elderAge}+`,
+    formula: "round2(beds × 1000 ÷ elderPopulation)",
   };
+  return ratioResult(step, beds, elderPopulation, 1000, { beds, elderPopulation, elderAge });
 }
 
 const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人养老床位数输入" };
@@ -150,23 +148,13 @@ export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
 export function nursingBedShare(input: NursingBedShareInput): RatioResult {
   const { nursingBeds, beds } = parse(NursingBedShareInputSchema, input, LABEL_NURSING);
   assertNotAbove(nursingBeds, beds, "nursingBeds", "beds", "护理型床位数", "床位总数");
-  const value = ratio2(nursingBeds, beds, 100);
-  return {
-    value,
-    unit: "percent",
-    numerator: nursingBeds,
-    denominator: beds,
-    trace: [
-      traceStep(
-        "nursingBedShare",
-        "护理型床位占比（%）",
-        "nursing-bed share (%)",
-        "round2(nursingBeds × 100 ÷ beds)",
-        { nursingBeds, beds },
-        value,
-      ),
-    ],
+  const step = {
+    id: "nursingBedShare",
+    zh: "护理型床位占比（%）",
+    en: "nursing-bed share (%)",
+    formula: "round2(nursingBeds × 100 ÷ beds)",
   };
+  return ratioResult(step, nursingBeds, beds, 100, { nursingBeds, beds });
 }
 
 const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占比输入" };
@@ -198,23 +186,13 @@ export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
  */
 export function utilization(input: UtilizationInput): RatioResult {
   const { enrolled, capacity } = parse(UtilizationInputSchema, input, LABEL_UTILIZATION);
-  const value = ratio2(enrolled, capacity, 100);
-  return {
-    value,
-    unit: "percent",
-    numerator: enrolled,
-    denominator: capacity,
-    trace: [
-      traceStep(
-        "utilization",
-        "利用率（%）",
-        "utilisation (%)",
-        "round2(enrolled × 100 ÷ capacity)",
-        { enrolled, capacity },
-        value,
-      ),
-    ],
+  const step = {
+    id: "utilization",
+    zh: "利用率（%）",
+    en: "utilisation (%)",
+    formula: "round2(enrolled × 100 ÷ capacity)",
   };
+  return ratioResult(step, enrolled, capacity, 100, { enrolled, capacity });
 }
 
 const LABEL_UTILIZATION = { en: "utilisation input", zh: "利用率输入" };
