@@ -12,10 +12,7 @@ import { VERSION } from "./version.js";
  * 运行 carekit 命令行，返回退出码。
  *
  * @example
- * ```ts no-run
- * import { runCli } from "@carekit/cli";
- * process.exitCode = await runCli(["capacity", "districts.csv", "--target-per-1000", "4.5"]);
- * ```
+ * {@includeCode ../test/cli.test.ts#runCli}
  */
 export function runCli(argv: readonly string[]): Promise<number> {
   const { program, exitCode } = createProgram(VERSION, [

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../src/index.js";
 import { bin, carekit, csvRows, fixture, tmp } from "./run.js";
 
 describe("carekit capacity", () => {
@@ -219,5 +220,17 @@ describe("carekit report", () => {
     expect(html).toContain("养老机构护理型床位占比");
     expect(html).toContain("大足府办发〔2023〕37号");
     expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("| 街镇 (Sub-district)");
+  });
+});
+
+describe("runCli", () => {
+  it("runs a command in-process and resolves to its exit code", async () => {
+    const out = join(tmp(), "gaps.csv");
+    //#region runCli
+    const code = await runCli(["capacity", fixture("districts-zh.csv"), "--target-per-1000", "4.5", "-o", out, "-q"]);
+    expect(code).toBe(0); // 0: every row succeeded; 1: some rows rejected; 2: usage error
+    //#endregion runCli
+    expect(csvRows(readFileSync(out, "utf8"))[0]).toMatchObject({ requiredSlots: "3915" });
+    await expect(runCli(["capacity", "--no-such-option"])).resolves.toBe(2);
   });
 });
