@@ -133,19 +133,51 @@ export function factsReader(facts: FactSpecs): FactsReader {
   const optional = names.flatMap((_, index) => (required[index] ? [] : [index]));
   const requiredCount = count - optional.length;
   const slotOf = new Map(names.map((name, index) => [name, index]));
-  // Objects from one producer share a few key orders (optional facts present or not). A trie of the orders seen so
-  // far maps each key to its slot with one pointer comparison, without hashing; `for…in` reads the values on V8's
-  // fast path. The trie is bounded; past the bound, keys are looked up in the map.
+  const kindOf = Int32Array.from(kinds);
+  const isRequired = Uint8Array.from(required, (r) => (r ? 1 : 0));
+  let lastRequired = -1;
+  for (let i = 0; i < count; i++) if (required[i]) lastRequired = i;
+  // check fact `i`'s value against its kind and write it to its slot (dates as day numbers); false when invalid
+  const put = (slots: unknown[], i: number, v: unknown): boolean => {
+    switch (kindOf[i]) {
+      case BOOLEAN:
+        if (v !== true && v !== false) return false;
+        break;
+      case NUMBER:
+        if (typeof v !== "number" || !Number.isFinite(v)) return false;
+        break;
+      case INTEGER:
+        if (!Number.isSafeInteger(v)) return false;
+        break;
+      case STRING:
+        if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
+        break;
+      case ENUM:
+        if (!(enums[i] as readonly string[]).includes(v as string)) return false;
+        break;
+      case LIST:
+        if (!isStringList(v)) return false;
+        break;
+      default: {
+        const day = isoDay(v);
+        if (Number.isNaN(day)) return false;
+        slots[i] = day;
+        return true;
+      }
+    }
+    slots[i] = v;
+    return true;
+  };
+  // Objects in another key order: a trie of the orders seen so far maps each key to its slot with one pointer
+  // comparison, without hashing; `for…in` reads the values on V8's fast path. The trie is bounded; past the bound,
+  // keys are looked up in the map.
   const trieKey: string[] = [""];
-  // per node: slot * 16 + kind * 2 + required, so one load yields all three
+  // per node: slot * 2 + required
   const trieCode: number[] = [-1];
-  const codeOf = (i: number): number => i * 16 + (kinds[i] as number) * 2 + (required[i] ? 1 : 0);
   const trieChild: number[] = [-1];
   const trieNext: number[] = [-1];
   const TRIE_LIMIT = 64 * (count + 1);
-  const read = (value: unknown, slots: unknown[]): boolean => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-    const record = value as Record<string, unknown>;
+  const readByTrie = (record: Record<string, unknown>, slots: unknown[]): boolean => {
     // absent optional facts read as undefined; present ones are overwritten below
     for (let k = 0; k < optional.length; k++) slots[optional[k] as number] = undefined;
     let node = 0;
@@ -160,7 +192,7 @@ export function factsReader(facts: FactSpecs): FactsReader {
       } else {
         const found = slotOf.get(key);
         if (found === undefined) return false;
-        code = codeOf(found);
+        code = found * 2 + (isRequired[found] as number);
         if (node >= 0 && trieKey.length < TRIE_LIMIT) {
           const added = trieKey.length;
           trieKey.push(key);
@@ -174,42 +206,40 @@ export function factsReader(facts: FactSpecs): FactsReader {
         }
       }
       const v = record[key];
-      const i = code >> 4;
       if ((code & 1) === 1) requiredSeen++;
       else if (v === undefined) continue;
-      const kind = (code >> 1) & 7;
-      if (kind === BOOLEAN) {
-        if (v !== true && v !== false) return false;
-        slots[i] = v;
-        continue;
-      }
-      switch (kind) {
-        case NUMBER:
-          if (typeof v !== "number" || !Number.isFinite(v)) return false;
-          break;
-        case INTEGER:
-          if (!Number.isSafeInteger(v)) return false;
-          break;
-        case STRING:
-          if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
-          break;
-        case ENUM:
-          if (!(enums[i] as readonly string[]).includes(v as string)) return false;
-          break;
-        case LIST:
-          if (!isStringList(v)) return false;
-          break;
-        default: {
-          const day = isoDay(v);
-          if (Number.isNaN(day)) return false;
-          slots[i] = day;
-          continue;
-        }
-      }
-      slots[i] = v;
+      if (!put(slots, code >> 1, v)) return false;
     }
     // keys are unique and every one is declared, so counting the required ones seen is enough
     return requiredSeen === requiredCount;
+  };
+  // Most producers write the facts in declaration order, absent optional facts left out. Walking the declarations
+  // alongside the object's keys maps each key to its slot with one pointer comparison (property names are
+  // internalised) and skips absent optional facts, writing `undefined` only to those. Any other key order (or an
+  // unknown key) falls back to the trie, and after many such objects the walk is no longer tried.
+  let misses = 0;
+  const read = (value: unknown, slots: unknown[]): boolean => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    const record = value as Record<string, unknown>;
+    if (misses > 64) return readByTrie(record, slots);
+    let i = 0;
+    for (const key in record) {
+      while (i < count && names[i] !== key) {
+        if (isRequired[i] === 1) i = count;
+        else slots[i++] = undefined;
+      }
+      if (i === count) {
+        misses++;
+        return readByTrie(record, slots);
+      }
+      const v = record[key];
+      if (v === undefined && isRequired[i] === 0) slots[i] = undefined;
+      else if (!put(slots, i, v)) return false;
+      i++;
+    }
+    if (i <= lastRequired) return false;
+    while (i < count) slots[i++] = undefined;
+    return true;
   };
   return { names, read };
 }

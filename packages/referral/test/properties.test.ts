@@ -7,6 +7,7 @@ import {
   FACILITY_LEVELS,
   type FacilityLevel,
   factsGuard,
+  factsReader,
   factsSchema,
   hypertension,
   type Rule,
@@ -188,6 +189,39 @@ describe("the fast guard agrees with the zod schema", () => {
         },
       ),
       { numRuns: 1000, seed: 6 },
+    );
+  });
+
+  it("whatever the key order, reading the same slots (declaration-order walk and trie fallback)", () => {
+    const reader = factsReader(facts);
+    const fresh = factsGuard(facts);
+    fc.assert(
+      fc.property(
+        patient,
+        fc.constantFrom(...Object.keys(facts), "extra"),
+        mutate,
+        fc.boolean(),
+        fc.nat(),
+        (p, key, value, drop, seed) => {
+          const candidate: Record<string, unknown> = { ...p };
+          if (drop) delete candidate[key];
+          else candidate[key] = value;
+          const keys = Object.keys(candidate);
+          // a rotation and a swap: out of declaration order, so the walk gives way to the trie
+          const shift = seed % keys.length;
+          const order = [...keys.slice(shift), ...keys.slice(0, shift)];
+          if (seed % 3 === 0 && order.length > 1) order.reverse();
+          const shuffled = Object.fromEntries(order.map((k) => [k, candidate[k]]));
+          const expected = schema.safeParse(candidate).success;
+          expect(fresh(shuffled)).toBe(expected);
+          const inOrder: unknown[] = [];
+          const outOfOrder: unknown[] = ["stale"];
+          expect(reader.read(candidate, inOrder)).toBe(expected);
+          expect(reader.read(shuffled, outOfOrder)).toBe(expected);
+          if (expected) expect(outOfOrder).toEqual(inOrder);
+        },
+      ),
+      { numRuns: 1000, seed: 9 },
     );
   });
 
