@@ -78,6 +78,14 @@ const STRING = 3;
 const ENUM = 4;
 const LIST = 5;
 const DATE = 6;
+const KIND: Readonly<Record<string, number>> = {
+  number: NUMBER,
+  integer: INTEGER,
+  boolean: BOOLEAN,
+  string: STRING,
+  "string[]": LIST,
+  date: DATE,
+};
 
 function isStringList(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
@@ -111,32 +119,16 @@ export interface FactsReader {
 export function factsReader(facts: FactSpecs): FactsReader {
   const names = Object.keys(facts);
   const specs = names.map((name) => facts[name] as FactSpec);
-  const required = specs.map((spec) => spec.required !== false);
-  const kinds = specs.map((spec) =>
-    spec.type === "number"
-      ? NUMBER
-      : spec.type === "integer"
-        ? INTEGER
-        : spec.type === "boolean"
-          ? BOOLEAN
-          : spec.type === "string"
-            ? spec.enum === undefined
-              ? STRING
-              : ENUM
-            : spec.type === "string[]"
-              ? LIST
-              : DATE,
+  const isRequired = Uint8Array.from(specs, (spec) => (spec.required === false ? 0 : 1));
+  const kindOf = Int32Array.from(specs, (spec) =>
+    spec.type === "string" && spec.enum !== undefined ? ENUM : (KIND[spec.type] as number),
   );
   // enums are short: a few pointer comparisons of internalised strings beat hashing
   const enums = specs.map((spec) => spec.enum ?? []);
   const count = names.length;
-  const optional = names.flatMap((_, index) => (required[index] ? [] : [index]));
-  const requiredCount = count - optional.length;
+  const requiredCount = isRequired.reduce((sum, r) => sum + r, 0);
+  const lastRequired = isRequired.lastIndexOf(1);
   const slotOf = new Map(names.map((name, index) => [name, index]));
-  const kindOf = Int32Array.from(kinds);
-  const isRequired = Uint8Array.from(required, (r) => (r ? 1 : 0));
-  let lastRequired = -1;
-  for (let i = 0; i < count; i++) if (required[i]) lastRequired = i;
   // check fact `i`'s value against its kind and write it to its slot (dates as day numbers); false when invalid
   const put = (slots: unknown[], i: number, v: unknown): boolean => {
     switch (kindOf[i]) {
@@ -168,47 +160,17 @@ export function factsReader(facts: FactSpecs): FactsReader {
     slots[i] = v;
     return true;
   };
-  // Objects in another key order: a trie of the orders seen so far maps each key to its slot with one pointer
-  // comparison, without hashing; `for…in` reads the values on V8's fast path. The trie is bounded; past the bound,
-  // keys are looked up in the map.
-  const trieKey: string[] = [""];
-  // per node: slot * 2 + required
-  const trieCode: number[] = [-1];
-  const trieChild: number[] = [-1];
-  const trieNext: number[] = [-1];
-  const TRIE_LIMIT = 64 * (count + 1);
-  const readByTrie = (record: Record<string, unknown>, slots: unknown[]): boolean => {
-    // absent optional facts read as undefined; present ones are overwritten below
-    for (let k = 0; k < optional.length; k++) slots[optional[k] as number] = undefined;
-    let node = 0;
+  // objects in another key order: each key looked up in the map
+  const readByName = (record: Record<string, unknown>, slots: unknown[]): boolean => {
+    for (let k = 0; k < count; k++) if (isRequired[k] === 0) slots[k] = undefined;
     let requiredSeen = 0;
     for (const key in record) {
-      let code: number;
-      let child = node < 0 ? -1 : (trieChild[node] as number);
-      while (child !== -1 && trieKey[child] !== key) child = trieNext[child] as number;
-      if (child !== -1) {
-        code = trieCode[child] as number;
-        node = child;
-      } else {
-        const found = slotOf.get(key);
-        if (found === undefined) return false;
-        code = found * 2 + (isRequired[found] as number);
-        if (node >= 0 && trieKey.length < TRIE_LIMIT) {
-          const added = trieKey.length;
-          trieKey.push(key);
-          trieCode.push(code);
-          trieChild.push(-1);
-          trieNext.push(trieChild[node] as number);
-          trieChild[node] = added;
-          node = added;
-        } else {
-          node = -1;
-        }
-      }
+      const i = slotOf.get(key);
+      if (i === undefined) return false;
       const v = record[key];
-      if ((code & 1) === 1) requiredSeen++;
+      if (isRequired[i] === 1) requiredSeen++;
       else if (v === undefined) continue;
-      if (!put(slots, code >> 1, v)) return false;
+      if (!put(slots, i, v)) return false;
     }
     // keys are unique and every one is declared, so counting the required ones seen is enough
     return requiredSeen === requiredCount;
@@ -216,12 +178,12 @@ export function factsReader(facts: FactSpecs): FactsReader {
   // Most producers write the facts in declaration order, absent optional facts left out. Walking the declarations
   // alongside the object's keys maps each key to its slot with one pointer comparison (property names are
   // internalised) and skips absent optional facts, writing `undefined` only to those. Any other key order (or an
-  // unknown key) falls back to the trie, and after many such objects the walk is no longer tried.
+  // unknown key) is read by name, and after many such objects the walk is no longer tried.
   let misses = 0;
   const read = (value: unknown, slots: unknown[]): boolean => {
     if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
     const record = value as Record<string, unknown>;
-    if (misses > 64) return readByTrie(record, slots);
+    if (misses > 64) return readByName(record, slots);
     let i = 0;
     for (const key in record) {
       while (i < count && names[i] !== key) {
@@ -230,7 +192,7 @@ export function factsReader(facts: FactSpecs): FactsReader {
       }
       if (i === count) {
         misses++;
-        return readByTrie(record, slots);
+        return readByName(record, slots);
       }
       const v = record[key];
       if (v === undefined && isRequired[i] === 0) slots[i] = undefined;
