@@ -263,7 +263,7 @@ function includesAny(list: readonly string[] | undefined, wanted: readonly strin
  */
 export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
   const code = p.op[n] as number;
-  if (code < ALL) return runs(p, p.self, n, n + 1, s, at, null) === 1;
+  if (code < ALL) return runs(p, p.self, p.self, n, n + 1, s, at, null) === 1;
   const from = p.first[n] as number;
   const to = from + (p.size[n] as number);
   if (code === NOT) return !holds(p, p.kids[from] as number, s, at);
@@ -276,13 +276,39 @@ export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boo
 }
 
 /**
+ * For roots whose first leaves are `entries`: `skip[r]` is where to go on when root `r`'s first leaf fails — past the
+ * following roots that start with the same leaf and, like `r`, cannot hold without it (e.g. the rules of a first
+ * visit, when the visit is a follow-up); `r + 1` otherwise.
+ */
+export function skips(p: ConditionProgram, entries: Int32Array): Int32Array {
+  const skip = new Int32Array(entries.length);
+  const needed = (r: number): boolean => p.onFalse[entries[r] as number] === FALSE;
+  const same = (a: number, b: number): boolean =>
+    p.op[a] === p.op[b] &&
+    p.slot[a] === p.slot[b] &&
+    p.lo[a] === p.lo[b] &&
+    p.hi[a] === p.hi[b] &&
+    p.ref[a] === p.ref[b];
+  for (let r = entries.length - 1; r >= 0; r--) {
+    const next = r + 1;
+    skip[r] =
+      next < entries.length && needed(r) && needed(next) && same(entries[r] as number, entries[next] as number)
+        ? (skip[next] as number)
+        : next;
+  }
+  return skip;
+}
+
+/**
  * Run the roots whose first leaves are `entries[from..to)` (from {@link compileProgram}), each as one loop over its
  * leaves following the short-circuit jumps, and write the positions of those that hold to `out`; returns how many
- * hold. With `out` `null`, only the leaf `entries[from]` is tested: 1 when it holds, else 0.
+ * hold. When a root's first leaf fails, the run goes on at `skip[r]` (see {@link skips}). With `out` `null`, only the
+ * leaf `entries[from]` is tested: 1 when it holds, else 0.
  */
 export function runs(
   p: ConditionProgram,
   entries: Int32Array,
+  skip: Int32Array,
   from: number,
   to: number,
   s: Slots,
@@ -290,62 +316,69 @@ export function runs(
   out: Int32Array | null,
 ): number {
   let held = 0;
+  const { op, slot, lo, ref, onTrue, onFalse } = p;
   for (let r = from; r < to; r++) {
-    let n = entries[r] as number;
+    const entry = entries[r] as number;
+    let n = entry;
     while (n >= 0) {
-      const v = s[p.slot[n] as number];
+      const v = s[slot[n] as number];
       let ok: boolean;
-      switch (p.op[n]) {
+      switch (op[n]) {
         case IS_TRUE:
           ok = v === true;
           break;
         case EQ:
-          ok = v === p.ref[n];
+          ok = v === ref[n];
           break;
         case NE:
-          ok = v !== undefined && v !== p.ref[n];
+          ok = v !== undefined && v !== ref[n];
           break;
         case LT:
-          ok = (v as number) < (p.lo[n] as number);
+          ok = (v as number) < (lo[n] as number);
           break;
         case LTE:
-          ok = (v as number) <= (p.lo[n] as number);
+          ok = (v as number) <= (lo[n] as number);
           break;
         case GT:
-          ok = (v as number) > (p.lo[n] as number);
+          ok = (v as number) > (lo[n] as number);
           break;
         case GTE:
-          ok = (v as number) >= (p.lo[n] as number);
+          ok = (v as number) >= (lo[n] as number);
           break;
         case BETWEEN:
-          ok = (v as number) >= (p.lo[n] as number) && (v as number) <= (p.hi[n] as number);
+          ok = (v as number) >= (lo[n] as number) && (v as number) <= (p.hi[n] as number);
           break;
         case IN:
-          ok = (p.ref[n] as ReadonlySet<unknown>).has(v);
+          ok = (ref[n] as ReadonlySet<unknown>).has(v);
           break;
         case NOT_IN:
-          ok = v !== undefined && !(p.ref[n] as ReadonlySet<unknown>).has(v);
+          ok = v !== undefined && !(ref[n] as ReadonlySet<unknown>).has(v);
           break;
         case WITHIN: {
           const d = at - (v as number);
-          ok = d >= 0 && d <= (p.lo[n] as number);
+          ok = d >= 0 && d <= (lo[n] as number);
           break;
         }
         case OLDER:
-          ok = at - (v as number) > (p.lo[n] as number);
+          ok = at - (v as number) > (lo[n] as number);
           break;
         case EXISTS:
-          ok = (v !== undefined) === p.ref[n];
+          ok = (v !== undefined) === ref[n];
           break;
         case INCLUDES:
-          ok = (v as readonly unknown[] | undefined)?.includes(p.ref[n]) === true;
+          ok = (v as readonly unknown[] | undefined)?.includes(ref[n]) === true;
           break;
         default:
-          ok = includesAny(v as readonly string[] | undefined, p.ref[n] as readonly string[]);
+          ok = includesAny(v as readonly string[] | undefined, ref[n] as readonly string[]);
           break;
       }
       if (out === null) return ok ? 1 : 0;
-      n = ok ? (p.onTrue[n] as number) : (p.onFalse[n] as number);
+      if (ok) n = onTrue[n] as number;
+      else {
+        // the roots up to skip[r] start with this same failed, needed leaf
+        if (n === entry) r = (skip[r] as number) - 1;
+        n = onFalse[n] as number;
+      }
     }
     if (n === TRUE) (out as Int32Array)[held++] = r;
   }

@@ -1,6 +1,6 @@
 import { type BatchError as CoreBatchError, fieldError, IsoDateSchema, parseInput, toBatchError } from "@carekit/core";
 import * as z from "zod";
-import { compileProgram, type Evidence, explain, type FactRecord, runs } from "./condition.js";
+import { compileProgram, type Evidence, explain, type FactRecord, runs, skips } from "./condition.js";
 import { isoDay } from "./days.js";
 import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
@@ -134,6 +134,7 @@ interface CompiledRule {
 interface Applicable {
   readonly rules: readonly CompiledRule[];
   readonly entries: Int32Array;
+  readonly skip: Int32Array;
 }
 
 function cite(source: Source): string {
@@ -212,11 +213,11 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   });
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
   const byLevel = new Map<unknown, Applicable>(
     FACILITY_LEVELS.map((level, index) => {
       const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
-      return [level, { rules: list, entries: Int32Array.from(list, (rule) => rule.entry) }];
+      const entries = Int32Array.from(list, (rule) => rule.entry);
+      return [level, { rules: list, entries, skip: skips(program, entries) }];
     }),
   );
   const held = new Int32Array(rules.length);
@@ -237,7 +238,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     decisionStep: noneStep,
   } as const;
   const decide = (facts: FactRecord, at: number, applicable: Applicable): Decision => {
-    const count = runs(program, applicable.entries, 0, applicable.entries.length, slots, at, held);
+    const count = runs(program, applicable.entries, applicable.skip, 0, applicable.entries.length, slots, at, held);
     // sized up front: the number of fired rules is known before their evidence is collected
     const fired = new Array<FiredRule>(count);
     const trace = new Array<TraceStep>(count + 1);

@@ -86,6 +86,46 @@ describe("properties of evaluation", () => {
     );
   });
 
+  it("fires exactly the rules that fire alone (rules sharing a first leaf are skipped together only when it fails)", () => {
+    const reason = { zh: "测试", en: "test" };
+    const then = { action: "refer_up", reason } as const;
+    const first = { fact: "visit", op: "eq", value: "first" } as const;
+    const shared: Rule<F>[] = [
+      { id: "s-all", when: { all: [first, { fact: "sbp", op: "gte", value: 150 }] }, then },
+      { id: "s-any", when: { any: [first, { fact: "dbp", op: "gte", value: 100 }] }, then },
+      { id: "s-leaf", when: first, then },
+      { id: "s-all-2", when: { all: [first, { fact: "stable", op: "eq", value: true }] }, then },
+      { id: "s-not", when: { not: first }, then },
+      { id: "s-all-3", when: { all: [first, { fact: "dbp", op: "lt", value: 80 }] }, then },
+    ];
+    const rules = [...hypertension.rules, ...shared];
+    const whole = compileRuleSet({ ...hypertension, rules } as RuleSet<F>);
+    const alone = rules.map((rule) => compileRuleSet({ ...hypertension, rules: [rule] } as RuleSet<F>));
+    // the shared rules' conditions, evaluated directly
+    type Node = { all?: Node[]; any?: Node[]; not?: Node; fact?: string; op?: string; value?: unknown };
+    const holds = (node: Node, f: Record<string, unknown>): boolean => {
+      if (node.all) return node.all.every((n) => holds(n, f));
+      if (node.any) return node.any.some((n) => holds(n, f));
+      if (node.not) return !holds(node.not, f);
+      const v = f[node.fact as string] as number;
+      return node.op === "eq"
+        ? v === node.value
+        : node.op === "gte"
+          ? v >= (node.value as number)
+          : v < (node.value as number);
+    };
+    fc.assert(
+      fc.property(patient, level, (facts, lvl) => {
+        const fired = whole.evaluate({ facts, at, level: lvl }).fired;
+        const expected = alone.flatMap((e) => e.evaluate({ facts, at, level: lvl }).fired);
+        expect(fired).toEqual(expected);
+        const ids = fired.map((r) => r.ruleId).filter((id) => id.startsWith("s-"));
+        expect(ids).toEqual(shared.filter((r) => holds(r.when as Node, facts)).map((r) => r.id));
+      }),
+      { numRuns: 300, seed: 10 },
+    );
+  });
+
   it("adding a rule never removes an earlier fired rule", () => {
     const extra: fc.Arbitrary<Rule<F>> = fc
       .tuple(
