@@ -2,22 +2,52 @@ import type * as z from "zod";
 import { CarekitError, type CarekitErrorCode, type CarekitIssue } from "./error.js";
 import { formatPath } from "./path.js";
 
-const ZH: Record<string, string> = {
-  invalid_type: "类型错误",
-  too_small: "过小",
-  too_big: "过大",
-  invalid_format: "格式错误",
-  not_multiple_of: "不是允许的倍数",
-  unrecognized_keys: "包含未知字段",
-  invalid_value: "取值无效",
-  invalid_union: "不符合任何允许的形式",
+const TYPE_ZH: Record<string, string> = {
+  number: "数值",
+  int: "整数",
+  string: "字符串",
+  boolean: "布尔值",
+  array: "数组",
+  object: "对象",
+  date: "日期",
+  bigint: "大整数",
 };
 
+function bound(issue: { origin: string; inclusive?: boolean }, value: unknown, side: "min" | "max"): string {
+  const text = String(value);
+  if (issue.origin === "string") return side === "min" ? `长度不能少于 ${text} 个字符` : `长度不能超过 ${text} 个字符`;
+  if (issue.origin === "array" || issue.origin === "set")
+    return side === "min" ? `不能少于 ${text} 项` : `不能多于 ${text} 项`;
+  if (issue.inclusive === false) return side === "min" ? `必须大于 ${text}` : `必须小于 ${text}`;
+  return side === "min" ? `不能小于 ${text}` : `不能大于 ${text}`;
+}
+
+/** The Chinese text of a zod issue: the refinement's own `params.zh`, or a translation of zod's built-in checks. */
 function zhFor(issue: z.core.$ZodIssue): string {
   const zh = (issue as { params?: { zh?: unknown } }).params?.zh;
   if (typeof zh === "string") return zh;
-  if (issue.code === "invalid_type" && issue.message.endsWith("received undefined")) return "缺少必填字段";
-  return `${ZH[issue.code] ?? "输入无效"}（${issue.message}）`;
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.message.endsWith("received undefined")
+        ? "缺少必填字段"
+        : `类型错误：应为${TYPE_ZH[issue.expected] ?? issue.expected}`;
+    case "too_small":
+      return `数值过小：${bound(issue, issue.minimum, "min")}`;
+    case "too_big":
+      return `数值过大：${bound(issue, issue.maximum, "max")}`;
+    case "invalid_format":
+      return `格式错误：应为 ${issue.format}`;
+    case "not_multiple_of":
+      return `必须是 ${String(issue.divisor)} 的倍数`;
+    case "unrecognized_keys":
+      return `包含未知字段：${issue.keys.join("、")}`;
+    case "invalid_value":
+      return `取值无效：应为 ${issue.values.map((v) => JSON.stringify(v)).join(" / ")} 之一`;
+    case "invalid_union":
+      return "不符合任何允许的形式";
+    default:
+      return `输入无效（${issue.message}）`;
+  }
 }
 
 /**

@@ -35,6 +35,28 @@ describe("parseInput", () => {
     }
   });
 
+  it("translates zod's built-in checks into Chinese", () => {
+    const Schema = z.strictObject({
+      population: z.number().int().positive(),
+      name: z.string().min(2),
+      level: z.enum(["primary", "level1"]),
+      rate: z.number().max(1),
+    });
+    const result = Schema.safeParse({ population: 1.5, name: "x", level: "level9", rate: 2, extra: true });
+    const zh = result.success
+      ? []
+      : toCarekitIssues(result.error.issues).map((issue) => `${issue.path} ${issue.messageZh}`);
+    expect(zh).toEqual([
+      "population 类型错误：应为整数",
+      "name 数值过小：长度不能少于 2 个字符",
+      'level 取值无效：应为 "primary" / "level1" 之一',
+      "rate 数值过大：不能大于 1",
+      " 包含未知字段：extra",
+    ]);
+    const positive = z.number().positive().safeParse(0);
+    expect(positive.success ? "" : toCarekitIssues(positive.error.issues)[0]?.messageZh).toBe("数值过小：必须大于 0");
+  });
+
   it("formats paths like JavaScript", () => {
     //#region formatPath
     expect(formatPath(["lines", 2, "amount"])).toBe("lines[2].amount");
