@@ -27,6 +27,7 @@ export {
   fieldError,
   isCarekitError,
 } from "./error.js";
+export { deepFreeze } from "./freeze.js";
 export { assertFen, type Fen, FenSchema, fenToYuan, formatFen, yuanToFen } from "./money.js";
 export { type ParseInputOptions, parseInput, toCarekitIssues } from "./parse.js";
 export { formatPath } from "./path.js";

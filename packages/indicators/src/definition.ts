@@ -1,7 +1,7 @@
 import { isCarekitError, parseInput } from "@carekit/core";
 import * as z from "zod";
 import { isInputName, parseExpression } from "./expression.js";
-import { freezeDeep, SourceSchema, TextSchema } from "./source.js";
+import { deepFreeze, SourceSchema, TextSchema } from "./source.js";
 
 /**
  * Multipliers an indicator may apply to numerator ÷ denominator (系数): DHIS2 indicator-type factors — 1, 100 (per
@@ -135,5 +135,5 @@ export function defineIndicator(definition: IndicatorDefinition): IndicatorDefin
   const parsed = parseInput(IndicatorDefinitionSchema, definition, {
     label: { en: "indicator definition", zh: "指标定义" },
   });
-  return freezeDeep(parsed);
+  return deepFreeze(parsed);
 }

@@ -1,7 +1,7 @@
 import { fieldError, formatPath, IsoDateSchema, parseInput, toScaledInteger } from "@carekit/core";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
-import { DataRegionSchema, freezeDeep, SourceSchema, TextSchema } from "./source.js";
+import { DataRegionSchema, deepFreeze, SourceSchema, TextSchema } from "./source.js";
 
 /**
  * Decimals a plan or observed value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`.
@@ -199,5 +199,5 @@ export function checkValue(
  * {@includeCode ../test/plan.test.ts#define}
  */
 export function definePlan(plan: Plan): Plan {
-  return freezeDeep(checkPlan(plan).plan);
+  return deepFreeze(checkPlan(plan).plan);
 }

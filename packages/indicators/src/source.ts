@@ -14,11 +14,4 @@ export const DataRegionSchema = /* @__PURE__ */ z.string().refine((code) => /^(\
   params: { zh: "必须是六位行政区划代码或 CN" },
 });
 
-/** Freeze an object and everything inside it, so that a definition or plan cannot change after validation. */
-export function freezeDeep<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) freezeDeep(inner);
-  }
-  return value;
-}
+export { deepFreeze } from "@carekit/core";

@@ -1,4 +1,11 @@
-import { type BatchError as CoreBatchError, fieldError, IsoDateSchema, parseInput, toBatchError } from "@carekit/core";
+import {
+  type BatchError as CoreBatchError,
+  deepFreeze,
+  fieldError,
+  IsoDateSchema,
+  parseInput,
+  toBatchError,
+} from "@carekit/core";
 import * as z from "zod";
 import { compileProgram, type Evidence, explain, type FactRecord, runs, skips } from "./condition.js";
 import { isoDay } from "./days.js";
@@ -139,14 +146,6 @@ interface Applicable {
 
 function cite(source: Source): string {
   return source.number == null ? source.title : `${source.title}（${source.number}）`;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 const LEVEL_BIT = new Map<unknown, number>(FACILITY_LEVELS.map((level, index) => [level, 1 << index]));

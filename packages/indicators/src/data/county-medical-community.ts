@@ -1,7 +1,7 @@
 import type { Catalogue } from "../catalogue.js";
 import type { IndicatorDefinition, IndicatorTerm } from "../definition.js";
 import type { Plan } from "../plan.js";
-import { freezeDeep, type Source } from "../source.js";
+import { deepFreeze, type Source } from "../source.js";
 
 const GUIDING_OPINION_70: Source = {
   title: "国务院办公厅关于推进分级诊疗制度建设的指导意见",
@@ -51,7 +51,7 @@ function share(spec: {
  * @example
  * {@includeCode ../../test/county-medical-community.test.ts#example}
  */
-export const countyMedicalCommunity: Catalogue = /* @__PURE__ */ freezeDeep({
+export const countyMedicalCommunity: Catalogue = /* @__PURE__ */ deepFreeze({
   id: "countyMedicalCommunity",
   version: "2026.1",
   name: { zh: "紧密型县域医共体指标", en: "County medical community indicators" },
@@ -163,7 +163,7 @@ export const countyMedicalCommunity: Catalogue = /* @__PURE__ */ freezeDeep({
  * @example
  * {@includeCode ../../test/county-medical-community.test.ts#example}
  */
-export const tieredCare2015: Plan = /* @__PURE__ */ freezeDeep({
+export const tieredCare2015: Plan = /* @__PURE__ */ deepFreeze({
   id: "tieredCare2015",
   version: "2015",
   name: { zh: "分级诊疗制度建设 2017 年目标", en: "Tiered-care targets for 2017" },

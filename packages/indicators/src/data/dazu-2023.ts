@@ -1,5 +1,5 @@
 import type { Plan } from "../plan.js";
-import { freezeDeep } from "../source.js";
+import { deepFreeze } from "../source.js";
 import { DAZU_TABLE_2_1, yilaoYixiao } from "./yilao-yixiao.js";
 
 /**
@@ -14,7 +14,7 @@ import { DAZU_TABLE_2_1, yilaoYixiao } from "./yilao-yixiao.js";
  * @example
  * {@includeCode ../../test/dazu.test.ts#example}
  */
-export const dazu2023: Plan = /* @__PURE__ */ freezeDeep({
+export const dazu2023: Plan = /* @__PURE__ */ deepFreeze({
   id: "dazu2023",
   version: "2023-03-31",
   name: { zh: "重庆市大足区“一老一小”整体解决方案 主要指标", en: "大足区 elder and child care plan: main indicators" },

@@ -1,6 +1,6 @@
 import type { IndicatorDefinition } from "../definition.js";
 import type { Plan } from "../plan.js";
-import { freezeDeep } from "../source.js";
+import { deepFreeze } from "../source.js";
 import { yilaoYixiao } from "./yilao-yixiao.js";
 
 function definitions(...ids: readonly string[]): IndicatorDefinition[] {
@@ -18,7 +18,7 @@ function definitions(...ids: readonly string[]): IndicatorDefinition[] {
  * @example
  * {@includeCode ../../test/national.test.ts#example}
  */
-export const national14th: Plan = /* @__PURE__ */ freezeDeep({
+export const national14th: Plan = /* @__PURE__ */ deepFreeze({
   id: "national14th",
   version: "2022-02",
   name: { zh: "国家“十四五”一老一小相关目标", en: "National 14th five-year targets for elder and child care" },
@@ -79,7 +79,7 @@ export const national14th: Plan = /* @__PURE__ */ freezeDeep({
  * @example
  * {@includeCode ../../test/national.test.ts#example}
  */
-export const national15th: Plan = /* @__PURE__ */ freezeDeep({
+export const national15th: Plan = /* @__PURE__ */ deepFreeze({
   id: "national15th",
   version: "2026-03",
   name: { zh: "国家“十五五”养老相关目标", en: "National 15th five-year target for elder care" },
