@@ -164,6 +164,21 @@ describe("carekit settle", () => {
     expect(run.stderr).toContain("read 4, written 3, rejected 1");
   });
 
+  it("rejects an amount with three decimals, naming its column", () => {
+    const header = readFileSync(fixture("claims.csv"), "utf8").split("\n")[0];
+    const row =
+      "c-9,p-9,500111,500111,employee,inService,level2,inpatient,2024-05-01,2024-05-03,longTermResident,longTermResidence,10.005,0,0,0";
+    const errorsPath = join(tmp(), "e.csv");
+    const args = ["settle", "-", "-p", fixture("policies.json"), "-c", fixture("catalogues.json"), "-f", "jsonl", "-q"];
+    const run = carekit([...args, "--errors", errorsPath], { input: `${header}\n${row}\n` });
+    expect(run.code).toBe(1);
+    expect(csvRows(readFileSync(errorsPath, "utf8"))[0]).toMatchObject({
+      line: "2",
+      code: "OUT_OF_RANGE",
+      path: "classA",
+    });
+  });
+
   it("checks contribution years with the bundled 重庆 policy", () => {
     const input = `${JSON.stringify({
       person: "w1",

@@ -41,6 +41,7 @@ export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
  * `0.1 + 0.2` are rejected instead of rounded.
  *
  * @param value - yuan as a decimal string (`"3353.99"`) or number, at most 2 decimals, not negative
+ * @param path - the field path an error names (default `yuan`), e.g. the CSV column the amount came from
  * @returns the amount in fen
  * @throws {CarekitError} `INVALID_INPUT` for `"abc"`, `NaN`, `Infinity`; `OUT_OF_RANGE` for negatives,
  *   more than 2 decimals or amounts beyond `Number.MAX_SAFE_INTEGER` fen
@@ -48,8 +49,8 @@ export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
  * @example
  * {@includeCode ../test/money.test.ts#example}
  */
-export function yuanToFen(value: string | number): Fen {
-  return toScaledInteger(value, 2, "yuan");
+export function yuanToFen(value: string | number, path = "yuan"): Fen {
+  return toScaledInteger(value, 2, path);
 }
 
 /**

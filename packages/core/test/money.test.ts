@@ -18,6 +18,10 @@ describe("money in fen", () => {
     expect(formatFen(0)).toBe("¥0.00");
   });
 
+  it("names the caller's field in errors", () => {
+    expect(() => yuanToFen("12.345", "claims[3].classA")).toThrow(/^claims\[3\]\.classA: /);
+  });
+
   it("rejects float artefacts instead of rounding them", () => {
     expect(() => yuanToFen(0.1 + 0.2)).toThrow(/at most 2 decimals/);
     expect(yuanToFen(0.3)).toBe(30);

@@ -41,8 +41,7 @@ export function claimFromRecord(record: Record<string, unknown>): unknown {
   const charges: Record<string, unknown> = { kind: "totals" };
   for (const column of MONEY_COLUMNS) {
     const value = record[column] ?? "0";
-    charges[`${column}Fen`] =
-      typeof value === "number" || typeof value === "string" ? yuanToFenAt(value, column) : value;
+    charges[`${column}Fen`] = typeof value === "number" || typeof value === "string" ? yuanToFen(value, column) : value;
   }
   return {
     id: text("id") ?? text("claimId"),
@@ -61,16 +60,6 @@ export function claimFromRecord(record: Record<string, unknown>): unknown {
         : { kind: registrationKind },
     charges,
   };
-}
-
-function yuanToFenAt(value: string | number, column: string): number {
-  try {
-    return yuanToFen(value);
-  } catch (error) {
-    const e = error as { issues?: { path: string }[] };
-    if (e.issues?.[0]) e.issues[0] = { ...e.issues[0], path: column };
-    throw error;
-  }
 }
 
 const RESULT_COLUMNS = [
