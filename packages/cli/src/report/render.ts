@@ -52,7 +52,7 @@ tr.status-achieved td:first-child { border-left: 4px solid var(--good); }
 tr.status-on_track td:first-child { border-left: 4px solid #7fb069; }
 tr.status-off_track td:first-child { border-left: 4px solid var(--bad); }
 tr.status-no_baseline td:first-child { border-left: 4px solid #9e9e9e; }
-tr.gap td.gap { color: var(--bad); font-weight: 600; }
+tr.gap td:first-child { border-left: 4px solid var(--bad); }
 footer { color: var(--muted); font-size: 12px; text-align: center; padding: 20px; }
 `;
 
