@@ -1,4 +1,5 @@
 import { isoDay } from "./days.js";
+import { type Atom, MAX_ATOMS } from "./facts.js";
 import type { Condition, FactSpecs, Operator } from "./model.js";
 
 /** Facts as the caller passed them, read by name only to report evidence. */
@@ -78,8 +79,6 @@ export interface ConditionProgram {
   readonly hi: Float64Array;
   readonly onTrue: Int32Array;
   readonly onFalse: Int32Array;
-  /** `self[n] = n`, to run a single leaf. */
-  readonly self: Int32Array;
   readonly ref: readonly unknown[];
   /** Leaves only: fact name, operator and the value as written in the rule (for evidence). */
   readonly fact: readonly string[];
@@ -108,7 +107,15 @@ export function compileProgram(
   roots: readonly Condition[],
   facts: FactSpecs,
   slots: ReadonlyMap<string, number>,
-): { readonly program: ConditionProgram; readonly roots: readonly number[]; readonly entries: readonly number[] } {
+): {
+  readonly program: ConditionProgram;
+  readonly roots: readonly number[];
+  readonly entries: readonly number[];
+  readonly atoms: readonly Atom[];
+  readonly need: readonly number[];
+  readonly anyOf: readonly number[];
+  readonly plans: readonly (Int32Array | null)[];
+} {
   const op: number[] = [];
   const slot: number[] = [];
   const first: number[] = [];
@@ -122,6 +129,9 @@ export function compileProgram(
   const expected: unknown[] = [];
   const dated: boolean[] = [];
   const truth: (Evidence | undefined)[] = [];
+  const atomBit: number[] = [];
+  const atomOf = new Map<string, number>();
+  const atoms: Atom[] = [];
   const add = (code: number): number => {
     const n = op.length;
     op.push(code);
@@ -136,6 +146,7 @@ export function compileProgram(
     expected.push(undefined);
     dated.push(false);
     truth.push(undefined);
+    atomBit.push(0);
     return n;
   };
   const compile = (node: Condition): number => {
@@ -169,7 +180,8 @@ export function compileProgram(
       constant = value;
     } else if (type === "string[]") {
       code = leaf.op === "includes" ? INCLUDES : INCLUDES_ANY;
-      constant = value;
+      // a patient's list is short and usually empty: walk it, looking each item up in the rule's values
+      constant = code === INCLUDES ? value : new Set(value as readonly string[]);
     } else if (numericOp !== undefined) {
       code = numericOp;
     } else if (leaf.op === "eq" || leaf.op === "ne") {
@@ -199,6 +211,19 @@ export function compileProgram(
     dated[n] = type === "date";
     if (code === IS_TRUE || (code === EQ && (type === "string" || type === "boolean"))) {
       truth[n] = Object.freeze({ fact: leaf.fact, op: leaf.op, expected: value, actual: value, result: true });
+      // an atom: read by the facts reader as a bit, to skip the rules that need it when it does not hold
+      const key = `${leaf.fact}:${String(value)}`;
+      let atom = atomOf.get(key);
+      if (
+        atom === undefined &&
+        atoms.length < MAX_ATOMS &&
+        (type === "boolean" || facts[leaf.fact]?.enum !== undefined)
+      ) {
+        atom = atoms.length;
+        atomOf.set(key, atom);
+        atoms.push([leaf.fact, value as boolean | string]);
+      }
+      if (atom !== undefined) atomBit[n] = 1 << atom;
     }
     return n;
   };
@@ -223,6 +248,38 @@ export function compileProgram(
     return entry;
   };
   const entries = rootNodes.map((n) => link(n, TRUE, FALSE));
+  // Necessary atoms of node `n`: when it holds, every bit of `need` is set and, unless `any` is 0, some bit of `any`.
+  const masks = (n: number): { need: number; any: number } => {
+    const code = op[n] as number;
+    if (code < ALL) return { need: atomBit[n] as number, any: 0 };
+    if (code === NOT) return { need: 0, any: 0 };
+    const children = kids.slice(first[n], (first[n] as number) + (size[n] as number)).map(masks);
+    if (code === ALL) {
+      return {
+        need: children.reduce((bits, child) => bits | child.need, 0),
+        any: children.find((child) => child.any !== 0)?.any ?? 0,
+      };
+    }
+    // a holding child sets its `need` (or, lacking one, a bit of its `any`); every bit all children need is needed
+    const witness = children.map((child) => (child.need !== 0 ? child.need : child.any));
+    return {
+      need: children.reduce((bits, child) => bits & child.need, -1),
+      any: witness.includes(0) ? 0 : witness.reduce((bits, w) => bits | w, 0),
+    };
+  };
+  // The evidence plan of a root made of `all` and `any` over leaves (the usual shape): the leaves a holding root
+  // reports, `~leaf` for a child of an `any` (reported only when it holds). `null` for other shapes.
+  const planOf = (root: number): Int32Array | null => {
+    const plan: number[] = [];
+    const visit = (n: number, underAny: boolean): boolean => {
+      const code = op[n] as number;
+      if (code < ALL) return plan.push(underAny ? ~n : n) > 0;
+      if (code === NOT || underAny) return false;
+      return kids.slice(first[n], (first[n] as number) + (size[n] as number)).every((kid) => visit(kid, code === ANY));
+    };
+    return visit(root, false) ? Int32Array.from(plan) : null;
+  };
+  const rootMasks = rootNodes.map(masks);
   return {
     program: {
       op: Int32Array.from(op),
@@ -234,7 +291,6 @@ export function compileProgram(
       hi: Float64Array.from(hi),
       onTrue,
       onFalse,
-      self: Int32Array.from(op, (_, n) => n),
       ref,
       fact,
       opName,
@@ -244,11 +300,15 @@ export function compileProgram(
     },
     roots: rootNodes,
     entries,
+    atoms,
+    need: rootMasks.map((m) => m.need),
+    anyOf: rootMasks.map((m) => m.any),
+    plans: rootNodes.map(planOf),
   };
 }
 
-function includesAny(list: readonly string[] | undefined, wanted: readonly string[]): boolean {
-  for (const item of wanted) if (list?.includes(item)) return true;
+function includesAny(list: readonly string[] | undefined, wanted: ReadonlySet<string>): boolean {
+  if (list !== undefined) for (let k = 0; k < list.length; k++) if (wanted.has(list[k] as string)) return true;
   return false;
 }
 
@@ -263,7 +323,7 @@ function includesAny(list: readonly string[] | undefined, wanted: readonly strin
  */
 export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
   const code = p.op[n] as number;
-  if (code < ALL) return runs(p, p.self, p.self, n, n + 1, s, at, null) === 1;
+  if (code < ALL) return test(p, n, s, at);
   const from = p.first[n] as number;
   const to = from + (p.size[n] as number);
   if (code === NOT) return !holds(p, p.kids[from] as number, s, at);
@@ -276,113 +336,120 @@ export function holds(p: ConditionProgram, n: number, s: Slots, at: number): boo
 }
 
 /**
- * For roots whose first leaves are `entries`: `skip[r]` is where to go on when root `r`'s first leaf fails — past the
- * following roots that start with the same leaf and, like `r`, cannot hold without it (e.g. the rules of a first
- * visit, when the visit is a follow-up); `r + 1` otherwise.
+ * Whether leaf `n` of program `p` holds for the slots on day `at` (a leaf on an absent fact is false, except `exists`).
+ *
+ * @param p - the program
+ * @param n - a leaf node
+ * @param s - the slots filled by a {@link FactsReader}
+ * @param at - the evaluation day number
+ * @returns whether the leaf holds
  */
-export function skips(p: ConditionProgram, entries: Int32Array): Int32Array {
-  const skip = new Int32Array(entries.length);
-  const needed = (r: number): boolean => p.onFalse[entries[r] as number] === FALSE;
-  const same = (a: number, b: number): boolean =>
-    p.op[a] === p.op[b] &&
-    p.slot[a] === p.slot[b] &&
-    p.lo[a] === p.lo[b] &&
-    p.hi[a] === p.hi[b] &&
-    p.ref[a] === p.ref[b];
-  for (let r = entries.length - 1; r >= 0; r--) {
-    const next = r + 1;
-    skip[r] =
-      next < entries.length && needed(r) && needed(next) && same(entries[r] as number, entries[next] as number)
-        ? (skip[next] as number)
-        : next;
+export function test(p: ConditionProgram, n: number, s: Slots, at: number): boolean {
+  const { op, lo, ref } = p;
+  const v = s[p.slot[n] as number];
+  switch (op[n]) {
+    case IS_TRUE:
+      return v === true;
+    case EQ:
+      return v === ref[n];
+    case NE:
+      return v !== undefined && v !== ref[n];
+    case LT:
+      return (v as number) < (lo[n] as number);
+    case LTE:
+      return (v as number) <= (lo[n] as number);
+    case GT:
+      return (v as number) > (lo[n] as number);
+    case GTE:
+      return (v as number) >= (lo[n] as number);
+    case BETWEEN:
+      return (v as number) >= (lo[n] as number) && (v as number) <= (p.hi[n] as number);
+    case IN:
+      return (ref[n] as ReadonlySet<unknown>).has(v);
+    case NOT_IN:
+      return v !== undefined && !(ref[n] as ReadonlySet<unknown>).has(v);
+    case WITHIN: {
+      const d = at - (v as number);
+      return d >= 0 && d <= (lo[n] as number);
+    }
+    case OLDER:
+      return at - (v as number) > (lo[n] as number);
+    case EXISTS:
+      return (v !== undefined) === ref[n];
+    case INCLUDES:
+      return (v as readonly unknown[] | undefined)?.includes(ref[n]) === true;
+    default:
+      return includesAny(v as readonly string[] | undefined, ref[n] as ReadonlySet<string>);
   }
-  return skip;
 }
 
 /**
- * Run the roots whose first leaves are `entries[from..to)` (from {@link compileProgram}), each as one loop over its
- * leaves following the short-circuit jumps, and write the positions of those that hold to `out`; returns how many
- * hold. When a root's first leaf fails, the run goes on at `skip[r]` (see {@link skips}). With `out` `null`, only the
- * leaf `entries[from]` is tested: 1 when it holds, else 0.
+ * Roots to run together (e.g. the rules that apply at one level): the first leaf of each (`TRUE` or `FALSE` for a
+ * root without leaves) and the atoms each needs — all of `need`, and some of `anyOf` unless it is 0.
  */
-export function runs(
-  p: ConditionProgram,
-  entries: Int32Array,
-  skip: Int32Array,
-  from: number,
-  to: number,
-  s: Slots,
-  at: number,
-  out: Int32Array | null,
-): number {
+export interface Roots {
+  readonly entries: Int32Array;
+  readonly need: Int32Array;
+  readonly anyOf: Int32Array;
+}
+
+/**
+ * Run the {@link Roots}, each as one loop over its leaves following the short-circuit jumps, and write the positions
+ * of those that hold to `out`; returns how many hold. A root whose needed atoms are missing from `mask` is not run.
+ */
+export function runs(p: ConditionProgram, roots: Roots, s: Slots, at: number, mask: number, out: Int32Array): number {
   let held = 0;
-  const { op, slot, lo, ref, onTrue, onFalse } = p;
-  for (let r = from; r < to; r++) {
-    const entry = entries[r] as number;
-    let n = entry;
-    while (n >= 0) {
-      const v = s[slot[n] as number];
-      let ok: boolean;
-      switch (op[n]) {
-        case IS_TRUE:
-          ok = v === true;
-          break;
-        case EQ:
-          ok = v === ref[n];
-          break;
-        case NE:
-          ok = v !== undefined && v !== ref[n];
-          break;
-        case LT:
-          ok = (v as number) < (lo[n] as number);
-          break;
-        case LTE:
-          ok = (v as number) <= (lo[n] as number);
-          break;
-        case GT:
-          ok = (v as number) > (lo[n] as number);
-          break;
-        case GTE:
-          ok = (v as number) >= (lo[n] as number);
-          break;
-        case BETWEEN:
-          ok = (v as number) >= (lo[n] as number) && (v as number) <= (p.hi[n] as number);
-          break;
-        case IN:
-          ok = (ref[n] as ReadonlySet<unknown>).has(v);
-          break;
-        case NOT_IN:
-          ok = v !== undefined && !(ref[n] as ReadonlySet<unknown>).has(v);
-          break;
-        case WITHIN: {
-          const d = at - (v as number);
-          ok = d >= 0 && d <= (lo[n] as number);
-          break;
-        }
-        case OLDER:
-          ok = at - (v as number) > (lo[n] as number);
-          break;
-        case EXISTS:
-          ok = (v !== undefined) === ref[n];
-          break;
-        case INCLUDES:
-          ok = (v as readonly unknown[] | undefined)?.includes(ref[n]) === true;
-          break;
-        default:
-          ok = includesAny(v as readonly string[] | undefined, ref[n] as readonly string[]);
-          break;
-      }
-      if (out === null) return ok ? 1 : 0;
-      if (ok) n = onTrue[n] as number;
-      else {
-        // the roots up to skip[r] start with this same failed, needed leaf
-        if (n === entry) r = (skip[r] as number) - 1;
-        n = onFalse[n] as number;
-      }
-    }
-    if (n === TRUE) (out as Int32Array)[held++] = r;
+  const { onTrue, onFalse } = p;
+  const { entries, need, anyOf } = roots;
+  for (let r = 0; r < entries.length; r++) {
+    const needed = need[r] as number;
+    const some = anyOf[r] as number;
+    if ((mask & needed) !== needed || (some !== 0 && (mask & some) === 0)) continue;
+    let n = entries[r] as number;
+    while (n >= 0) n = test(p, n, s, at) ? (onTrue[n] as number) : (onFalse[n] as number);
+    if (n === TRUE) out[held++] = r;
   }
   return held;
+}
+
+/** The evidence of leaf `n` with the outcome it has: the patient's value (`null` when absent) against the rule's. */
+function leafEvidence(p: ConditionProgram, n: number, f: FactRecord, s: Slots, outcome: boolean): Evidence {
+  const shared = outcome ? p.truth[n] : undefined;
+  if (shared !== undefined) return shared;
+  const fact = p.fact[n] as string;
+  // validated slots hold the facts as given, except dates (day numbers)
+  const actual = p.dated[n] ? f[fact] : s[p.slot[n] as number];
+  return {
+    fact,
+    op: p.opName[n] as Operator,
+    expected: p.expected[n],
+    actual: actual === undefined ? null : Array.isArray(actual) ? actual.slice() : actual,
+    result: outcome,
+  };
+}
+
+/**
+ * The evidence of a root that holds (see {@link explain}): by the root's plan from {@link compileProgram} — a loop
+ * over its leaves — when it has one, otherwise by walking the tree.
+ */
+export function evidenceOf(
+  p: ConditionProgram,
+  root: number,
+  plan: Int32Array | null,
+  f: FactRecord,
+  s: Slots,
+  at: number,
+): Evidence[] {
+  const out: Evidence[] = [];
+  if (plan === null) explain(p, root, f, s, at, true, out);
+  else {
+    for (let k = 0; k < plan.length; k++) {
+      const leaf = plan[k] as number;
+      if (leaf >= 0) out.push(leafEvidence(p, leaf, f, s, true));
+      else if (test(p, ~leaf, s, at)) out.push(leafEvidence(p, ~leaf, f, s, true));
+    }
+  }
+  return out;
 }
 
 /**
@@ -401,22 +468,7 @@ export function explain(
 ): void {
   const code = p.op[n] as number;
   if (code < ALL) {
-    const shared = outcome ? p.truth[n] : undefined;
-    if (shared !== undefined) {
-      out.push(shared);
-      return;
-    }
-    const fact = p.fact[n] as string;
-    // validated slots hold the facts as given, except dates (day numbers)
-    const actual = p.dated[n] ? f[fact] : s[p.slot[n] as number];
-    out.push({
-      fact,
-      op: p.opName[n] as Operator,
-      expected: p.expected[n],
-      actual: actual === undefined ? null : Array.isArray(actual) ? actual.slice() : actual,
-      // explain only ever visits a node with the outcome it has, so a leaf's result is `outcome`
-      result: outcome,
-    });
+    out.push(leafEvidence(p, n, f, s, outcome));
     return;
   }
   const from = p.first[n] as number;

@@ -7,7 +7,7 @@ import {
   toBatchError,
 } from "@carekit/core";
 import * as z from "zod";
-import { compileProgram, type Evidence, explain, type FactRecord, runs, skips } from "./condition.js";
+import { compileProgram, type Evidence, evidenceOf, type FactRecord, type Roots, runs } from "./condition.js";
 import { isoDay } from "./days.js";
 import { type FactsOf, factsReader, factsSchema } from "./facts.js";
 import {
@@ -125,7 +125,10 @@ const ACTION_LABEL: Readonly<Record<Action, Label>> = {
 interface CompiledRule {
   readonly id: string;
   readonly root: number;
+  readonly plan: Int32Array | null;
   readonly entry: number;
+  readonly need: number;
+  readonly anyOf: number;
   readonly levelMask: number;
   readonly priority: number;
   readonly action: Action;
@@ -137,11 +140,9 @@ interface CompiledRule {
   readonly decisionStep: TraceStep;
 }
 
-/** The rules that apply at one level, in rule order, and the first leaf of each. */
-interface Applicable {
+/** The rules that apply at one level, in rule order, as {@link Roots} to run. */
+interface Applicable extends Roots {
   readonly rules: readonly CompiledRule[];
-  readonly entries: Int32Array;
-  readonly skip: Int32Array;
 }
 
 function cite(source: Source): string {
@@ -165,13 +166,13 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
   const setSource = cite(valid.source);
   const all = (1 << FACILITY_LEVELS.length) - 1;
-  const reader = factsReader(valid.facts);
-  const slotOf = new Map(reader.names.map((name, index) => [name, index]));
-  const { program, roots, entries } = compileProgram(
+  const slotOf = new Map(Object.keys(valid.facts).map((name, index) => [name, index]));
+  const { program, roots, entries, atoms, need, anyOf, plans } = compileProgram(
     valid.rules.map((rule) => rule.when),
     valid.facts,
     slotOf,
   );
+  const reader = factsReader(valid.facts, atoms);
   const rules: CompiledRule[] = valid.rules.map((rule, index) => {
     const { action, reason } = rule.then;
     const source = rule.source === undefined ? setSource : cite(rule.source);
@@ -179,7 +180,10 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     return {
       id: rule.id,
       root: roots[index] as number,
+      plan: plans[index] as Int32Array | null,
       entry: entries[index] as number,
+      need: need[index] as number,
+      anyOf: anyOf[index] as number,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
       action,
@@ -212,13 +216,22 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   });
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
-  const byLevel = new Map<unknown, Applicable>(
-    FACILITY_LEVELS.map((level, index) => {
-      const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
-      const entries = Int32Array.from(list, (rule) => rule.entry);
-      return [level, { rules: list, entries, skip: skips(program, entries) }];
-    }),
-  );
+  const byLevel: readonly Applicable[] = FACILITY_LEVELS.map((_, index) => {
+    const list = rules.filter((rule) => (rule.levelMask & (1 << index)) !== 0);
+    return {
+      rules: list,
+      entries: Int32Array.from(list, (rule) => rule.entry),
+      need: Int32Array.from(list, (rule) => rule.need),
+      anyOf: Int32Array.from(list, (rule) => rule.anyOf),
+    };
+  });
+  // at most five string comparisons (usually of internalised strings, so pointer comparisons) beat hashing the name
+  const applicableAt = (level: unknown): Applicable | undefined => {
+    for (let index = 0; index < FACILITY_LEVELS.length; index++) {
+      if (FACILITY_LEVELS[index] === level) return byLevel[index];
+    }
+    return undefined;
+  };
   const held = new Int32Array(rules.length);
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
@@ -236,16 +249,15 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     priority: ACTIONS.length,
     decisionStep: noneStep,
   } as const;
-  const decide = (facts: FactRecord, at: number, applicable: Applicable): Decision => {
-    const count = runs(program, applicable.entries, applicable.skip, 0, applicable.entries.length, slots, at, held);
+  const decide = (facts: FactRecord, at: number, applicable: Applicable, atoms: number): Decision => {
+    const count = runs(program, applicable, slots, at, atoms, held);
     // sized up front: the number of fired rules is known before their evidence is collected
     const fired = new Array<FiredRule>(count);
     const trace = new Array<TraceStep>(count + 1);
     let best: Pick<CompiledRule, keyof typeof none> = none;
     for (let k = 0; k < count; k++) {
       const rule = applicable.rules[held[k] as number] as CompiledRule;
-      const evidence: Evidence[] = [];
-      explain(program, rule.root, facts, slots, at, true, evidence);
+      const evidence = evidenceOf(program, rule.root, rule.plan, facts, slots, at);
       fired[k] = {
         ruleId: rule.id,
         action: rule.action,
@@ -271,21 +283,16 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const evaluate = (input: EvaluateInput<F>): Decision => {
     if (typeof input === "object" && input !== null) {
       const { facts, at, level } = input;
-      const applicable = byLevel.get(level);
+      const applicable = applicableAt(level);
       if (at !== lastAt && typeof at === "string") {
         lastAtDay = isoDay(at);
         lastAt = at;
       }
       let keys = 0;
       for (const _ in input) keys++;
-      if (
-        keys === 3 &&
-        applicable !== undefined &&
-        at === lastAt &&
-        !Number.isNaN(lastAtDay) &&
-        reader.read(facts, slots)
-      ) {
-        return decide(facts, lastAtDay, applicable);
+      if (keys === 3 && applicable !== undefined && at === lastAt && !Number.isNaN(lastAtDay)) {
+        const atoms = reader.read(facts, slots);
+        if (atoms !== -1) return decide(facts, lastAtDay, applicable, atoms);
       }
     }
     inputSchema ??= z.strictObject({
@@ -294,8 +301,8 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       level: z.enum(FACILITY_LEVELS),
     }) as unknown as z.ZodType<EvaluateInput>;
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
-    reader.read(parsed.facts, slots);
-    return decide(parsed.facts, isoDay(parsed.at), byLevel.get(parsed.level) as Applicable);
+    const atoms = reader.read(parsed.facts, slots);
+    return decide(parsed.facts, isoDay(parsed.at), applicableAt(parsed.level) as Applicable, atoms);
   };
 
   const settle = (index: number, input: EvaluateInput<F>, out: BatchResult): void => {

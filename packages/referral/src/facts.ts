@@ -97,6 +97,15 @@ function isStringList(v: unknown): boolean {
 }
 
 /**
+ * An atom (原子条件): fact `[0]` equals the boolean or enum value `[1]`. A {@link FactsReader} reports which atoms
+ * hold as a bit mask, so the engine skips every rule whose needed atoms are missing without running it.
+ */
+export type Atom = readonly [fact: string, value: boolean | string];
+
+/** At most 31 atoms, so that a mask is a non-negative 32-bit integer. */
+export const MAX_ATOMS = 31;
+
+/**
  * A compiled reader of facts (事实读取器): reads every declared fact once into a slot array — in declaration order,
  * dates as day numbers, absent facts as `undefined` — and says whether the facts are valid. Compiled conditions read
  * the slots, so a patient's facts are looked up by name only once per evaluation.
@@ -104,19 +113,21 @@ function isStringList(v: unknown): boolean {
 export interface FactsReader {
   /** Declared fact names; slot `i` holds `names[i]`. */
   readonly names: readonly string[];
-  /** Fill `slots` from `value`; `true` exactly when {@link factsSchema} accepts `value`. */
-  readonly read: (value: unknown, slots: unknown[]) => boolean;
+  /**
+   * Fill `slots` from `value`: `-1` exactly when {@link factsSchema} rejects `value`, otherwise the mask of the atoms
+   * that hold (bit `k` for atom `k`).
+   */
+  readonly read: (value: unknown, slots: unknown[]) => number;
 }
 
 /**
  * Compile a {@link FactsReader} for a rule set's fact declarations.
  *
  * @param facts - the fact declarations
+ * @param atoms - at most {@link MAX_ATOMS} atoms on boolean or enum facts, each with a valid value
  * @returns the reader
- * @example
- * {@includeCode ../test/facts.test.ts#guard}
  */
-export function factsReader(facts: FactSpecs): FactsReader {
+export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): FactsReader {
   const names = Object.keys(facts);
   const specs = names.map((name) => facts[name] as FactSpec);
   const isRequired = Uint8Array.from(specs, (spec) => (spec.required === false ? 0 : 1));
@@ -126,62 +137,73 @@ export function factsReader(facts: FactSpecs): FactsReader {
   // enums are short: a few pointer comparisons of internalised strings beat hashing
   const enums = specs.map((spec) => spec.enum ?? []);
   const count = names.length;
-  const requiredCount = isRequired.reduce((sum, r) => sum + r, 0);
-  const lastRequired = isRequired.lastIndexOf(1);
   const slotOf = new Map(names.map((name, index) => [name, index]));
-  // check fact `i`'s value against its kind and write it to its slot (dates as day numbers); false when invalid
-  const put = (slots: unknown[], i: number, v: unknown): boolean => {
-    switch (kindOf[i]) {
-      case BOOLEAN:
-        if (v !== true && v !== false) return false;
-        break;
-      case NUMBER:
-        if (typeof v !== "number" || !Number.isFinite(v)) return false;
-        break;
-      case INTEGER:
-        if (!Number.isSafeInteger(v)) return false;
-        break;
-      case STRING:
-        if (typeof v !== "string" || v.length > LIMITS.stringLength) return false;
-        break;
-      case ENUM:
-        if (!(enums[i] as readonly string[]).includes(v as string)) return false;
-        break;
-      case LIST:
-        if (!isStringList(v)) return false;
-        break;
-      default: {
-        const day = isoDay(v);
-        if (Number.isNaN(day)) return false;
-        slots[i] = day;
-        return true;
+  // the atom bits of each value: of a boolean slot `i` at `boolBits[2i + value]`, of an enum's k-th value at `ofEnum[i][k]`
+  const boolBits = new Int32Array(2 * count);
+  const ofEnum = enums.map((values) => new Int32Array(values.length));
+  atoms.slice(0, MAX_ATOMS).forEach(([fact, value], k) => {
+    const i = slotOf.get(fact) ?? -1;
+    const bits = kindOf[i] === BOOLEAN ? boolBits.subarray(2 * i, 2 * i + 2) : ofEnum[i];
+    const index = typeof value === "boolean" ? Number(value) : (enums[i] ?? []).indexOf(value);
+    if (bits !== undefined && index >= 0 && index < bits.length) bits[index] = (bits[index] as number) | (1 << k);
+  });
+  // Check every slot against its fact's kind (dates become day numbers) and collect the atoms; an absent fact is
+  // `undefined`, allowed only when optional. One pass over the slots once they are filled, whichever way.
+  const check = (slots: unknown[]): number => {
+    let mask = 0;
+    for (let i = 0; i < count; i++) {
+      const v = slots[i];
+      let ok: boolean;
+      switch (kindOf[i]) {
+        case BOOLEAN:
+          ok = v === true || v === false;
+          if (ok) mask |= boolBits[2 * i + (v ? 1 : 0)] as number;
+          break;
+        case NUMBER:
+          ok = typeof v === "number" && Number.isFinite(v);
+          break;
+        case INTEGER:
+          ok = Number.isSafeInteger(v);
+          break;
+        case STRING:
+          ok = typeof v === "string" && v.length <= LIMITS.stringLength;
+          break;
+        case ENUM: {
+          const index = (enums[i] as readonly unknown[]).indexOf(v);
+          ok = index >= 0;
+          if (ok) mask |= (ofEnum[i] as Int32Array)[index] as number;
+          break;
+        }
+        case LIST:
+          ok = isStringList(v);
+          break;
+        default: {
+          const day = isoDay(v);
+          ok = !Number.isNaN(day);
+          if (ok) slots[i] = day;
+        }
       }
+      if (!ok && (v !== undefined || isRequired[i] === 1)) return -1;
     }
-    slots[i] = v;
-    return true;
+    return mask;
   };
   // objects in another key order: each key looked up in the map
-  const readByName = (record: Record<string, unknown>, slots: unknown[]): boolean => {
-    for (let k = 0; k < count; k++) if (isRequired[k] === 0) slots[k] = undefined;
-    let requiredSeen = 0;
+  const readByName = (record: Record<string, unknown>, slots: unknown[]): number => {
+    for (let i = 0; i < count; i++) slots[i] = undefined;
     for (const key in record) {
       const i = slotOf.get(key);
-      if (i === undefined) return false;
-      const v = record[key];
-      if (isRequired[i] === 1) requiredSeen++;
-      else if (v === undefined) continue;
-      if (!put(slots, i, v)) return false;
+      if (i === undefined) return -1;
+      slots[i] = record[key];
     }
-    // keys are unique and every one is declared, so counting the required ones seen is enough
-    return requiredSeen === requiredCount;
+    return check(slots);
   };
   // Most producers write the facts in declaration order, absent optional facts left out. Walking the declarations
   // alongside the object's keys maps each key to its slot with one pointer comparison (property names are
   // internalised) and skips absent optional facts, writing `undefined` only to those. Any other key order (or an
   // unknown key) is read by name, and after many such objects the walk is no longer tried.
   let misses = 0;
-  const read = (value: unknown, slots: unknown[]): boolean => {
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const read = (value: unknown, slots: unknown[]): number => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return -1;
     const record = value as Record<string, unknown>;
     if (misses > 64) return readByName(record, slots);
     let i = 0;
@@ -194,14 +216,10 @@ export function factsReader(facts: FactSpecs): FactsReader {
         misses++;
         return readByName(record, slots);
       }
-      const v = record[key];
-      if (v === undefined && isRequired[i] === 0) slots[i] = undefined;
-      else if (!put(slots, i, v)) return false;
-      i++;
+      slots[i++] = record[key];
     }
-    if (i <= lastRequired) return false;
     while (i < count) slots[i++] = undefined;
-    return true;
+    return check(slots);
   };
   return { names, read };
 }
@@ -219,5 +237,5 @@ export function factsReader(facts: FactSpecs): FactsReader {
 export function factsGuard(facts: FactSpecs): (value: unknown) => value is FactsOf {
   const { read } = factsReader(facts);
   const slots: unknown[] = [];
-  return (value: unknown): value is FactsOf => read(value, slots);
+  return (value: unknown): value is FactsOf => read(value, slots) !== -1;
 }

@@ -25,10 +25,8 @@ export {
 } from "./engine.js";
 export {
   type FactsOf,
-  type FactsReader,
   type FactValue,
   factsGuard,
-  factsReader,
   factsSchema,
   type OptionalKeys,
   type ValueOfType,

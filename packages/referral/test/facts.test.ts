@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { factsGuard, factsReader, factsSchema } from "../src/index.js";
+import { factsReader } from "../src/facts.js";
+import { factsGuard, factsSchema } from "../src/index.js";
 
 const facts = {
   sbp: { type: "number", unit: "mmHg" },
@@ -25,11 +26,21 @@ describe("facts", () => {
     expect(isFacts({ sbp: 150, visit: "first", symptoms: ["dizziness"], lastVisit: "2024-02-29" })).toBe(true);
     expect(isFacts({ sbp: "150", visit: "first", symptoms: [] })).toBe(false);
     expect(isFacts({ sbp: 150, visit: "first", symptoms: [], lastVisit: "2023-02-29" })).toBe(false);
-    const reader = factsReader(facts);
-    const slots: unknown[] = [];
-    expect(reader.read({ symptoms: [], visit: "follow_up", sbp: 139 }, slots)).toBe(true);
-    expect(reader.names).toEqual(["sbp", "visit", "lastVisit", "symptoms"]);
-    expect(slots).toEqual([139, "follow_up", undefined, []]); // declaration order, whatever the key order
     //#endregion guard
+  });
+
+  it("reads facts into slots in declaration order, with the mask of the atoms that hold", () => {
+    const reader = factsReader({ ...facts, pregnant: { type: "boolean" } }, [
+      ["visit", "first"],
+      ["pregnant", true],
+      ["visit", "follow_up"],
+      ["pregnant", false],
+    ]);
+    const slots: unknown[] = [];
+    expect(reader.read({ symptoms: [], visit: "follow_up", sbp: 139, pregnant: false }, slots)).toBe(0b1100);
+    expect(reader.names).toEqual(["sbp", "visit", "lastVisit", "symptoms", "pregnant"]);
+    expect(slots).toEqual([139, "follow_up", undefined, [], false]); // declaration order, whatever the key order
+    expect(reader.read({ sbp: 185, visit: "first", symptoms: [], pregnant: true }, slots)).toBe(0b0011);
+    expect(reader.read({ sbp: 185, visit: "first", symptoms: [], pregnant: "yes" }, slots)).toBe(-1);
   });
 });
