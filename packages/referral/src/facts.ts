@@ -147,47 +147,45 @@ export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): Fact
     const index = typeof value === "boolean" ? Number(value) : (enums[i] ?? []).indexOf(value);
     if (bits !== undefined && index >= 0 && index < bits.length) bits[index] = (bits[index] as number) | (1 << k);
   });
-  // Check every slot against its fact's kind (dates become day numbers) and collect the atoms; an absent fact is
-  // `undefined`, allowed only when optional. One pass over the slots once they are filled, whichever way.
-  const check = (slots: unknown[]): number => {
-    let mask = 0;
-    for (let i = 0; i < count; i++) {
-      const v = slots[i];
-      let ok: boolean;
-      switch (kindOf[i]) {
-        case BOOLEAN:
-          ok = v === true || v === false;
-          if (ok) mask |= boolBits[2 * i + (v ? 1 : 0)] as number;
-          break;
-        case NUMBER:
-          ok = typeof v === "number" && Number.isFinite(v);
-          break;
-        case INTEGER:
-          ok = Number.isSafeInteger(v);
-          break;
-        case STRING:
-          ok = typeof v === "string" && v.length <= LIMITS.stringLength;
-          break;
-        case ENUM: {
-          const index = (enums[i] as readonly unknown[]).indexOf(v);
-          ok = index >= 0;
-          if (ok) mask |= (ofEnum[i] as Int32Array)[index] as number;
-          break;
-        }
-        case LIST:
-          ok = isStringList(v);
-          break;
-        default: {
-          const day = isoDay(v);
-          ok = !Number.isNaN(day);
-          if (ok) slots[i] = day;
-        }
+  // Check value `v` of slot `i` against its fact's kind and store it (dates as day numbers): -1 when invalid,
+  // otherwise the bits of the atoms it makes hold. An absent fact is `undefined`, allowed only when optional.
+  const accept = (slots: unknown[], i: number, v: unknown): number => {
+    let bits = 0;
+    let ok: boolean;
+    switch (kindOf[i]) {
+      case BOOLEAN:
+        ok = v === true || v === false;
+        if (ok) bits = boolBits[2 * i + (v ? 1 : 0)] as number;
+        break;
+      case NUMBER:
+        ok = typeof v === "number" && Number.isFinite(v);
+        break;
+      case INTEGER:
+        ok = Number.isSafeInteger(v);
+        break;
+      case STRING:
+        ok = typeof v === "string" && v.length <= LIMITS.stringLength;
+        break;
+      case ENUM: {
+        const index = (enums[i] as readonly unknown[]).indexOf(v);
+        ok = index >= 0;
+        if (ok) bits = (ofEnum[i] as Int32Array)[index] as number;
+        break;
       }
-      if (!ok && (v !== undefined || isRequired[i] === 1)) return -1;
+      case LIST:
+        ok = isStringList(v);
+        break;
+      default: {
+        const day = isoDay(v);
+        ok = !Number.isNaN(day);
+        if (ok) v = day;
+      }
     }
-    return mask;
+    if (!ok && (v !== undefined || isRequired[i] === 1)) return -1;
+    slots[i] = v;
+    return bits;
   };
-  // objects in another key order: each key looked up in the map
+  // objects in another key order: each key looked up in the map, then every slot checked
   const readByName = (record: Record<string, unknown>, slots: unknown[]): number => {
     for (let i = 0; i < count; i++) slots[i] = undefined;
     for (const key in record) {
@@ -195,7 +193,13 @@ export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): Fact
       if (i === undefined) return -1;
       slots[i] = record[key];
     }
-    return check(slots);
+    let mask = 0;
+    for (let i = 0; i < count; i++) {
+      const bits = accept(slots, i, slots[i]);
+      if (bits === -1) return -1;
+      mask |= bits;
+    }
+    return mask;
   };
   // Most producers write the facts in declaration order, absent optional facts left out. Walking the declarations
   // alongside the object's keys maps each key to its slot with one pointer comparison (property names are
@@ -207,6 +211,7 @@ export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): Fact
     const record = value as Record<string, unknown>;
     if (misses > 64) return readByName(record, slots);
     let i = 0;
+    let mask = 0;
     for (const key in record) {
       while (i < count && names[i] !== key) {
         if (isRequired[i] === 1) i = count;
@@ -216,10 +221,15 @@ export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): Fact
         misses++;
         return readByName(record, slots);
       }
-      slots[i++] = record[key];
+      const bits = accept(slots, i++, record[key]);
+      if (bits === -1) return -1;
+      mask |= bits;
     }
-    while (i < count) slots[i++] = undefined;
-    return check(slots);
+    while (i < count) {
+      if (isRequired[i] === 1) return -1;
+      slots[i++] = undefined;
+    }
+    return mask;
   };
   return { names, read };
 }
