@@ -228,26 +228,7 @@ export function compileProgram(
     return n;
   };
   const rootNodes = roots.map(compile);
-  // Short-circuit jumps: after leaf `n`, go on to `onTrue[n]` or `onFalse[n]` — another leaf, or TRUE / FALSE — so a
-  // whole rule runs as one loop over its leaves, without recursion.
-  const onTrue = new Int32Array(op.length);
-  const onFalse = new Int32Array(op.length);
-  const link = (n: number, yes: number, no: number): number => {
-    const code = op[n] as number;
-    if (code < ALL) {
-      onTrue[n] = yes;
-      onFalse[n] = no;
-      return n;
-    }
-    const from = first[n] as number;
-    if (code === NOT) return link(kids[from] as number, no, yes);
-    let entry = code === ALL ? yes : no;
-    for (let k = from + (size[n] as number) - 1; k >= from; k--) {
-      entry = code === ALL ? link(kids[k] as number, entry, no) : link(kids[k] as number, yes, entry);
-    }
-    return entry;
-  };
-  const entries = rootNodes.map((n) => link(n, TRUE, FALSE));
+
   // Necessary atoms of node `n`: when it holds, every bit of `need` is set and, unless `any` is 0, some bit of `any`.
   const masks = (n: number): { need: number; any: number } => {
     const code = op[n] as number;
@@ -280,6 +261,28 @@ export function compileProgram(
     return visit(root, false) ? Int32Array.from(plan) : null;
   };
   const rootMasks = rootNodes.map(masks);
+  // Short-circuit jumps: after leaf `n`, go on to `onTrue[n]` or `onFalse[n]` — another leaf, or TRUE / FALSE — so a
+  // whole rule runs as one loop over its leaves, without recursion.
+  const onTrue = new Int32Array(op.length);
+  const onFalse = new Int32Array(op.length);
+  // A root runs only when its needed atoms hold, so its leaves on those atoms are known to hold and are jumped over.
+  const link = (n: number, yes: number, no: number, known: number): number => {
+    const code = op[n] as number;
+    if (code < ALL && ((atomBit[n] as number) & known) !== 0) return yes;
+    if (code < ALL) {
+      onTrue[n] = yes;
+      onFalse[n] = no;
+      return n;
+    }
+    const from = first[n] as number;
+    if (code === NOT) return link(kids[from] as number, no, yes, known);
+    let entry = code === ALL ? yes : no;
+    for (let k = from + (size[n] as number) - 1; k >= from; k--) {
+      entry = code === ALL ? link(kids[k] as number, entry, no, known) : link(kids[k] as number, yes, entry, known);
+    }
+    return entry;
+  };
+  const entries = rootNodes.map((n, r) => link(n, TRUE, FALSE, (rootMasks[r] as { need: number }).need));
   return {
     program: {
       op: Int32Array.from(op),
