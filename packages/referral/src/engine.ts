@@ -69,7 +69,10 @@ export interface Decision {
   readonly followUpDays: number | null;
   /** Every fired rule, in rule order, with its evidence. */
   readonly fired: readonly FiredRule[];
-  /** The readable trace: one step per fired rule, then the decision. */
+  /**
+   * The readable trace: one step per fired rule, then the decision. Frozen, like its steps, which decisions share
+   * (so does the whole trace when at most one rule fired).
+   */
   readonly trace: readonly TraceStep[];
 }
 
@@ -138,6 +141,8 @@ interface CompiledRule {
   readonly reason: Label;
   readonly step: TraceStep;
   readonly decisionStep: TraceStep;
+  /** The trace when this rule is the only one that fires. */
+  readonly alone: readonly TraceStep[];
 }
 
 /** The rules that apply at one level, in rule order, as {@link Roots} to run. */
@@ -173,10 +178,24 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     slotOf,
   );
   const reader = factsReader(valid.facts, atoms);
-  const rules: CompiledRule[] = valid.rules.map((rule, index) => {
+  const rules: CompiledRule[] = valid.rules.map((rule, index): CompiledRule => {
     const { action, reason } = rule.then;
     const source = rule.source === undefined ? setSource : cite(rule.source);
     const label = ACTION_LABEL[action];
+    const step: TraceStep = Object.freeze({
+      step: "rule",
+      ruleId: rule.id,
+      zh: `规则 ${rule.id} 触发：${reason.zh}`,
+      en: `rule ${rule.id} fired: ${reason.en}`,
+      source,
+    });
+    const decisionStep: TraceStep = Object.freeze({
+      step: "decision",
+      ruleId: rule.id,
+      zh: `决定：${label.zh}（依据规则 ${rule.id}，按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序）`,
+      en: `decision: ${label.en} (rule ${rule.id}; priority emergency transfer > refer up > refer down > manage locally)`,
+      source,
+    });
     return {
       id: rule.id,
       root: roots[index] as number,
@@ -191,20 +210,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       urgency: rule.then.urgency ?? "routine",
       followUpDays: rule.then.followUpDays ?? null,
       reason,
-      step: Object.freeze({
-        step: "rule",
-        ruleId: rule.id,
-        zh: `规则 ${rule.id} 触发：${reason.zh}`,
-        en: `rule ${rule.id} fired: ${reason.en}`,
-        source,
-      }),
-      decisionStep: Object.freeze({
-        step: "decision",
-        ruleId: rule.id,
-        zh: `决定：${label.zh}（依据规则 ${rule.id}，按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序）`,
-        en: `decision: ${label.en} (rule ${rule.id}; priority emergency transfer > refer up > refer down > manage locally)`,
-        source,
-      }),
+      step,
+      decisionStep,
+      alone: Object.freeze([step, decisionStep]),
     };
   });
   const noneStep: TraceStep = Object.freeze({
@@ -248,12 +256,13 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     followUpDays: null,
     priority: ACTIONS.length,
     decisionStep: noneStep,
+    alone: Object.freeze([noneStep]),
   } as const;
   const decide = (facts: FactRecord, at: number, applicable: Applicable, atoms: number): Decision => {
     const count = runs(program, applicable, slots, at, atoms, held);
     // sized up front: the number of fired rules is known before their evidence is collected
     const fired = new Array<FiredRule>(count);
-    const trace = new Array<TraceStep>(count + 1);
+    const trace = count > 1 ? new Array<TraceStep>(count + 1) : null;
     let best: Pick<CompiledRule, keyof typeof none> = none;
     for (let k = 0; k < count; k++) {
       const rule = applicable.rules[held[k] as number] as CompiledRule;
@@ -266,17 +275,18 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
         reason: rule.reason,
         evidence,
       };
-      trace[k] = rule.step;
+      if (trace !== null) trace[k] = rule.step;
       if (rule.priority < best.priority) best = rule;
     }
-    trace[count] = best.decisionStep;
+    // a frozen trace: shared between decisions when at most one rule fired
+    if (trace !== null) trace[count] = best.decisionStep;
     return {
       action: best.action,
       targetLevel: best.targetLevel,
       urgency: best.urgency,
       followUpDays: best.followUpDays,
       fired,
-      trace,
+      trace: trace === null ? best.alone : Object.freeze(trace),
     };
   };
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compileRuleSet, defineRuleSet, type EvaluateInput, isCarekitErrorLike } from "./helpers.js";
+import { calmPatient as patient } from "./fixtures.js";
+import {
+  compileRuleSet,
+  defineRuleSet,
+  type EvaluateInput,
+  hypertension,
+  isCarekitErrorLike,
+  type TraceStep,
+} from "./helpers.js";
 
 const followUp = defineRuleSet({
   id: "follow-up-demo",
@@ -154,6 +162,20 @@ describe("compileRuleSet / evaluate", () => {
       ],
     });
     expect(JSON.parse(JSON.stringify(decision))).toEqual(decision);
+  });
+
+  it("returns a frozen trace, whatever the number of fired rules", () => {
+    const engine = compileRuleSet(hypertension);
+    const base = { ...patient, visit: "follow_up", sbp: 185, dbp: 95, atTarget: false } as const;
+    const counts = new Set<number>();
+    for (const facts of [patient, { ...patient, sbp: 185 }, base, { ...base, consciousnessImpaired: true }]) {
+      const { fired, trace } = engine.evaluate({ facts, at: "2024-05-01", level: "village_clinic" });
+      counts.add(fired.length);
+      expect(Object.isFrozen(trace)).toBe(true);
+      expect(trace).toHaveLength(fired.length + 1);
+      expect(() => (trace as TraceStep[]).push(trace[0] as TraceStep)).toThrow(TypeError);
+    }
+    expect([...counts].sort()).toEqual([0, 1, 2, 3]);
   });
 
   it("validates facts with the path of the bad one", () => {
