@@ -153,10 +153,13 @@ export function factsReader(facts: FactSpecs, atoms: readonly Atom[] = []): Fact
     let bits = 0;
     let ok: boolean;
     switch (kindOf[i]) {
-      case BOOLEAN:
-        ok = v === true || v === false;
-        if (ok) bits = boolBits[2 * i + (v ? 1 : 0)] as number;
+      case BOOLEAN: {
+        // arithmetic, not branches: a patient's booleans are unpredictable
+        const yes = +(v === true);
+        ok = (yes | +(v === false)) === 1;
+        bits = boolBits[2 * i + yes] as number;
         break;
+      }
       case NUMBER:
         ok = typeof v === "number" && Number.isFinite(v);
         break;
