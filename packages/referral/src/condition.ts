@@ -276,9 +276,15 @@ export function compileProgram(
     }
     const from = first[n] as number;
     if (code === NOT) return link(kids[from] as number, no, yes, known);
+    // the cheapest first: a leaf is one test, a nested condition several (the order cannot change the outcome)
+    const children = kids.slice(from, from + (size[n] as number));
+    const order = [
+      ...children.filter((kid) => (op[kid] as number) < ALL),
+      ...children.filter((kid) => (op[kid] as number) >= ALL),
+    ];
     let entry = code === ALL ? yes : no;
-    for (let k = from + (size[n] as number) - 1; k >= from; k--) {
-      entry = code === ALL ? link(kids[k] as number, entry, no, known) : link(kids[k] as number, yes, entry, known);
+    for (const kid of order.reverse()) {
+      entry = code === ALL ? link(kid, entry, no, known) : link(kid, yes, entry, known);
     }
     return entry;
   };
