@@ -437,6 +437,9 @@ function leafEvidence(p: ConditionProgram, n: number, f: FactRecord, s: Slots, o
   };
 }
 
+// the leaves one root reports, grown to the longest plan seen (evaluation is synchronous)
+let scratch = new Int32Array(16);
+
 /**
  * The evidence of a root that holds (see {@link explain}): by the root's plan from {@link compileProgram} — a loop
  * over its leaves — when it has one, otherwise by walking the tree.
@@ -449,15 +452,20 @@ export function evidenceOf(
   s: Slots,
   at: number,
 ): Evidence[] {
-  const out: Evidence[] = [];
-  if (plan === null) explain(p, root, f, s, at, true, out);
-  else {
-    for (let k = 0; k < plan.length; k++) {
-      const leaf = plan[k] as number;
-      if (leaf >= 0) out.push(leafEvidence(p, leaf, f, s, true));
-      else if (test(p, ~leaf, s, at)) out.push(leafEvidence(p, ~leaf, f, s, true));
-    }
+  if (plan === null) {
+    const out: Evidence[] = [];
+    explain(p, root, f, s, at, true, out);
+    return out;
   }
+  // the leaves to report, then an array of exactly their number
+  if (scratch.length < plan.length) scratch = new Int32Array(plan.length);
+  let count = 0;
+  for (let k = 0; k < plan.length; k++) {
+    const leaf = plan[k] as number;
+    if (leaf >= 0 || test(p, ~leaf, s, at)) scratch[count++] = leaf < 0 ? ~leaf : leaf;
+  }
+  const out = new Array<Evidence>(count);
+  for (let k = 0; k < count; k++) out[k] = leafEvidence(p, scratch[k] as number, f, s, true);
   return out;
 }
 
