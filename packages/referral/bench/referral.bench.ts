@@ -26,14 +26,14 @@ describe("hypertension referral decisions (batch of 100,000; async peers 2,000)"
     () => {
       for (const { facts, level } of patients) sink += engine.evaluate({ facts, at, level }).fired.length;
     },
-    { iterations: 10, time: 0 },
+    { iterations: 20, time: 0 },
   );
   bench(
     "hand-written if/else ×100k",
     () => {
       for (const { facts, level } of patients) sink += hypertensionByHand(facts, level).fired.length;
     },
-    { iterations: 10, time: 0 },
+    { iterations: 20, time: 0 },
   );
   bench(
     "json-logic-js ×100k",
