@@ -99,14 +99,12 @@ export interface ConditionProgram {
  * absence).
  *
  * @param roots - conditions already checked by {@link validateRuleSet}
- * @param facts - the rule set's fact declarations
- * @param slots - slot index of each fact (its position in the declarations)
+ * @param facts - the rule set's fact declarations; a fact's slot is its position in them, as a {@link FactsReader} reads
  * @returns the program and the node index of each root
  */
 export function compileProgram(
   roots: readonly Condition[],
   facts: FactSpecs,
-  slots: ReadonlyMap<string, number>,
 ): {
   readonly program: ConditionProgram;
   readonly roots: readonly number[];
@@ -116,6 +114,7 @@ export function compileProgram(
   readonly anyOf: readonly number[];
   readonly plans: readonly (Int32Array | null)[];
 } {
+  const slotOf = new Map(Object.keys(facts).map((name, index) => [name, index]));
   const op: number[] = [];
   const slot: number[] = [];
   const first: number[] = [];
@@ -194,7 +193,7 @@ export function compileProgram(
       constant = new Set((value as readonly unknown[]).map(toValue));
     }
     const n = add(code);
-    slot[n] = slots.get(leaf.fact) ?? -1;
+    slot[n] = slotOf.get(leaf.fact) ?? -1;
     ref[n] = constant;
     if (code === BETWEEN) {
       const [a, b] = value as readonly unknown[];
@@ -228,13 +227,14 @@ export function compileProgram(
     return n;
   };
   const rootNodes = roots.map(compile);
+  const childrenOf = (n: number): number[] => kids.slice(first[n], (first[n] as number) + (size[n] as number));
 
   // Necessary atoms of node `n`: when it holds, every bit of `need` is set and, unless `any` is 0, some bit of `any`.
   const masks = (n: number): { need: number; any: number } => {
     const code = op[n] as number;
     if (code < ALL) return { need: atomBit[n] as number, any: 0 };
     if (code === NOT) return { need: 0, any: 0 };
-    const children = kids.slice(first[n], (first[n] as number) + (size[n] as number)).map(masks);
+    const children = childrenOf(n).map(masks);
     if (code === ALL) {
       return {
         need: children.reduce((bits, child) => bits | child.need, 0),
@@ -256,7 +256,7 @@ export function compileProgram(
       const code = op[n] as number;
       if (code < ALL) return plan.push(underAny ? ~n : n) > 0;
       if (code === NOT || underAny) return false;
-      return kids.slice(first[n], (first[n] as number) + (size[n] as number)).every((kid) => visit(kid, code === ANY));
+      return childrenOf(n).every((kid) => visit(kid, code === ANY));
     };
     return visit(root, false) ? Int32Array.from(plan) : null;
   };
@@ -274,10 +274,9 @@ export function compileProgram(
       onFalse[n] = no;
       return n;
     }
-    const from = first[n] as number;
-    if (code === NOT) return link(kids[from] as number, no, yes, known);
+    const children = childrenOf(n);
+    if (code === NOT) return link(children[0] as number, no, yes, known);
     // the cheapest first: a leaf is one test, a nested condition several (the order cannot change the outcome)
-    const children = kids.slice(from, from + (size[n] as number));
     const order = [
       ...children.filter((kid) => (op[kid] as number) < ALL),
       ...children.filter((kid) => (op[kid] as number) >= ALL),
@@ -517,17 +516,12 @@ export function explain(
  *
  * @param node - a condition already checked by {@link validateRuleSet}
  * @param facts - the rule set's fact declarations
- * @param slots - slot index of each fact (its position in the declarations)
  * @returns the compiled condition
  * @example
  * {@includeCode ../test/engine.test.ts#evidence}
  */
-export function compileCondition(
-  node: Condition,
-  facts: FactSpecs,
-  slots: ReadonlyMap<string, number>,
-): CompiledCondition {
-  const { program, roots } = compileProgram([node], facts, slots);
+export function compileCondition(node: Condition, facts: FactSpecs): CompiledCondition {
+  const { program, roots } = compileProgram([node], facts);
   const root = roots[0] as number;
   return {
     test: (s, at) => holds(program, root, s, at),

@@ -171,11 +171,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
   const setSource = cite(valid.source);
   const all = (1 << FACILITY_LEVELS.length) - 1;
-  const slotOf = new Map(Object.keys(valid.facts).map((name, index) => [name, index]));
   const { program, roots, entries, atoms, need, anyOf, plans } = compileProgram(
     valid.rules.map((rule) => rule.when),
     valid.facts,
-    slotOf,
   );
   const reader = factsReader(valid.facts, atoms);
   const rules: CompiledRule[] = valid.rules.map((rule, index): CompiledRule => {

@@ -14,7 +14,6 @@ const facts = {
   l: { type: "string[]", required: false },
   d: { type: "date", required: false },
 } as const satisfies FactSpecs;
-const slotOf = new Map(Object.keys(facts).map((name, index) => [name, index]));
 const reader = factsReader(facts);
 const at = isoDay("2024-06-15");
 
@@ -109,7 +108,7 @@ describe("compiled conditions", () => {
       fc.property(tree, patient, (condition, f) => {
         const slots: unknown[] = [];
         expect(reader.read(f, slots)).not.toBe(-1);
-        const compiled = compileCondition(condition, facts, slotOf);
+        const compiled = compileCondition(condition, facts);
         const outcome = compiled.test(slots, at);
         expect(outcome).toBe(reference(condition, f));
         const evidence: Evidence[] = [];
@@ -153,7 +152,7 @@ describe("compiled rule sets", () => {
         const expected = conditions.flatMap((condition, index) => {
           if (!reference(condition, f)) return [];
           const evidence: Evidence[] = [];
-          compileCondition(condition, facts, slotOf).explain(f, slots, at, true, evidence);
+          compileCondition(condition, facts).explain(f, slots, at, true, evidence);
           return [{ ruleId: `r${index}`, evidence }];
         });
         expect(decision.fired.map(({ ruleId, evidence }) => ({ ruleId, evidence }))).toEqual(expected);
