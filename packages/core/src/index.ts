@@ -7,7 +7,16 @@
  * @packageDocumentation
  */
 
-export { type BatchError, toBatchError } from "./batch.js";
+export {
+  type BatchError,
+  type BatchItem,
+  type BatchResult,
+  iterateBatch,
+  iterateBatchAsync,
+  runBatch,
+  runBatchAsync,
+  toBatchError,
+} from "./batch.js";
 export {
   addDays,
   ageOn,
@@ -34,3 +43,4 @@ export { formatPath } from "./path.js";
 export { applyRate, BASIS_POINTS_PER_UNIT, type BasisPoints, RateSchema, rateToBasisPoints } from "./rate.js";
 export { divideRounded, ROUNDING_MODES, type RoundingMode, roundQuotient } from "./rounding.js";
 export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
+export { type FormatTraceOptions, formatTrace, type TraceSource, type TraceStep, type TraceValue } from "./trace.js";
