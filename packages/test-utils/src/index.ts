@@ -1,0 +1,8 @@
+/**
+ * carekit's test kit (private workspace package, as TanStack keeps `query-test-utils`): one bad-input suite, one
+ * differential helper, one batch-conformance check and one boundary fuzzer, used by every package's tests.
+ */
+export { type BadInputCase, badInputSuite, expectCarekitError } from "./bad-input.js";
+export { checkBatchConformance, throwingRecord } from "./batch.js";
+export { type DifferentialOptions, differential } from "./differential.js";
+export { assertCleanResult, evilValue, type FuzzExportsOptions, fuzzExports } from "./fuzz.js";
