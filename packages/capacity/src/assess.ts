@@ -1,4 +1,5 @@
-import { type BatchError, fieldError, toBatchError } from "@carekit/core";
+import type { BatchError } from "@carekit/core";
+import { fieldError, toBatchError } from "@carekit/core/internal";
 import * as z from "zod";
 import { ratio2, ratio2Big, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type TraceStep, traceStep } from "./trace.js";

@@ -1,4 +1,4 @@
-import { fieldError } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { fewestCarers } from "./carers.js";
 import type { ClassRules } from "./standard.js";

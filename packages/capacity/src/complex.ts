@@ -1,4 +1,4 @@
-import { fieldError } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { resolveStandard, type StandardRef } from "./standards.js";
 import { type TraceStep, traceStep } from "./trace.js";

@@ -1,4 +1,5 @@
-import { divideRounded, toScaledInteger } from "@carekit/core";
+import { divideRounded } from "@carekit/core";
+import { toScaledInteger } from "@carekit/core/internal";
 
 /** Targets per 1000 and shares are read as integers of 10^-4 units (4 decimals). */
 const UNIT = 10_000;

@@ -1,4 +1,5 @@
-import { divideRounded, fieldError } from "@carekit/core";
+import { divideRounded } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";

@@ -1,5 +1,5 @@
 import type { Source } from "@carekit/core";
-import { fieldError } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { ratio2, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";

@@ -1,4 +1,4 @@
-import { fieldError, toScaledInteger } from "@carekit/core";
+import { fieldError, toScaledInteger } from "@carekit/core/internal";
 import * as z from "zod";
 import { type TraceStep, TraceStepSchema, traceStep } from "./trace.js";
 import { CountSchema, decimalsOf, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";

@@ -1,4 +1,4 @@
-import { fieldError } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import type * as z from "zod";
 import { dazuChildcare2025, national2025, sichuan, taiyuan2025 } from "./data/childcare.js";
 import { dazu2025, nursingBeds2025, nursingBeds2030 } from "./data/elder-care.js";

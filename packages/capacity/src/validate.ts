@@ -1,4 +1,5 @@
-import { fieldError, parseInput } from "@carekit/core";
+import { parseInput } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 
 /** Largest count of people, slots or beds accepted (20 亿): keeps every exact product below 2^53. */

@@ -15,7 +15,6 @@ export {
   iterateBatchAsync,
   runBatch,
   runBatchAsync,
-  toBatchError,
 } from "./batch.js";
 export {
   addDays,
@@ -27,20 +26,16 @@ export {
   monthsBetween,
   parseIsoDate,
 } from "./date.js";
-export { toScaledInteger } from "./decimal.js";
 export {
   CarekitError,
   type CarekitErrorCode,
   type CarekitErrorOptions,
   type CarekitIssue,
-  fieldError,
   isCarekitError,
 } from "./error.js";
-export { deepFreeze } from "./freeze.js";
 export { assertFen, type Fen, FenSchema, fenToYuan, formatFen, yuanToFen } from "./money.js";
-export { type ParseInputOptions, parseInput, toCarekitIssues } from "./parse.js";
-export { formatPath } from "./path.js";
+export { type ParseInputOptions, parseInput } from "./parse.js";
 export { applyRate, BASIS_POINTS_PER_UNIT, type BasisPoints, RateSchema, rateToBasisPoints } from "./rate.js";
-export { divideRounded, ROUNDING_MODES, type RoundingMode, roundQuotient } from "./rounding.js";
+export { divideRounded, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
 export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
 export { type FormatTraceOptions, formatTrace, type TraceSource, type TraceStep, type TraceValue } from "./trace.js";

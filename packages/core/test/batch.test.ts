@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { iterateBatch, runBatch, runBatchAsync, toBatchError, yuanToFen } from "../src/index.js";
+import { iterateBatch, runBatch, runBatchAsync, yuanToFen } from "../src/index.js";
+import { toBatchError } from "../src/internal.js";
 
 describe("runBatch", () => {
   it("keeps every record: a result or an error with its index", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toScaledInteger } from "../src/index.js";
+import { toScaledInteger } from "../src/internal.js";
 
 describe("toScaledInteger", () => {
   it("reads decimals exactly", () => {

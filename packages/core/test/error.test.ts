@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CarekitError, fieldError, isCarekitError, yuanToFen } from "../src/index.js";
+import { CarekitError, isCarekitError, yuanToFen } from "../src/index.js";
+import { fieldError } from "../src/internal.js";
 
 describe("CarekitError", () => {
   it("carries code, issues and both languages", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deepFreeze } from "../src/index.js";
+import { deepFreeze } from "../src/internal.js";
 
 describe("deepFreeze", () => {
   it("freezes nested objects and arrays", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { formatPath, isCarekitError, parseInput, toCarekitIssues } from "../src/index.js";
+import { isCarekitError, parseInput } from "../src/index.js";
+import { formatPath, toCarekitIssues } from "../src/internal.js";
 
 describe("parseInput", () => {
   it("returns the parsed value or throws one CarekitError with every issue", () => {

@@ -1,4 +1,5 @@
-import { type BatchError, fieldError, parseInput, toBatchError } from "@carekit/core";
+import { type BatchError, parseInput } from "@carekit/core";
+import { fieldError, toBatchError } from "@carekit/core/internal";
 import * as z from "zod";
 import { checkPlan, type Plan } from "./plan.js";
 import { assessEntry, ObservationSchema, type ProgressAssessment, type ProgressStatus, rowOf } from "./progress.js";

@@ -1,4 +1,5 @@
-import { fieldError, parseInput, roundQuotient } from "@carekit/core";
+import { parseInput } from "@carekit/core";
+import { fieldError, roundQuotient } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
 import { evaluateExpression, inputsOf, parseExpression } from "./expression.js";

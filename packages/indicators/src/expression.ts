@@ -1,4 +1,4 @@
-import { fieldError } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 
 /** A parsed indicator expression: integers, named inputs, `+`, `-`, `*` and parentheses. */
 type ExpressionNode =

@@ -1,4 +1,5 @@
-import { fieldError, parseInput } from "@carekit/core";
+import { parseInput } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
 import { checkPlan, type Plan } from "./plan.js";

@@ -1,4 +1,5 @@
-import { fieldError, formatPath, IsoDateSchema, parseInput, toScaledInteger } from "@carekit/core";
+import { IsoDateSchema, parseInput } from "@carekit/core";
+import { fieldError, formatPath, toScaledInteger } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
 import { DataRegionSchema, deepFreeze, SourceSchema, TextSchema } from "./source.js";

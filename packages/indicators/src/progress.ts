@@ -1,4 +1,5 @@
-import { divideRounded, fieldError, parseInput } from "@carekit/core";
+import { divideRounded, parseInput } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import type { TraceStep } from "./compute.js";
 import {

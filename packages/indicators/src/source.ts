@@ -14,4 +14,4 @@ export const DataRegionSchema = /* @__PURE__ */ z.string().refine((code) => /^(\
   params: { zh: "必须是六位行政区划代码或 CN" },
 });
 
-export { deepFreeze } from "@carekit/core";
+export { deepFreeze } from "@carekit/core/internal";

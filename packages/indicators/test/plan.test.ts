@@ -1,4 +1,5 @@
-import { isCarekitError, toScaledInteger } from "@carekit/core";
+import { isCarekitError } from "@carekit/core";
+import { toScaledInteger } from "@carekit/core/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {

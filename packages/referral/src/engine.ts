@@ -1,11 +1,5 @@
-import {
-  type BatchError as CoreBatchError,
-  deepFreeze,
-  fieldError,
-  IsoDateSchema,
-  parseInput,
-  toBatchError,
-} from "@carekit/core";
+import { type BatchError as CoreBatchError, IsoDateSchema, parseInput } from "@carekit/core";
+import { deepFreeze, fieldError, toBatchError } from "@carekit/core/internal";
 import * as z from "zod";
 import { compileProgram, type Evidence, evidenceOf, type FactRecord, type Roots, runs } from "./condition.js";
 import { isoDay } from "./days.js";

@@ -1,4 +1,5 @@
-import { type CarekitErrorCode, fieldError, formatPath } from "@carekit/core";
+import type { CarekitErrorCode } from "@carekit/core";
+import { fieldError, formatPath } from "@carekit/core/internal";
 
 const FORBIDDEN_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 

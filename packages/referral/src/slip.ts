@@ -1,4 +1,5 @@
-import { addDays, fieldError, IsoDateSchema, isOnOrBefore, parseInput, parseIsoDate } from "@carekit/core";
+import { addDays, IsoDateSchema, isOnOrBefore, parseInput, parseIsoDate } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import type { Decision } from "./engine.js";
 import {

@@ -1,4 +1,5 @@
-import { fieldError, formatPath, parseInput } from "@carekit/core";
+import { parseInput } from "@carekit/core";
+import { fieldError, formatPath } from "@carekit/core/internal";
 import { isoDay } from "./days.js";
 import { assertSafeJson } from "./json.js";
 import {

@@ -1,4 +1,5 @@
-import { type BatchError as CoreBatchError, parseInput, toBatchError } from "@carekit/core";
+import { type BatchError as CoreBatchError, parseInput } from "@carekit/core";
+import { toBatchError } from "@carekit/core/internal";
 import type { Accumulators } from "./accumulators.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import type { Settlement, SettlementResult } from "./settle.js";

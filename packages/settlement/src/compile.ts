@@ -1,5 +1,6 @@
 import type { Label } from "@carekit/core";
-import { fieldError, parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import { parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { type Catalogue, CatalogueSchema, type ItemClass } from "./catalogue.js";
 import {

@@ -1,4 +1,5 @@
-import { addDays, fieldError, IsoDateSchema, type Label, monthsBetween, parseInput, SourceSchema } from "@carekit/core";
+import { addDays, IsoDateSchema, type Label, monthsBetween, parseInput, SourceSchema } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import { RegionCodeSchema, regionOf } from "@carekit/core/regions";
 import * as z from "zod";
 import { KeySchema } from "./source.js";

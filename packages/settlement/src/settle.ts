@@ -1,5 +1,6 @@
 import type { Label } from "@carekit/core";
-import { fieldError, parseInput, type RoundingMode } from "@carekit/core";
+import { parseInput, type RoundingMode } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import { provinceOf, regionOf } from "@carekit/core/regions";
 import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
 import {

@@ -1,4 +1,5 @@
-import { applyRate, divideRounded, ROUNDING_MODES, roundQuotient } from "@carekit/core";
+import { applyRate, divideRounded, ROUNDING_MODES } from "@carekit/core";
+import { roundQuotient } from "@carekit/core/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyRateFast, applyRateUnchecked, divideByBp, divideUnchecked, roundUnchecked } from "../src/arith.js";
