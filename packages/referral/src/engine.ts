@@ -1,9 +1,12 @@
 import { type BatchError as CoreBatchError, IsoDateSchema, parseInput } from "@carekit/core";
 import { deepFreeze, fieldError, toBatchError } from "@carekit/core/internal";
 import * as z from "zod";
-import { compileProgram, type Evidence, evidenceOf, type FactRecord, type Roots, runs } from "./condition.js";
+import type { Evidence } from "./condition.js";
 import { isoDay } from "./days.js";
-import { type FactsOf, factsReader, factsSchema } from "./facts.js";
+import { type FactsOf, factsSchema } from "./facts.js";
+import { evidenceOf, type FactRecord, type Roots, runs } from "./internal/interpreter.js";
+import { type CompiledRoot, compileProgram } from "./internal/program.js";
+import { factsReader } from "./internal/reader.js";
 import {
   ACTIONS,
   type Action,
@@ -165,7 +168,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
   const setSource = cite(valid.source);
   const all = (1 << FACILITY_LEVELS.length) - 1;
-  const { program, roots, entries, atoms, need, anyOf, plans } = compileProgram(
+  const { program, roots, atoms } = compileProgram(
     valid.rules.map((rule) => rule.when),
     valid.facts,
   );
@@ -190,11 +193,11 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     });
     return {
       id: rule.id,
-      root: roots[index] as number,
-      plan: plans[index] as Int32Array | null,
-      entry: entries[index] as number,
-      need: need[index] as number,
-      anyOf: anyOf[index] as number,
+      root: (roots[index] as CompiledRoot).node,
+      plan: (roots[index] as CompiledRoot).plan,
+      entry: (roots[index] as CompiledRoot).entry,
+      need: (roots[index] as CompiledRoot).need,
+      anyOf: (roots[index] as CompiledRoot).anyOf,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
       action,

@@ -1,10 +1,24 @@
 import { isCarekitError } from "@carekit/core";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileCondition, type Evidence } from "../src/condition.js";
+import type { Evidence } from "../src/condition.js";
 import { isoDay } from "../src/days.js";
-import { factsReader } from "../src/facts.js";
 import { type Condition, compileRuleSet, type Engine, type FactSpecs, type RuleSet } from "../src/index.js";
+import { explain, type FactRecord, holds } from "../src/internal/interpreter.js";
+import type { Slots } from "../src/internal/leaf.js";
+import { compileProgram } from "../src/internal/program.js";
+import { factsReader } from "../src/internal/reader.js";
+
+/** One condition compiled alone: its test and its evidence, through the engine's program and interpreter. */
+function compileCondition(node: Condition, declared: FactSpecs) {
+  const { program, roots } = compileProgram([node], declared);
+  const root = (roots[0] as { node: number }).node;
+  return {
+    test: (s: Slots, day: number) => holds(program, root, s, day),
+    explain: (f: FactRecord, s: Slots, day: number, outcome: boolean, out: Evidence[]) =>
+      explain(program, root, f, s, day, outcome, out),
+  };
+}
 
 const facts = {
   n: { type: "number", required: false },

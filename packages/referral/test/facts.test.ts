@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { factsReader } from "../src/facts.js";
 import { factsGuard, factsSchema } from "../src/index.js";
+import { factsReader } from "../src/internal/reader.js";
 
 const facts = {
   sbp: { type: "number", unit: "mmHg" },

@@ -2,7 +2,6 @@ import { differenceInCalendarDays } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { isoDay } from "../src/days.js";
-import { factsReader } from "../src/facts.js";
 import {
   compileRuleSet,
   FACILITY_LEVELS,
@@ -13,6 +12,7 @@ import {
   type Rule,
   type RuleSet,
 } from "../src/index.js";
+import { factsReader } from "../src/internal/reader.js";
 import type { HypertensionFacts } from "./fixtures.js";
 
 const engine = compileRuleSet(hypertension);
