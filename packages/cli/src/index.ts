@@ -6,5 +6,25 @@
  */
 export { runCli } from "./cli.js";
 export { COLUMN_ALIASES, canonicalColumn } from "./io/columns.js";
-export { buildDistrictReport, type DistrictReport, type DistrictReportInput } from "./report/district.js";
-export type { Label, ReportSource } from "./report/model.js";
+export {
+  buildDistrictReport,
+  type DistrictFigure,
+  type DistrictReport,
+  type DistrictReportInput,
+  type DistrictReportSummary,
+  type RejectedRow,
+  type ReportObservation,
+  resolveIndicatorId,
+} from "./report/district.js";
+export type {
+  Cell,
+  HeadlineFigure,
+  Label,
+  ReportChart,
+  ReportLang,
+  ReportModel,
+  ReportSection,
+  ReportSource,
+  ReportTable,
+  TableRow,
+} from "./report/model.js";

@@ -17,11 +17,23 @@ export const dazuExample = {
   name: { zh: "重庆市大足区", en: "Dazu District, Chongqing" },
   regionCode: "500111",
   source: {
-    title: "重庆市大足区“一老一小”整体解决方案",
+    title: "重庆市大足区人民政府办公室《重庆市大足区“一老一小”整体解决方案》",
     number: "大足府办发〔2023〕37号",
-    note: "district totals from the plan; sub-district rows are illustrative apportionments of those totals",
+    note: "成文 2023-03-31，发布 2023-04-10；district totals from the plan; the sub-district rows are illustrative apportionments of those totals",
+  },
+  /** Where the 街镇 rows come from, as the report prints it beside every figure drawn from them. */
+  rowsSource: {
+    zh: "街镇示意数据：按大足府办发〔2023〕37号的全区合计分摊到 27 个街镇",
+    en: "illustrative sub-district rows: the district totals of 大足府办发〔2023〕37号 apportioned over its 27 街镇",
   },
   district: {
+    /** The year of the rows' population (第七次全国人口普查, 2020) and of the plan's 发展基础 counts. */
+    populationYear: 2020,
+    /** The plan's district-wide figure: about 87万 residents by 2025, 1727 slots today → need 3915, gap 2188. */
+    source: {
+      zh: "大足府办发〔2023〕37号：2025 年常住人口约 87 万、现有托位 1727 个",
+      en: "大足府办发〔2023〕37号: about 870,000 residents by 2025, 1727 slots today",
+    },
     population2020: 834_600,
     population2025: 870_000,
     slots: 1727,
