@@ -1,6 +1,7 @@
-import { type BatchError, parseInput } from "@carekit/core";
-import { fieldError, toBatchError } from "@carekit/core/internal";
+import { type BatchError, type BatchResult, parseInput, runBatch, runBatchAsync } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
+import { atBoundary } from "./internal/boundary.js";
 import { checkPlan, type Plan } from "./plan.js";
 import { assessEntry, ObservationSchema, type ProgressAssessment, type ProgressStatus, rowOf } from "./progress.js";
 
@@ -25,8 +26,13 @@ export type PlanAssessmentRow = ProgressAssessment & { readonly index: number };
 export interface PlanAssessment {
   /** The assessed plan's id. */
   readonly planId: string;
-  /** Binding (约束性) rows first, then expected (预期性); within each, plan order, then year. */
+  /** In input order, each with its observation's `index`. */
   readonly results: readonly PlanAssessmentRow[];
+  /**
+   * Positions in `results` in the order a plan table reads (约束性优先): binding (约束性) rows first, then expected
+   * (预期性); within each, plan order, then year; input order breaks ties.
+   */
+  readonly priorityOrder: readonly number[];
   /** In input order. `results.length + errors.length` equals the number of observations. */
   readonly errors: readonly BatchError[];
   /** Counts for the whole table (汇总). */
@@ -64,78 +70,116 @@ export function isPlanObservation(value: unknown): value is PlanObservation {
   );
 }
 
+const BatchInputSchema = /* @__PURE__ */ z.object({
+  plan: z.unknown(),
+  observations: z.unknown(),
+  explain: z.boolean().optional(),
+});
+
+const LABEL = { en: "plan assessment", zh: "规划评估" } as const;
+
+interface Ranked {
+  readonly row: PlanAssessmentRow;
+  readonly rank: number;
+}
+
+/** The per-observation step and the totals of a plan assessment, shared by the sync and async batch. */
+function assessor(input: unknown) {
+  const { plan: rawPlan, explain } = parseInput(BatchInputSchema, input, { label: LABEL });
+  const { plan, rows } = checkPlan(rawPlan, ["plan"]);
+  const lean = explain === false;
+  const step = (raw: unknown, index: number): Ranked => {
+    const observation = isPlanObservation(raw)
+      ? raw
+      : parseInput(PlanObservationSchema, raw, { path: ["observations", index] });
+    const row = rowOf(plan, rows, observation.indicatorId, () => `observations[${index}].indicatorId`);
+    const result = assessEntry(row, observation, () => `observations[${index}]`, !lean);
+    const rank = (row.entry.attribute === "binding" ? 0 : 1_000_000) + row.order * 10_000 + observation.year;
+    return { row: { ...result, index }, rank };
+  };
+  const finish = ({ results: ranked, errors }: BatchResult<Ranked>): PlanAssessment => {
+    const results = ranked.map(({ row }) => row);
+    // binding first, then plan order, then year; Array.prototype.sort is stable, so input order breaks ties
+    const priorityOrder = ranked
+      .map((_, position) => position)
+      .sort((a, b) => (ranked[a]?.rank ?? 0) - (ranked[b]?.rank ?? 0));
+    const byStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, off_track: 0, no_baseline: 0 };
+    for (const row of results) byStatus[row.status]++;
+    const latest = new Map<string, PlanAssessmentRow>();
+    for (const row of results) {
+      const seen = latest.get(row.indicatorId);
+      if (!seen || row.observed.year >= seen.observed.year) latest.set(row.indicatorId, row);
+    }
+    const bindingOffTrackIds = [...latest.values()]
+      .filter((row) => row.attribute === "binding" && row.status === "off_track")
+      .map((row) => row.indicatorId);
+    return {
+      planId: plan.id,
+      results,
+      priorityOrder,
+      errors,
+      summary: {
+        byStatus,
+        bindingOffTrack: bindingOffTrackIds.length,
+        bindingOffTrackIds,
+        notObserved: plan.entries.filter((entry) => !latest.has(entry.indicatorId)).map((entry) => entry.indicatorId),
+      },
+    };
+  };
+  return { step, finish };
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === "object" && value !== null && typeof (value as Iterable<unknown>)[Symbol.iterator] === "function"
+  );
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"
+  );
+}
+
 /**
  * Assess a whole plan table at once (规划指标表整体评估): every observation through {@link assessProgress}'s rules,
- * results sorted binding-first (约束性优先), with a summary of how many binding indicators are off track. A bad
- * observation never stops the batch: it becomes an error with its index, so nothing is dropped.
+ * results in input order with their binding-first reading order (约束性优先), and a summary of how many binding indicators are off track. A bad
+ * observation never stops the batch — not even one whose getter throws: it becomes an error with its index
+ * (`UNREADABLE_INPUT` for a record that cannot be read), so nothing is dropped.
  *
  * @param input.plan - the plan, validated once
  * @param input.observations - any iterable of `{ indicatorId, year, value }`
- * @returns `{ results, errors, summary }`, `results.length + errors.length === observations.length`
+ * @param input.explain - build each row's `trace` (default `true`); `false` for large batches where only statuses
+ *   matter
+ * @returns `{ planId, results, priorityOrder, errors, summary }`, `results.length + errors.length === observations.length`
  * @throws {CarekitError} `INVALID_INPUT`, `UNKNOWN_INDICATOR` or `OUT_OF_RANGE` for a bad plan (not per observation);
  *   `INVALID_INPUT` when `observations` is not iterable
- * @see 大足府办发〔2023〕37号 表2-1
+ * @see 大足区人民政府办公室《重庆市大足区“一老一小”整体解决方案》（大足府办发〔2023〕37号）表2-1
  * @example
  * {@includeCode ../test/assess-plan.test.ts#example}
  */
 export function assessPlan(input: {
   readonly plan: Plan;
   readonly observations: Iterable<PlanObservation>;
-  /** Build each row's `trace` (default `true`); `false` for large batches where only statuses matter. */
   readonly explain?: boolean;
 }): PlanAssessment {
-  const { plan, rows } = checkPlan(input.plan, ["plan"]);
-  const observations = input.observations as unknown;
-  if (typeof observations !== "object" || observations === null || !(Symbol.iterator in observations)) {
-    throw fieldError("INVALID_INPUT", "observations", "must be an iterable", "必须是数组或可迭代对象");
-  }
-  const explain = input.explain !== false;
-  const assessed: { row: PlanAssessmentRow; rank: number }[] = [];
-  const errors: BatchError[] = [];
-  let index = 0;
-  for (const raw of observations as Iterable<unknown>) {
-    try {
-      const observation = isPlanObservation(raw)
-        ? raw
-        : parseInput(PlanObservationSchema, raw, { path: ["observations", index] });
-      const at = index;
-      const row = rowOf(plan, rows, observation.indicatorId, () => `observations[${at}].indicatorId`);
-      const result = assessEntry(row, observation, () => `observations[${at}]`, explain);
-      const rank = (row.entry.attribute === "binding" ? 0 : 1_000_000) + row.order * 10_000 + observation.year;
-      assessed.push({ row: { ...result, index }, rank });
-    } catch (error) {
-      errors.push(toBatchError(index, error));
+  try {
+    const { step, finish } = assessor(input);
+    const observations = input.observations as unknown;
+    if (!isIterable(observations)) {
+      throw fieldError("INVALID_INPUT", "observations", "must be an iterable", "必须是数组或可迭代对象");
     }
-    index++;
+    return finish(runBatch(observations, step));
+  } catch (error) {
+    throw atBoundary(error, LABEL);
   }
-  // binding first, then plan order, then year; Array.prototype.sort is stable, so input order breaks ties
-  assessed.sort((a, b) => a.rank - b.rank);
-  const results = assessed.map(({ row }) => row);
-  const byStatus: Record<ProgressStatus, number> = { achieved: 0, on_track: 0, off_track: 0, no_baseline: 0 };
-  for (const row of results) byStatus[row.status]++;
-  const latest = new Map<string, PlanAssessmentRow>();
-  for (const row of results) {
-    const seen = latest.get(row.indicatorId);
-    if (!seen || row.observed.year >= seen.observed.year) latest.set(row.indicatorId, row);
-  }
-  const bindingOffTrackIds = [...latest.values()]
-    .filter((row) => row.attribute === "binding" && row.status === "off_track")
-    .map((row) => row.indicatorId);
-  return {
-    planId: plan.id,
-    results,
-    errors,
-    summary: {
-      byStatus,
-      bindingOffTrack: bindingOffTrackIds.length,
-      bindingOffTrackIds,
-      notObserved: plan.entries.filter((entry) => !latest.has(entry.indicatorId)).map((entry) => entry.indicatorId),
-    },
-  };
 }
 
 /**
- * {@link assessPlan} over an async iterable (a stream of rows from a file or a database), or any iterable.
+ * {@link assessPlan} over an async iterable (a stream of rows from a file or a database), or any iterable; rows are
+ * assessed as they arrive, not read into memory first.
  *
  * @throws {CarekitError} as {@link assessPlan}
  * @example
@@ -146,24 +190,19 @@ export async function assessPlanAsync(input: {
   readonly observations: AsyncIterable<PlanObservation> | Iterable<PlanObservation>;
   readonly explain?: boolean;
 }): Promise<PlanAssessment> {
-  const observations = input.observations as unknown;
-  if (
-    typeof observations !== "object" ||
-    observations === null ||
-    !(Symbol.asyncIterator in observations || Symbol.iterator in observations)
-  ) {
-    throw fieldError(
-      "INVALID_INPUT",
-      "observations",
-      "must be an iterable or async iterable",
-      "必须是可迭代或异步可迭代对象",
-    );
+  try {
+    const { step, finish } = assessor(input);
+    const observations = input.observations as unknown;
+    if (!isAsyncIterable(observations) && !isIterable(observations)) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "observations",
+        "must be an iterable or async iterable",
+        "必须是可迭代或异步可迭代对象",
+      );
+    }
+    return finish(await runBatchAsync(observations, step));
+  } catch (error) {
+    throw atBoundary(error, LABEL);
   }
-  const collected: PlanObservation[] = [];
-  for await (const observation of input.observations) collected.push(observation);
-  return assessPlan({
-    plan: input.plan,
-    observations: collected,
-    ...(input.explain === undefined ? {} : { explain: input.explain }),
-  });
 }

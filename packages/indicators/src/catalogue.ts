@@ -1,19 +1,19 @@
-import { IsoDateSchema } from "@carekit/core";
+import { IsoDateSchema, LabelSchema, SourceSchema } from "@carekit/core";
 import * as z from "zod";
 import { IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
-import { DataRegionSchema, SourceSchema, TextSchema } from "./source.js";
+import { DataRegionSchema } from "./source.js";
 
 /**
- * Zod schema of a {@link Catalogue} (指标目录) data module: `id`, `version`, `name`, `effectiveFrom`
+ * Zod schema of a {@link IndicatorCatalogue} (指标目录) data module: `id`, `version`, `name`, `effectiveFrom`
  * (`effectiveTo`), `region` (six-digit GB/T 2260 code or `CN`), `source` and its `indicators`.
  *
  * @example
  * {@includeCode ../test/catalogue.test.ts#schema}
  */
-export const CatalogueSchema = /* @__PURE__ */ z.strictObject({
+export const IndicatorCatalogueSchema = /* @__PURE__ */ z.strictObject({
   id: IndicatorIdSchema,
   version: z.string().min(1).max(40),
-  name: TextSchema,
+  name: LabelSchema,
   effectiveFrom: IsoDateSchema,
   effectiveTo: IsoDateSchema.optional(),
   region: DataRegionSchema,
@@ -22,4 +22,4 @@ export const CatalogueSchema = /* @__PURE__ */ z.strictObject({
 });
 
 /** A named, versioned set of indicator definitions (指标目录), such as the 一老一小 catalogue. */
-export type Catalogue = z.output<typeof CatalogueSchema>;
+export type IndicatorCatalogue = z.output<typeof IndicatorCatalogueSchema>;

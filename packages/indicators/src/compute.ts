@@ -1,22 +1,10 @@
-import { parseInput } from "@carekit/core";
+import { parseInput, type TraceStep, type TraceValue } from "@carekit/core";
 import { fieldError, roundQuotient } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
 import { evaluateExpression, inputsOf, parseExpression } from "./expression.js";
-
-/** One step of an explanation (计算过程): a stable `step` id, labels in both languages, the number and source. */
-export interface TraceStep {
-  /** Stable id of the step (`numerator`, `denominator`, `formula`, `round`, `target` …). */
-  readonly step: string;
-  /** What the step did, in Chinese. */
-  readonly zh: string;
-  /** What the step did, in English. */
-  readonly en: string;
-  /** The number the step produced or used. */
-  readonly value?: number;
-  /** Document (and number) the step rests on. */
-  readonly source?: string;
-}
+import { atBoundary } from "./internal/boundary.js";
+import { traceSourceOf } from "./source.js";
 
 /** Result of {@link computeIndicator}. */
 export interface IndicatorValue {
@@ -32,6 +20,8 @@ export interface IndicatorValue {
   readonly factor: number;
   /** `value` rounded exactly to the definition's decimals (四舍五入 unless the definition says otherwise). */
   readonly rounded: number;
+  /** The decimals `rounded` keeps (the definition's `decimals`). */
+  readonly decimals: number;
   /** The definition's unit (`%`, `个/千人` …). */
   readonly unit: string;
   /** How the value was reached. */
@@ -45,6 +35,8 @@ const ComputeInputSchema = /* @__PURE__ */ z.strictObject({
 
 interface CompiledTerm {
   readonly inputs: readonly string[];
+  /** The expression as written (the role name when the term has none). */
+  readonly rule: string;
   /** Field path for an error about this term's value. */
   readonly path: string;
   evaluate(inputs: Readonly<Record<string, number>>): number;
@@ -52,17 +44,32 @@ interface CompiledTerm {
 
 function compileTerm(term: IndicatorTerm, role: "numerator" | "denominator"): CompiledTerm {
   if (term.expression === undefined) {
-    return { inputs: [role], path: `inputs.${role}`, evaluate: (inputs) => inputs[role] ?? Number.NaN };
+    return { inputs: [role], rule: role, path: `inputs.${role}`, evaluate: (inputs) => inputs[role] ?? Number.NaN };
   }
   const tree = parseExpression(term.expression, `definition.${role}.expression`);
   const names = inputsOf(tree);
   const path = tree.kind === "input" ? `inputs.${tree.name}` : role;
-  return { inputs: names, path, evaluate: (inputs) => evaluateExpression(tree, inputs, role) };
+  return { inputs: names, rule: term.expression, path, evaluate: (inputs) => evaluateExpression(tree, inputs, role) };
 }
 
-function sourceOf(definition: IndicatorDefinition): string | undefined {
-  const first = definition.sources[0];
-  return first && (first.number ? `${first.title}（${first.number}）` : first.title);
+function inputValues(term: CompiledTerm, inputs: Readonly<Record<string, number>>): Record<string, TraceValue> {
+  const out: Record<string, TraceValue> = {};
+  for (const name of term.inputs) out[name] = inputs[name] ?? null;
+  return out;
+}
+
+const MODE_ZH = { "half-up": "四舍五入", "half-even": "四舍六入五成双", down: "舍去", up: "进一" } as const;
+
+/**
+ * numerator × factor ÷ denominator as the double nearest the exact quotient: one correctly rounded division while
+ * the product is a safe integer; beyond that the exact integer part plus the remainder's quotient.
+ */
+function unroundedValue(numerator: number, factor: number, denominator: number): number {
+  const product = numerator * factor;
+  if (Number.isSafeInteger(product)) return product / denominator;
+  const exact = BigInt(numerator) * BigInt(factor);
+  const whole = exact / BigInt(denominator);
+  return Number(whole) + Number(exact % BigInt(denominator)) / denominator;
 }
 
 /**
@@ -85,115 +92,138 @@ export function computeIndicator(input: {
   readonly definition: IndicatorDefinition;
   readonly inputs: Readonly<Record<string, number>>;
 }): IndicatorValue {
-  const { definition, inputs } = parseInput(ComputeInputSchema, input, {
-    label: { en: "indicator computation", zh: "指标计算" },
-  });
-  const top = compileTerm(definition.numerator, "numerator");
-  const bottom = definition.denominator ? compileTerm(definition.denominator, "denominator") : undefined;
-  const needed = [...new Set([...top.inputs, ...(bottom?.inputs ?? [])])];
-  for (const name of needed) {
-    const value = inputs[name];
-    if (value === undefined) {
-      throw fieldError("INVALID_INPUT", `inputs.${name}`, "is required", "缺少必填输入");
+  try {
+    const { definition, inputs } = parseInput(ComputeInputSchema, input, {
+      label: { en: "indicator computation", zh: "指标计算" },
+    });
+    const top = compileTerm(definition.numerator, "numerator");
+    const bottom = definition.denominator ? compileTerm(definition.denominator, "denominator") : undefined;
+    const needed = [...new Set([...top.inputs, ...(bottom?.inputs ?? [])])];
+    for (const name of needed) {
+      const value = inputs[name];
+      if (value === undefined) {
+        throw fieldError("INVALID_INPUT", `inputs.${name}`, "is required", "缺少必填输入");
+      }
+      if (!Number.isSafeInteger(value) || value < 0) {
+        throw fieldError(
+          "OUT_OF_RANGE",
+          `inputs.${name}`,
+          `must be a non-negative integer count, got ${String(value)}`,
+          `必须是非负整数（人数、床位数等），实际为 ${String(value)}`,
+        );
+      }
     }
-    if (!Number.isSafeInteger(value) || value < 0) {
+    for (const name of Object.keys(inputs)) {
+      if (!needed.includes(name)) {
+        throw fieldError(
+          "INVALID_INPUT",
+          `inputs.${name}`,
+          `is not used by ${definition.id} (expected ${needed.join(", ")})`,
+          `指标 ${definition.id} 不使用该输入（应为 ${needed.join("、")}）`,
+        );
+      }
+    }
+    const first = definition.sources[0];
+    const source = first ? traceSourceOf(first) : null;
+    const numerator = top.evaluate(inputs);
+    const trace: TraceStep[] = [
+      {
+        step: "numerator",
+        label: {
+          zh: `分子：${definition.numerator.definition.zh}`,
+          en: `numerator: ${definition.numerator.definition.en}`,
+        },
+        rule: top.rule,
+        inputs: inputValues(top, inputs),
+        result: numerator,
+        source: null,
+      },
+    ];
+    const mode = definition.rounding ?? "half-up";
+    const scale = 10 ** definition.decimals;
+    if (!definition.denominator || !bottom) {
+      const value = numerator;
+      return {
+        indicatorId: definition.id,
+        value,
+        numerator,
+        denominator: null,
+        factor: 1,
+        rounded: value,
+        decimals: definition.decimals,
+        unit: definition.unit,
+        trace,
+      };
+    }
+    const denominator = bottom.evaluate(inputs);
+    trace.push({
+      step: "denominator",
+      label: {
+        zh: `分母：${definition.denominator.definition.zh}`,
+        en: `denominator: ${definition.denominator.definition.en}`,
+      },
+      rule: bottom.rule,
+      inputs: inputValues(bottom, inputs),
+      result: denominator,
+      source: null,
+    });
+    if (denominator === 0) {
+      throw fieldError("ZERO_DENOMINATOR", bottom.path, "the denominator is 0", "分母为 0，无法计算");
+    }
+    if (definition.scoring === "proportion" && numerator > denominator) {
       throw fieldError(
         "OUT_OF_RANGE",
-        `inputs.${name}`,
-        `must be a non-negative integer count, got ${String(value)}`,
-        `必须是非负整数（人数、床位数等），实际为 ${String(value)}`,
+        "numerator",
+        `a proportion's numerator (${numerator}) cannot exceed its denominator (${denominator})`,
+        `比例型指标的分子（${numerator}）不能大于分母（${denominator}）`,
       );
     }
-  }
-  for (const name of Object.keys(inputs)) {
-    if (!needed.includes(name)) {
+    const scaled = BigInt(numerator) * BigInt(definition.factor) * BigInt(scale);
+    const quotient = scaled / BigInt(denominator);
+    const remainder = scaled % BigInt(denominator);
+    if (quotient > BigInt(Number.MAX_SAFE_INTEGER)) {
       throw fieldError(
-        "INVALID_INPUT",
-        `inputs.${name}`,
-        `is not used by ${definition.id} (expected ${needed.join(", ")})`,
-        `指标 ${definition.id} 不使用该输入（应为 ${needed.join("、")}）`,
+        "OUT_OF_RANGE",
+        "numerator",
+        "the result is too large to represent exactly",
+        "计算结果过大，无法精确表示",
       );
     }
-  }
-  const source = sourceOf(definition);
-  const numerator = top.evaluate(inputs);
-  const trace: TraceStep[] = [
-    {
-      step: "numerator",
-      zh: `分子：${definition.numerator.definition.zh}`,
-      en: `numerator: ${definition.numerator.definition.en}`,
-      value: numerator,
-    },
-  ];
-  const mode = definition.rounding ?? "half-up";
-  const scale = 10 ** definition.decimals;
-  if (!definition.denominator || !bottom) {
-    const value = numerator;
+    const rounded = roundQuotient(Number(quotient), Number(remainder), denominator, mode) / scale;
+    const value = unroundedValue(numerator, definition.factor, denominator);
+    trace.push(
+      {
+        step: "formula",
+        label: { zh: "指标值", en: "indicator value" },
+        rule: `numerator ÷ denominator × ${definition.factor}`,
+        inputs: { numerator, denominator },
+        result: value,
+        source,
+      },
+      {
+        step: "round",
+        label: {
+          zh: `保留 ${definition.decimals} 位小数（${MODE_ZH[mode]}）`,
+          en: `rounded to ${definition.decimals} decimals (${mode})`,
+        },
+        rule: `round(value, ${definition.decimals}, ${mode})`,
+        inputs: { value },
+        result: rounded,
+        source: null,
+      },
+    );
     return {
       indicatorId: definition.id,
       value,
       numerator,
-      denominator: null,
-      factor: 1,
-      rounded: value,
+      denominator,
+      factor: definition.factor,
+      rounded,
+      decimals: definition.decimals,
       unit: definition.unit,
       trace,
     };
+  } catch (error) {
+    throw atBoundary(error, { en: "indicator computation", zh: "指标计算" });
   }
-  const denominator = bottom.evaluate(inputs);
-  trace.push({
-    step: "denominator",
-    zh: `分母：${definition.denominator.definition.zh}`,
-    en: `denominator: ${definition.denominator.definition.en}`,
-    value: denominator,
-  });
-  if (denominator === 0) {
-    throw fieldError("ZERO_DENOMINATOR", bottom.path, "the denominator is 0", "分母为 0，无法计算");
-  }
-  if (definition.scoring === "proportion" && numerator > denominator) {
-    throw fieldError(
-      "OUT_OF_RANGE",
-      "numerator",
-      `a proportion's numerator (${numerator}) cannot exceed its denominator (${denominator})`,
-      `比例型指标的分子（${numerator}）不能大于分母（${denominator}）`,
-    );
-  }
-  const scaled = BigInt(numerator) * BigInt(definition.factor) * BigInt(scale);
-  const quotient = scaled / BigInt(denominator);
-  const remainder = scaled % BigInt(denominator);
-  if (quotient > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw fieldError(
-      "OUT_OF_RANGE",
-      "numerator",
-      "the result is too large to represent exactly",
-      "计算结果过大，无法精确表示",
-    );
-  }
-  const rounded = roundQuotient(Number(quotient), Number(remainder), denominator, mode) / scale;
-  const value = (numerator * definition.factor) / denominator;
-  trace.push(
-    {
-      step: "formula",
-      zh: `分子 ÷ 分母 × ${definition.factor}`,
-      en: `numerator ÷ denominator × ${definition.factor}`,
-      value,
-      ...(source ? { source } : {}),
-    },
-    {
-      step: "round",
-      zh: `保留 ${definition.decimals} 位小数（${mode === "half-up" ? "四舍五入" : mode}）`,
-      en: `rounded to ${definition.decimals} decimals (${mode})`,
-      value: rounded,
-    },
-  );
-  return {
-    indicatorId: definition.id,
-    value,
-    numerator,
-    denominator,
-    factor: definition.factor,
-    rounded,
-    unit: definition.unit,
-    trace,
-  };
 }

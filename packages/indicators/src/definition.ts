@@ -1,7 +1,8 @@
-import { isCarekitError, parseInput } from "@carekit/core";
+import { isCarekitError, LabelSchema, parseInput, SourceSchema } from "@carekit/core";
+import { deepFreeze } from "@carekit/core/internal";
 import * as z from "zod";
 import { isInputName, parseExpression } from "./expression.js";
-import { deepFreeze, SourceSchema, TextSchema } from "./source.js";
+import { atBoundary } from "./internal/boundary.js";
 
 /**
  * Multipliers an indicator may apply to numerator ÷ denominator (系数): DHIS2 indicator-type factors — 1, 100 (per
@@ -71,7 +72,7 @@ export const PopulationSchema = /* @__PURE__ */ z
  * {@includeCode ../test/definition.test.ts#define}
  */
 export const TermSchema = /* @__PURE__ */ z.strictObject({
-  definition: TextSchema,
+  definition: LabelSchema,
   population: PopulationSchema.optional(),
   expression: ExpressionSchema.optional(),
 });
@@ -86,7 +87,7 @@ export const TermSchema = /* @__PURE__ */ z.strictObject({
 export const IndicatorDefinitionSchema = /* @__PURE__ */ z
   .strictObject({
     id: IndicatorIdSchema,
-    name: TextSchema,
+    name: LabelSchema,
     scoring: z.enum(["proportion", "ratio", "count"]),
     numerator: TermSchema,
     denominator: TermSchema.optional(),
@@ -132,8 +133,12 @@ export type IndicatorTerm = z.output<typeof TermSchema>;
  * {@includeCode ../test/definition.test.ts#define}
  */
 export function defineIndicator(definition: IndicatorDefinition): IndicatorDefinition {
-  const parsed = parseInput(IndicatorDefinitionSchema, definition, {
-    label: { en: "indicator definition", zh: "指标定义" },
-  });
-  return deepFreeze(parsed);
+  try {
+    const parsed = parseInput(IndicatorDefinitionSchema, definition, {
+      label: { en: "indicator definition", zh: "指标定义" },
+    });
+    return deepFreeze(parsed);
+  } catch (error) {
+    throw atBoundary(error, { en: "indicator definition", zh: "指标定义" });
+  }
 }

@@ -8,6 +8,7 @@ import {
   type IndicatorTerm,
 } from "./definition.js";
 import { isInputName, parseExpression } from "./expression.js";
+import { atBoundary } from "./internal/boundary.js";
 
 /**
  * Zod schema of the DHIS2 indicator metadata carekit writes and reads (DHIS2 指标元数据): `name` (≤230),
@@ -135,44 +136,48 @@ export function toDhis2Indicator(input: {
   readonly definition: IndicatorDefinition;
   readonly dataElements?: Readonly<Record<string, string>>;
 }): Dhis2Indicator {
-  const { definition, dataElements } = parseInput(ExportInputSchema, input, {
-    label: { en: "DHIS2 export", zh: "DHIS2 导出" },
-  });
-  if (definition.id.length > 50) {
-    throw fieldError(
-      "DHIS2_UNSUPPORTED",
-      "definition.id",
-      "DHIS2 codes have at most 50 characters",
-      "DHIS2 代码最多 50 个字符",
-    );
+  try {
+    const { definition, dataElements } = parseInput(ExportInputSchema, input, {
+      label: { en: "DHIS2 export", zh: "DHIS2 导出" },
+    });
+    if (definition.id.length > 50) {
+      throw fieldError(
+        "DHIS2_UNSUPPORTED",
+        "definition.id",
+        "DHIS2 codes have at most 50 characters",
+        "DHIS2 代码最多 50 个字符",
+      );
+    }
+    const map = dataElements ?? {};
+    const { name, numerator, denominator } = definition;
+    const isNumber = denominator === undefined;
+    const translations: NonNullable<Dhis2Indicator["translations"]> = [
+      { locale: "zh", property: "NAME", value: name.zh },
+      { locale: "zh", property: "SHORT_NAME", value: [...name.zh].slice(0, 50).join("") },
+      { locale: "zh", property: "NUMERATOR_DESCRIPTION", value: numerator.definition.zh },
+    ];
+    if (denominator)
+      translations.push({ locale: "zh", property: "DENOMINATOR_DESCRIPTION", value: denominator.definition.zh });
+    const url = definition.sources.find((source) => source.url !== undefined)?.url;
+    return {
+      code: definition.id,
+      name: name.en,
+      shortName: name.en.length <= 50 ? name.en : `${name.en.slice(0, 49)}…`,
+      numerator: toDhis2Expression(numerator, "numerator", map),
+      numeratorDescription: numerator.definition.en,
+      denominator: denominator ? toDhis2Expression(denominator, "denominator", map) : "1",
+      ...(denominator ? { denominatorDescription: denominator.definition.en } : {}),
+      indicatorType: isNumber
+        ? { name: "Number", factor: 1, number: true }
+        : { name: TYPE_NAMES[definition.factor], factor: definition.factor, number: false },
+      decimals: definition.decimals,
+      annualized: false,
+      ...(url ? { url } : {}),
+      translations,
+    };
+  } catch (error) {
+    throw atBoundary(error, { en: "DHIS2 export", zh: "DHIS2 导出" });
   }
-  const map = dataElements ?? {};
-  const { name, numerator, denominator } = definition;
-  const isNumber = denominator === undefined;
-  const translations: NonNullable<Dhis2Indicator["translations"]> = [
-    { locale: "zh", property: "NAME", value: name.zh },
-    { locale: "zh", property: "SHORT_NAME", value: [...name.zh].slice(0, 50).join("") },
-    { locale: "zh", property: "NUMERATOR_DESCRIPTION", value: numerator.definition.zh },
-  ];
-  if (denominator)
-    translations.push({ locale: "zh", property: "DENOMINATOR_DESCRIPTION", value: denominator.definition.zh });
-  const url = definition.sources.find((source) => source.url !== undefined)?.url;
-  return {
-    code: definition.id,
-    name: name.en,
-    shortName: name.en.length <= 50 ? name.en : `${name.en.slice(0, 49)}…`,
-    numerator: toDhis2Expression(numerator, "numerator", map),
-    numeratorDescription: numerator.definition.en,
-    denominator: denominator ? toDhis2Expression(denominator, "denominator", map) : "1",
-    ...(denominator ? { denominatorDescription: denominator.definition.en } : {}),
-    indicatorType: isNumber
-      ? { name: "Number", factor: 1, number: true }
-      : { name: TYPE_NAMES[definition.factor], factor: definition.factor, number: false },
-    decimals: definition.decimals,
-    annualized: false,
-    ...(url ? { url } : {}),
-    translations,
-  };
 }
 
 function fromDhis2Expression(text: string, path: string, inverse: ReadonlyMap<string, string>): string {
@@ -224,38 +229,42 @@ export function fromDhis2Indicator(input: {
   readonly indicator: Dhis2Indicator;
   readonly dataElements?: Readonly<Record<string, string>>;
 }): Dhis2IndicatorFields {
-  const { indicator, dataElements } = parseInput(ImportInputSchema, input, {
-    label: { en: "DHIS2 indicator", zh: "DHIS2 指标" },
-  });
-  const id = parseInput(IndicatorIdSchema, indicator.code, { path: ["indicator", "code"] });
-  const factor = indicator.indicatorType.factor;
-  if (factor !== 1 && factor !== 100 && factor !== 1000 && factor !== 10000 && factor !== 100000) {
-    throw fieldError(
-      "DHIS2_UNSUPPORTED",
-      "indicator.indicatorType.factor",
-      `factor ${factor} is not one of 1, 100, 1000, 10000, 100000`,
-      `系数 ${factor} 不在 1、100、1000、10000、100000 之中`,
-    );
+  try {
+    const { indicator, dataElements } = parseInput(ImportInputSchema, input, {
+      label: { en: "DHIS2 indicator", zh: "DHIS2 指标" },
+    });
+    const id = parseInput(IndicatorIdSchema, indicator.code, { path: ["indicator", "code"] });
+    const factor = indicator.indicatorType.factor;
+    if (factor !== 1 && factor !== 100 && factor !== 1000 && factor !== 10000 && factor !== 100000) {
+      throw fieldError(
+        "DHIS2_UNSUPPORTED",
+        "indicator.indicatorType.factor",
+        `factor ${factor} is not one of 1, 100, 1000, 10000, 100000`,
+        `系数 ${factor} 不在 1、100、1000、10000、100000 之中`,
+      );
+    }
+    const inverse = new Map(Object.entries(dataElements ?? {}).map(([name, ref]) => [ref, name]));
+    const numeratorEn = indicator.numeratorDescription ?? indicator.name;
+    const fields: Dhis2IndicatorFields = {
+      id,
+      name: { zh: translation(indicator, "NAME", indicator.name), en: indicator.name },
+      numerator: {
+        definition: { zh: translation(indicator, "NUMERATOR_DESCRIPTION", numeratorEn), en: numeratorEn },
+        expression: fromDhis2Expression(indicator.numerator, "indicator.numerator", inverse),
+      },
+      factor,
+      decimals: Math.min(indicator.decimals ?? 2, 4),
+    };
+    if (indicator.indicatorType.number) return fields;
+    const denominatorEn = indicator.denominatorDescription ?? "denominator";
+    return {
+      ...fields,
+      denominator: {
+        definition: { zh: translation(indicator, "DENOMINATOR_DESCRIPTION", denominatorEn), en: denominatorEn },
+        expression: fromDhis2Expression(indicator.denominator, "indicator.denominator", inverse),
+      },
+    };
+  } catch (error) {
+    throw atBoundary(error, { en: "DHIS2 indicator", zh: "DHIS2 指标" });
   }
-  const inverse = new Map(Object.entries(dataElements ?? {}).map(([name, ref]) => [ref, name]));
-  const numeratorEn = indicator.numeratorDescription ?? indicator.name;
-  const fields: Dhis2IndicatorFields = {
-    id,
-    name: { zh: translation(indicator, "NAME", indicator.name), en: indicator.name },
-    numerator: {
-      definition: { zh: translation(indicator, "NUMERATOR_DESCRIPTION", numeratorEn), en: numeratorEn },
-      expression: fromDhis2Expression(indicator.numerator, "indicator.numerator", inverse),
-    },
-    factor,
-    decimals: Math.min(indicator.decimals ?? 2, 4),
-  };
-  if (indicator.indicatorType.number) return fields;
-  const denominatorEn = indicator.denominatorDescription ?? "denominator";
-  return {
-    ...fields,
-    denominator: {
-      definition: { zh: translation(indicator, "DENOMINATOR_DESCRIPTION", denominatorEn), en: denominatorEn },
-      expression: fromDhis2Expression(indicator.denominator, "indicator.denominator", inverse),
-    },
-  };
 }

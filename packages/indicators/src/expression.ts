@@ -130,17 +130,20 @@ export function inputsOf(node: ExpressionNode, into: string[] = []): string[] {
 }
 
 /**
- * Evaluate a parsed expression over non-negative integer inputs, exactly.
+ * Evaluate a parsed expression over non-negative integer inputs, exactly: every operation is done in BigInt, so
+ * intermediate values of any size are exact (`a * a - b` with a = 94906267 and b = 9007199254740991 gives 261134298,
+ * where floating point gives 261134297); only the final value must be a non-negative safe integer.
  *
- * @throws {CarekitError} `OUT_OF_RANGE` at `path` when the result is negative or beyond safe integers
+ * @throws {CarekitError} `OUT_OF_RANGE` at `path` when the result is negative or beyond safe integers;
+ *   `INVALID_INPUT` when an input the expression names is missing or not a safe integer
  */
 export function evaluateExpression(
   node: ExpressionNode,
   inputs: Readonly<Record<string, number>>,
   path: string,
 ): number {
-  const value = evaluate(node, inputs);
-  if (!Number.isSafeInteger(value) || value < 0) {
+  const value = evaluate(node, inputs, path);
+  if (value < 0n || value > MAX_SAFE) {
     throw fieldError(
       "OUT_OF_RANGE",
       path,
@@ -148,18 +151,30 @@ export function evaluateExpression(
       `表达式结果为 ${String(value)}，不是非负安全整数`,
     );
   }
-  return value;
+  return Number(value);
 }
 
-function evaluate(node: ExpressionNode, inputs: Readonly<Record<string, number>>): number {
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function evaluate(node: ExpressionNode, inputs: Readonly<Record<string, number>>, path: string): bigint {
   switch (node.kind) {
     case "number":
-      return node.value;
-    case "input":
-      return inputs[node.name] ?? Number.NaN;
+      return BigInt(node.value);
+    case "input": {
+      const value = Object.hasOwn(inputs, node.name) ? inputs[node.name] : undefined;
+      if (typeof value !== "number" || !Number.isSafeInteger(value)) {
+        throw fieldError(
+          "INVALID_INPUT",
+          `inputs.${node.name}`,
+          `must be a safe integer, got ${typeof value === "number" ? String(value) : typeof value}`,
+          `必须是安全整数，实际为 ${typeof value === "number" ? String(value) : typeof value}`,
+        );
+      }
+      return BigInt(value);
+    }
     case "binary": {
-      const left = evaluate(node.left, inputs);
-      const right = evaluate(node.right, inputs);
+      const left = evaluate(node.left, inputs, path);
+      const right = evaluate(node.right, inputs, path);
       return node.op === "+" ? left + right : node.op === "-" ? left - right : left * right;
     }
   }

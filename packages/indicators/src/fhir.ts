@@ -2,6 +2,7 @@ import { parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
+import { atBoundary } from "./internal/boundary.js";
 import { checkPlan, type Plan } from "./plan.js";
 
 const SCORING_SYSTEM = "http://terminology.hl7.org/CodeSystem/measure-scoring";
@@ -144,71 +145,75 @@ const ATTRIBUTE_WORDS = {
  * {@includeCode ../test/fhir.test.ts#example}
  */
 export function toFhirMeasure(input: { readonly definition: IndicatorDefinition; readonly plan?: Plan }): FhirMeasure {
-  const { definition } = parseInput(FhirInputSchema, input, { label: { en: "FHIR export", zh: "FHIR 导出" } });
-  const { id, name, numerator, denominator } = definition;
-  const description = [
-    `${name.en} (${name.zh}).`,
-    `Numerator: ${numerator.definition.en} (${numerator.definition.zh}).`,
-    denominator ? `Denominator: ${denominator.definition.en} (${denominator.definition.zh}).` : "",
-    `Value = ${denominator ? `numerator ÷ denominator × ${definition.factor}` : "numerator"}, in ${definition.unit}, ${definition.decimals} decimals.`,
-  ]
-    .filter((line) => line !== "")
-    .join(" ");
-  const measure: FhirMeasure = {
-    resourceType: "Measure",
-    id,
-    identifier: [{ system: "urn:carekit:indicator", value: id }],
-    name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`,
-    title: name.en,
-    _title: {
-      extension: [
-        {
-          url: TRANSLATION,
-          extension: [
-            { url: "lang", valueCode: "zh" },
-            { url: "content", valueString: name.zh },
-          ],
-        },
+  try {
+    const { definition } = parseInput(FhirInputSchema, input, { label: { en: "FHIR export", zh: "FHIR 导出" } });
+    const { id, name, numerator, denominator } = definition;
+    const description = [
+      `${name.en} (${name.zh}).`,
+      `Numerator: ${numerator.definition.en} (${numerator.definition.zh}).`,
+      denominator ? `Denominator: ${denominator.definition.en} (${denominator.definition.zh}).` : "",
+      `Value = ${denominator ? `numerator ÷ denominator × ${definition.factor}` : "numerator"}, in ${definition.unit}, ${definition.decimals} decimals.`,
+    ]
+      .filter((line) => line !== "")
+      .join(" ");
+    const measure: FhirMeasure = {
+      resourceType: "Measure",
+      id,
+      identifier: [{ system: "urn:carekit:indicator", value: id }],
+      name: `${id.charAt(0).toUpperCase()}${id.slice(1)}`,
+      title: name.en,
+      _title: {
+        extension: [
+          {
+            url: TRANSLATION,
+            extension: [
+              { url: "lang", valueCode: "zh" },
+              { url: "content", valueString: name.zh },
+            ],
+          },
+        ],
+      },
+      status: "active",
+      description,
+      relatedArtifact: definition.sources.map((source) => ({
+        type: "citation",
+        citation: `${source.title}${source.number ? ` (${source.number})` : ""} [${source.confidence}]`,
+        ...(source.url ? { url: source.url } : {}),
+      })),
+      scoring: { coding: [{ system: SCORING_SYSTEM, code: SCORING[definition.scoring] }] },
+      ...(definition.polarity === "target"
+        ? {}
+        : { improvementNotation: { coding: [{ system: IMPROVEMENT_SYSTEM, code: definition.polarity }] } }),
+      group: [{ population: populations(definition) }],
+    };
+    if (input.plan === undefined) return measure;
+    const { plan, rows } = checkPlan(input.plan, ["plan"]);
+    const row = rows.get(id);
+    if (!row) {
+      throw fieldError(
+        "UNKNOWN_INDICATOR",
+        "plan.entries",
+        `plan ${plan.id} has no row for ${id}`,
+        `规划 ${plan.id} 中没有指标 ${id}`,
+      );
+    }
+    const { baseline, target, attribute, responsible } = row.entry;
+    const start = baseline ? String(baseline.year) : plan.effectiveFrom;
+    const baselineText = baseline
+      ? `baseline ${baseline.value} ${definition.unit} (${baseline.year}); `
+      : "no baseline; ";
+    return {
+      ...measure,
+      version: plan.version,
+      jurisdiction: [
+        plan.region === "CN"
+          ? { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }] }
+          : { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }], text: `GB/T 2260 ${plan.region}` },
       ],
-    },
-    status: "active",
-    description,
-    relatedArtifact: definition.sources.map((source) => ({
-      type: "citation",
-      citation: `${source.title}${source.number ? ` (${source.number})` : ""} [${source.confidence}]`,
-      ...(source.url ? { url: source.url } : {}),
-    })),
-    scoring: { coding: [{ system: SCORING_SYSTEM, code: SCORING[definition.scoring] }] },
-    ...(definition.polarity === "target"
-      ? {}
-      : { improvementNotation: { coding: [{ system: IMPROVEMENT_SYSTEM, code: definition.polarity }] } }),
-    group: [{ population: populations(definition) }],
-  };
-  if (input.plan === undefined) return measure;
-  const { plan, rows } = checkPlan(input.plan, ["plan"]);
-  const row = rows.get(id);
-  if (!row) {
-    throw fieldError(
-      "UNKNOWN_INDICATOR",
-      "plan.entries",
-      `plan ${plan.id} has no row for ${id}`,
-      `规划 ${plan.id} 中没有指标 ${id}`,
-    );
+      effectivePeriod: { start, end: String(target.year) },
+      guidance: `${plan.name.zh} — ${plan.name.en}: ${baselineText}target ${COMPARATOR_WORDS[target.comparator]} ${target.value} ${definition.unit} by ${target.year}; ${ATTRIBUTE_WORDS[attribute]}${responsible.length > 0 ? `; 责任部门 ${responsible.join("、")}` : ""}.`,
+    };
+  } catch (error) {
+    throw atBoundary(error, { en: "FHIR export", zh: "FHIR 导出" });
   }
-  const { baseline, target, attribute, responsible } = row.entry;
-  const start = baseline ? String(baseline.year) : plan.effectiveFrom;
-  const baselineText = baseline
-    ? `baseline ${baseline.value} ${definition.unit} (${baseline.year}); `
-    : "no baseline; ";
-  return {
-    ...measure,
-    version: plan.version,
-    jurisdiction: [
-      plan.region === "CN"
-        ? { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }] }
-        : { coding: [{ system: "urn:iso:std:iso:3166", code: "CN" }], text: `GB/T 2260 ${plan.region}` },
-    ],
-    effectivePeriod: { start, end: String(target.year) },
-    guidance: `${plan.name.zh} — ${plan.name.en}: ${baselineText}target ${COMPARATOR_WORDS[target.comparator]} ${target.value} ${definition.unit} by ${target.year}; ${ATTRIBUTE_WORDS[attribute]}${responsible.length > 0 ? `; 责任部门 ${responsible.join("、")}` : ""}.`,
-  };
 }

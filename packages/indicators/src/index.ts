@@ -8,6 +8,12 @@
  */
 
 export {
+  type BatchError,
+  type BatchResult,
+  CarekitError,
+  isCarekitError,
+} from "@carekit/core";
+export {
   assessPlan,
   assessPlanAsync,
   type PlanAssessment,
@@ -15,9 +21,9 @@ export {
   type PlanObservation,
   PlanObservationSchema,
 } from "./assess-plan.js";
-export { type Catalogue, CatalogueSchema } from "./catalogue.js";
-export { catalogues, plans } from "./catalogues.js";
-export { computeIndicator, type IndicatorValue, type TraceStep } from "./compute.js";
+export { catalogues, plans } from "./bundled.js";
+export { type IndicatorCatalogue, IndicatorCatalogueSchema } from "./catalogue.js";
+export { computeIndicator, type IndicatorValue } from "./compute.js";
 export {
   defineIndicator,
   FACTORS,

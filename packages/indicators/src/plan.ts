@@ -1,8 +1,9 @@
-import { IsoDateSchema, parseInput } from "@carekit/core";
-import { fieldError, formatPath, toScaledInteger } from "@carekit/core/internal";
+import { IsoDateSchema, LabelSchema, parseInput, SourceSchema, type TraceSource } from "@carekit/core";
+import { deepFreeze, fieldError, formatPath, toScaledInteger } from "@carekit/core/internal";
 import * as z from "zod";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, IndicatorIdSchema } from "./definition.js";
-import { DataRegionSchema, deepFreeze, SourceSchema, TextSchema } from "./source.js";
+import { atBoundary } from "./internal/boundary.js";
+import { DataRegionSchema, traceSourceOf } from "./source.js";
 
 /**
  * Decimals a plan or observed value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`.
@@ -57,7 +58,7 @@ export type PlanEntry = z.output<typeof PlanEntrySchema>;
 export const PlanSchema = /* @__PURE__ */ z.strictObject({
   id: IndicatorIdSchema,
   version: z.string().min(1).max(40),
-  name: TextSchema,
+  name: LabelSchema,
   effectiveFrom: IsoDateSchema,
   effectiveTo: IsoDateSchema.optional(),
   region: DataRegionSchema,
@@ -86,6 +87,8 @@ export interface PlanRow {
   /** Target and baseline values as exact integers of 10^-4. */
   readonly target: number;
   readonly baseline: number | null;
+  /** The document the row's target comes from: the row's own source, else the plan's. */
+  readonly source: TraceSource;
 }
 
 /** Validate a plan's structure and its cross-references; returns its rows by indicator id. */
@@ -130,7 +133,14 @@ export function checkPlan(
     }
     const target = checkValue(definition, entry.target.value, `${row}.target.value`);
     const baseline = entry.baseline ? checkValue(definition, entry.baseline.value, `${row}.baseline.value`) : null;
-    rows.set(entry.indicatorId, { entry, definition, order: i, target, baseline });
+    rows.set(entry.indicatorId, {
+      entry,
+      definition,
+      order: i,
+      target,
+      baseline,
+      source: traceSourceOf(entry.source ?? plan.source),
+    });
     if (entry.baseline) {
       if (entry.target.year < entry.baseline.year) {
         throw fieldError(
@@ -200,5 +210,9 @@ export function checkValue(
  * {@includeCode ../test/plan.test.ts#define}
  */
 export function definePlan(plan: Plan): Plan {
-  return deepFreeze(checkPlan(plan).plan);
+  try {
+    return deepFreeze(checkPlan(plan).plan);
+  } catch (error) {
+    throw atBoundary(error, { en: "plan", zh: "规划" });
+  }
 }

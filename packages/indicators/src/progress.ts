@@ -1,7 +1,7 @@
-import { divideRounded, parseInput } from "@carekit/core";
+import { divideRounded, parseInput, type TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import type { TraceStep } from "./compute.js";
+import { atBoundary } from "./internal/boundary.js";
 import {
   type Comparator,
   checkPlan,
@@ -174,33 +174,61 @@ function explainStatus(
   const trace: TraceStep[] = [
     {
       step: "target",
-      zh: `目标：${target.year}年${says.zh}${target.value}${unit}（${ATTRIBUTE_ZH[entry.attribute]}）`,
-      en: `target: ${says.en} ${target.value} ${unit} by ${target.year} (${entry.attribute})`,
-      value: target.value,
-      ...(entry.source ? { source: entry.source.title } : {}),
+      label: {
+        zh: `目标：${target.year}年${says.zh}${target.value}${unit}（${ATTRIBUTE_ZH[entry.attribute]}）`,
+        en: `target: ${says.en} ${target.value} ${unit} by ${target.year} (${entry.attribute})`,
+      },
+      rule: `value ${target.comparator} ${target.value} by ${target.year}`,
+      inputs: { year: target.year, attribute: entry.attribute },
+      result: target.value,
+      source: row.source,
     },
   ];
   if (baseline) {
     trace.push({
       step: "baseline",
-      zh: `基期：${baseline.year}年 ${baseline.value}${unit}`,
-      en: `baseline: ${baseline.value} ${unit} in ${baseline.year}`,
-      value: baseline.value,
+      label: {
+        zh: `基期：${baseline.year}年 ${baseline.value}${unit}`,
+        en: `baseline: ${baseline.value} ${unit} in ${baseline.year}`,
+      },
+      rule: "baseline",
+      inputs: { year: baseline.year },
+      result: baseline.value,
+      source: row.source,
     });
   }
-  if (expected !== null) {
+  if (expected !== null && baseline) {
     trace.push({
       step: "expected",
-      zh: `按基期到目标线性推算，${observed.year}年应达 ${expected}${unit}`,
-      en: `straight line from baseline to target gives ${expected} ${unit} in ${observed.year}`,
-      value: expected,
+      label: {
+        zh: `按基期到目标线性推算，${observed.year}年应达 ${expected}${unit}`,
+        en: `straight line from baseline to target gives ${expected} ${unit} in ${observed.year}`,
+      },
+      rule: "baseline + (target − baseline) × (year − baselineYear) ÷ (targetYear − baselineYear)",
+      inputs: {
+        baseline: baseline.value,
+        target: target.value,
+        year: Math.min(observed.year, target.year),
+        baselineYear: baseline.year,
+        targetYear: target.year,
+      },
+      result: expected,
+      source: null,
     });
   }
   trace.push({
     step: "status",
-    zh: `${observed.year}年观测值 ${observed.value}${unit}：${STATUS_ZH[status]}`,
-    en: `observed ${observed.value} ${unit} in ${observed.year}: ${status.replace("_", " ")}`,
-    value: observed.value,
+    label: {
+      zh: `${observed.year}年观测值 ${observed.value}${unit}：${STATUS_ZH[status]}`,
+      en: `observed ${observed.value} ${unit} in ${observed.year}: ${status.replace("_", " ")}`,
+    },
+    rule:
+      expected === null
+        ? `observed ${target.comparator} target`
+        : `observed ${target.comparator} target, else against expected (${definition.polarity})`,
+    inputs: { observed: observed.value, target: target.value, expected },
+    result: status,
+    source: null,
   });
   return trace;
 }
@@ -253,13 +281,17 @@ export function assessProgress(input: {
   readonly indicatorId: string;
   readonly observed: Observation;
 }): ProgressAssessment {
-  const { indicatorId, observed } = parseInput(AssessInputSchema, input, {
-    label: { en: "progress assessment", zh: "进度评估" },
-  });
-  const { plan, rows } = checkPlan(input.plan, ["plan"]);
-  return assessEntry(
-    rowOf(plan, rows, indicatorId, () => "indicatorId"),
-    observed,
-    () => "observed",
-  );
+  try {
+    const { indicatorId, observed } = parseInput(AssessInputSchema, input, {
+      label: { en: "progress assessment", zh: "进度评估" },
+    });
+    const { plan, rows } = checkPlan(input.plan, ["plan"]);
+    return assessEntry(
+      rowOf(plan, rows, indicatorId, () => "indicatorId"),
+      observed,
+      () => "observed",
+    );
+  } catch (error) {
+    throw atBoundary(error, { en: "progress assessment", zh: "进度评估" });
+  }
 }

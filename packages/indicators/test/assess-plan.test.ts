@@ -20,8 +20,9 @@ const observations: PlanObservation[] = [
 describe("assessPlan", () => {
   it("assesses the 大足区 table binding-first and never drops a row", () => {
     //#region example
-    const { results, errors, summary } = assessPlan({ plan: plans.dazu2023, observations });
-    expect(results.map((row) => [row.indicatorId, row.attribute, row.status])).toEqual([
+    const { results, priorityOrder, errors, summary } = assessPlan({ plan: plans.dazu2023, observations });
+    const table = priorityOrder.map((position) => results[position] as (typeof results)[number]);
+    expect(table.map((row) => [row.indicatorId, row.attribute, row.status])).toEqual([
       ["basicMedicalInsuranceRate", "binding", "achieved"],
       ["nursingBedShare", "binding", "off_track"], // the line is at 43.38% in 2022
       ["elderHealthManagementRate", "binding", "on_track"],
@@ -38,7 +39,8 @@ describe("assessPlan", () => {
     //#endregion example
     expect(summary.byStatus).toEqual({ achieved: 1, on_track: 1, off_track: 2, no_baseline: 1 });
     expect(summary.notObserved).toHaveLength(21 - 5);
-    expect(results.map((row) => row.index)).toEqual([2, 1, 4, 0, 3]);
+    expect(table.map((row) => row.index)).toEqual([2, 1, 4, 0, 3]);
+    expect(results.map((row) => row.index)).toEqual([0, 1, 2, 3, 4]);
     expect(errors[1]?.issues[0]?.path).toBe("observations[6].year");
     expect(PlanObservationSchema.safeParse(observations[0]).success).toBe(true);
     expect(JSON.parse(JSON.stringify(results))).toEqual(results);

@@ -1,6 +1,6 @@
 import { SourceSchema } from "@carekit/core";
 import { describe, expect, it } from "vitest";
-import { CatalogueSchema, catalogues, defineIndicator, IndicatorDefinitionSchema } from "../src/index.js";
+import { catalogues, defineIndicator, IndicatorCatalogueSchema, IndicatorDefinitionSchema } from "../src/index.js";
 
 describe("catalogues", () => {
   it("holds the 21 indicators of 大足区 表2-1 and the 医共体 set", () => {
@@ -22,7 +22,7 @@ describe("catalogues", () => {
   it("validates every catalogue as a data module", () => {
     //#region schema
     for (const catalogue of Object.values(catalogues)) {
-      expect(CatalogueSchema.safeParse(catalogue).success).toBe(true);
+      expect(IndicatorCatalogueSchema.safeParse(catalogue).success).toBe(true);
       expect(Object.isFrozen(catalogue.indicators[0])).toBe(true);
     }
     //#endregion schema

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { assessPlan, assessProgress, CatalogueSchema, catalogues, computeIndicator, plans } from "../src/index.js";
+import {
+  assessPlan,
+  assessProgress,
+  catalogues,
+  computeIndicator,
+  IndicatorCatalogueSchema,
+  plans,
+} from "../src/index.js";
 
 /**
  * Figures the seeds report (observations, not targets):
@@ -39,8 +46,9 @@ describe("county medical community catalogue", () => {
   });
 
   it("keeps every reported figure: indicators without a 70号 target come back as errors with their index", () => {
-    const { results, errors } = assessPlan({ plan: plans.tieredCare2015, observations: reported });
-    expect(results.map((row) => [row.indicatorId, row.observed.year, row.status])).toEqual([
+    const { results, priorityOrder, errors } = assessPlan({ plan: plans.tieredCare2015, observations: reported });
+    const table = priorityOrder.map((position) => results[position] as (typeof results)[number]);
+    expect(table.map((row) => [row.indicatorId, row.observed.year, row.status])).toEqual([
       ["primaryCareVisitShare", 2009, "achieved"],
       ["primaryCareVisitShare", 2019, "off_track"],
       ["primaryCareVisitShare", 2020, "off_track"],
@@ -67,7 +75,7 @@ describe("county medical community catalogue", () => {
 
   it("is a valid catalogue whose unconfirmed formulas say so", () => {
     const catalogue = catalogues.countyMedicalCommunity;
-    expect(CatalogueSchema.safeParse(catalogue).success).toBe(true);
+    expect(IndicatorCatalogueSchema.safeParse(catalogue).success).toBe(true);
     const unconfirmed = catalogue.indicators
       .filter((d) => d.sources.every((s) => s.confidence === "UNCONFIRMED" || s.title.startsWith("国务院办公厅")))
       .map((d) => d.id);

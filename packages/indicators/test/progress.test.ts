@@ -72,7 +72,7 @@ describe("assessProgress", () => {
     );
     //#endregion example
     expect(result.trace.map((step) => step.step)).toEqual(["target", "baseline", "expected", "status"]);
-    expect(result.trace[0]?.zh).toContain("约束性");
+    expect(result.trace[0]?.label.zh).toContain("约束性");
   });
 
   it("respects each comparator", () => {

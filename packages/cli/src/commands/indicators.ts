@@ -81,7 +81,9 @@ export function registerIndicators(program: Command, setExit: (code: number) => 
         opts.out as string | undefined,
         COLUMNS,
       );
-      for (const result of assessment.results) {
+      for (const position of assessment.priorityOrder) {
+        const result = assessment.results[position];
+        if (result === undefined) continue;
         await writer.write({
           indicatorId: result.indicatorId,
           name: result.name.zh,

@@ -1,7 +1,8 @@
-import type { Catalogue } from "../catalogue.js";
+import type { Source } from "@carekit/core";
+import { deepFreeze } from "@carekit/core/internal";
+import type { IndicatorCatalogue } from "../catalogue.js";
 import type { IndicatorDefinition, IndicatorTerm } from "../definition.js";
 import type { Plan } from "../plan.js";
-import { deepFreeze, type Source } from "../source.js";
 
 const GUIDING_OPINION_70: Source = {
   title: "国务院办公厅关于推进分级诊疗制度建设的指导意见",
@@ -51,7 +52,7 @@ function share(spec: {
  * @example
  * {@includeCode ../../test/county-medical-community.test.ts#example}
  */
-export const countyMedicalCommunity: Catalogue = /* @__PURE__ */ deepFreeze({
+export const countyMedicalCommunity: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
   id: "countyMedicalCommunity",
   version: "2026.1",
   name: { zh: "紧密型县域医共体指标", en: "County medical community indicators" },

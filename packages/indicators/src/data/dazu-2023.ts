@@ -1,5 +1,5 @@
+import { deepFreeze } from "@carekit/core/internal";
 import type { Plan } from "../plan.js";
-import { deepFreeze } from "../source.js";
 import { DAZU_TABLE_2_1, yilaoYixiao } from "./yilao-yixiao.js";
 
 /**

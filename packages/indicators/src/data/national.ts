@@ -1,6 +1,6 @@
+import { deepFreeze } from "@carekit/core/internal";
 import type { IndicatorDefinition } from "../definition.js";
 import type { Plan } from "../plan.js";
-import { deepFreeze } from "../source.js";
 import { yilaoYixiao } from "./yilao-yixiao.js";
 
 function definitions(...ids: readonly string[]): IndicatorDefinition[] {

@@ -1,6 +1,7 @@
-import type { Catalogue } from "../catalogue.js";
+import type { Source } from "@carekit/core";
+import { deepFreeze } from "@carekit/core/internal";
+import type { IndicatorCatalogue } from "../catalogue.js";
 import type { IndicatorDefinition, IndicatorTerm } from "../definition.js";
-import { deepFreeze, type Source } from "../source.js";
 
 /** 表2-1 of the 大足区 plan: the indicator names, attributes and figures as printed. */
 export const DAZU_TABLE_2_1: Source = {
@@ -94,7 +95,7 @@ const communities = term(
  * @example
  * {@includeCode ../../test/catalogue.test.ts#catalogue}
  */
-export const yilaoYixiao: Catalogue = /* @__PURE__ */ deepFreeze({
+export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
   id: "yilaoYixiao",
   version: "2023.1",
   name: { zh: "“一老一小”养老托育服务指标（大足区 表2-1）", en: "Elder and child care indicators (大足区 table 2-1)" },

@@ -1,4 +1,4 @@
-import type { Catalogue } from "./catalogue.js";
+import type { IndicatorCatalogue } from "./catalogue.js";
 import { countyMedicalCommunity, tieredCare2015 } from "./data/county-medical-community.js";
 import { dazu2023 } from "./data/dazu-2023.js";
 import { national14th, national15th } from "./data/national.js";
@@ -13,7 +13,10 @@ import type { Plan } from "./plan.js";
  * @example
  * {@includeCode ../test/catalogue.test.ts#catalogue}
  */
-export const catalogues: { readonly yilaoYixiao: Catalogue; readonly countyMedicalCommunity: Catalogue } = {
+export const catalogues: {
+  readonly yilaoYixiao: IndicatorCatalogue;
+  readonly countyMedicalCommunity: IndicatorCatalogue;
+} = {
   yilaoYixiao,
   countyMedicalCommunity,
 };
