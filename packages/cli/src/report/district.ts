@@ -776,23 +776,27 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
   const entries = new Map(input.plan.entries.map((entry) => [entry.indicatorId, entry]));
   const mark = obsIllustrative ? "（示意）" : "";
   const markEn = obsIllustrative ? " (illustrative)" : "";
-  const indicatorRows: TableRow[] = indicators.results.map((r) => ({
-    className: `status-${r.status}`,
-    cells: [
-      { zh: r.name.zh, en: r.name.en },
-      ATTRIBUTE[r.attribute] ?? same(r.attribute),
-      r.baseline ? `${fmt(r.baseline.value, 2)} (${r.baseline.year})` : "—",
-      `${r.target.comparator} ${fmt(r.target.value, 2)} (${r.target.year})`,
-      {
-        zh: `${fmt(r.observed.value, 2)} (${r.observed.year})${mark}`,
-        en: `${fmt(r.observed.value, 2)} (${r.observed.year})${markEn}`,
-      },
-      r.expected === null ? "—" : fmt(r.expected, 2),
-      STATUS[r.status] ?? same(r.status),
-      entries.get(r.indicatorId)?.responsible.join("、") ?? "—",
-    ],
-  }));
-  const progressData = indicators.results
+  const indicatorRows: TableRow[] = indicators.priorityOrder.map((position) => {
+    const r = indicators.results[position] as (typeof indicators.results)[number];
+    return {
+      className: `status-${r.status}`,
+      cells: [
+        { zh: r.name.zh, en: r.name.en },
+        ATTRIBUTE[r.attribute] ?? same(r.attribute),
+        r.baseline ? `${fmt(r.baseline.value, 2)} (${r.baseline.year})` : "—",
+        `${r.target.comparator} ${fmt(r.target.value, 2)} (${r.target.year})`,
+        {
+          zh: `${fmt(r.observed.value, 2)} (${r.observed.year})${mark}`,
+          en: `${fmt(r.observed.value, 2)} (${r.observed.year})${markEn}`,
+        },
+        r.expected === null ? "—" : fmt(r.expected, 2),
+        STATUS[r.status] ?? same(r.status),
+        entries.get(r.indicatorId)?.responsible.join("、") ?? "—",
+      ],
+    };
+  });
+  const progressData = indicators.priorityOrder
+    .map((position) => indicators.results[position] as (typeof indicators.results)[number])
     .filter((r) => r.target.value !== 0)
     .map((r) => ({
       indicator: r.name.zh,
