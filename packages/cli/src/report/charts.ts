@@ -54,6 +54,11 @@ function config(labels: readonly string[]) {
 /** Chart width in CSS px: the text width of an A4 page with 18 mm margins (174 mm at 96 dpi ≈ 657 px) less labels. */
 export const CHART_WIDTH = 440;
 
+/** Bars at most 12 px, and the plot at most ~560 px tall, so a chart always fits on an A4 page with its heading. */
+function barStep(bars: number): number {
+  return Math.max(4, Math.min(12, Math.floor(560 / Math.max(1, bars))));
+}
+
 /** One bar of a grouped bar chart. */
 export interface BarDatum {
   readonly label: string;
@@ -69,11 +74,12 @@ export function groupedBarChart(input: {
   lang: ReportLang;
 }): Promise<string> {
   const labels = [...new Set(input.data.map((d) => d.label))];
+  const series = new Set(input.data.map((d) => d.series.zh)).size;
   return renderSvg({
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
     title: pick(input.title, input.lang),
     width: CHART_WIDTH,
-    height: { step: 12 },
+    height: { step: barStep(labels.length * Math.max(1, series)) },
     config: config(labels),
     data: { values: input.data.map((d) => ({ label: d.label, series: pick(d.series, input.lang), value: d.value })) },
     mark: { type: "bar" },
