@@ -1,4 +1,5 @@
-import { type CarekitErrorCode, type CarekitIssue, isCarekitError } from "./error.js";
+import { describeValue } from "./describe.js";
+import { CarekitError, type CarekitErrorCode, type CarekitIssue, fieldError, isCarekitError } from "./error.js";
 
 /**
  * A record a batch function could not process (批量处理错误): its position in the input and the {@link CarekitError}
@@ -48,6 +49,15 @@ function describe(error: unknown): string {
  * ```
  */
 export function toBatchError(index: number, error: unknown): BatchError {
+  if (!Number.isSafeInteger(index) || index < 0) {
+    throw fieldError(
+      "INVALID_INPUT",
+      "index",
+      `must be a non-negative safe integer, got ${describeValue(index)}`,
+      `必须是非负安全整数，实际为 ${describeValue(index, "zh")}`,
+    );
+  }
+  index += 0;
   if (isCarekitError(error)) {
     return { index, code: error.code, message: error.message, messageZh: error.messageZh, issues: [...error.issues] };
   }
@@ -71,39 +81,140 @@ export function toBatchError(index: number, error: unknown): BatchError {
  * // → [true, false]
  * ```
  */
-export function* iterateBatch<I, O>(
-  inputs: Iterable<I>,
-  step: (input: I, index: number) => O,
-): Generator<BatchItem<O>> {
-  let index = 0;
-  for (const input of inputs) {
-    let item: BatchItem<O>;
-    try {
-      item = { ok: true, index, value: step(input, index) };
-    } catch (error) {
-      item = { ok: false, index, error: toBatchError(index, error) };
+export function iterateBatch<I, O>(inputs: Iterable<I>, step: (input: I, index: number) => O): Generator<BatchItem<O>> {
+  checkStep(step);
+  return iterate(openIterator(inputs, Symbol.iterator) as Iterator<I>, step);
+}
+
+function* iterate<I, O>(iterator: Iterator<I>, step: (input: I, index: number) => O): Generator<BatchItem<O>> {
+  let done = false;
+  try {
+    for (let index = 0; ; index++) {
+      let next: IteratorResult<I>;
+      try {
+        next = iterator.next();
+      } catch (cause) {
+        done = true;
+        throw brokenIterator(index, cause);
+      }
+      if (next.done) {
+        done = true;
+        return;
+      }
+      let item: BatchItem<O>;
+      try {
+        item = { ok: true, index, value: step(next.value, index) };
+      } catch (error) {
+        item = { ok: false, index, error: toBatchError(index, error) };
+      }
+      yield item;
     }
-    yield item;
-    index++;
+  } finally {
+    // the consumer stopped early (break, return): let the input release what it holds, as for...of does
+    if (!done) iterator.return?.();
   }
 }
 
 /** {@link iterateBatch} over a sync or async iterable (a stream of parsed rows, say), as an async generator. */
-export async function* iterateBatchAsync<I, O>(
+export function iterateBatchAsync<I, O>(
   inputs: Iterable<I> | AsyncIterable<I>,
   step: (input: I, index: number) => O,
 ): AsyncGenerator<BatchItem<O>> {
-  let index = 0;
-  for await (const input of inputs) {
-    let item: BatchItem<O>;
-    try {
-      item = { ok: true, index, value: step(input, index) };
-    } catch (error) {
-      item = { ok: false, index, error: toBatchError(index, error) };
-    }
-    yield item;
-    index++;
+  checkStep(step);
+  let iterator: Iterator<I> | AsyncIterator<I>;
+  try {
+    iterator = openIterator(inputs, Symbol.asyncIterator) as AsyncIterator<I>;
+  } catch (error) {
+    if (!isCarekitError(error) || error.code !== "INVALID_INPUT") throw error;
+    iterator = openIterator(inputs, Symbol.iterator) as Iterator<I>;
   }
+  return iterateAsync(iterator, step);
+}
+
+async function* iterateAsync<I, O>(
+  iterator: Iterator<I> | AsyncIterator<I>,
+  step: (input: I, index: number) => O,
+): AsyncGenerator<BatchItem<O>> {
+  let done = false;
+  try {
+    for (let index = 0; ; index++) {
+      let next: IteratorResult<I>;
+      try {
+        next = await iterator.next();
+        // a sync iterable of promises is awaited record by record, as for await does
+        if (!next.done) next = { done: false, value: await next.value };
+      } catch (cause) {
+        done = true;
+        throw brokenIterator(index, cause);
+      }
+      if (next.done) {
+        done = true;
+        return;
+      }
+      let item: BatchItem<O>;
+      try {
+        item = { ok: true, index, value: step(next.value, index) };
+      } catch (error) {
+        item = { ok: false, index, error: toBatchError(index, error) };
+      }
+      yield item;
+    }
+  } finally {
+    // the consumer stopped early (break, return): let the input release what it holds, as for...of does
+    if (!done) await iterator.return?.();
+  }
+}
+
+function checkStep(step: unknown): void {
+  if (typeof step !== "function") {
+    throw fieldError(
+      "INVALID_INPUT",
+      "step",
+      `must be a function, got ${describeValue(step)}`,
+      `必须是函数，实际为 ${describeValue(step, "zh")}`,
+    );
+  }
+}
+
+/** `inputs[key]()`, or a CarekitError when `inputs` is not iterable (by that protocol) or its iterator fails. */
+function openIterator(inputs: unknown, key: symbol): Iterator<unknown> | AsyncIterator<unknown> {
+  let open: unknown;
+  try {
+    open = (inputs as Record<symbol, unknown> | null | undefined)?.[key];
+  } catch {
+    // reported below
+  }
+  const iterable = typeof open === "function";
+  let iterator: unknown;
+  if (iterable) {
+    try {
+      iterator = (open as () => unknown).call(inputs);
+    } catch (cause) {
+      throw brokenIterator(0, cause);
+    }
+  }
+  if (typeof iterator !== "object" || iterator === null || typeof (iterator as Iterator<unknown>).next !== "function") {
+    throw fieldError(
+      "INVALID_INPUT",
+      "inputs",
+      `must be ${key === Symbol.asyncIterator ? "an iterable or async iterable" : "an iterable"} of records, got ${describeValue(inputs)}`,
+      `必须是记录的可迭代对象，实际为 ${describeValue(inputs, "zh")}`,
+    );
+  }
+  return iterator as Iterator<unknown>;
+}
+
+/** The input sequence itself failed (its iterator threw): no later record can be read, so the batch stops here. */
+function brokenIterator(index: number, cause: unknown): CarekitError {
+  return new CarekitError({
+    code: "UNREADABLE_INPUT",
+    message: `inputs: the sequence of records failed while reading record ${index}`,
+    messageZh: `inputs: 读取第 ${index} 条记录时输入序列出错`,
+    issues: [
+      { path: "inputs", message: `failed while reading record ${index}`, messageZh: `读取第 ${index} 条记录时出错` },
+    ],
+    cause,
+  });
 }
 
 function collector<O>(): { add(item: BatchItem<O>): void; result: { results: O[]; errors: BatchError[] } } {

@@ -1,6 +1,8 @@
 import { addDays as addDaysFns, differenceInMonths, differenceInYears, format, isValid } from "date-fns";
 import * as z from "zod";
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
+import { readFields } from "./read.js";
 
 /** An ISO calendar date `YYYY-MM-DD` (日期), with date-only semantics: no time, no time zone. */
 export type IsoDate = string;
@@ -45,8 +47,8 @@ export function parseIsoDate(text: IsoDate, path = "date"): Date {
     throw fieldError(
       "INVALID_DATE",
       path,
-      `must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(text)}`,
-      `必须是真实存在的日期（YYYY-MM-DD），实际为 ${JSON.stringify(text)}`,
+      `must be a real calendar date YYYY-MM-DD, got ${describeValue(text)}`,
+      `必须是真实存在的日期（YYYY-MM-DD），实际为 ${describeValue(text, "zh")}`,
     );
   }
   return date;
@@ -55,10 +57,26 @@ export function parseIsoDate(text: IsoDate, path = "date"): Date {
 /**
  * Write a `Date` as an {@link IsoDate} in its local calendar (格式化日期).
  *
+ * @throws {CarekitError} `INVALID_DATE` for an invalid `Date` (`new Date(NaN)`) or one outside the years 0000–9999
+ *
  * @example
  * {@includeCode ../test/date.test.ts#parse}
  */
-export function formatIsoDate(date: Date): IsoDate {
+export function formatIsoDate(date: Date, path = "date"): IsoDate {
+  let year = Number.NaN;
+  try {
+    if (date instanceof Date) year = date.getFullYear();
+  } catch {
+    // a Date subclass or proxy whose getter throws: reported below
+  }
+  if (!Number.isInteger(year) || year < 0 || year > 9999) {
+    throw fieldError(
+      "INVALID_DATE",
+      path,
+      `must be a valid Date in the years 0000 to 9999, got ${describeValue(date)}`,
+      `必须是 0000 至 9999 年间的有效 Date，实际为 ${describeValue(date, "zh")}`,
+    );
+  }
   return format(date, "yyyy-MM-dd");
 }
 
@@ -80,7 +98,8 @@ function orderedPair(from: IsoDate, to: IsoDate, fromPath: string, toPath: strin
  * {@includeCode ../test/date.test.ts#age}
  */
 export function ageOn(input: { readonly birthDate: IsoDate; readonly on: IsoDate }): number {
-  const [birth, on] = orderedPair(input.birthDate, input.on, "birthDate", "on");
+  const { birthDate, on: day } = readFields(input, ["birthDate", "on"]);
+  const [birth, on] = orderedPair(birthDate as IsoDate, day as IsoDate, "birthDate", "on");
   return differenceInYears(on, birth);
 }
 
@@ -92,14 +111,16 @@ export function ageOn(input: { readonly birthDate: IsoDate; readonly on: IsoDate
  * {@includeCode ../test/date.test.ts#months}
  */
 export function monthsBetween(input: { readonly from: IsoDate; readonly to: IsoDate }): number {
-  const [from, to] = orderedPair(input.from, input.to, "from", "to");
+  const fields = readFields(input, ["from", "to"]);
+  const [from, to] = orderedPair(fields.from as IsoDate, fields.to as IsoDate, "from", "to");
   return differenceInMonths(to, from);
 }
 
 /**
  * Add (or, with a negative count, subtract) calendar days to an ISO date (日期加减天数).
  *
- * @throws {CarekitError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` when `days` is not a safe integer
+ * @throws {CarekitError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` when `days` is not a safe integer;
+ *   `OUT_OF_RANGE` when the result falls outside the years 0000–9999 (`addDays("9999-12-31", 1)`)
  * @example
  * {@includeCode ../test/date.test.ts#addDays}
  */
@@ -109,11 +130,21 @@ export function addDays(date: IsoDate, days: number): IsoDate {
     throw fieldError(
       "INVALID_INPUT",
       "days",
-      `must be an integer, got ${String(days)}`,
-      `天数必须是整数，实际为 ${String(days)}`,
+      `must be an integer, got ${describeValue(days)}`,
+      `天数必须是整数，实际为 ${describeValue(days, "zh")}`,
     );
   }
-  return formatIsoDate(addDaysFns(start, days));
+  const end = addDaysFns(start, days);
+  const year = end.getFullYear();
+  if (!Number.isInteger(year) || year < 0 || year > 9999) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "days",
+      `${date} + ${days} days falls outside the years 0000 to 9999`,
+      `${date} 加 ${days} 天超出 0000 至 9999 年`,
+    );
+  }
+  return formatIsoDate(end);
 }
 
 /**

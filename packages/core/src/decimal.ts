@@ -1,3 +1,4 @@
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
@@ -14,14 +15,31 @@ const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
  * @throws {CarekitError} `INVALID_INPUT` for text that is not a plain decimal, `NaN` or `Infinity`;
  *   `OUT_OF_RANGE` for negatives, more than `scale` decimals or a result beyond `Number.MAX_SAFE_INTEGER`
  * @example
- * {@includeCode ../test/decimal.test.ts#example}
+ * ```ts
+ * toScaledInteger("3353.99", 2); // → 335399
+ * toScaledInteger(0.85, 4); // → 8500
+ * toScaledInteger(0.1 + 0.2, 4); // → throws OUT_OF_RANGE
+ * ```
  */
 export function toScaledInteger(value: number | string, scale: number, path = ""): number {
+  if (!Number.isInteger(scale) || scale < 0 || scale > 8) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "scale",
+      `must be an integer from 0 to 8, got ${describeValue(scale)}`,
+      `小数位数必须是 0 到 8 的整数，实际为 ${describeValue(scale, "zh")}`,
+    );
+  }
   const text = typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
-  const shown = JSON.stringify(value) ?? String(value);
+  const shown = describeValue(value);
   const match = DECIMAL.exec(text);
   if (!match) {
-    throw fieldError("INVALID_INPUT", path, `${shown} is not a finite decimal number`, `${shown} 不是有限的十进制数`);
+    throw fieldError(
+      "INVALID_INPUT",
+      path,
+      `${shown} is not a finite decimal number`,
+      `${describeValue(value, "zh")} 不是有限的十进制数`,
+    );
   }
   const [, sign, whole = "", fraction = ""] = match;
   const result = Number(`${whole}${fraction.padEnd(scale, "0")}`);

@@ -1,3 +1,5 @@
+import { describeValue } from "./describe.js";
+
 const BRAND = Symbol.for("carekit.error");
 
 /**
@@ -7,9 +9,16 @@ const BRAND = Symbol.for("carekit.error");
  * - `OUT_OF_RANGE` — a value of the right type outside its allowed range (negative money, rate above 1).
  * - `INVALID_DATE` — not an ISO calendar date (`YYYY-MM-DD`) or a date range that runs backwards.
  * - `UNKNOWN_REGION` — a region code not in the bundled GB/T 2260 table.
+ * - `UNREADABLE_INPUT` — a value whose reading threw (a throwing getter, a revoked proxy), e.g. one batch record.
  * - other codes are owned by the domain packages (`RULE_COMPILE`, `UNKNOWN_POLICY`, …).
  */
-export type CarekitErrorCode = "INVALID_INPUT" | "OUT_OF_RANGE" | "INVALID_DATE" | "UNKNOWN_REGION" | (string & {});
+export type CarekitErrorCode =
+  | "INVALID_INPUT"
+  | "OUT_OF_RANGE"
+  | "INVALID_DATE"
+  | "UNKNOWN_REGION"
+  | "UNREADABLE_INPUT"
+  | (string & {});
 
 /** One problem found in an input: where (`path`, e.g. `lines[2].amountFen`; empty for the root) and what. */
 export interface CarekitIssue {
@@ -34,11 +43,21 @@ export interface CarekitErrorOptions {
 
 /**
  * The one error type every carekit function throws (错误类型). It carries a stable `code`, the `issues` with field
- * paths, an English `message` and a Chinese `messageZh`. Recognise it with {@link isCarekitError}, not `instanceof`:
- * an app can load both the ESM and the CJS copy of a package.
+ * paths, an English `message` and a Chinese `messageZh`. `error instanceof CarekitError` and
+ * {@link isCarekitError} both recognise it by its registered-symbol brand (`Symbol.for("carekit.error")`), so they
+ * hold for an error from any copy — the ESM and the CJS build, or two installed versions.
  *
  * @example
- * {@includeCode ../test/error.test.ts#example}
+ * ```ts
+ * try {
+ *   yuanToFen("-1.00");
+ * } catch (error) {
+ *   error instanceof CarekitError; // → true
+ *   error.code; // → "OUT_OF_RANGE"
+ *   error.issues[0].path; // → "yuan"
+ *   error.messageZh; // → "yuan: \"-1.00\" 必须非负、最多 2 位小数且可精确表示"
+ * }
+ * ```
  */
 export class CarekitError extends Error {
   /** Stable machine-readable code. */
@@ -57,16 +76,33 @@ export class CarekitError extends Error {
     this.issues = options.issues ?? [];
     Object.defineProperty(this, BRAND, { value: true });
   }
+
+  /**
+   * `value instanceof CarekitError` checks the brand, so it holds across the ESM and CJS copies; a subclass keeps
+   * the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of instanceof, maybe a subclass
+    return this === CarekitError ? isCarekitError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
 }
 
 /**
  * Whether `value` is a {@link CarekitError} from any copy (ESM or CJS, any version) of any carekit package.
  *
  * @example
- * {@includeCode ../test/error.test.ts#example}
+ * ```ts
+ * isCarekitError(fieldError("OUT_OF_RANGE", "fen", "must not be negative", "不能为负")); // → true
+ * isCarekitError(new Error("x")); // → false
+ * ```
  */
 export function isCarekitError(value: unknown): value is CarekitError {
-  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return (value as Record<symbol, unknown>)[BRAND] === true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -77,9 +113,19 @@ export function isCarekitError(value: unknown): value is CarekitError {
  * @param message - English text, without the path
  * @param messageZh - Chinese text, without the path
  * @example
- * {@includeCode ../test/error.test.ts#fieldError}
+ * ```ts
+ * const error = fieldError("OUT_OF_RANGE", "rows[2].population", "must be positive", "必须为正数");
+ * error.message; // → "rows[2].population: must be positive"
+ * error.messageZh; // → "rows[2].population: 必须为正数"
+ * error.issues; // → [{ path: "rows[2].population", message: "must be positive", messageZh: "必须为正数" }]
+ * ```
  */
 export function fieldError(code: CarekitErrorCode, path: string, message: string, messageZh: string): CarekitError {
+  // carekit passes strings; anything else (from a caller of the internal entry) is shown, never thrown on
+  if (typeof code !== "string") code = "INVALID_INPUT";
+  if (typeof path !== "string") path = describeValue(path);
+  if (typeof message !== "string") message = describeValue(message);
+  if (typeof messageZh !== "string") messageZh = describeValue(messageZh, "zh");
   const at = path === "" ? "" : `${path}: `;
   return new CarekitError({
     code,

@@ -7,8 +7,10 @@
 
 export { toBatchError } from "./batch.js";
 export { toScaledInteger } from "./decimal.js";
+export { describeValue } from "./describe.js";
 export { fieldError } from "./error.js";
 export { deepFreeze } from "./freeze.js";
-export { toCarekitIssues } from "./parse.js";
+export { type IssueContext, toCarekitIssues } from "./parse.js";
 export { formatPath } from "./path.js";
+export { readFields } from "./read.js";
 export { roundQuotient } from "./rounding.js";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { toScaledInteger } from "./decimal.js";
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 
 /** An amount of money in integer fen (分): a non-negative safe integer. ¥1.00 is `100`. */
@@ -29,8 +30,8 @@ export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
     throw fieldError(
       typeof fen === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
       path,
-      `must be a non-negative safe integer number of fen, got ${String(fen)}`,
-      `金额必须是以分为单位的非负安全整数，实际为 ${String(fen)}`,
+      `must be a non-negative safe integer number of fen, got ${describeValue(fen)}`,
+      `金额必须是以分为单位的非负安全整数，实际为 ${describeValue(fen, "zh")}`,
     );
   }
 }

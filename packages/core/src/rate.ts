@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { toScaledInteger } from "./decimal.js";
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 import { assertFen, type Fen } from "./money.js";
 import { type RoundingMode, roundQuotient } from "./rounding.js";
@@ -44,8 +45,8 @@ export function rateToBasisPoints(rate: number | string): BasisPoints {
     throw fieldError(
       "OUT_OF_RANGE",
       "rate",
-      `must be at most 1, got ${String(rate)}`,
-      `比例不能大于 1，实际为 ${String(rate)}`,
+      `must be at most 1, got ${describeValue(rate)}`,
+      `比例不能大于 1，实际为 ${describeValue(rate, "zh")}`,
     );
   }
   return bp;
@@ -70,10 +71,13 @@ export function applyRate(fen: Fen, basisPoints: BasisPoints, rounding: Rounding
     throw fieldError(
       "OUT_OF_RANGE",
       "basisPoints",
-      `must be an integer from 0 to 10000, got ${String(basisPoints)}`,
-      `基点必须是 0 到 10000 的整数，实际为 ${String(basisPoints)}`,
+      `must be an integer from 0 to 10000, got ${describeValue(basisPoints)}`,
+      `基点必须是 0 到 10000 的整数，实际为 ${describeValue(basisPoints, "zh")}`,
     );
   }
+  // + 0 turns -0 into 0 (a -0 rate or amount would otherwise give a -0 share)
+  fen += 0;
+  basisPoints += 0;
   // fen = high × 10000 + low keeps every product below 2^53
   const high = Math.floor(fen / BASIS_POINTS_PER_UNIT);
   const low = fen - high * BASIS_POINTS_PER_UNIT;

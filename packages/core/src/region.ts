@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { CHUANYU_REGIONS } from "./data/regions.js";
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 
 /** A six-digit GB/T 2260 administrative division code (行政区划代码), e.g. `"500111"` for 大足区. */
@@ -67,8 +68,8 @@ export function regionOf(code: RegionCode, path = "code"): Region {
     throw fieldError(
       "UNKNOWN_REGION",
       path,
-      `unknown region code ${JSON.stringify(code)} (bundled: 重庆市 and 四川省, GB/T 2260)`,
-      `未知的行政区划代码 ${JSON.stringify(code)}（内置：重庆市、四川省）`,
+      `unknown region code ${describeValue(code)} (bundled: 重庆市 and 四川省, GB/T 2260)`,
+      `未知的行政区划代码 ${describeValue(code, "zh")}（内置：重庆市、四川省）`,
     );
   }
   return region;

@@ -1,3 +1,4 @@
+import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 
 /**
@@ -15,10 +16,10 @@ export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even", 
 function assertNonNegativeSafeInteger(value: number, path: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw fieldError(
-      "OUT_OF_RANGE",
+      typeof value === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
       path,
-      `must be a non-negative safe integer, got ${String(value)}`,
-      `必须是非负安全整数，实际为 ${String(value)}`,
+      `must be a non-negative safe integer, got ${describeValue(value)}`,
+      `必须是非负安全整数，实际为 ${describeValue(value, "zh")}`,
     );
   }
 }
@@ -49,7 +50,8 @@ export function divideRounded(numerator: number, denominator: number, mode: Roun
     quotient += 1;
     remainder -= denominator;
   }
-  return roundQuotient(quotient, remainder, denominator, mode);
+  // + 0 turns -0 (from 0 / n) into 0
+  return roundQuotient(quotient, remainder, denominator, mode) + 0;
 }
 
 /**
@@ -60,25 +62,71 @@ export function divideRounded(numerator: number, denominator: number, mode: Roun
  * {@includeCode ../test/rounding.test.ts#roundQuotient}
  */
 export function roundQuotient(quotient: number, remainder: number, denominator: number, mode: RoundingMode): number {
-  if (remainder === 0) return quotient;
+  // cheap checks (this runs once per amount on hot paths): a string "3" would otherwise give "31"
+  if (!Number.isSafeInteger(quotient)) {
+    throw fieldError(
+      typeof quotient === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
+      "quotient",
+      `must be a safe integer, got ${describeValue(quotient)}`,
+      `商必须是安全整数，实际为 ${describeValue(quotient, "zh")}`,
+    );
+  }
+  if (!Number.isSafeInteger(denominator) || denominator <= 0) {
+    throw fieldError(
+      typeof denominator === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
+      "denominator",
+      `must be a positive safe integer, got ${describeValue(denominator)}`,
+      `除数必须是正的安全整数，实际为 ${describeValue(denominator, "zh")}`,
+    );
+  }
+  if (!Number.isSafeInteger(remainder) || remainder < 0 || remainder >= denominator) {
+    throw fieldError(
+      typeof remainder === "number" ? "OUT_OF_RANGE" : "INVALID_INPUT",
+      "remainder",
+      `must be an integer from 0 to denominator - 1, got ${describeValue(remainder)}`,
+      `余数必须是 0 到除数减 1 的整数，实际为 ${describeValue(remainder, "zh")}`,
+    );
+  }
+  if (remainder === 0 && mode !== "half-up" && mode !== "half-even" && mode !== "down" && mode !== "up") {
+    throw unknownMode(mode);
+  }
+  if (remainder === 0) return quotient + 0;
   const twice = remainder * 2;
   switch (mode) {
     case "down":
-      return quotient;
+      return quotient + 0;
     case "up":
-      return quotient + 1;
+      return next(quotient);
     case "half-up":
-      return twice >= denominator ? quotient + 1 : quotient;
+      return twice >= denominator ? next(quotient) : quotient + 0;
     case "half-even":
-      if (twice > denominator) return quotient + 1;
-      if (twice < denominator) return quotient;
-      return quotient % 2 === 0 ? quotient : quotient + 1;
+      if (twice > denominator) return next(quotient);
+      if (twice < denominator) return quotient + 0;
+      return quotient % 2 === 0 ? quotient + 0 : next(quotient);
     default:
-      throw fieldError(
-        "INVALID_INPUT",
-        "rounding",
-        `unknown rounding mode ${String(mode)}`,
-        `未知的舍入方式 ${String(mode)}`,
-      );
+      throw unknownMode(mode);
   }
+}
+
+/** `quotient + 1`, unless that leaves the safe integers. */
+function next(quotient: number): number {
+  const up = quotient + 1;
+  if (!Number.isSafeInteger(up)) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      "quotient",
+      `rounding ${quotient} up leaves the safe integers`,
+      `${quotient} 进位后超出安全整数范围`,
+    );
+  }
+  return up;
+}
+
+function unknownMode(mode: unknown): never {
+  throw fieldError(
+    "INVALID_INPUT",
+    "rounding",
+    `unknown rounding mode ${describeValue(mode)} (expected "half-up", "half-even", "down" or "up")`,
+    `未知的舍入方式 ${describeValue(mode, "zh")}（应为 "half-up"、"half-even"、"down" 或 "up"）`,
+  );
 }

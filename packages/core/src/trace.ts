@@ -1,3 +1,6 @@
+import { describeValue } from "./describe.js";
+import { fieldError } from "./error.js";
+import { readFields } from "./read.js";
 import type { Label } from "./source.js";
 
 /** A value shown in a trace step: a number, text, a yes/no decision or nothing (`null`). */
@@ -74,6 +77,72 @@ function cite(source: TraceSource): string {
   return source.number === null ? source.title : `${source.title}（${source.number}）`;
 }
 
+const STEP_KEYS = ["step", "label", "rule", "inputs", "result", "amountFen", "basisPoints", "source"] as const;
+
+function isTraceValue(v: unknown): v is TraceValue {
+  return v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v));
+}
+
+function bad(path: string, what: string, whatZh: string, got: unknown): never {
+  throw fieldError(
+    "INVALID_INPUT",
+    path,
+    `must be ${what}, got ${describeValue(got)}`,
+    `必须是${whatZh}，实际为 ${describeValue(got, "zh")}`,
+  );
+}
+
+/** Read one step defensively: a trace may come from JSON or another copy of carekit. */
+function readStep(raw: unknown, at: string): TraceStep {
+  const s = readFields(raw, STEP_KEYS, at);
+  if (typeof s.step !== "string") bad(`${at}.step`, "a string", "字符串", s.step);
+  const label = readFields(s.label, ["zh", "en"], `${at}.label`);
+  if (typeof label.zh !== "string" || typeof label.en !== "string") {
+    bad(`${at}.label`, "{ zh, en } strings", " { zh, en } 字符串", s.label);
+  }
+  if (typeof s.rule !== "string") bad(`${at}.rule`, "a string", "字符串", s.rule);
+  if (typeof s.inputs !== "object" || s.inputs === null) bad(`${at}.inputs`, "an object", "对象", s.inputs);
+  let entries: [string, unknown][];
+  try {
+    entries = Object.entries(s.inputs);
+  } catch {
+    bad(`${at}.inputs`, "a readable object", "可读取的对象", s.inputs);
+  }
+  const inputs: Record<string, TraceValue> = {};
+  for (const [key, v] of entries) {
+    if (!isTraceValue(v))
+      bad(`${at}.inputs.${key}`, "a number, string, boolean or null", "数值、字符串、布尔值或 null", v);
+    inputs[key] = v;
+  }
+  if (!isTraceValue(s.result))
+    bad(`${at}.result`, "a number, string, boolean or null", "数值、字符串、布尔值或 null", s.result);
+  if (s.amountFen !== undefined && !Number.isSafeInteger(s.amountFen)) {
+    bad(`${at}.amountFen`, "a safe integer", "安全整数", s.amountFen);
+  }
+  if (s.basisPoints !== undefined && !Number.isSafeInteger(s.basisPoints)) {
+    bad(`${at}.basisPoints`, "a safe integer", "安全整数", s.basisPoints);
+  }
+  let source: TraceSource | null = null;
+  if (s.source !== null) {
+    const src = readFields(s.source, ["title", "number"], `${at}.source`);
+    if (typeof src.title !== "string") bad(`${at}.source.title`, "a string", "字符串", src.title);
+    if (src.number !== null && typeof src.number !== "string") {
+      bad(`${at}.source.number`, "a string or null", "字符串或 null", src.number);
+    }
+    source = { title: src.title, number: src.number };
+  }
+  return {
+    step: s.step,
+    label: { zh: label.zh as string, en: label.en as string },
+    rule: s.rule,
+    inputs,
+    result: s.result,
+    ...(s.amountFen === undefined ? {} : { amountFen: s.amountFen as number }),
+    ...(s.basisPoints === undefined ? {} : { basisPoints: s.basisPoints as number }),
+    source,
+  };
+}
+
 /**
  * Render any carekit trace as text (计算过程文本), one numbered line per step: the label in the chosen language,
  * the rule with its inputs, the result, the amount and rate where the step has them, and the source document.
@@ -92,17 +161,20 @@ function cite(source: TraceSource): string {
  * ```
  */
 export function formatTrace(trace: readonly TraceStep[], options: FormatTraceOptions = {}): string {
-  const lang = options.lang === "en" ? "en" : "zh";
-  return trace
-    .map((step, i) => {
-      const parts = [`${i + 1}. ${lang === "zh" ? step.label.zh : step.label.en}: ${step.rule}`];
-      const inputs = Object.entries(step.inputs);
-      if (inputs.length > 0) parts.push(`[${inputs.map(([k, v]) => `${k} = ${value(v, lang)}`).join(", ")}]`);
-      parts.push(`= ${value(step.result, lang)}`);
-      if (step.amountFen !== undefined) parts.push(fen(step.amountFen));
-      if (step.basisPoints !== undefined) parts.push(`(${percent(step.basisPoints)})`);
-      if (step.source !== null) parts.push(lang === "zh" ? `——${cite(step.source)}` : `— ${cite(step.source)}`);
-      return parts.join(" ");
-    })
-    .join("\n");
+  if (!Array.isArray(trace)) bad("trace", "an array of trace steps", "计算步骤数组", trace);
+  const { lang: chosen } = options === undefined ? { lang: undefined } : readFields(options, ["lang"], "options");
+  const lang = chosen === "en" ? "en" : "zh";
+  const lines: string[] = [];
+  for (let i = 0; i < trace.length; i++) {
+    const step = readStep(trace[i], `trace[${i}]`);
+    const parts = [`${i + 1}. ${lang === "zh" ? step.label.zh : step.label.en}: ${step.rule}`];
+    const inputs = Object.entries(step.inputs);
+    if (inputs.length > 0) parts.push(`[${inputs.map(([k, v]) => `${k} = ${value(v, lang)}`).join(", ")}]`);
+    parts.push(`= ${value(step.result, lang)}`);
+    if (step.amountFen !== undefined) parts.push(fen(step.amountFen));
+    if (step.basisPoints !== undefined) parts.push(`(${percent(step.basisPoints)})`);
+    if (step.source !== null) parts.push(lang === "zh" ? `——${cite(step.source)}` : `— ${cite(step.source)}`);
+    lines.push(parts.join(" "));
+  }
+  return lines.join("\n");
 }

@@ -32,7 +32,7 @@ describe("parseInput", () => {
       expect(error.code).toBe("UNKNOWN_POLICY");
       expect(error.message).toMatch(/^Invalid policy: a: .* \(\+1 more\)$/);
       expect(error.messageZh).toBe("政策无效：a: 缺少必填字段（另有 1 处）");
-      expect(error.issues[1]).toEqual({ path: "b", message: "bad b", messageZh: "b 不对" });
+      expect(error.issues[1]).toEqual({ path: "b", message: 'bad b; got "x"', messageZh: 'b 不对，实际为 "x"' });
     }
   });
 
@@ -49,7 +49,7 @@ describe("parseInput", () => {
       : toCarekitIssues(result.error.issues).map((issue) => `${issue.path} ${issue.messageZh}`);
     expect(zh).toEqual([
       "population 类型错误：应为整数",
-      "name 数值过小：长度不能少于 2 个字符",
+      "name 长度过短：不能少于 2 个字符",
       'level 取值无效：应为 "primary" / "level1" 之一',
       "rate 数值过大：不能大于 1",
       " 包含未知字段：extra",

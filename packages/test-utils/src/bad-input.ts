@@ -1,5 +1,6 @@
-import { type CarekitError, isCarekitError } from "@carekit/core";
+import type { CarekitError } from "@carekit/core";
 import { describe, expect, it } from "vitest";
+import { isBranded as isCarekitError } from "./brand.js";
 
 /**
  * One bad input: a label, the call, the expected code and the expected field path of the first issue. The

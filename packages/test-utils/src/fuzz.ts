@@ -1,5 +1,5 @@
-import { isCarekitError } from "@carekit/core";
 import fc from "fast-check";
+import { isBranded as isCarekitError } from "./brand.js";
 
 function circular(): object {
   const a: Record<string, unknown> = { name: "a" };
@@ -95,20 +95,36 @@ function argument(keys: readonly string[]): fc.Arbitrary<unknown> {
 
 /**
  * Walk a result and throw when it holds `NaN`, `±Infinity`, `-0` or an unsafe integer (cycles and functions are
- * skipped).
+ * skipped). Iterative, so a 10,000-deep result is walked without overflowing the stack.
  */
 export function assertCleanResult(value: unknown, path = "result", seen = new Set<unknown>()): void {
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`${path} is ${value}`);
-    if (Object.is(value, -0)) throw new Error(`${path} is -0`);
-    if (Number.isInteger(value) && !Number.isSafeInteger(value)) throw new Error(`${path} is an unsafe integer`);
-    return;
-  }
-  if (typeof value !== "object" || value === null || seen.has(value)) return;
-  seen.add(value);
-  if (value instanceof Map || value instanceof Set || ArrayBuffer.isView(value)) return;
-  for (const key of Object.keys(value)) {
-    assertCleanResult((value as Record<string, unknown>)[key], `${path}.${key}`, seen);
+  const stack: [unknown, string][] = [[value, path]];
+  while (stack.length > 0) {
+    const [current, at] = stack.pop() as [unknown, string];
+    if (typeof current === "number") {
+      if (!Number.isFinite(current)) throw new Error(`${at} is ${current}`);
+      if (Object.is(current, -0)) throw new Error(`${at} is -0`);
+      if (Number.isInteger(current) && !Number.isSafeInteger(current)) throw new Error(`${at} is an unsafe integer`);
+      continue;
+    }
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    if (current instanceof Map || current instanceof Set || ArrayBuffer.isView(current)) continue;
+    let keys: string[];
+    try {
+      keys = Object.keys(current);
+    } catch {
+      continue; // a hostile input handed back unchanged (e.g. a proxy): not a value carekit computed
+    }
+    for (const key of keys) {
+      let child: unknown;
+      try {
+        child = (current as Record<string, unknown>)[key];
+      } catch {
+        continue;
+      }
+      stack.push([child, `${at}.${key}`]);
+    }
   }
 }
 
@@ -118,6 +134,11 @@ export interface FuzzExportsOptions {
   readonly numRuns?: number;
   /** Exports not to call (e.g. functions that return a function checked elsewhere). */
   readonly skip?: readonly string[];
+  /**
+   * Exports that hand back their argument (e.g. `deepFreeze`): for these only "a result or a CarekitError" is
+   * checked, since the numbers in the result are the caller's own.
+   */
+  readonly passThrough?: readonly string[];
   /** Field names to put in generated objects so calls get past the first check (e.g. `population`). */
   readonly keys?: readonly string[];
   /** Extra functions to fuzz, by name (e.g. the function a `compile…` returns). */
@@ -127,9 +148,45 @@ export interface FuzzExportsOptions {
 
 /**
  * Call every exported function of `module` with generated hostile arguments and throw unless each call returns a
- * clean result ({@link assertCleanResult}) or throws a CarekitError. Returns the number of calls made.
+ * clean result ({@link assertCleanResult}) or throws a CarekitError. Returns the number of calls made. A call that
+ * returns a promise is checked when it settles: a raw rejection becomes an unhandled error that fails the run; use
+ * {@link fuzzExportsAsync} to await them and fail the test itself.
  */
 export function fuzzExports(module: Record<string, unknown>, options: FuzzExportsOptions = {}): number {
+  const pending: Promise<void>[] = [];
+  const calls = fuzzCalls(module, options, pending);
+  for (const settled of pending) settled.catch(rethrowLater);
+  return calls;
+}
+
+/** {@link fuzzExports} that also awaits every promise a call returned and throws on the first raw rejection. */
+export async function fuzzExportsAsync(
+  module: Record<string, unknown>,
+  options: FuzzExportsOptions = {},
+): Promise<number> {
+  const pending: Promise<void>[] = [];
+  const calls = fuzzCalls(module, options, pending);
+  await Promise.all(pending);
+  return calls;
+}
+
+function rethrowLater(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
+}
+
+function settle(name: string, promise: Promise<unknown>): Promise<void> {
+  return promise.then(
+    (value) => assertCleanResult(value, `${name}(...) resolved`),
+    (error: unknown) => {
+      if (isCarekitError(error)) return;
+      throw new Error(`${name} rejected with a raw ${(error as Error)?.name ?? typeof error}: ${String(error)}`);
+    },
+  );
+}
+
+function fuzzCalls(module: Record<string, unknown>, options: FuzzExportsOptions, pending: Promise<void>[]): number {
   const skip = new Set(options.skip ?? []);
   const functions = Object.entries({ ...module, ...(options.extra ?? {}) }).filter(
     (entry): entry is [string, (...args: unknown[]) => unknown] =>
@@ -137,6 +194,7 @@ export function fuzzExports(module: Record<string, unknown>, options: FuzzExport
   );
   if (functions.length === 0) return 0;
   const keys = options.keys ?? [];
+  const passThrough = new Set(options.passThrough ?? []);
   let calls = 0;
   fc.assert(
     fc.property(
@@ -151,7 +209,11 @@ export function fuzzExports(module: Record<string, unknown>, options: FuzzExport
           if (isCarekitError(error)) return;
           throw new Error(`${name} threw a raw ${(error as Error)?.name ?? typeof error}: ${String(error)}`);
         }
-        if (result instanceof Promise) return;
+        if (passThrough.has(name)) return;
+        if (result instanceof Promise) {
+          pending.push(settle(name, result));
+          return;
+        }
         assertCleanResult(result, `${name}(...)`);
       },
     ),

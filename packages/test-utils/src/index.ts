@@ -5,4 +5,4 @@
 export { type BadInputCase, badInputSuite, expectCarekitError } from "./bad-input.js";
 export { checkBatchConformance, throwingRecord } from "./batch.js";
 export { type DifferentialOptions, differential } from "./differential.js";
-export { assertCleanResult, evilValue, type FuzzExportsOptions, fuzzExports } from "./fuzz.js";
+export { assertCleanResult, evilValue, type FuzzExportsOptions, fuzzExports, fuzzExportsAsync } from "./fuzz.js";
