@@ -27,7 +27,10 @@ function toDateOrNull(text: string): Date | null {
  * Zod schema of an {@link IsoDate}: `YYYY-MM-DD` naming a real calendar day (`2024-02-29` yes, `2024-02-30` no).
  *
  * @example
- * {@includeCode ../test/date.test.ts#schema}
+ * ```ts
+ * IsoDateSchema.safeParse("2024-02-29").success; // → true
+ * IsoDateSchema.safeParse("2024-02-30").success; // → false
+ * ```
  */
 export const IsoDateSchema = /* @__PURE__ */ z.string().refine((text) => toDateOrNull(text) !== null, {
   error: "must be a real calendar date in the form YYYY-MM-DD",
@@ -39,7 +42,11 @@ export const IsoDateSchema = /* @__PURE__ */ z.string().refine((text) => toDateO
  *
  * @throws {CarekitError} `INVALID_DATE` unless `text` is a real `YYYY-MM-DD` date
  * @example
- * {@includeCode ../test/date.test.ts#parse}
+ * ```ts
+ * const date = parseIsoDate("2024-03-01");
+ * date.getDate(); // → 1
+ * parseIsoDate("2024-02-30"); // → throws INVALID_DATE
+ * ```
  */
 export function parseIsoDate(text: IsoDate, path = "date"): Date {
   const date = typeof text === "string" ? toDateOrNull(text) : null;
@@ -60,7 +67,10 @@ export function parseIsoDate(text: IsoDate, path = "date"): Date {
  * @throws {CarekitError} `INVALID_DATE` for an invalid `Date` (`new Date(NaN)`) or one outside the years 0000–9999
  *
  * @example
- * {@includeCode ../test/date.test.ts#parse}
+ * ```ts
+ * formatIsoDate(new Date(2024, 2, 1)); // → "2024-03-01"
+ * formatIsoDate(new Date(Number.NaN)); // → throws INVALID_DATE
+ * ```
  */
 export function formatIsoDate(date: Date, path = "date"): IsoDate {
   let year = Number.NaN;
@@ -95,7 +105,10 @@ function orderedPair(from: IsoDate, to: IsoDate, fromPath: string, toPath: strin
  *
  * @throws {CarekitError} `INVALID_DATE` for a malformed date or `on` before `birthDate`
  * @example
- * {@includeCode ../test/date.test.ts#age}
+ * ```ts
+ * ageOn({ birthDate: "1964-03-01", on: "2024-02-29" }); // → 59
+ * ageOn({ birthDate: "1964-03-01", on: "2024-03-01" }); // → 60
+ * ```
  */
 export function ageOn(input: { readonly birthDate: IsoDate; readonly on: IsoDate }): number {
   const { birthDate, on: day } = readFields(input, ["birthDate", "on"]);
@@ -108,7 +121,10 @@ export function ageOn(input: { readonly birthDate: IsoDate; readonly on: IsoDate
  *
  * @throws {CarekitError} `INVALID_DATE` for a malformed date or `to` before `from`
  * @example
- * {@includeCode ../test/date.test.ts#months}
+ * ```ts
+ * monthsBetween({ from: "2024-01-15", to: "2024-03-14" }); // → 1
+ * monthsBetween({ from: "2024-01-15", to: "2024-03-15" }); // → 2
+ * ```
  */
 export function monthsBetween(input: { readonly from: IsoDate; readonly to: IsoDate }): number {
   const fields = readFields(input, ["from", "to"]);
@@ -122,7 +138,11 @@ export function monthsBetween(input: { readonly from: IsoDate; readonly to: IsoD
  * @throws {CarekitError} `INVALID_DATE` for a malformed date; `INVALID_INPUT` when `days` is not a safe integer;
  *   `OUT_OF_RANGE` when the result falls outside the years 0000–9999 (`addDays("9999-12-31", 1)`)
  * @example
- * {@includeCode ../test/date.test.ts#addDays}
+ * ```ts
+ * addDays("2024-02-28", 1); // → "2024-02-29"
+ * addDays("2024-03-01", -1); // → "2024-02-29"
+ * addDays("9999-12-31", 1); // → throws OUT_OF_RANGE
+ * ```
  */
 export function addDays(date: IsoDate, days: number): IsoDate {
   const start = parseIsoDate(date);
@@ -152,7 +172,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
  *
  * @throws {CarekitError} `INVALID_DATE` for a malformed date
  * @example
- * {@includeCode ../test/date.test.ts#addDays}
+ * ```ts
+ * isOnOrBefore("2024-03-01", "2024-03-01"); // → true
+ * isOnOrBefore("2024-03-02", "2024-03-01"); // → false
+ * ```
  */
 export function isOnOrBefore(date: IsoDate, reference: IsoDate): boolean {
   return parseIsoDate(date, "date") <= parseIsoDate(reference, "reference");

@@ -10,7 +10,11 @@ export type Fen = number;
  * Zod schema of a {@link Fen} amount: a non-negative safe integer.
  *
  * @example
- * {@includeCode ../test/money.test.ts#schema}
+ * ```ts
+ * FenSchema.safeParse(335399).success; // → true
+ * FenSchema.safeParse(3353.99).success; // → false
+ * FenSchema.safeParse(-1).success; // → false
+ * ```
  */
 export const FenSchema = /* @__PURE__ */ z
   .number()
@@ -23,7 +27,10 @@ export const FenSchema = /* @__PURE__ */ z
  *
  * @throws {CarekitError} `OUT_OF_RANGE` for negative, fractional, non-finite or unsafe values
  * @example
- * {@includeCode ../test/money.test.ts#assertFen}
+ * ```ts
+ * assertFen(100); // → undefined
+ * assertFen(1.5, "amountFen"); // → throws OUT_OF_RANGE
+ * ```
  */
 export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
   if (typeof fen !== "number" || !Number.isSafeInteger(fen) || fen < 0) {
@@ -46,9 +53,14 @@ export function assertFen(fen: unknown, path = "fen"): asserts fen is Fen {
  * @returns the amount in fen
  * @throws {CarekitError} `INVALID_INPUT` for `"abc"`, `NaN`, `Infinity`; `OUT_OF_RANGE` for negatives,
  *   more than 2 decimals or amounts beyond `Number.MAX_SAFE_INTEGER` fen
- * @see 国家医保局 医保结算清单: amounts to the fen (policy-facts §A6)
+ * @see 国家医疗保障局《医疗保障信息平台 定点医药机构接口规范》: settlement amounts (e.g. `medfee_sumamt` 医疗费总额)
+ *   are 数值型(16,2) — yuan with two decimals, i.e. whole fen
  * @example
- * {@includeCode ../test/money.test.ts#example}
+ * ```ts
+ * yuanToFen("3353.99"); // → 335399
+ * yuanToFen(12.5); // → 1250
+ * yuanToFen(0.1 + 0.2); // → throws OUT_OF_RANGE
+ * ```
  */
 export function yuanToFen(value: string | number, path = "yuan"): Fen {
   return toScaledInteger(value, 2, path);
@@ -59,7 +71,10 @@ export function yuanToFen(value: string | number, path = "yuan"): Fen {
  *
  * @throws {CarekitError} `OUT_OF_RANGE` when `fen` is not a non-negative safe integer
  * @example
- * {@includeCode ../test/money.test.ts#example}
+ * ```ts
+ * fenToYuan(335399); // → "3353.99"
+ * fenToYuan(5); // → "0.05"
+ * ```
  */
 export function fenToYuan(fen: Fen): string {
   assertFen(fen);
@@ -73,7 +88,9 @@ export function fenToYuan(fen: Fen): string {
  *
  * @throws {CarekitError} `OUT_OF_RANGE` when `fen` is not a non-negative safe integer
  * @example
- * {@includeCode ../test/money.test.ts#example}
+ * ```ts
+ * formatFen(335399); // → "¥3,353.99"
+ * ```
  */
 export function formatFen(fen: Fen): string {
   const [whole = "0", cents = "00"] = fenToYuan(fen).split(".");

@@ -251,7 +251,19 @@ export interface ParseInputOptions {
  *
  * @throws {CarekitError} `INVALID_INPUT` (or `options.code`) when the schema rejects the input
  * @example
- * {@includeCode ../test/parse.test.ts#example}
+ * ```ts
+ * const Row = z.strictObject({ region: z.string(), population: z.number().int().nonnegative() });
+ * parseInput(Row, { region: "大足区", population: 830000 }); // → { region: "大足区", population: 830000 }
+ * try {
+ *   parseInput(Row, { region: "大足区", population: -5 }, { path: ["rows", 3] });
+ * } catch (error) {
+ *   if (isCarekitError(error)) {
+ *     error.code; // → "INVALID_INPUT"
+ *     error.issues[0].path; // → "rows[3].population"
+ *     error.message; // → "Invalid input: rows[3].population: Too small: expected number to be >=0; got -5"
+ *   }
+ * }
+ * ```
  */
 export function parseInput<S extends z.ZodType>(
   schema: S,

@@ -15,7 +15,10 @@ export const BASIS_POINTS_PER_UNIT = 10_000;
  * Zod schema of a rate given as a decimal fraction in data (`0.85`): within [0, 1], at most 4 decimals.
  *
  * @example
- * {@includeCode ../test/rate.test.ts#schema}
+ * ```ts
+ * RateSchema.safeParse(0.85).success; // → true
+ * RateSchema.safeParse(0.12345).success; // → false
+ * ```
  */
 export const RateSchema = /* @__PURE__ */ z
   .number()
@@ -37,7 +40,10 @@ function hasAtMostFourDecimals(rate: number): boolean {
  * @param rate - a decimal fraction within [0, 1] with at most 4 decimals, as a number or string
  * @throws {CarekitError} `OUT_OF_RANGE` outside [0, 1] or with more than 4 decimals; `INVALID_INPUT` for `NaN`, text
  * @example
- * {@includeCode ../test/rate.test.ts#example}
+ * ```ts
+ * rateToBasisPoints(0.85); // → 8500
+ * rateToBasisPoints("0.0125"); // → 125
+ * ```
  */
 export function rateToBasisPoints(rate: number | string): BasisPoints {
   const bp = toScaledInteger(rate, 4, "rate");
@@ -54,16 +60,22 @@ export function rateToBasisPoints(rate: number | string): BasisPoints {
 
 /**
  * Apply a rate to an amount of money (按比例计算金额): `fen × basisPoints / 10000`, in exact integer arithmetic,
- * rounded to the fen by `rounding` — 四舍五入到分 (`half-up`) unless a policy says otherwise.
+ * rounded to the fen by `rounding`. The default `half-up` (四舍五入到分) is a common choice of hospital systems, not a
+ * published rule: no national document found states the rounding mode, so a policy can choose another.
  *
  * @param fen - the amount in fen
  * @param basisPoints - the rate in basis points, 0 to 10000
  * @param rounding - `half-up` (default), `half-even`, `down` or `up`
  * @returns the rounded share in fen, never more than `fen`
  * @throws {CarekitError} `OUT_OF_RANGE` for invalid money or basis points outside 0 to 10000
- * @see policy-facts §A6 — settlement amounts are kept to the fen
+ * @see 国家医疗保障局《医疗保障信息平台 定点医药机构接口规范》: amounts are 数值型(16,2) (to the fen) and the pooled
+ *   fund's ratio `pool_prop_selfpay` is 数值型(5,4) — four decimals, i.e. whole basis points
  * @example
- * {@includeCode ../test/rate.test.ts#example}
+ * ```ts
+ * applyRate(335399, 8500); // → 285089
+ * applyRate(5, 5000); // → 3
+ * applyRate(5, 5000, "half-even"); // → 2
+ * ```
  */
 export function applyRate(fen: Fen, basisPoints: BasisPoints, rounding: RoundingMode = "half-up"): Fen {
   assertFen(fen);

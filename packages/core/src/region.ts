@@ -23,7 +23,10 @@ export interface Region {
  * Zod schema of a {@link RegionCode}: six digits naming a division in the bundled 川渝 table.
  *
  * @example
- * {@includeCode ../test/region.test.ts#schema}
+ * ```ts
+ * RegionCodeSchema.safeParse("500229").success; // → true
+ * RegionCodeSchema.safeParse("110000").success; // → false
+ * ```
  */
 export const RegionCodeSchema = /* @__PURE__ */ z
   .string()
@@ -60,7 +63,10 @@ function lookup(): Map<RegionCode, Region> {
  * @throws {CarekitError} `UNKNOWN_REGION` for a code that is malformed or not in the table
  * @see 国家统计局《2023年统计用区划代码和城乡划分代码》(2023-06-30)
  * @example
- * {@includeCode ../test/region.test.ts#example}
+ * ```ts
+ * regionOf("510100"); // → { code: "510100", name: "成都市", level: "prefecture", parent: "510000" }
+ * regionOf("110000"); // → throws UNKNOWN_REGION
+ * ```
  */
 export function regionOf(code: RegionCode, path = "code"): Region {
   const region = typeof code === "string" ? lookup().get(code) : undefined;
@@ -80,7 +86,9 @@ export function regionOf(code: RegionCode, path = "code"): Region {
  *
  * @throws {CarekitError} `UNKNOWN_REGION`
  * @example
- * {@includeCode ../test/region.test.ts#example}
+ * ```ts
+ * regionName("500111"); // → "大足区"
+ * ```
  */
 export function regionName(code: RegionCode): string {
   return regionOf(code).name;
@@ -91,7 +99,9 @@ export function regionName(code: RegionCode): string {
  *
  * @throws {CarekitError} `UNKNOWN_REGION`
  * @example
- * {@includeCode ../test/region.test.ts#example}
+ * ```ts
+ * provinceOf("510104"); // → "510000"
+ * ```
  */
 export function provinceOf(code: RegionCode): RegionCode {
   let region = regionOf(code);
@@ -105,7 +115,10 @@ export function provinceOf(code: RegionCode): RegionCode {
  * @throws {CarekitError} `UNKNOWN_REGION` for either code (field `a` or `b`)
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
  * @example
- * {@includeCode ../test/region.test.ts#example}
+ * ```ts
+ * isCrossProvince("510104", "500111"); // → true
+ * isCrossProvince("500111", "500233"); // → false
+ * ```
  */
 export function isCrossProvince(a: RegionCode, b: RegionCode): boolean {
   regionOf(a, "a");
@@ -117,7 +130,10 @@ export function isCrossProvince(a: RegionCode, b: RegionCode): boolean {
  * Every bundled division, in code order, optionally only those directly under `parent` (下级区划).
  *
  * @example
- * {@includeCode ../test/region.test.ts#list}
+ * ```ts
+ * listRegions("500000").length; // → 38
+ * listRegions("510000").length; // → 21
+ * ```
  */
 export function listRegions(parent?: RegionCode): Region[] {
   const all = [...lookup().values()];

@@ -33,7 +33,12 @@ function assertNonNegativeSafeInteger(value: number, path: string): void {
  * @param mode - rounding rule, default `half-up`
  * @throws {CarekitError} `OUT_OF_RANGE` when an operand is negative, fractional, unsafe or the denominator is 0
  * @example
- * {@includeCode ../test/rounding.test.ts#example}
+ * ```ts
+ * divideRounded(25, 10); // → 3
+ * divideRounded(25, 10, "half-even"); // → 2
+ * divideRounded(29, 10, "down"); // → 2
+ * divideRounded(21, 10, "up"); // → 3
+ * ```
  */
 export function divideRounded(numerator: number, denominator: number, mode: RoundingMode = "half-up"): number {
   assertNonNegativeSafeInteger(numerator, "numerator");
@@ -59,7 +64,11 @@ export function divideRounded(numerator: number, denominator: number, mode: Roun
  * The building block of {@link divideRounded} and {@link applyRate}.
  *
  * @example
- * {@includeCode ../test/rounding.test.ts#roundQuotient}
+ * ```ts
+ * roundQuotient(7, 5, 10, "half-up"); // → 8
+ * roundQuotient(8, 5, 10, "half-even"); // → 8
+ * roundQuotient(3, 1, 2, "down"); // → 3
+ * ```
  */
 export function roundQuotient(quotient: number, remainder: number, denominator: number, mode: RoundingMode): number {
   // cheap checks (this runs once per amount on hot paths): a string "3" would otherwise give "31"

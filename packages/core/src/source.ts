@@ -1,13 +1,16 @@
 import * as z from "zod";
 
 /**
- * How far a policy fact is confirmed (来源可信度), as labelled in carekit's policy-facts report:
+ * How far a figure in a data module is confirmed (来源可信度):
  * `CONFIRMED` (read in the official text) and `CONFIRMED-2` (two independent sources) ship as defaults;
  * `SECONDARY` (one secondary source) as an overridable default that says so; `LOW-CRED` only as a labelled example;
  * `UNCONFIRMED` only as a parameter, never as a number.
  *
  * @example
- * {@includeCode ../test/source.test.ts#example}
+ * ```ts
+ * ConfidenceSchema.safeParse("CONFIRMED").success; // → true
+ * ConfidenceSchema.safeParse("confirmed").success; // → false
+ * ```
  */
 export const ConfidenceSchema = /* @__PURE__ */ z.enum([
   "CONFIRMED",
@@ -26,7 +29,13 @@ export type Confidence = z.output<typeof ConfidenceSchema>;
  * catalogue and policy in carekit carries one.
  *
  * @example
- * {@includeCode ../test/source.test.ts#example}
+ * ```ts
+ * SourceSchema.safeParse({
+ *   title: "重庆市大足区人民政府办公室关于印发重庆市大足区“一老一小”整体解决方案的通知",
+ *   number: "大足府办发〔2023〕37号",
+ *   confidence: "CONFIRMED",
+ * }).success; // → true
+ * ```
  */
 export const SourceSchema = /* @__PURE__ */ z.strictObject({
   title: z.string().min(1).max(300),
@@ -47,7 +56,9 @@ export type Source = z.output<typeof SourceSchema>;
  * A bilingual label (中英文标签): Chinese first, because the policy terms are Chinese.
  *
  * @example
- * {@includeCode ../test/source.test.ts#example}
+ * ```ts
+ * LabelSchema.parse({ zh: "所需托位", en: "required slots" }).zh; // → "所需托位"
+ * ```
  */
 export const LabelSchema = /* @__PURE__ */ z.strictObject({
   zh: z.string().min(1).max(500),

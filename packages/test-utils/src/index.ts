@@ -5,4 +5,5 @@
 export { type BadInputCase, badInputSuite, expectCarekitError } from "./bad-input.js";
 export { checkBatchConformance, throwingRecord } from "./batch.js";
 export { type DifferentialOptions, differential } from "./differential.js";
+export { type CheckExamplesOptions, checkExamples, type ExampleBlock, extractExamples } from "./examples.js";
 export { assertCleanResult, evilValue, type FuzzExportsOptions, fuzzExports, fuzzExportsAsync } from "./fuzz.js";
