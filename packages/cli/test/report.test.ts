@@ -31,6 +31,7 @@ function exampleInput(overrides: Partial<DistrictReportInput> = {}): DistrictRep
       populationYear: 2025,
       existingSlots: d.district.slots,
       source: d.district.source,
+      previous: { year: 2020, population: d.district.population2020 },
     },
     targetPer1000: 4.5,
     nursingShareTarget: 0.6,
@@ -269,5 +270,57 @@ describe("vega loads only when a chart is drawn", () => {
     const drawn = spawn(["report", "--example", "dazu", "--out", join(dir, "out"), "--date", "2026-12-01"]);
     expect(drawn.status).toBe(0);
     expect(drawn.stderr).toContain("LOADED");
+  });
+});
+
+describe("下一步: what to do next", () => {
+  it("ranks the sub-districts by gap and sizes each facility under the chosen standard", async () => {
+    const { model } = await buildDistrictReport(exampleInput());
+    const ranking = table(model, "next", 0);
+    const rows = ranking.rows.filter((r) => r.className !== "total").map(cellsOf);
+    const gaps = dazuExample.rows
+      .map((r) => ({ region: r.region, gap: Math.max(0, required(r.population) - r.slots) }))
+      .filter((r) => r.gap > 0);
+    expect(rows).toHaveLength(gaps.length);
+    const seen = rows.map((r) => num(r[2] ?? ""));
+    expect(seen).toEqual([...seen].sort((a, b) => b - a));
+    for (const cells of rows) {
+      const gap = gaps.find((g) => g.region === cells[1])?.gap ?? Number.NaN;
+      expect(num(cells[2] ?? "")).toBe(gap);
+      // 太原: classes of 20, ≥ 12 m² floor and ≥ 10 m² land a slot, a building of its own from 4 classes
+      const classes = Math.ceil(gap / 20);
+      expect(num(cells[3] ?? "")).toBe(classes);
+      expect(num(cells[5] ?? "")).toBe(gap * 12);
+      expect(num(cells[6] ?? "")).toBe(gap * 10);
+      expect(cells[7]).toBe(classes >= 4 ? "是" : "否");
+    }
+    expect(rows[0]?.[1]).toBe("龙水镇");
+    expect((ranking.notes ?? []).map((n) => n.zh).join("")).toContain("另一城市的标准，仅作示意");
+    // national2025 sets no area per slot: — , never 0
+    const national = await buildDistrictReport(exampleInput({ facilityStandard: "national2025" }));
+    const first = cellsOf(table(national.model, "next", 0).rows[0]);
+    expect([first[5], first[6]]).toEqual(["—", "—"]);
+    expect((table(national.model, "next", 0).notes ?? []).map((n) => n.zh).join("")).not.toContain("另一城市");
+  });
+
+  it("gives the 2030 horizon and the binding indicators off track with their distance to target", async () => {
+    const { model } = await buildDistrictReport(exampleInput());
+    const horizon = model.sections.find((s) => s.id === "next")?.tables?.find((t) => t.caption.zh.startsWith("2030"));
+    const cells = (horizon?.rows ?? []).map(cellsOf);
+    const rate = Math.round(((870_000 / 834_600) ** (1 / 5) - 1) * 1e6) / 1e6;
+    expect(cells[0]?.[3]).toContain(`${(rate * 100).toFixed(4)}%`);
+    const population = num(cells[0]?.[2] ?? "");
+    expect(population).toBeGreaterThan(870_000);
+    expect(cells[1]?.[2]).toBe(
+      `${required(population).toLocaleString("en-US")} / ${(required(population) - 1727).toLocaleString("en-US")}`,
+    );
+    // 73 % of the 7,432 beds by 2030: ⌈5425.36⌉ = 5426, less 2,401 today
+    expect(cells[2]?.[2]).toBe(`5,426 / ${(5426 - 2401).toLocaleString("en-US")}`);
+    const offTrack = model.sections
+      .find((s) => s.id === "next")
+      ?.tables?.find((t) => t.caption.en.startsWith("Binding"));
+    const share = (offTrack?.rows ?? []).map(cellsOf).find((r) => r[0] === "养老机构护理型床位占比");
+    expect(share?.[1]).toBe("41.20 (2023)（示意）");
+    expect(share?.[4]).toBe("18.80"); // 60 − 41.2
   });
 });

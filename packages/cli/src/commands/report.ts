@@ -10,6 +10,7 @@ import { csvField } from "../io/write.js";
 import { EXIT, UsageError } from "../program.js";
 import type { DistrictReportInput, RejectedRow, ReportObservation } from "../report/district.js";
 import { REPORT_LANGS, type ReportLang } from "../report/model.js";
+import { FACILITY_STANDARDS, type FacilityStandardId } from "../report/next-steps.js";
 import { joinDistinct } from "../report/text.js";
 import { loadPlan } from "./indicators.js";
 import { numberOption } from "./options.js";
@@ -62,6 +63,14 @@ function langOption(value: string): ReportLang {
   return value as ReportLang;
 }
 
+function facilityOption(value: string): FacilityStandardId {
+  if (!(FACILITY_STANDARDS as readonly string[]).includes(value))
+    throw new UsageError(
+      `--facility-standard must be one of ${FACILITY_STANDARDS.join(", ")}; got "${value}" · 未知的配建标准`,
+    );
+  return value as FacilityStandardId;
+}
+
 function yearOption(value: string): number {
   const year = Number(value);
   if (!/^\d{4}$/.test(value) || year < 1949 || year > 2100)
@@ -89,6 +98,11 @@ export function registerReport(program: Command, setExit: (code: number) => void
       numberOption,
     )
     .option("--nursing-share-target <share>", "nursing-bed share target, e.g. 0.6 · 护理型床位占比目标", numberOption)
+    .option(
+      "--facility-standard <id>",
+      `standard that sizes the facilities of 下一步: ${FACILITY_STANDARDS.join(", ")} (default taiyuan2025) · 设施配建标准`,
+      facilityOption,
+    )
     .option("--lang <lang>", "zh, en or both (default both) · 报告语言", langOption)
     .option("--date <YYYY-MM-DD>", "date printed on the report (default: today) · 报告日期")
     .requiredOption("-o, --out <dir>", "output folder · 输出目录")
@@ -125,11 +139,13 @@ Examples · 示例:
             populationYear: 2025,
             existingSlots: d.district.slots,
             source: d.district.source,
+            previous: { year: d.district.populationYear, population: d.district.population2020 },
           },
           targetPer1000: (opts.targetPer1000 as number | undefined) ?? d.district.targetPer1000,
           nursingShareTarget: (opts.nursingShareTarget as number | undefined) ?? d.district.nursingShareTarget,
           generatedOn,
           sources: [d.source],
+          facilityStandard: opts.facilityStandard as FacilityStandardId | undefined,
           lang,
         };
       } else {
@@ -161,6 +177,7 @@ Examples · 示例:
           rejected: [...regions.rejected, ...observations.rejected],
           targetPer1000: (opts.targetPer1000 as number | undefined) ?? 4.5,
           nursingShareTarget: opts.nursingShareTarget as number | undefined,
+          facilityStandard: opts.facilityStandard as FacilityStandardId | undefined,
           generatedOn,
           lang,
         };

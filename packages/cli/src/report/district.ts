@@ -19,6 +19,7 @@ import type {
   ReportTable,
   TableRow,
 } from "./model.js";
+import { type FacilityStandardId, nextStepsSection } from "./next-steps.js";
 import { renderHtml, renderMarkdown } from "./render.js";
 import { fmt, ILLUSTRATIVE, NOT_GIVEN, same } from "./text.js";
 
@@ -46,6 +47,8 @@ export interface DistrictFigure {
   readonly existingSlots: number;
   /** Where the figures come from (title and 文号 of the document). */
   readonly source: Label;
+  /** The population the plan gives for an earlier year (e.g. 834,600 in 2020), for the 2030 horizon. */
+  readonly previous?: { readonly year: number; readonly population: number } | undefined;
 }
 
 /** An indicator observation: `indicatorId` is the id or the indicator's Chinese name as the plan prints it. */
@@ -87,6 +90,8 @@ export interface DistrictReportInput {
   readonly generatedOn: string;
   /** Extra sources to list (e.g. the plan document behind the example data). */
   readonly sources?: readonly ReportSource[];
+  /** The childcare standard whose class, carer and area rules size the facilities of 下一步 (default `taiyuan2025`). */
+  readonly facilityStandard?: FacilityStandardId | undefined;
   /** `zh`, `en` or `both` (default). */
   readonly lang?: ReportLang | undefined;
 }
@@ -862,6 +867,43 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     ],
   };
 
+  // ── next steps ─────────────────────────────────────────────────────────────────────────────────────────────
+  const offTrackIds = new Set(indicators.summary.bindingOffTrackIds);
+  const latestById = new Map<string, (typeof indicators.results)[number]>();
+  for (const r of indicators.results) {
+    const seen = latestById.get(r.indicatorId);
+    if (!seen || r.observed.year >= seen.observed.year) latestById.set(r.indicatorId, r);
+  }
+  const next = nextStepsSection({
+    rows,
+    rowsIllustrative,
+    rowsYear,
+    targetPer1000: input.targetPer1000,
+    facilityStandard: input.facilityStandard ?? "taiyuan2025",
+    regionCode: input.plan.region,
+    horizon:
+      input.district?.previous === undefined
+        ? undefined
+        : {
+            from: input.district.previous,
+            to: { year: input.district.populationYear, population: input.district.population },
+            existingSlots: input.district.existingSlots,
+            source: input.district.source,
+          },
+    beds: withNursing.length > 0 ? { beds: nursingBedsBeds, nursingBeds: nursingTotal } : undefined,
+    offTrack: input.plan.entries
+      .filter((e) => offTrackIds.has(e.indicatorId))
+      .map((e) => latestById.get(e.indicatorId))
+      .filter((r) => r !== undefined)
+      .map((r) => ({
+        name: { zh: r.name.zh, en: r.name.en },
+        observed: r.observed,
+        expected: r.expected,
+        target: r.target,
+        illustrative: obsIllustrative,
+      })),
+  });
+
   // ── rejected rows ──────────────────────────────────────────────────────────────────────────────────────────
   const INPUT: Record<RejectedRow["input"], Label> = {
     regions: { zh: "街镇数据", en: "sub-district rows" },
@@ -940,7 +982,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     generatedOn: input.generatedOn,
     banners,
     headline,
-    sections: [childcare, bedsSection, indicatorSection, rejectedSection],
+    sections: [childcare, bedsSection, indicatorSection, next, rejectedSection],
     sources,
   };
   return {
