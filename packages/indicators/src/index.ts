@@ -35,12 +35,29 @@ export {
   TermSchema,
 } from "./definition.js";
 export {
+  type Dhis2DataElement,
+  Dhis2DataElementMapSchema,
   type Dhis2Indicator,
   type Dhis2IndicatorFields,
   Dhis2IndicatorSchema,
+  type Dhis2IndicatorType,
+  type Dhis2Metadata,
+  Dhis2MetadataSchema,
+  type Dhis2Translation,
   fromDhis2Indicator,
-  toDhis2Indicator,
+  fromDhis2Metadata,
+  toDhis2Metadata,
 } from "./dhis2.js";
+export {
+  DHIS2_PERIOD,
+  type Dhis2Counts,
+  type Dhis2CountsRead,
+  Dhis2CountsSchema,
+  type Dhis2DataValue,
+  fromDhis2DataValueSet,
+  toDhis2DataValueSet,
+} from "./dhis2-data-values.js";
+export { DHIS2_UID, dhis2Uid, isDhis2Operand } from "./dhis2-uid.js";
 export {
   type FhirCodeableConcept,
   type FhirCoding,

@@ -12,7 +12,8 @@ import {
   type IndicatorDefinition,
   type Plan,
   plans,
-  toDhis2Indicator,
+  toDhis2DataValueSet,
+  toDhis2Metadata,
   toFhirMeasure,
 } from "../src/index.js";
 
@@ -30,7 +31,10 @@ const row = (patch: Partial<Plan["entries"][number]>): Plan => ({
   ...dazu,
   entries: [{ ...(dazu.entries[4] as Plan["entries"][number]), ...patch }],
 });
-const dhis2 = () => toDhis2Indicator({ definition: nursing });
+const exported = toDhis2Metadata({ definitions: [nursing] });
+const dhis2 = () => exported.indicators[0] as (typeof exported.indicators)[number];
+const fromOne = (indicator: unknown) =>
+  fromDhis2Indicator({ indicator, indicatorTypes: exported.indicatorTypes, dataElementCodes: exported.dataElements });
 const unsafe = (value: unknown) => value as never;
 
 const cases: Case[] = [
@@ -225,39 +229,67 @@ const cases: Case[] = [
   ],
   [
     "DHIS2 reference with spaces",
-    () => toDhis2Indicator({ definition: nursing, dataElements: { nursingBeds: "a b" } }),
+    () => toDhis2Metadata({ definitions: [nursing], dataElements: { nursingBeds: "a b" } }),
+    "INVALID_INPUT",
+    "dataElements.nursingBeds",
+  ],
+  [
+    "DHIS2 36-character UID in the operand map",
+    () =>
+      toDhis2Metadata({
+        definitions: [nursing],
+        dataElements: { nursingBeds: "3f2504e0-4f89-11d3-9a0c-0305e82c3301" },
+      }),
     "INVALID_INPUT",
     "dataElements.nursingBeds",
   ],
   [
     "DHIS2 constant in an expression",
-    () => fromDhis2Indicator({ indicator: { ...dhis2(), numerator: "#{a}*C{Gfd3ppDfq8E}" } }),
+    () => fromOne({ ...dhis2(), numerator: "#{Uvn6LCg7dVU}*C{Gfd3ppDfq8E}" }),
     "DHIS2_UNSUPPORTED",
     "indicator.numerator",
   ],
   [
+    "DHIS2 unsupported function",
+    () => fromOne({ ...dhis2(), numerator: "isNull(#{Uvn6LCg7dVU})" }),
+    "DHIS2_UNSUPPORTED",
+    "indicator.numerator",
+  ],
+  [
+    "DHIS2 36-character UID in an expression",
+    () => fromOne({ ...dhis2(), denominator: "#{3f2504e0-4f89-11d3-9a0c-0305e82c3301}" }),
+    "DHIS2_UNSUPPORTED",
+    "indicator.denominator",
+  ],
+  [
     "DHIS2 factor 7",
-    () => fromDhis2Indicator({ indicator: { ...dhis2(), indicatorType: { name: "x", factor: 7, number: false } } }),
+    () => fromOne({ ...dhis2(), indicatorType: { name: "x", factor: 7, number: false } }),
     "DHIS2_UNSUPPORTED",
     "indicator.indicatorType.factor",
   ],
   [
     "DHIS2 number type over a denominator",
-    () => fromDhis2Indicator({ indicator: { ...dhis2(), indicatorType: { name: "Number", factor: 1, number: true } } }),
+    () => fromOne({ ...dhis2(), indicatorType: { name: "Number", factor: 1, number: true } }),
     "INVALID_INPUT",
     "indicator.denominator",
   ],
   [
     "DHIS2 shortName over 50",
-    () => fromDhis2Indicator({ indicator: { ...dhis2(), shortName: "x".repeat(51) } }),
+    () => fromOne({ ...dhis2(), shortName: "x".repeat(51) }),
     "INVALID_INPUT",
     "indicator.shortName",
   ],
   [
-    "DHIS2 code not a carekit id",
-    () => fromDhis2Indicator({ indicator: { ...dhis2(), code: "NURSING_BEDS" } }),
+    "DHIS2 decimals above 4 (not capped silently)",
+    () => fromOne({ ...dhis2(), decimals: 5 }),
+    "DHIS2_UNSUPPORTED",
+    "indicator.decimals",
+  ],
+  [
+    "DHIS2 data value period in ISO date form",
+    () => toDhis2DataValueSet({ definitions: [nursing], orgUnits: {}, period: "2025-03", observations: [] }),
     "INVALID_INPUT",
-    "indicator.code",
+    "period",
   ],
 ];
 

