@@ -3,12 +3,13 @@ import { yuanToFen } from "@carekit/core";
 import {
   type Accumulators,
   assessContributionYears,
-  type Catalogue,
   CHENGDU_CONTRIBUTION_POLICY,
   CHONGQING_CONTRIBUTION_POLICY,
   type ContributionPolicy,
   createSettler,
+  type ItemCatalogue,
   type Policy,
+  START_OF_YEAR,
 } from "@carekit/settlement";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
@@ -28,7 +29,7 @@ async function readJsonList<T>(path: string, what: string): Promise<T[]> {
 
 /**
  * A claim from a flat CSV row (columns `id, personId, insuredRegion, treatmentRegion, scheme, personStatus,
- * facilityLevel, careType, disease, admissionDate, dischargeDate, registration, registrationSubType` and the
+ * hospitalGrade, careType, disease, admissionDate, dischargeDate, registration, registrationSubType` and the
  * pre-classified totals in yuan `classA, classB, classC, overPriceCap`); a JSON row that already has `charges` is
  * taken as it is.
  */
@@ -50,12 +51,12 @@ export function claimFromRecord(record: Record<string, unknown>): unknown {
     treatmentRegion: text("treatmentRegion"),
     scheme: text("scheme"),
     personStatus: text("personStatus"),
-    facilityLevel: text("facilityLevel"),
-    careType: careKind === "outpatientChronic" ? { kind: careKind, disease: text("disease") } : { kind: careKind },
+    hospitalGrade: text("hospitalGrade"),
+    careType: careKind === "outpatient_chronic" ? { kind: careKind, disease: text("disease") } : { kind: careKind },
     admissionDate: text("admissionDate"),
     dischargeDate: text("dischargeDate"),
     registration:
-      registrationKind === "longTermResident"
+      registrationKind === "long_term_resident"
         ? { kind: registrationKind, subType: text("registrationSubType") }
         : { kind: registrationKind },
     charges,
@@ -67,19 +68,19 @@ const RESULT_COLUMNS = [
   "personId",
   "year",
   "crossProvince",
-  "total",
-  "fullSelfPay",
-  "overLimitSelfPay",
-  "preSelfPay",
-  "inScope",
-  "deductible",
-  "fundPaid",
-  "fundRateBasisPoints",
+  "totalFen",
+  "fullSelfPayFen",
+  "overLimitSelfPayFen",
+  "preSelfPayFen",
+  "inScopeFen",
+  "deductibleFen",
+  "pooledFundPaidFen",
+  "pooledFundRateBasisPoints",
   "furtherFunds",
-  "fundTotal",
-  "coinsurance",
-  "overCap",
-  "patientPays",
+  "fundsPaidFen",
+  "coinsuranceFen",
+  "overCapFen",
+  "patientPaysFen",
 ] as const;
 
 const CONTRIBUTION_POLICIES: Readonly<Record<string, ContributionPolicy>> = {
@@ -116,7 +117,7 @@ Examples · 示例:
     .action(async (file: string, opts: Record<string, unknown>) => {
       const settler = createSettler({
         policies: await readJsonList<Policy>(opts.policy as string, "policy"),
-        catalogues: await readJsonList<Catalogue>(opts.catalogue as string, "catalogue"),
+        catalogues: await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue"),
         trace: false,
       });
       const accumulators = new Map<string, Accumulators>();
@@ -125,7 +126,10 @@ Examples · 示例:
         row(record) {
           const claim = claimFromRecord(record);
           const personId = String((claim as { personId?: unknown }).personId ?? "");
-          const { result, accumulators: next } = settler.settle(claim, accumulators.get(personId));
+          const { result, accumulators: next } = settler.settle({
+            claim,
+            accumulators: accumulators.get(personId) ?? START_OF_YEAR,
+          });
           accumulators.set(personId, next);
           return {
             ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, (result as unknown as Record<string, unknown>)[c]])),
