@@ -1,9 +1,10 @@
+import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
+import { resolveStandard, type StandardRef } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import type { ClassRules } from "./standard.js";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
 const ChildrenCountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1_000_000);
@@ -176,7 +177,7 @@ export function planChildcareClasses(input: PlanChildcareClassesInput): Childcar
   };
   const totalClasses = infantClasses + best.total;
   const carers = infantCarers + best.carers;
-  const source = rules.source;
+  const source = traceSource({ id: standard.id, version: standard.version, source: rules.source });
   return {
     classes: {
       infant: infantClasses,

@@ -1,7 +1,8 @@
+import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { resolveStandard, type StandardRef } from "./builtin.js";
+import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
 /**
@@ -112,7 +113,7 @@ export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): Embedded
           "actual ≥ required",
           { actual: check.actual, required: check.required },
           check.actual >= check.required,
-          standard.source,
+          traceSource(standard),
         ),
       ),
       traceStep(
@@ -122,7 +123,7 @@ export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): Embedded
         "floorAreaM2 ≥ preferredFloorAreaM2",
         { floorAreaM2, preferredFloorAreaM2: standard.preferredFloorAreaM2 },
         meetsPreferredArea,
-        standard.source,
+        traceSource(standard),
       ),
     ],
   };

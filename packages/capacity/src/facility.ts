@@ -1,12 +1,13 @@
+import type { TraceStep } from "@carekit/core";
 import { divideRounded } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
+import { resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";
 import { national2025 } from "./data/childcare.js";
 import { requiredPer1000, scaled } from "./exact.js";
-import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { traceSource, traceStep } from "./trace.js";
 import { PopulationSchema, parse } from "./validate.js";
 
 /**
@@ -33,9 +34,9 @@ export type PlanChildcareFacilityInput = Omit<z.input<typeof PlanChildcareFacili
 export interface ChildcareFacilityPlan {
   /** Whether the area must provide a facility (须配建): planned population ≥ the standard's threshold. */
   required: boolean | null;
-  /** Slots to provide: `ceil(plannedPopulation × slotsPer1000 ÷ 1000)`. */
-  slots: number;
-  /** Classes: `ceil(slots ÷ classPlan.classSize)`. */
+  /** Slots to provide (所需托位数): `ceil(plannedPopulation × slotsPer1000 ÷ 1000)`. */
+  requiredSlots: number;
+  /** Classes: `ceil(requiredSlots ÷ classPlan.classSize)`. */
   classes: number;
   /** Fewest carers for those classes at `classPlan.carerRatio`. */
   carers: number;
@@ -122,10 +123,13 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
   const landAreaM2 = areaFor(slots, facility?.landM2PerSlot ?? null, "standard.facility.landM2PerSlot");
   const floorAreaM2 = areaFor(slots, facility?.floorM2PerSlot ?? null, "standard.facility.floorM2PerSlot");
   const fullTimeHealthWorker = rules.fullTimeHealthWorkerFrom === null ? null : slots >= rules.fullTimeHealthWorkerFrom;
-  const facilitySource = facility?.source ?? null;
+  const rulesStandard = standard.classRules === null ? national2025 : standard;
+  const facilitySource = facility === null ? null : traceSource({ ...standard, source: facility.source });
+  const rulesSource = traceSource({ ...rulesStandard, source: rules.source });
+  const standardSource = traceSource(standard);
   return {
     required,
-    slots,
+    requiredSlots: slots,
     classes,
     carers,
     landAreaM2,
@@ -149,38 +153,38 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         facilitySource,
       ),
       traceStep(
-        "slots",
+        "requiredSlots",
         "配建托位数",
         "slots to provide",
         "ceil(plannedPopulation × slotsPer1000 ÷ 1000)",
         { plannedPopulation, slotsPer1000: target, areaType },
         slots,
-        standard.source,
+        standardSource,
       ),
       traceStep(
         "classes",
         "班数",
         "classes",
-        "ceil(slots ÷ classSize)",
-        { slots, classSize },
+        "ceil(requiredSlots ÷ classSize)",
+        { requiredSlots: slots, classSize },
         classes,
-        facility?.planningClassSize == null ? rules.source : facilitySource,
+        facility?.planningClassSize == null ? rulesSource : facilitySource,
       ),
       traceStep(
         "carers",
         "保育人员数（下限）",
         "carers (fewest allowed)",
         "Σ per class ceil(children ÷ carerRatio)",
-        { slots, classes, carerRatio, classType },
+        { requiredSlots: slots, classes, carerRatio, classType },
         carers,
-        rules.source,
+        rulesSource,
       ),
       traceStep(
         "landAreaM2",
         "用地面积（㎡）",
         "land area (m²)",
-        "ceil(slots × landM2PerSlot)",
-        { slots, landM2PerSlot: facility?.landM2PerSlot ?? null },
+        "ceil(requiredSlots × landM2PerSlot)",
+        { requiredSlots: slots, landM2PerSlot: facility?.landM2PerSlot ?? null },
         landAreaM2,
         facilitySource,
       ),
@@ -188,8 +192,8 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         "floorAreaM2",
         "建筑面积（㎡）",
         "floor area (m²)",
-        "ceil(slots × floorM2PerSlot)",
-        { slots, floorM2PerSlot: facility?.floorM2PerSlot ?? null },
+        "ceil(requiredSlots × floorM2PerSlot)",
+        { requiredSlots: slots, floorM2PerSlot: facility?.floorM2PerSlot ?? null },
         floorAreaM2,
         facilitySource,
       ),
@@ -206,10 +210,10 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         "fullTimeHealthWorker",
         "是否须配备专职卫生保健人员",
         "full-time health worker required",
-        "slots ≥ fullTimeHealthWorkerFrom",
-        { slots, fullTimeHealthWorkerFrom: rules.fullTimeHealthWorkerFrom },
+        "requiredSlots ≥ fullTimeHealthWorkerFrom",
+        { requiredSlots: slots, fullTimeHealthWorkerFrom: rules.fullTimeHealthWorkerFrom },
         fullTimeHealthWorker,
-        rules.source,
+        rulesSource,
       ),
     ],
   };

@@ -6,17 +6,30 @@
  */
 
 export {
+  type BatchError,
+  type BatchResult,
+  CarekitError,
+  isCarekitError,
+} from "@carekit/core";
+export {
   type AssessRegionsOptions,
   AssessRegionsOptionsSchema,
+  assessRegion,
   assessRegions,
-  isRegionRow,
+  assessRegionsAsync,
+  createRegionTotals,
   type RegionAssessment,
+  type RegionChildcare,
+  type RegionElderCare,
   type RegionError,
+  type RegionNursingCare,
   type RegionRow,
   RegionRowSchema,
   type RegionsAssessment,
   type RegionTotals,
+  type RegionTotalsAccumulator,
 } from "./assess.js";
+export { type StandardId, type StandardRef, standards } from "./builtin.js";
 export {
   type ChildcareClassPlan,
   type ClassGroup,
@@ -32,6 +45,7 @@ export {
   type EmbeddedComplexCheck,
   type UnmetRequirement,
 } from "./complex.js";
+export type { Ratio } from "./exact.js";
 export {
   type ChildcareFacilityPlan,
   type PlanChildcareFacilityInput,
@@ -102,5 +116,3 @@ export {
   type Standard,
   StandardSchema,
 } from "./standard.js";
-export { type StandardId, type StandardRef, standards } from "./standards.js";
-export { type TraceStep, TraceStepSchema, type TraceValue } from "./trace.js";

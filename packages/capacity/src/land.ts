@@ -1,8 +1,9 @@
+import type { TraceStep } from "@carekit/core";
 import { divideRounded, ROUNDING_MODES, type RoundingMode } from "@carekit/core";
 import * as z from "zod";
+import { resolveStandard, type StandardRef } from "./builtin.js";
 import { scaled } from "./exact.js";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
 /**
@@ -77,7 +78,7 @@ export function planResidentialLand(input: PlanResidentialLandInput): Residentia
     10_000,
     "up",
   );
-  const source = standard.source;
+  const source = traceSource(standard);
   return {
     blocks,
     kindergartens,

@@ -1,12 +1,19 @@
-import { type AssessRegionsOptions, assessRegions, type RegionAssessment, type RegionRow } from "@carekit/capacity";
-import { CarekitError } from "@carekit/core";
+import {
+  type AssessRegionsOptions,
+  assessRegion,
+  assessRegions,
+  createRegionTotals,
+  type RegionAssessment,
+  type RegionRow,
+  type RegionTotals,
+} from "@carekit/capacity";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
 import { canonicalRecord, coerceCells } from "../io/columns.js";
 import { batchOptions, batchOptionsFrom, finishBatch } from "../program.js";
 import { numberOption } from "./options.js";
 
-const NUMERIC = new Set(["population", "elderPopulation", "slots", "enrolled", "beds", "nursingBeds"]);
+const NUMERIC = new Set(["population", "elderPopulation", "existingSlots", "enrolled", "existingBeds", "nursingBeds"]);
 const COLUMNS = [
   "region",
   "population",
@@ -28,9 +35,33 @@ const COLUMNS = [
   "nursingBedGap",
 ] as const;
 
-function flatten(result: Omit<RegionAssessment, "index"> & { region: string }): Record<string, unknown> {
+/** The output columns of one row (or the totals), read from the library's nested result. */
+function flatten(result: RegionAssessment | (RegionTotals & { region: string })): Record<string, unknown> {
+  const c = result.childcare;
+  const e = result.elderCare;
+  const n = result.nursingCare;
+  const values: Record<(typeof COLUMNS)[number], unknown> = {
+    region: result.region,
+    population: result.population,
+    slots: c.existingSlots,
+    slotsPer1000: c.slotsPer1000?.rounded,
+    requiredSlots: c.requiredSlots,
+    slotGap: c.gap,
+    slotSurplus: c.surplus,
+    enrolled: c.enrolled,
+    utilization: c.utilization?.rounded,
+    elderPopulation: result.elderPopulation,
+    beds: e.existingBeds,
+    bedsPer1000Elders: e.bedsPer1000Elders?.rounded,
+    requiredBeds: e.requiredBeds,
+    bedGap: e.gap,
+    nursingBeds: n.nursingBeds,
+    nursingBedShare: n.nursingBedShare?.rounded,
+    requiredNursingBeds: n.requiredNursingBeds,
+    nursingBedGap: n.gap,
+  };
   const out: Record<string, unknown> = {};
-  for (const column of COLUMNS) out[column] = (result as Record<string, unknown>)[column] ?? "";
+  for (const column of COLUMNS) out[column] = values[column] ?? "";
   return out;
 }
 
@@ -68,21 +99,19 @@ Examples · 示例:
       if (opts.nursingShareTarget !== undefined) options.nursingShareTarget = opts.nursingShareTarget as number;
       if (opts.elderAge !== undefined) options.elderAge = opts.elderAge as 60 | 65;
       assessRegions([], options); // validates the options once: a bad target is a usage error, not a row error
-      const accepted: RegionRow[] = [];
+      const totals = createRegionTotals();
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         columns: COLUMNS,
         row(record) {
           const row = coerceCells(canonicalRecord(record), NUMERIC) as RegionRow;
-          const { results, errors } = assessRegions([row], options);
-          const [error] = errors;
-          if (error) throw new CarekitError(error);
-          accepted.push(row);
-          return flatten(results[0] as RegionAssessment);
+          const result = assessRegion(row, options);
+          totals.add(result);
+          return flatten(result);
         },
         finish() {
-          if (accepted.length === 0) return [];
-          const { totals } = assessRegions(accepted, options);
-          return [flatten({ ...totals, region: "合计 total" } as never)];
+          const sum = totals.result();
+          if (sum.rows === 0) return [];
+          return [flatten({ ...sum, region: "合计 total" })];
         },
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));

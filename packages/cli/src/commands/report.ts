@@ -159,9 +159,9 @@ Examples · 示例:
         const regions = await readTable(regionsPath, "regions", [
           "population",
           "elderPopulation",
-          "slots",
+          "existingSlots",
           "enrolled",
-          "beds",
+          "existingBeds",
           "nursingBeds",
         ]);
         const observations = await readTable(observationsPath, "observations", ["year", "value"]);

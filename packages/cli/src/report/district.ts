@@ -158,24 +158,26 @@ interface RowFigures {
 }
 
 function figuresOf(r: RegionAssessment): RowFigures {
+  const c = r.childcare;
+  const n = r.nursingCare;
   return {
     region: r.region,
     population: r.population,
-    existingSlots: r.slots,
-    slotsPer1000: r.slotsPer1000,
-    requiredSlots: r.requiredSlots,
-    gap: r.slotGap,
-    surplus: r.slotSurplus,
-    enrolled: r.enrolled,
-    utilization: r.utilization,
+    existingSlots: c.existingSlots,
+    slotsPer1000: c.slotsPer1000?.rounded ?? null,
+    requiredSlots: c.requiredSlots,
+    gap: c.gap,
+    surplus: c.surplus,
+    enrolled: c.enrolled,
+    utilization: c.utilization?.rounded ?? null,
     elderPopulation: r.elderPopulation,
-    beds: r.beds,
-    bedsPer1000Elders: r.bedsPer1000Elders,
-    nursingBeds: r.nursingBeds,
-    nursingBedShare: r.nursingBedShare,
-    requiredNursingBeds: r.requiredNursingBeds,
-    nursingBedGap: r.nursingBedGap,
-    nursingBedSurplus: r.nursingBedSurplus,
+    beds: r.elderCare.existingBeds,
+    bedsPer1000Elders: r.elderCare.bedsPer1000Elders?.rounded ?? null,
+    nursingBeds: n.nursingBeds,
+    nursingBedShare: n.nursingBedShare?.rounded ?? null,
+    requiredNursingBeds: n.requiredNursingBeds,
+    nursingBedGap: n.gap,
+    nursingBedSurplus: n.surplus,
   };
 }
 
