@@ -389,7 +389,11 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
   const nursingSurplusRows = sum(withNursing.map((r) => r.nursingBedSurplus ?? 0));
   const nursingWhole =
     input.nursingShareTarget !== undefined && withNursing.length > 0 && nursingBedsBeds > 0
-      ? nursingBedGap({ beds: nursingBedsBeds, nursingBeds: nursingTotal, targetShare: input.nursingShareTarget })
+      ? nursingBedGap({
+          existingBeds: nursingBedsBeds,
+          nursingBeds: nursingTotal,
+          targetShare: input.nursingShareTarget,
+        })
       : undefined;
   const indicators = assessPlan({
     plan: input.plan,
@@ -532,7 +536,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
         { zh: `全区一次测算（同一${rowsYear.zh}人口）`, en: `District computed once (same ${rowsYear.en} population)` },
         fmt(wholeSamePopulation.population),
         fmt(wholeSamePopulation.existingSlots),
-        fmt(wholeSamePopulation.slotsPer1000, 2),
+        fmt(wholeSamePopulation.slotsPer1000.rounded, 2),
         fmt(wholeSamePopulation.requiredSlots),
         fmt(wholeSamePopulation.gap),
         "",
@@ -557,7 +561,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
         },
         fmt(district.population),
         fmt(district.existingSlots),
-        fmt(district.slotsPer1000, 2),
+        fmt(district.slotsPer1000.rounded, 2),
         fmt(district.requiredSlots),
         fmt(district.gap),
         "",
@@ -679,10 +683,10 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
       cells: [
         { zh: "全区一次测算", en: "District computed once" },
         "",
-        fmt(nursingWhole.beds),
+        fmt(nursingWhole.existingBeds),
         "",
         fmt(nursingWhole.nursingBeds),
-        `${fmt(nursingWhole.nursingBedShare, 2)}%`,
+        `${fmt(nursingWhole.nursingBedShare.rounded, 2)}%`,
         fmt(nursingWhole.requiredNursingBeds),
         fmt(nursingWhole.gap),
       ],
