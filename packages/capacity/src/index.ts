@@ -53,6 +53,27 @@ export {
   planChildcareFacility,
 } from "./facility.js";
 export {
+  AWARDS,
+  type Award,
+  type ChildcareMonthlyFee,
+  type ChildcareMonthlyFeeInput,
+  ChildcareMonthlyFeeInputSchema,
+  type ChildcareSubsidyBudget,
+  type ChildcareSubsidyBudgetInput,
+  ChildcareSubsidyBudgetInputSchema,
+  CLASS_TYPES,
+  type ClassType,
+  childcareMonthlyFee,
+  childcareSubsidyBudget,
+  OWNERSHIPS,
+  type Ownership,
+  PROVIDER_KINDS,
+  type ProviderKind,
+  type ProviderSubsidy,
+  type SubsidyProvider,
+  SubsidyProviderSchema,
+} from "./finance.js";
+export {
   type ChildcareGap,
   type ChildcareGapInput,
   ChildcareGapInputSchema,
@@ -99,6 +120,8 @@ export {
   utilization,
 } from "./ratio.js";
 export {
+  type ChildcareFinanceStandard,
+  ChildcareFinanceStandardSchema,
   type ChildcareStandard,
   ChildcareStandardSchema,
   type ClassRules,
