@@ -10,6 +10,7 @@ import {
   ElderAgeSchema,
   PopulationSchema,
   parse,
+  readInput,
   ShareSchema,
   TargetPer1000Schema,
 } from "./validate.js";
@@ -205,7 +206,7 @@ interface CompiledOptions {
 }
 
 function compileOptions(options: unknown): CompiledOptions {
-  const parsed = parse(AssessRegionsOptionsSchema, options, { en: "assessment options", zh: "评估选项" }, ["options"]);
+  const parsed = parse(AssessRegionsOptionsSchema, options, OPTIONS_LABEL, ["options"]);
   return {
     targetPer1000: parsed.targetPer1000,
     bedTargetPer1000: parsed.bedTargetPer1000,
@@ -320,12 +321,14 @@ function assessWith(row: unknown, index: number, o: CompiledOptions): RegionAsse
  * {@includeCode ../test/assess.test.ts#assessRegion}
  */
 export function assessRegion(row: RegionRow, options: AssessRegionsOptions, index = 0): RegionAssessment {
-  const o = optionsOf(options);
+  const o = readInput(() => optionsOf(options), OPTIONS_LABEL, ["options"]);
   if (!Number.isSafeInteger(index) || index < 0) {
     throw fieldError("INVALID_INPUT", "index", "index must be a whole number ≥ 0", "index 必须是不小于 0 的整数");
   }
-  return assessWith(row, index, o);
+  return readInput(() => assessWith(row, index, o), ROW_LABEL);
 }
+
+const OPTIONS_LABEL = { en: "assessment options", zh: "评估选项" };
 
 /** A streaming totals accumulator; see {@link createRegionTotals}. */
 export interface RegionTotalsAccumulator {
@@ -394,113 +397,121 @@ export function createRegionTotals(): RegionTotalsAccumulator {
   let rows = 0;
   const next = emptySums();
   return {
-    add(r: RegionAssessment): void {
-      for (const key of SUM_KEYS) next[key] = t[key];
-      const c = r.childcare;
-      const e = r.elderCare;
-      const n = r.nursingCare;
-      next.population += r.population;
-      next.requiredSlots += c.requiredSlots;
-      if (r.elderPopulation !== null) {
-        next.elders += r.elderPopulation;
-        next.eldersGiven += 1;
-      }
-      if (c.existingSlots !== null) {
-        next.slots += c.existingSlots;
-        next.slotsRows += 1;
-        next.populationWithSlots += r.population;
-        next.slotGap += c.gap ?? 0;
-        next.slotSurplus += c.surplus ?? 0;
-        if (c.enrolled !== null) {
-          next.enrolledWithSlots += c.enrolled;
-          next.slotsWithEnrolled += c.existingSlots;
-        }
-      }
-      if (c.enrolled !== null) {
-        next.enrolled += c.enrolled;
-        next.enrolledGiven += 1;
-      }
-      if (e.existingBeds !== null) {
-        next.beds += e.existingBeds;
-        next.bedsRows += 1;
-        if (r.elderPopulation !== null && r.elderPopulation > 0) {
-          next.bedsOfElders += e.existingBeds;
-          next.eldersWithBeds += r.elderPopulation;
-        }
-        if (n.nursingBeds !== null) next.bedsWithNursing += e.existingBeds;
-      }
-      if (e.requiredBeds !== null) {
-        next.requiredBeds += e.requiredBeds;
-        next.requiredBedsRows += 1;
-      }
-      if (e.gap !== null && e.surplus !== null) {
-        next.bedGap += e.gap;
-        next.bedSurplus += e.surplus;
-        next.bedGapRows += 1;
-      }
-      if (n.nursingBeds !== null) {
-        next.nursingBeds += n.nursingBeds;
-        next.nursingRows += 1;
-      }
-      if (n.requiredNursingBeds !== null) {
-        next.requiredNursingBeds += n.requiredNursingBeds;
-        next.requiredNursingRows += 1;
-      }
-      if (n.gap !== null && n.surplus !== null) {
-        next.nursingBedGap += n.gap;
-        next.nursingBedSurplus += n.surplus;
-        next.nursingGapRows += 1;
-      }
-      for (const key of SUM_KEYS) {
-        if (!Number.isSafeInteger(next[key])) {
-          throw fieldError(
-            "OUT_OF_RANGE",
-            "",
-            `the totals would exceed ${Number.MAX_SAFE_INTEGER} and could not be exact`,
-            `合计将超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
-          );
-        }
-      }
-      for (const key of SUM_KEYS) t[key] = next[key];
-      rows++;
+    add(result: RegionAssessment): void {
+      readInput(() => add(result), { en: "assessment result", zh: "评估结果" });
     },
     result(): RegionTotals {
-      const given = (sum: number, count: number) => (count === 0 ? null : sum);
-      const ratio = (numerator: number, denominator: number, per: number) =>
-        denominator === 0 ? null : ratioOf(numerator, denominator, per);
-      return {
-        rows,
-        population: t.population,
-        elderPopulation: given(t.elders, t.eldersGiven),
-        childcare: {
-          rows: t.slotsRows,
-          existingSlots: given(t.slots, t.slotsRows),
-          requiredSlots: t.requiredSlots,
-          gap: given(t.slotGap, t.slotsRows),
-          surplus: given(t.slotSurplus, t.slotsRows),
-          slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
-          enrolled: given(t.enrolled, t.enrolledGiven),
-          utilization: ratio(t.enrolledWithSlots, t.slotsWithEnrolled, 100),
-        },
-        elderCare: {
-          rows: t.bedsRows,
-          existingBeds: given(t.beds, t.bedsRows),
-          requiredBeds: given(t.requiredBeds, t.requiredBedsRows),
-          gap: given(t.bedGap, t.bedGapRows),
-          surplus: given(t.bedSurplus, t.bedGapRows),
-          bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
-        },
-        nursingCare: {
-          rows: t.nursingRows,
-          nursingBeds: given(t.nursingBeds, t.nursingRows),
-          requiredNursingBeds: given(t.requiredNursingBeds, t.requiredNursingRows),
-          gap: given(t.nursingBedGap, t.nursingGapRows),
-          surplus: given(t.nursingBedSurplus, t.nursingGapRows),
-          nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
-        },
-      };
+      return totalsOf();
     },
   };
+
+  function add(r: RegionAssessment): void {
+    for (const key of SUM_KEYS) next[key] = t[key];
+    const c = r.childcare;
+    const e = r.elderCare;
+    const n = r.nursingCare;
+    next.population += r.population;
+    next.requiredSlots += c.requiredSlots;
+    if (r.elderPopulation !== null) {
+      next.elders += r.elderPopulation;
+      next.eldersGiven += 1;
+    }
+    if (c.existingSlots !== null) {
+      next.slots += c.existingSlots;
+      next.slotsRows += 1;
+      next.populationWithSlots += r.population;
+      next.slotGap += c.gap ?? 0;
+      next.slotSurplus += c.surplus ?? 0;
+      if (c.enrolled !== null) {
+        next.enrolledWithSlots += c.enrolled;
+        next.slotsWithEnrolled += c.existingSlots;
+      }
+    }
+    if (c.enrolled !== null) {
+      next.enrolled += c.enrolled;
+      next.enrolledGiven += 1;
+    }
+    if (e.existingBeds !== null) {
+      next.beds += e.existingBeds;
+      next.bedsRows += 1;
+      if (r.elderPopulation !== null && r.elderPopulation > 0) {
+        next.bedsOfElders += e.existingBeds;
+        next.eldersWithBeds += r.elderPopulation;
+      }
+      if (n.nursingBeds !== null) next.bedsWithNursing += e.existingBeds;
+    }
+    if (e.requiredBeds !== null) {
+      next.requiredBeds += e.requiredBeds;
+      next.requiredBedsRows += 1;
+    }
+    if (e.gap !== null && e.surplus !== null) {
+      next.bedGap += e.gap;
+      next.bedSurplus += e.surplus;
+      next.bedGapRows += 1;
+    }
+    if (n.nursingBeds !== null) {
+      next.nursingBeds += n.nursingBeds;
+      next.nursingRows += 1;
+    }
+    if (n.requiredNursingBeds !== null) {
+      next.requiredNursingBeds += n.requiredNursingBeds;
+      next.requiredNursingRows += 1;
+    }
+    if (n.gap !== null && n.surplus !== null) {
+      next.nursingBedGap += n.gap;
+      next.nursingBedSurplus += n.surplus;
+      next.nursingGapRows += 1;
+    }
+    for (const key of SUM_KEYS) {
+      if (!Number.isSafeInteger(next[key])) {
+        throw fieldError(
+          "OUT_OF_RANGE",
+          "",
+          `the totals would exceed ${Number.MAX_SAFE_INTEGER} and could not be exact`,
+          `合计将超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+        );
+      }
+    }
+    for (const key of SUM_KEYS) t[key] = next[key];
+    rows++;
+  }
+
+  function totalsOf(): RegionTotals {
+    const given = (sum: number, count: number) => (count === 0 ? null : sum);
+    const ratio = (numerator: number, denominator: number, per: number) =>
+      denominator === 0 ? null : ratioOf(numerator, denominator, per);
+    return {
+      rows,
+      population: t.population,
+      elderPopulation: given(t.elders, t.eldersGiven),
+      childcare: {
+        rows: t.slotsRows,
+        existingSlots: given(t.slots, t.slotsRows),
+        requiredSlots: t.requiredSlots,
+        gap: given(t.slotGap, t.slotsRows),
+        surplus: given(t.slotSurplus, t.slotsRows),
+        slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
+        enrolled: given(t.enrolled, t.enrolledGiven),
+        utilization: ratio(t.enrolledWithSlots, t.slotsWithEnrolled, 100),
+      },
+      elderCare: {
+        rows: t.bedsRows,
+        existingBeds: given(t.beds, t.bedsRows),
+        requiredBeds: given(t.requiredBeds, t.requiredBedsRows),
+        gap: given(t.bedGap, t.bedGapRows),
+        surplus: given(t.bedSurplus, t.bedGapRows),
+        bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
+      },
+      nursingCare: {
+        rows: t.nursingRows,
+        nursingBeds: given(t.nursingBeds, t.nursingRows),
+        requiredNursingBeds: given(t.requiredNursingBeds, t.requiredNursingRows),
+        gap: given(t.nursingBedGap, t.nursingGapRows),
+        surplus: given(t.nursingBedSurplus, t.nursingGapRows),
+        nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
+      },
+    };
+  }
 }
 
 function batchTrace(o: CompiledOptions, rows: number, errors: number): TraceStep[] {
@@ -540,6 +551,8 @@ function batchTrace(o: CompiledOptions, rows: number, errors: number): TraceStep
     ),
   ];
 }
+
+const ROWS_LABEL = { en: "rows", zh: "数据行" };
 
 function notIterable(): never {
   throw fieldError(
@@ -588,7 +601,7 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  */
 export function assessRegions(rows: Iterable<RegionRow | unknown>, options: AssessRegionsOptions): RegionsAssessment {
   const o = compileOptions(options);
-  if (!isIterable(rows)) notIterable();
+  if (!readInput(() => isIterable(rows), ROWS_LABEL, ["rows"])) notIterable();
   const totals = createRegionTotals();
   const { results, errors } = runBatch(rows, (row, index) => {
     const result = assessWith(row, index, o);
@@ -618,7 +631,11 @@ export async function assessRegionsAsync(
   const o = compileOptions(options);
   // a sync iterable goes through the sync runner: `for await` over it would await each row, reading its `then`,
   // and a row whose getter throws would reject the whole batch instead of becoming that row's error
-  if (!isAsyncIterable(rows)) return isIterable(rows) ? assessRegions(rows, options) : notIterable();
+  if (!readInput(() => isAsyncIterable(rows), ROWS_LABEL, ["rows"])) {
+    return readInput(() => isIterable(rows), ROWS_LABEL, ["rows"])
+      ? assessRegions(rows as Iterable<unknown>, options)
+      : notIterable();
+  }
   const totals = createRegionTotals();
   const { results, errors } = await runBatchAsync(rows, (row, index) => {
     const result = assessWith(row, index, o);

@@ -107,7 +107,7 @@ export function classRulesOf(standard: { id: string; classRules: ClassRules | nu
  * @returns classes by type, total classes, carers, the per-type plan and the trace
  * @throws {CarekitError} INVALID_INPUT for fractional or negative counts, unknown keys; UNKNOWN_STANDARD for an
  *   unknown standard id; MISSING_RULE for a standard without class rules
- * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第十九条 (班级规模), 第二十条 (师幼比) — policy-facts C1.5, C1.6
+ * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第十九条 (班级规模), 第二十条 (师幼比)
  * @example
  * {@includeCode ../test/classes.test.ts#example}
  */

@@ -59,7 +59,7 @@ export interface EmbeddedComplexCheck {
  * @returns `compliant`, the `unmet` requirements, `meetsPreferredArea` and the trace
  * @throws {CarekitError} OUT_OF_RANGE for an area ≤ 0; INVALID_INPUT for a repeated or empty function, `NaN`,
  *   unknown keys; UNKNOWN_STANDARD for an unknown standard id
- * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023) — policy-facts C2.6
+ * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023)
  * @example
  * {@includeCode ../test/complex.test.ts#example}
  */

@@ -7,8 +7,9 @@ import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";
 import { national2025 } from "./data/childcare.js";
 import { requiredPer1000, scaled } from "./exact.js";
+import type { ClassType } from "./finance.js";
 import { traceSource, traceStep } from "./trace.js";
-import { PopulationSchema, parse } from "./validate.js";
+import { PopulationSchema, parse, safeProduct } from "./validate.js";
 
 /**
  * Zod schema of the input of {@link planChildcareFacility}.
@@ -54,10 +55,10 @@ export interface ChildcareFacilityPlan {
     classSize: number;
     /** Children per carer for that class type. */
     carerRatio: number;
-    /** The class type whose ratio applies. */
-    classType: "infant" | "toddler" | "olderToddler";
-    /** `standard` when the standard sets a planning class size, `largestClass` when the largest single-age class is assumed. */
-    classSizeFrom: "standard" | "largestClass";
+    /** The class type whose ratio applies: 乳儿班 `infant`, 托小班 `toddler`, 托大班 `older_toddler`. */
+    classType: ClassType;
+    /** `standard` when the standard sets a planning class size, `largest_class` when the largest single-age class is assumed. */
+    classSizeFrom: "standard" | "largest_class";
   };
   /** How it was computed. */
   trace: TraceStep[];
@@ -65,8 +66,15 @@ export interface ChildcareFacilityPlan {
 
 const CLASS_TYPES = ["infant", "toddler", "olderToddler"] as const;
 
+/** The class rules' keys (field names) as the class-type values every capacity result uses (snake_case). */
+const CLASS_TYPE_OF: Record<(typeof CLASS_TYPES)[number], ClassType> = {
+  infant: "infant",
+  toddler: "toddler",
+  olderToddler: "older_toddler",
+};
+
 function areaFor(slots: number, perSlot: number | null, path: string): number | null {
-  return perSlot === null ? null : divideRounded(slots * scaled(perSlot, path), 10_000, "up");
+  return perSlot === null ? null : divideRounded(safeProduct(slots, scaled(perSlot, path), path), 10_000, "up");
 }
 
 /**
@@ -82,7 +90,7 @@ function areaFor(slots: number, perSlot: number | null, path: string): number | 
  * @throws {CarekitError} OUT_OF_RANGE for a zero or negative population; INVALID_INPUT for missing fields or an
  *   area type other than `new` / `existing`; UNKNOWN_STANDARD for an unknown standard or one without a figure for
  *   the area type
- * @see 太原市《支持托育服务高质量发展的若干措施》(seed 004); 托育机构设置标准（试行）(国卫人口发〔2019〕58号)
+ * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》; 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）
  * @example
  * {@includeCode ../test/facility.test.ts#example}
  */
@@ -139,8 +147,8 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
     classPlan: {
       classSize,
       carerRatio,
-      classType,
-      classSizeFrom: facility?.planningClassSize == null ? "largestClass" : "standard",
+      classType: CLASS_TYPE_OF[classType],
+      classSizeFrom: facility?.planningClassSize == null ? "largest_class" : "standard",
     },
     trace: [
       traceStep(
@@ -175,7 +183,7 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         "保育人员数（下限）",
         "carers (fewest allowed)",
         "Σ per class ceil(children ÷ carerRatio)",
-        { requiredSlots: slots, classes, carerRatio, classType },
+        { requiredSlots: slots, classes, carerRatio, classType: CLASS_TYPE_OF[classType] },
         carers,
         rulesSource,
       ),

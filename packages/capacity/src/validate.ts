@@ -1,4 +1,4 @@
-import { CarekitError } from "@carekit/core";
+import { CarekitError, isCarekitError } from "@carekit/core";
 import { fieldError, toCarekitIssues } from "@carekit/core/internal";
 import * as z from "zod";
 
@@ -57,7 +57,7 @@ export function parse<S extends z.ZodType>(
   label: { readonly en: string; readonly zh: string },
   path: readonly PropertyKey[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = readInput(() => schema.safeParse(input), label, path);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const isRange =
@@ -81,6 +81,38 @@ export function parse<S extends z.ZodType>(
     messageZh: `${label.zh}无效：${where}${top?.messageZh ?? "被拒绝"}${moreZh}`,
     issues,
   });
+}
+
+/** Whether `error` is a CarekitError (by its brand, whichever copy of core made it); never throws. */
+function isOwnError(error: unknown): boolean {
+  try {
+    return isCarekitError(error);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run `read`, which reads a caller's value; anything it throws other than a `CarekitError` (a throwing getter, a
+ * revoked proxy) becomes `UNREADABLE_INPUT` at `path`, so that no raw exception leaves a public function.
+ */
+export function readInput<T>(
+  read: () => T,
+  label: { readonly en: string; readonly zh: string } = { en: "input", zh: "输入" },
+  path: readonly PropertyKey[] = [],
+): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isOwnError(error)) throw error;
+    const where = path.map(String).join(".");
+    throw fieldError(
+      "UNREADABLE_INPUT",
+      where,
+      `the ${label.en} could not be read (a property getter or proxy threw)`,
+      `无法读取${label.zh}（属性读取时抛出异常）`,
+    );
+  }
 }
 
 /** Number of decimals in the shortest representation of `value`; `Infinity` for exponent notation. */
@@ -158,4 +190,21 @@ export function assertNotAbove(
       `${zhPart}（${part}）不能大于${zhWhole}（${whole}）`,
     );
   }
+}
+
+/**
+ * `a × b` for non-negative safe integers, or `OUT_OF_RANGE` at `path` when the product is not a safe integer: every
+ * integer a capacity result carries is exact.
+ */
+export function safeProduct(a: number, b: number, path: string): number {
+  const product = a * b;
+  if (!Number.isSafeInteger(product)) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      path,
+      `the result (${a} × ${b}) exceeds ${Number.MAX_SAFE_INTEGER} and cannot be exact`,
+      `计算结果（${a} × ${b}）超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+    );
+  }
+  return product;
 }

@@ -36,8 +36,8 @@ describe("planChildcareFacility", () => {
     expect(sichuan.classPlan).toEqual({
       classSize: 20,
       carerRatio: 7,
-      classType: "olderToddler",
-      classSizeFrom: "largestClass",
+      classType: "older_toddler",
+      classSizeFrom: "largest_class",
     });
     expect(sichuan.landAreaM2).toBeNull();
     expect(sichuan.required).toBeNull();
@@ -55,7 +55,7 @@ describe("planChildcareFacility", () => {
       facility: { ...facility, planningClassSize: 15, landM2PerSlot: 8.5 },
     };
     const plan = planChildcareFacility({ plannedPopulation: 3000, standard: own, areaType: "new" });
-    expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "olderToddler" });
+    expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "older_toddler" });
     expect(plan.classes).toBe(2);
     expect(plan.landAreaM2).toBe(255);
   });

@@ -279,7 +279,7 @@ describe("下一步: what to do next", () => {
     const ranking = table(model, "next", 0);
     const rows = ranking.rows.filter((r) => r.className !== "total").map(cellsOf);
     const gaps = dazuExample.rows
-      .map((r) => ({ region: r.region, gap: Math.max(0, required(r.population) - r.slots) }))
+      .map((r) => ({ region: r.region, gap: Math.max(0, required(r.population) - r.existingSlots) }))
       .filter((r) => r.gap > 0);
     expect(rows).toHaveLength(gaps.length);
     const seen = rows.map((r) => num(r[2] ?? ""));
