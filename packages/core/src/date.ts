@@ -32,10 +32,11 @@ function toDateOrNull(text: string): Date | null {
  * IsoDateSchema.safeParse("2024-02-30").success; // → false
  * ```
  */
-export const IsoDateSchema = /* @__PURE__ */ z.string().refine((text) => toDateOrNull(text) !== null, {
-  error: "must be a real calendar date in the form YYYY-MM-DD",
-  params: { zh: "必须是真实存在的日期，格式为 YYYY-MM-DD" },
-});
+export const IsoDateSchema = /* @__PURE__ */ (() =>
+  z.string().refine((text) => toDateOrNull(text) !== null, {
+    error: "must be a real calendar date in the form YYYY-MM-DD",
+    params: { zh: "必须是真实存在的日期，格式为 YYYY-MM-DD" },
+  }))();
 
 /**
  * Read an {@link IsoDate} as a local-midnight `Date` for date-fns (解析日期).

@@ -36,6 +36,7 @@ export {
 export { assertFen, type Fen, FenSchema, fenToYuan, formatFen, yuanToFen } from "./money.js";
 export { type ParseInputOptions, parseInput } from "./parse.js";
 export { applyRate, BASIS_POINTS_PER_UNIT, type BasisPoints, RateSchema, rateToBasisPoints } from "./rate.js";
-export { divideRounded, ROUNDING_MODES, type RoundingMode } from "./rounding.js";
+export { safeRecord } from "./record.js";
+export { divideRounded, ROUNDING_MODES, type RoundingMode, RoundingModeSchema } from "./rounding.js";
 export { type Confidence, ConfidenceSchema, type Label, LabelSchema, type Source, SourceSchema } from "./source.js";
 export { type FormatTraceOptions, formatTrace, type TraceSource, type TraceStep, type TraceValue } from "./trace.js";

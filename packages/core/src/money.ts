@@ -16,11 +16,12 @@ export type Fen = number;
  * FenSchema.safeParse(-1).success; // → false
  * ```
  */
-export const FenSchema = /* @__PURE__ */ z
-  .number()
-  .int({ error: "must be an integer number of fen" })
-  .nonnegative({ error: "money must not be negative" })
-  .max(Number.MAX_SAFE_INTEGER);
+export const FenSchema = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .int({ error: "must be an integer number of fen" })
+    .nonnegative({ error: "money must not be negative" })
+    .max(Number.MAX_SAFE_INTEGER))();
 
 /**
  * Throw unless `fen` is a valid amount of money in fen (金额校验).

@@ -20,14 +20,15 @@ export const BASIS_POINTS_PER_UNIT = 10_000;
  * RateSchema.safeParse(0.12345).success; // → false
  * ```
  */
-export const RateSchema = /* @__PURE__ */ z
-  .number()
-  .min(0)
-  .max(1)
-  .refine((rate) => hasAtMostFourDecimals(rate), {
-    error: "a rate has at most 4 decimals",
-    params: { zh: "比例最多 4 位小数" },
-  });
+export const RateSchema = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .min(0)
+    .max(1)
+    .refine((rate) => hasAtMostFourDecimals(rate), {
+      error: "a rate has at most 4 decimals",
+      params: { zh: "比例最多 4 位小数" },
+    }))();
 
 function hasAtMostFourDecimals(rate: number): boolean {
   const text = String(rate);

@@ -28,12 +28,11 @@ export interface Region {
  * RegionCodeSchema.safeParse("110000").success; // → false
  * ```
  */
-export const RegionCodeSchema = /* @__PURE__ */ z
-  .string()
-  .refine((code) => /^\d{6}$/.test(code) && lookup().has(code), {
+export const RegionCodeSchema = /* @__PURE__ */ (() =>
+  z.string().refine((code) => /^\d{6}$/.test(code) && lookup().has(code), {
     error: "must be a six-digit GB/T 2260 code of a bundled division",
     params: { zh: "必须是内置的六位行政区划代码" },
-  });
+  }))();
 
 let table: Map<RegionCode, Region> | undefined;
 

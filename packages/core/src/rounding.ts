@@ -1,3 +1,4 @@
+import * as z from "zod";
 import { describeValue } from "./describe.js";
 import { fieldError } from "./error.js";
 
@@ -12,6 +13,20 @@ export type RoundingMode = "half-up" | "half-even" | "down" | "up";
 
 /** Every {@link RoundingMode}, for schemas and option lists. */
 export const ROUNDING_MODES: readonly RoundingMode[] = ["half-up", "half-even", "down", "up"];
+
+/**
+ * Zod schema of a {@link RoundingMode} (舍入方式), for policies and options that let the user choose one.
+ *
+ * @example
+ * ```ts
+ * RoundingModeSchema.parse("half-even"); // → "half-even"
+ * RoundingModeSchema.safeParse("nearest").success; // → false
+ * ```
+ */
+export const RoundingModeSchema = /* @__PURE__ */ (() =>
+  z.enum(["half-up", "half-even", "down", "up"]).meta({
+    expected: { en: '"half-up", "half-even", "down" or "up"', zh: '"half-up"、"half-even"、"down" 或 "up"' },
+  }))();
 
 function assertNonNegativeSafeInteger(value: number, path: string): void {
   if (!Number.isSafeInteger(value) || value < 0) {

@@ -12,13 +12,8 @@ import * as z from "zod";
  * ConfidenceSchema.safeParse("confirmed").success; // → false
  * ```
  */
-export const ConfidenceSchema = /* @__PURE__ */ z.enum([
-  "CONFIRMED",
-  "CONFIRMED-2",
-  "SECONDARY",
-  "LOW-CRED",
-  "UNCONFIRMED",
-]);
+export const ConfidenceSchema = /* @__PURE__ */ (() =>
+  z.enum(["CONFIRMED", "CONFIRMED-2", "SECONDARY", "LOW-CRED", "UNCONFIRMED"]))();
 
 /** A {@link ConfidenceSchema} value. */
 export type Confidence = z.output<typeof ConfidenceSchema>;
@@ -37,17 +32,18 @@ export type Confidence = z.output<typeof ConfidenceSchema>;
  * }).success; // → true
  * ```
  */
-export const SourceSchema = /* @__PURE__ */ z.strictObject({
-  title: z.string().min(1).max(300),
-  /** Document number, e.g. `大足府办发〔2023〕37号`; `null` or absent when the document has none or it is unknown. */
-  number: z.string().min(1).max(100).nullable().optional(),
-  url: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .optional(),
-  note: z.string().min(1).max(2000).optional(),
-  confidence: ConfidenceSchema,
-});
+export const SourceSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    title: z.string().min(1).max(300),
+    /** Document number, e.g. `大足府办发〔2023〕37号`; `null` or absent when the document has none or it is unknown. */
+    number: z.string().min(1).max(100).nullable().optional(),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .optional(),
+    note: z.string().min(1).max(2000).optional(),
+    confidence: ConfidenceSchema,
+  }))();
 
 /** A {@link SourceSchema} value. */
 export type Source = z.output<typeof SourceSchema>;
@@ -60,10 +56,11 @@ export type Source = z.output<typeof SourceSchema>;
  * LabelSchema.parse({ zh: "所需托位", en: "required slots" }).zh; // → "所需托位"
  * ```
  */
-export const LabelSchema = /* @__PURE__ */ z.strictObject({
-  zh: z.string().min(1).max(500),
-  en: z.string().min(1).max(500),
-});
+export const LabelSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    zh: z.string().min(1).max(500),
+    en: z.string().min(1).max(500),
+  }))();
 
 /** A {@link LabelSchema} value. */
 export type Label = z.output<typeof LabelSchema>;
