@@ -25,7 +25,8 @@ export const catalogues: {
  * The bundled plans (内置规划): `dazu2023` — 大足区 表2-1 (2020 → 2025); `national14th` and `national15th` —
  * national anchors; `tieredCare2015` — the 2017 targets of 国办发〔2015〕70号.
  *
- * @see 大足府办发〔2023〕37号; 国办发〔2015〕70号; policy-facts §C1.1, §C2.1, §C2.4, §C3.5
+ * @see 大足府办发〔2023〕37号; 国办发〔2015〕70号; 《“十四五”公共服务规划》; 《“十四五”国家老龄事业发展和养老服务体系规划》
+ *   (国务院, 2022-02, https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm); 《“十四五”全民医疗保障规划》(国办发〔2021〕36号)
  * @example
  * {@includeCode ../test/dazu.test.ts#example}
  */

@@ -84,7 +84,7 @@ function unroundedValue(numerator: number, factor: number, denominator: number):
  * @throws {CarekitError} `INVALID_INPUT` for a bad definition, a missing or unknown input;
  *   `OUT_OF_RANGE` for a negative or fractional count, or a numerator above the denominator of a proportion;
  *   `ZERO_DENOMINATOR` when the denominator is 0
- * @see policy-facts §D1 (DHIS2: value = numerator ÷ denominator × factor), §C3 (denominators)
+ * @see DHIS2 User Manual, "Manage indicators" (indicator value = numerator ÷ denominator × indicator-type factor)
  * @example
  * {@includeCode ../test/compute.test.ts#example}
  */

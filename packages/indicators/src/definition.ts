@@ -8,7 +8,7 @@ import { atBoundary } from "./internal/boundary.js";
  * Multipliers an indicator may apply to numerator ÷ denominator (系数): DHIS2 indicator-type factors — 1, 100 (per
  * cent), 1000 (per thousand), 10000, 100000.
  *
- * @see policy-facts §D1
+ * @see DHIS2 User Manual, "Manage indicators" — indicator types and their factors
  * @example
  * {@includeCode ../test/definition.test.ts#id}
  */
@@ -128,7 +128,7 @@ export type IndicatorTerm = z.output<typeof TermSchema>;
  * @returns the same definition, deeply frozen
  * @throws {CarekitError} `INVALID_INPUT` with the path of every problem (unknown key, bad expression, count with a
  *   denominator …)
- * @see DHIS2 indicator metadata (policy-facts §D1); HL7 FHIR R4 `Measure` (§D2)
+ * @see DHIS2 User Manual, "Manage indicators"; HL7 FHIR R4 Measure (http://hl7.org/fhir/R4/measure.html)
  * @example
  * {@includeCode ../test/definition.test.ts#define}
  */

@@ -272,7 +272,7 @@ export function rowOf(
  * @returns status, expected value, gap and a trace
  * @throws {CarekitError} `UNKNOWN_INDICATOR` for an id without a row; `OUT_OF_RANGE` for an observed year before the
  *   baseline year or a percent above 100; `INVALID_INPUT` for a malformed plan or observation
- * @see 大足府办发〔2023〕37号 表2-1 (targets and attributes); FHIR `improvementNotation` (policy-facts §D2)
+ * @see 大足府办发〔2023〕37号 表2-1 (targets and attributes); HL7 FHIR R4 Measure `improvementNotation` (http://hl7.org/fhir/R4/measure.html)
  * @example
  * {@includeCode ../test/progress.test.ts#example}
  */

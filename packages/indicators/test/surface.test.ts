@@ -49,7 +49,7 @@ describe("exact expressions", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });
 
 describe("boundaries", () => {
@@ -140,6 +140,15 @@ describe("boundaries", () => {
 });
 
 describe("one surface", () => {
+  it("exports exactly the 38 runtime values its README lists", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const names = Object.keys(indicators).sort();
+    expect(names).toHaveLength(38);
+    expect(readme).toContain(`**${names.length} runtime exports**`);
+    for (const name of names) expect(readme).toContain(`\`${name}\``);
+  });
+
   it("re-exports core's error class and helpers, not copies", () => {
     expect(indicators.CarekitError).toBe(core.CarekitError);
     expect(indicators.isCarekitError).toBe(core.isCarekitError);

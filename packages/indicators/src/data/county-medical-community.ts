@@ -7,7 +7,7 @@ import type { Plan } from "../plan.js";
 const GUIDING_OPINION_70: Source = {
   title: "国务院办公厅关于推进分级诊疗制度建设的指导意见",
   number: "国办发〔2015〕70号",
-  note: "policy-facts §B: 2017 pilot targets 基层医疗卫生机构诊疗量占比 ≥65%, 县域内就诊率 90%左右 (CONFIRMED-2 through reposts).",
+  note: "国办发〔2015〕70号: 2017 pilot targets 基层医疗卫生机构诊疗量占比 ≥65%, 县域内就诊率 90%左右 (CONFIRMED-2 through reposts).",
   confidence: "CONFIRMED-2",
 };
 
@@ -48,7 +48,7 @@ function share(spec: {
  * 医共体 pilots publish. Only the primary-care share and the chronic-disease management rate rest on a written
  * formula; the other three say they are readings.
  *
- * @see 国办发〔2015〕70号; 国家基本公共卫生服务规范（第三版）; policy-facts §B, §C3.3
+ * @see 国办发〔2015〕70号; 国家基本公共卫生服务规范（第三版）
  * @example
  * {@includeCode ../../test/county-medical-community.test.ts#example}
  */
@@ -132,7 +132,7 @@ export const countyMedicalCommunity: IndicatorCatalogue = /* @__PURE__ */ deepFr
       sources: [
         {
           title: "国家基本公共卫生服务规范（第三版） 高血压、2型糖尿病患者健康管理",
-          note: "policy-facts §C3.3: 规范管理率 = 规范管理人数 ÷ 年内管理人数.",
+          note: "国家基本公共卫生服务规范（第三版）, as public health-service systems apply it: 规范管理率 = 规范管理人数 ÷ 年内管理人数.",
           confidence: "SECONDARY",
         },
       ],
@@ -160,7 +160,7 @@ export const countyMedicalCommunity: IndicatorCatalogue = /* @__PURE__ */ deepFr
  * The 2017 tiered-care targets of 国办发〔2015〕70号 (分级诊疗试点目标): 基层医疗卫生机构诊疗量占比 ≥65%,
  * 县域内就诊率 90%左右 (recorded as `>= 90`; the document says “about”). No baselines; attribute `unlabelled`.
  *
- * @see 国务院办公厅《关于推进分级诊疗制度建设的指导意见》(国办发〔2015〕70号); policy-facts §B
+ * @see 国务院办公厅《关于推进分级诊疗制度建设的指导意见》(国办发〔2015〕70号)
  * @example
  * {@includeCode ../../test/county-medical-community.test.ts#example}
  */

@@ -14,7 +14,7 @@ function definitions(...ids: readonly string[]): IndicatorDefinition[] {
  * `unlabelled`.
  *
  * @see “十四五”公共服务规划; “十四五”国家老龄事业发展和养老服务体系规划; “十四五”全民医疗保障规划 (国办发〔2021〕36号);
- *   policy-facts §C1.1, §C2.1, §C3.5
+ *   《“十四五”公共服务规划》; 《“十四五”国家老龄事业发展和养老服务体系规划》; 《“十四五”全民医疗保障规划》(国办发〔2021〕36号)
  * @example
  * {@includeCode ../../test/national.test.ts#example}
  */
@@ -40,7 +40,7 @@ export const national14th: Plan = /* @__PURE__ */ deepFreeze({
       responsible: [],
       source: {
         title: "“十四五”公共服务规划",
-        note: "policy-facts §C1.1: 4.5 by 2025, 1.8 in 2020; 2.03 at end-2021.",
+        note: "《“十四五”公共服务规划》: 4.5 by 2025, 1.8 in 2020; 2.03 at end-2021.",
         confidence: "CONFIRMED-2",
       },
     },
@@ -52,7 +52,7 @@ export const national14th: Plan = /* @__PURE__ */ deepFreeze({
       source: {
         title: "“十四五”国家老龄事业发展和养老服务体系规划",
         url: "https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm",
-        note: "policy-facts §C2.1. No 2020 national baseline was found.",
+        note: "《“十四五”国家老龄事业发展和养老服务体系规划》. No 2020 national baseline was found.",
         confidence: "CONFIRMED",
       },
     },
@@ -64,7 +64,7 @@ export const national14th: Plan = /* @__PURE__ */ deepFreeze({
       source: {
         title: "“十四五”全民医疗保障规划",
         number: "国办发〔2021〕36号",
-        note: "policy-facts §C3.5: 稳定在95%以上 — one secondary source; an overridable default. Denominator UNCONFIRMED.",
+        note: "《“十四五”全民医疗保障规划》(国办发〔2021〕36号): 稳定在95%以上 — one secondary source; an overridable default. Denominator UNCONFIRMED.",
         confidence: "SECONDARY",
       },
     },
@@ -75,7 +75,7 @@ export const national14th: Plan = /* @__PURE__ */ deepFreeze({
  * National 十五五 (2026–2030) anchor (国家“十五五”目标): 养老机构护理型床位占比 73% by 2030. The 2025 figure of 68%
  * quoted beside it is not independently confirmed, so no baseline is given.
  *
- * @see 国民经济和社会发展第十五个五年规划纲要 专栏1 (2026-03); policy-facts §C2.4
+ * @see 国民经济和社会发展第十五个五年规划纲要 专栏1 (2026-03)
  * @example
  * {@includeCode ../../test/national.test.ts#example}
  */
@@ -88,7 +88,7 @@ export const national15th: Plan = /* @__PURE__ */ deepFreeze({
   region: "CN",
   source: {
     title: "国民经济和社会发展第十五个五年规划纲要 专栏1",
-    note: "policy-facts §C2.4: 73% by 2030 (CONFIRMED-2). effectiveFrom/effectiveTo are the five-year period.",
+    note: "国民经济和社会发展第十五个五年规划纲要 专栏1: 73% by 2030 (CONFIRMED-2). effectiveFrom/effectiveTo are the five-year period.",
     confidence: "CONFIRMED-2",
   },
   indicators: definitions("nursingBedShare"),

@@ -88,10 +88,10 @@ const communities = term(
 
 /**
  * The 一老一小 catalogue (“一老一小”指标目录): the 21 indicators of 表2-1 of the 大足区 plan as computable
- * definitions, in table order. Formulas rest on policy-facts §C3 and §D7 where a source exists (健康管理率 counts
+ * definitions, in table order. Formulas rest on the cited public documents where one exists (健康管理率 counts
  * residents aged 65+, 托位数 is per 1000 常住人口); elsewhere they are readings of the indicator name and say so.
  *
- * @see 大足府办发〔2023〕37号 表2-1; 国家基本公共卫生服务规范（第三版）; policy-facts §C1–§C3, §D7
+ * @see 大足府办发〔2023〕37号 表2-1; 国家基本公共卫生服务规范（第三版）; 《“十四五”国家老龄事业发展和养老服务体系规划》
  * @example
  * {@includeCode ../../test/catalogue.test.ts#catalogue}
  */
@@ -122,7 +122,7 @@ export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
         {
           title: "“十四五”全民医疗保障规划",
           number: "国办发〔2021〕36号",
-          note: "policy-facts §C3.5: target 稳定在95%以上; denominator (常住 or 户籍) not found — UNCONFIRMED.",
+          note: "《“十四五”全民医疗保障规划》(国办发〔2021〕36号): target 稳定在95%以上; denominator (常住 or 户籍) not found — UNCONFIRMED.",
           confidence: "SECONDARY",
         },
       ],
@@ -153,7 +153,7 @@ export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
       sources: [
         {
           title: "“十四五”国家老龄事业发展和养老服务体系规划",
-          note: "policy-facts §C2.2 and §D7: 新建城区、新建居住区配套建设养老服务设施达标率 100% by 2025.",
+          note: "《“十四五”国家老龄事业发展和养老服务体系规划》: 新建城区、新建居住区配套建设养老服务设施达标率 100% by 2025.",
           confidence: "SECONDARY",
         },
       ],
@@ -169,7 +169,7 @@ export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
         {
           title: "“十四五”国家老龄事业发展和养老服务体系规划",
           url: "https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm",
-          note: "policy-facts §C2.1 (55% by 2025) and §D7 (护理型床位 ÷ 养老机构床位 × 100).",
+          note: "《“十四五”国家老龄事业发展和养老服务体系规划》: 55% by 2025; formula 护理型床位 ÷ 养老机构床位 × 100.",
           confidence: "CONFIRMED",
         },
       ],
@@ -226,7 +226,7 @@ export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
       sources: [
         {
           title: "国家基本公共卫生服务规范（第三版） 老年人健康管理服务规范",
-          note: "policy-facts §C3.2: 年内接受健康管理人数 ÷ 年内辖区内65岁及以上常住居民数 × 100%.",
+          note: "国家基本公共卫生服务规范（第三版） 老年人健康管理: 年内接受健康管理人数 ÷ 年内辖区内65岁及以上常住居民数 × 100%.",
           confidence: "CONFIRMED-2",
         },
       ],
@@ -296,7 +296,7 @@ export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
         DAZU_TABLE_2_1,
         {
           title: "“十四五”公共服务规划",
-          note: "policy-facts §C1.1: 4.5 by 2025, 1.8 in 2020 (CONFIRMED-2); §C3.1: planning tied to 常住人口, formula 托位数 ÷ 常住人口 × 1000 not found in an official definition (SECONDARY).",
+          note: "《“十四五”公共服务规划》: 4.5 by 2025, 1.8 in 2020 (CONFIRMED-2); 托育机构设置标准（试行）: planning tied to 常住人口, formula 托位数 ÷ 常住人口 × 1000 not found in an official definition (SECONDARY).",
           confidence: "SECONDARY",
         },
       ],
