@@ -20,7 +20,7 @@ export function hypertensionByHand(f: HypertensionFacts, level: FacilityLevel): 
   const first = f.visit === "first";
   const follow = f.visit === "follow_up";
   const severe = f.sbp >= 180 || f.dbp >= 110;
-  const has = (s: string) => f.symptoms.includes(s);
+  const has = (s: HypertensionFacts["symptoms"][number]) => f.symptoms.includes(s);
   if (primary) {
     if (f.consciousnessImpaired) fired.push("emergency-consciousness");
     if (severe && (has("severe_headache") || has("vomiting") || has("speech_disorder") || has("limb_paralysis"))) {

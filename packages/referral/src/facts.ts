@@ -13,7 +13,9 @@ export type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
         ? E
         : string
       : T extends "string[]"
-        ? readonly string[]
+        ? S extends { readonly enum: readonly (infer E extends string)[] }
+          ? readonly E[]
+          : readonly string[]
         : string;
 
 /** The names of the facts declared `required: false` in `F`. */
@@ -37,6 +39,31 @@ export type FactsOf<F extends FactSpecs = FactSpecs> = string extends keyof F
       readonly [K in OptionalKeys<F>]?: ValueOfType<F[K]["type"], F[K]> | undefined;
     };
 
+/** The allowed values, as a message lists them: `"severe_headache" (剧烈头痛), "vomiting" (呕吐)`. */
+function allowedText(spec: FactSpec, values: readonly string[], lang: "zh" | "en"): string {
+  const shown = values.slice(0, 20).map((value) => {
+    const label = spec.valueLabels?.[value];
+    if (label === undefined) return JSON.stringify(value);
+    return lang === "zh" ? `${JSON.stringify(value)}（${label.zh}）` : `${JSON.stringify(value)} (${label.en})`;
+  });
+  const more = values.length > 20 ? (lang === "zh" ? ` 等 ${values.length} 个` : ` … (${values.length} in all)`) : "";
+  return shown.join(lang === "zh" ? "、" : ", ") + more;
+}
+
+/** One value of a vocabulary: a string of `values`, or an issue naming the value given and the allowed values. */
+function vocabularyItem(spec: FactSpec, values: readonly string[]): z.ZodType<string> {
+  const allowed = new Set(values);
+  return z.string().superRefine((value, ctx) => {
+    if (allowed.has(value)) return;
+    const given = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    ctx.addIssue({
+      code: "custom",
+      message: `${given} is not in the fact's vocabulary; allowed: ${allowedText(spec, values, "en")}`,
+      params: { zh: `${given} 不在该事实的取值范围内；允许的取值：${allowedText(spec, values, "zh")}` },
+    });
+  });
+}
+
 function valueSchema(spec: FactSpec): z.ZodType {
   switch (spec.type) {
     case "number":
@@ -46,9 +73,11 @@ function valueSchema(spec: FactSpec): z.ZodType {
     case "boolean":
       return z.boolean();
     case "string":
-      return spec.enum === undefined ? z.string().max(LIMITS.stringLength) : z.enum(spec.enum as [string, ...string[]]);
+      return spec.enum === undefined ? z.string().max(LIMITS.stringLength) : vocabularyItem(spec, spec.enum);
     case "string[]":
-      return z.array(z.string().max(LIMITS.stringLength)).max(LIMITS.listItems);
+      return z
+        .array(spec.enum === undefined ? z.string().max(LIMITS.stringLength) : vocabularyItem(spec, spec.enum))
+        .max(LIMITS.listItems);
     case "date":
       return IsoDateSchema;
   }

@@ -146,7 +146,11 @@ export interface Source {
   readonly confidence?: Confidence;
 }
 
-/** Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), allowed strings. */
+/**
+ * Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), and for `string` and
+ * `string[]` facts its vocabulary (取值范围) — the allowed values, each optionally labelled in Chinese and English so
+ * that a form or the CLI can accept `剧烈头痛` for `severe_headache`.
+ */
 export interface FactSpec {
   /** The fact's type (事实类型). */
   readonly type: FactType;
@@ -154,8 +158,13 @@ export interface FactSpec {
   readonly unit?: string;
   /** Whether the fact must be present (default `true`). */
   readonly required?: boolean;
-  /** Allowed values of a `string` fact (取值范围). */
+  /**
+   * The vocabulary of a `string` fact, or of each item of a `string[]` fact (取值范围): a value outside it is
+   * `INVALID_INPUT` naming the value and the allowed values.
+   */
   readonly enum?: readonly string[];
+  /** Labels of the vocabulary's values (取值说明), by value: `{ severe_headache: { zh: "剧烈头痛", en: "severe headache" } }`. */
+  readonly valueLabels?: { readonly [value: string]: Label };
   /** What the fact means, in Chinese and English. */
   readonly label?: Label;
 }
@@ -192,8 +201,8 @@ export type LeafByType<K extends string, T extends FactType, S> = T extends "num
           | ExistsLeaf<K>
       : T extends "string[]"
         ?
-            | { readonly fact: K; readonly op: "includes"; readonly value: string }
-            | { readonly fact: K; readonly op: "includesAny"; readonly value: readonly string[] }
+            | { readonly fact: K; readonly op: "includes"; readonly value: EnumOf<S> }
+            | { readonly fact: K; readonly op: "includesAny"; readonly value: readonly EnumOf<S>[] }
             | ExistsLeaf<K>
         : T extends "date"
           ?
@@ -322,13 +331,29 @@ export const FactSpecSchema = /* @__PURE__ */ z
     unit: TextSchema.optional(),
     required: z.boolean().optional(),
     enum: z.array(TextSchema).min(1).max(LIMITS.listItems).optional(),
+    valueLabels: z.record(TextSchema, LabelSchema).optional(),
     label: LabelSchema.optional(),
   })
-  .refine((spec) => spec.enum === undefined || spec.type === "string", {
-    error: "enum is allowed only on string facts",
-    params: { zh: "只有 string 类型的事实可以声明 enum" },
+  .refine((spec) => spec.enum === undefined || spec.type === "string" || spec.type === "string[]", {
+    error: "enum is allowed only on string and string[] facts",
+    params: { zh: "只有 string 和 string[] 类型的事实可以声明 enum" },
     path: ["enum"],
-  });
+  })
+  .refine((spec) => spec.enum === undefined || new Set(spec.enum).size === spec.enum.length, {
+    error: "a value is listed twice in enum",
+    params: { zh: "enum 中有重复的取值" },
+    path: ["enum"],
+  })
+  .refine(
+    (spec) =>
+      spec.valueLabels === undefined ||
+      (spec.enum !== undefined && Object.keys(spec.valueLabels).every((value) => spec.enum?.includes(value))),
+    {
+      error: "valueLabels may label only values of the fact's enum",
+      params: { zh: "valueLabels 只能说明 enum 中的取值" },
+      path: ["valueLabels"],
+    },
+  );
 
 const ValueSchema = /* @__PURE__ */ z.union([
   z.number(),

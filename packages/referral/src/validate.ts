@@ -98,14 +98,20 @@ function checkLeaf(leaf: Leaf, spec: FactSpec | undefined, path: Path): void {
       return;
     case "string[]":
       if (op === "includesAny") {
-        checkList(
-          value,
+        checkEnum(
+          spec,
+          checkList(
+            value,
+            at,
+            isString,
+            "includesAny takes a non-empty list of strings",
+            "includesAny 需要非空的字符串列表",
+          ),
           at,
-          isString,
-          "includesAny takes a non-empty list of strings",
-          "includesAny 需要非空的字符串列表",
         );
-      } else if (!isString(value)) {
+      } else if (isString(value)) {
+        checkEnum(spec, [value], at);
+      } else {
         fail(at, "includes takes one string", "includes 需要一个字符串");
       }
       return;

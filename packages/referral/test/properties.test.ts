@@ -33,7 +33,6 @@ const patient: fc.Arbitrary<HypertensionFacts> = fc.record(
       "leg_edema",
       "dyspnea",
       "orthopnea",
-      "cough",
     ]),
     consciousnessImpaired: bool,
     suspectedAcs: bool,

@@ -52,15 +52,39 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     note: "Criteria drawn from the 2022 county scheme, the national primary-care hypertension guide and the 基本公卫 service norms; each rule carries its own source and confidence. SECONDARY criteria are overridable defaults.",
   },
   facts: {
-    visit: { type: "string", enum: ["first", "follow_up"], label: { zh: "就诊类型（初诊/随访）", en: "visit type" } },
+    visit: {
+      type: "string",
+      enum: ["first", "follow_up"],
+      valueLabels: { first: { zh: "初诊", en: "first visit" }, follow_up: { zh: "随访", en: "follow-up visit" } },
+      label: { zh: "就诊类型（初诊/随访）", en: "visit type" },
+    },
     sbp: { type: "number", unit: "mmHg", label: { zh: "收缩压", en: "systolic blood pressure" } },
     dbp: { type: "number", unit: "mmHg", label: { zh: "舒张压", en: "diastolic blood pressure" } },
+    // The symptoms named by the 急诊转诊 criteria 2–4 of 《县域高血压分级诊疗技术方案》(国卫办医函〔2022〕34号):
+    // 剧烈头痛、呕吐、突发言语障碍、肢体瘫痪、持续性胸背部剧烈疼痛、下肢水肿、呼吸困难、不能平卧.
     symptoms: {
       type: "string[]",
-      label: {
-        zh: "症状（severe_headache 剧烈头痛, vomiting 呕吐, speech_disorder 言语障碍, limb_paralysis 肢体瘫痪, chest_back_pain 持续性胸背部剧烈疼痛, leg_edema 下肢水肿, dyspnea 呼吸困难, orthopnea 不能平卧）",
-        en: "symptoms",
+      enum: [
+        "severe_headache",
+        "vomiting",
+        "speech_disorder",
+        "limb_paralysis",
+        "chest_back_pain",
+        "leg_edema",
+        "dyspnea",
+        "orthopnea",
+      ],
+      valueLabels: {
+        severe_headache: { zh: "剧烈头痛", en: "severe headache" },
+        vomiting: { zh: "呕吐", en: "vomiting" },
+        speech_disorder: { zh: "突发言语障碍", en: "sudden speech disorder" },
+        limb_paralysis: { zh: "肢体瘫痪", en: "limb paralysis" },
+        chest_back_pain: { zh: "持续性胸背部剧烈疼痛", en: "persistent severe chest or back pain" },
+        leg_edema: { zh: "下肢水肿", en: "leg oedema" },
+        dyspnea: { zh: "呼吸困难", en: "dyspnoea" },
+        orthopnea: { zh: "不能平卧", en: "orthopnoea (cannot lie flat)" },
       },
+      label: { zh: "症状", en: "symptoms" },
     },
     consciousnessImpaired: {
       type: "boolean",

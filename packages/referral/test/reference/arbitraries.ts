@@ -33,7 +33,7 @@ const factSpec: fc.Arbitrary<Spec> = fc
   .map(({ type, required, withEnum }) => {
     const spec: Spec = { type };
     if (required !== undefined) spec.required = required;
-    if (withEnum && type === "string") spec.enum = ["a", "b", "c"];
+    if (withEnum && (type === "string" || type === "string[]")) spec.enum = ["a", "b", "c"];
     return spec;
   });
 

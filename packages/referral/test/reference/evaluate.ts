@@ -126,17 +126,20 @@ function evidence(ruleSet: RuleSet, node: Condition, facts: Facts, at: number, o
   ];
 }
 
+// the input schema of each rule set, built once (building a zod schema costs more than evaluating)
+const schemas = new WeakMap<RuleSet, z.ZodType<{ at: string; level: FacilityLevel }>>();
+
 /**
  * Evaluate one input by reading the rule model: validate with the schemas (an invalid input is a `CarekitError`
  * `INVALID_INPUT`), keep the rules that apply at the level, fire those whose `when` holds, pick the first by
  * emergency_transfer > refer_up > refer_down > manage_locally (ties by rule order).
  */
 export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDecision {
-  const schema = z.strictObject({
-    facts: factsSchema(ruleSet.facts),
-    at: IsoDateSchema,
-    level: z.enum(FACILITY_LEVELS),
-  });
+  let schema = schemas.get(ruleSet);
+  if (schema === undefined) {
+    schema = z.strictObject({ facts: factsSchema(ruleSet.facts), at: IsoDateSchema, level: z.enum(FACILITY_LEVELS) });
+    schemas.set(ruleSet, schema);
+  }
   const parsed = schema.safeParse(input);
   // the engine throws a CarekitError INVALID_INPUT here; the differential check compares error codes
   if (!parsed.success) throw Object.assign(new Error("invalid input"), { code: "INVALID_INPUT" });
