@@ -31,7 +31,7 @@ export interface FactColumns {
 /** Build the {@link FactColumns} of a rule set's fact declarations. */
 export function factColumns(facts: FactSpecs): FactColumns {
   const byHeader = new Map<string, string>();
-  const valueOf = new Map<string, Map<string, string>>();
+  const vocabularyOf = new Map<string, Map<string, string>>();
   const numeric = new Set<string>();
   const boolean = new Set<string>();
   for (const [name, spec] of Object.entries(facts) as [string, FactSpec][]) {
@@ -51,11 +51,11 @@ export function factColumns(facts: FactSpecs): FactColumns {
           values.set(normalise(label.en), value);
         }
       }
-      valueOf.set(name, values);
+      vocabularyOf.set(name, values);
     }
   }
   // a vocabulary value by itself or its label; anything else is kept, so validation reports it with the allowed values
-  const term = (name: string, cell: string): string => valueOf.get(name)?.get(normalise(cell)) ?? cell.trim();
+  const term = (name: string, cell: string): string => vocabularyOf.get(name)?.get(normalise(cell)) ?? cell.trim();
   const factOf = (header: string): string | undefined => byHeader.get(normalise(header));
   const read = (record: Record<string, unknown>): Record<string, unknown> => {
     const renamed: Record<string, unknown> = {};
