@@ -131,6 +131,10 @@ interface CompiledRule {
   readonly anyOf: number;
   readonly levelMask: number;
   readonly priority: number;
+  /** Position in the rule set. */
+  readonly index: number;
+  /** Positions of the rules this one yields to (`overriddenBy`), or `null`. */
+  readonly yieldsTo: readonly number[] | null;
   readonly action: Action;
   readonly targetLevel: FacilityLevel | null;
   readonly urgency: Urgency;
@@ -200,6 +204,11 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       anyOf: (roots[index] as CompiledRoot).anyOf,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
+      index,
+      yieldsTo:
+        rule.overriddenBy === undefined
+          ? null
+          : rule.overriddenBy.map((id) => valid.rules.findIndex((r) => r.id === id)),
       action,
       targetLevel: rule.then.targetLevel ?? null,
       urgency: rule.then.urgency ?? "routine",
@@ -236,6 +245,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     return undefined;
   };
   const held = new Int32Array(rules.length);
+  // rules that yield to others (overriddenBy): the winner is then chosen among the fired rules that yield to none fired
+  const anyYields = rules.some((rule) => rule.yieldsTo !== null);
+  const firedMark = new Uint8Array(rules.length);
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
   const slots: unknown[] = new Array(reader.names.length);
@@ -253,6 +265,18 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     decisionStep: noneStep,
     alone: Object.freeze([noneStep]),
   } as const;
+  // the winner when some rule yields: the best by priority (ties by rule order) of the fired rules yielding to none fired
+  const winnerAmong = (applicable: Applicable, count: number): Pick<CompiledRule, keyof typeof none> => {
+    for (let k = 0; k < count; k++) firedMark[(applicable.rules[held[k] as number] as CompiledRule).index] = 1;
+    let best: Pick<CompiledRule, keyof typeof none> = none;
+    for (let k = 0; k < count; k++) {
+      const rule = applicable.rules[held[k] as number] as CompiledRule;
+      if (rule.yieldsTo?.some((j) => firedMark[j] === 1) === true) continue;
+      if (rule.priority < best.priority) best = rule;
+    }
+    for (let k = 0; k < count; k++) firedMark[(applicable.rules[held[k] as number] as CompiledRule).index] = 0;
+    return best;
+  };
   const decide = (facts: FactRecord, at: number, applicable: Applicable, atoms: number): Decision => {
     const count = runs(program, applicable, slots, at, atoms, held);
     // sized up front: the number of fired rules is known before their evidence is collected
@@ -273,6 +297,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       if (trace !== null) trace[k] = rule.step;
       if (rule.priority < best.priority) best = rule;
     }
+    if (anyYields && count > 1) best = winnerAmong(applicable, count);
     // a frozen trace: shared between decisions when at most one rule fired
     if (trace !== null) trace[count] = best.decisionStep;
     return {

@@ -251,6 +251,12 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
   readonly when: Condition<F>;
   /** The outcome when the condition holds (处置). */
   readonly then: Outcome;
+  /**
+   * Rules this rule yields to (让位于): when one of them fires too, its outcome wins over this rule's whatever their
+   * actions, and the lint reports the overlap as settled `precedence` instead of a `conflict`. Ids of other rules of
+   * the set; no cycles.
+   */
+  readonly overriddenBy?: readonly string[];
   /** The criterion's own source and confidence, when it differs from the rule set's. */
   readonly source?: Source;
 }
@@ -434,6 +440,7 @@ export const RuleSchema = /* @__PURE__ */ z.strictObject({
   levels: z.array(z.enum(FACILITY_LEVELS)).min(1).max(FACILITY_LEVELS.length).optional(),
   when: ConditionSchema,
   then: OutcomeSchema,
+  overriddenBy: z.array(IdSchema).min(1).max(LIMITS.rules).optional(),
   source: SourceSchema.optional(),
 });
 

@@ -162,6 +162,37 @@ function checkCondition(node: Condition, facts: FactSpecs, path: Path, depth: nu
   }
 }
 
+/** `overriddenBy` names other rules of the set, each once, without a cycle (a rule yielding to itself, even indirectly). */
+function checkOverrides(rules: RuleSet["rules"]): void {
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  for (const [i, rule] of rules.entries()) {
+    for (const [k, id] of (rule.overriddenBy ?? []).entries()) {
+      const path = ["rules", i, "overriddenBy", k];
+      if (!index.has(id)) fail(path, `unknown rule "${id}"`, `未知的规则 "${id}"`);
+      if (id === rule.id) fail(path, "a rule cannot yield to itself", "规则不能让位于自身");
+      if (rule.overriddenBy?.indexOf(id) !== k) fail(path, `rule "${id}" is listed twice`, `规则 "${id}" 重复列出`);
+    }
+  }
+  // depth-first search for a cycle: 1 = on the current path, 2 = done
+  const state = new Uint8Array(rules.length);
+  const visit = (i: number): void => {
+    state[i] = 1;
+    for (const [k, id] of (rules[i]?.overriddenBy ?? []).entries()) {
+      const j = index.get(id) as number;
+      if (state[j] === 1) {
+        fail(
+          ["rules", i, "overriddenBy", k],
+          `overriddenBy makes a cycle through rule "${id}"`,
+          `overriddenBy 通过规则 "${id}" 形成循环`,
+        );
+      }
+      if (state[j] === 0) visit(j);
+    }
+    state[i] = 2;
+  };
+  for (let i = 0; i < rules.length; i++) if (state[i] === 0) visit(i);
+}
+
 /**
  * Validate an untrusted rule set (规则集校验) — the JSON exchange format or a TypeScript literal — and return it
  * parsed: safe JSON (no prototype keys, cycles or absurd depth), the {@link RuleSetSchema} shape, then every check
@@ -195,5 +226,6 @@ export function validateRuleSet(ruleSet: unknown): RuleSet {
     }
     checkCondition(rule.when, parsed.facts, ["rules", index, "when"], 1, count);
   }
+  checkOverrides(parsed.rules);
   return parsed;
 }

@@ -98,7 +98,9 @@ Examples · 示例:
 
   refer
     .command("lint")
-    .description("find rules that never fire, are shadowed or conflict, and unused facts · 规则集静态检查")
+    .description(
+      "find rules that never fire, shadowed rules, conflicts and settled overlaps (precedence), unused facts; exit 1 on conflicts or never-firing rules · 规则集静态检查",
+    )
     .argument("<rules>", "built-in rule set id or rule-set JSON file")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "jsonl", "csv"]).default("table"))
     .addHelpText(
@@ -106,18 +108,40 @@ Examples · 示例:
       "\nExamples · 示例:\n  carekit refer lint my-rules.json\n  carekit refer lint hypertension -f jsonl",
     )
     .action(async (file: string, opts: { format: "table" | "jsonl" | "csv" }) => {
-      const { findings } = lintRuleSet(await loadRuleSet(file));
-      const writer = new RecordWriter(opts.format, undefined, ["kind", "ruleIds", "message", "witness"]);
+      const { findings, skipped, skippedPairs } = lintRuleSet(await loadRuleSet(file));
+      const writer = new RecordWriter(opts.format, undefined, [
+        "kind",
+        "severity",
+        "ruleIds",
+        "winner",
+        "message",
+        "messageZh",
+        "witness",
+      ]);
       for (const finding of findings) {
         await writer.write({
           kind: finding.kind,
+          severity: finding.severity,
           ruleIds: finding.ruleIds.join(";"),
+          winner: finding.winner ?? "",
           message: finding.message,
+          messageZh: finding.messageZh,
           witness: finding.witness ?? "",
         });
       }
       await writer.close();
-      process.stderr.write(`${findings.length} finding(s) · ${findings.length} 个问题\n`);
-      setExit(findings.length > 0 ? EXIT.rowsRejected : EXIT.ok);
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const settled = findings.filter((f) => f.kind === "precedence").length;
+      process.stderr.write(
+        `${errors} error(s) (conflicts, rules that never fire), ${findings.length - errors - settled} warning(s), ` +
+          `${settled} overlap(s) settled by priority · ${errors} 个错误，${settled} 处按优先级处理的重叠\n`,
+      );
+      if (skipped.length > 0 || skippedPairs > 0) {
+        process.stderr.write(
+          `not analysed: rules ${skipped.join(", ") || "none"}, ${skippedPairs} rule pair(s) · 未分析：${skippedPairs} 对规则\n`,
+        );
+      }
+      // 1 on conflicts or rules that never fire; precedence (settled overlaps) and warnings do not fail the lint
+      setExit(errors > 0 ? EXIT.rowsRejected : EXIT.ok);
     });
 }

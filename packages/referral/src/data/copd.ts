@@ -89,6 +89,8 @@ export const copd = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "copd-suspected-village",
+      // a routine screening referral yields to the urgent exacerbation referral (as rule order decided before)
+      overriddenBy: ["copd-village-exacerbation"],
       levels: ["village_clinic"],
       when: {
         all: [
@@ -107,6 +109,7 @@ export const copd = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "copd-suspected-township",
+      overriddenBy: ["copd-township-exacerbation"],
       levels: ["township_health_center"],
       when: {
         all: [

@@ -1,6 +1,24 @@
 import { defineRuleSet } from "../define.js";
 
 const PRIMARY = ["village_clinic", "township_health_center"] as const;
+/** The urgent referral (基本公卫: 危急情况 SBP ≥180 and/or DBP ≥110 → 紧急转诊): routine upward criteria yield to it. */
+const URGENT_REFERRAL = ["bp-severe"] as const;
+/** The routine upward criteria with a two-week follow-up: the 中医 criterion, which has none, yields to them. */
+const ROUTINE_REFERRAL = [
+  "first-suspected-complication",
+  "first-pregnancy",
+  "first-onset-under-30",
+  "first-proteinuria-hematuria",
+  "first-hypokalemia",
+  "first-paroxysmal",
+  "first-arm-difference",
+  "first-workup",
+  "followup-resistant",
+  "followup-fluctuation",
+  "followup-adverse-reaction",
+  "followup-serious-condition",
+  "followup-uncontrolled-twice",
+] as const;
 const GUIDE = {
   title: "国家基层高血压防治管理指南（2017, 2020）— 转诊建议",
   confidence: "SECONDARY",
@@ -21,7 +39,7 @@ const COUNTY_DOWN = {
   title: "县域高血压分级诊疗技术方案 — 下转标准",
   number: "国卫办医函〔2022〕34号",
   confidence: "SECONDARY",
-  note: "One secondary reproduction (zyqjg.com); an overridable default.",
+  note: "One secondary reproduction (zyqjg.com); an overridable default. The blood-pressure conditions read 血压控制正常或达标 and 病情稳定 with the thresholds of 国家基本公共卫生服务规范（第三版）: controlled < 140/90 mmHg, 危急情况 ≥ 180/110 mmHg.",
 } as const;
 
 /**
@@ -270,6 +288,13 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "emergency-acs",
+      // as rule order decided before: these transfers go to the county hospital; committees may prefer the nearest PCI centre
+      overriddenBy: [
+        "emergency-consciousness",
+        "emergency-severe-bp-neuro",
+        "emergency-bp-chest-back-pain",
+        "emergency-bp-heart-failure",
+      ],
       levels: PRIMARY,
       when: { fact: "suspectedAcs", op: "eq", value: true },
       then: {
@@ -285,6 +310,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "emergency-other",
+      overriddenBy: ["emergency-acs"],
       levels: PRIMARY,
       when: { fact: "otherLifeThreatening", op: "eq", value: true },
       then: {
@@ -322,6 +348,8 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-suspected-complication",
+      // a routine referral yields to the urgent one (基本公卫: 危急情况 → 紧急转诊); so do the criteria below
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -342,6 +370,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-pregnancy",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -359,6 +388,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-onset-under-30",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -376,6 +406,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-proteinuria-hematuria",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -393,6 +424,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-hypokalemia",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -417,6 +449,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-paroxysmal",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -437,6 +470,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-arm-difference",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -454,6 +488,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-workup",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -474,6 +509,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-resistant",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -498,6 +534,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-fluctuation",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -515,6 +552,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-adverse-reaction",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -535,6 +573,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-serious-condition",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -555,6 +594,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-uncontrolled-twice",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -607,6 +647,8 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "tcm-need",
+      // the 中医 referral (no follow-up window of its own) yields to every other upward criterion
+      overriddenBy: [...URGENT_REFERRAL, ...ROUTINE_REFERRAL],
       levels: ["township_health_center"],
       when: { fact: "tcmNeedUnmet", op: "eq", value: true },
       then: {
@@ -627,6 +669,9 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
           { fact: "diagnosisConfirmed", op: "eq", value: true },
           { fact: "planSuitsPrimaryCare", op: "eq", value: true },
           { fact: "stable", op: "eq", value: true },
+          // 病情稳定 excludes the 危急情况 of the 基本公卫 norms (SBP ≥180 and/or DBP ≥110 mmHg)
+          { fact: "sbp", op: "lt", value: 180 },
+          { fact: "dbp", op: "lt", value: 110 },
         ],
       },
       then: {
@@ -648,6 +693,9 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
           { fact: "planUnchangedRecently", op: "eq", value: true },
           { fact: "stable", op: "eq", value: true },
           { fact: "atTarget", op: "eq", value: true },
+          // 血压控制正常或达标, read with the 基本公卫 threshold: controlled is SBP < 140 and DBP < 90 mmHg
+          { fact: "sbp", op: "lt", value: 140 },
+          { fact: "dbp", op: "lt", value: 90 },
         ],
       },
       then: {

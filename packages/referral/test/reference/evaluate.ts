@@ -22,6 +22,8 @@ export interface ReferenceDecision {
   readonly targetLevel: FacilityLevel | null;
   readonly urgency: Urgency;
   readonly followUpDays: number | null;
+  /** The winning rule's id (`null` when nothing fired). */
+  readonly winner: string | null;
   readonly fired: readonly {
     readonly ruleId: string;
     readonly action: string;
@@ -158,8 +160,12 @@ export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDe
       evidence: evidence(ruleSet, rule.when, facts, at, true),
       followUpDays: rule.then.followUpDays ?? null,
     }));
+  // a fired rule that yields (overriddenBy) to another fired rule cannot win
+  const firedIds = new Set(fired.map((f) => f.ruleId));
+  const yields = (id: string): boolean =>
+    ruleSet.rules.find((r) => r.id === id)?.overriddenBy?.some((other) => firedIds.has(other)) === true;
   let best: (typeof fired)[number] | undefined;
-  for (const rule of fired) {
+  for (const rule of fired.filter((f) => !yields(f.ruleId))) {
     if (best === undefined || ACTIONS.indexOf(rule.action) < ACTIONS.indexOf(best.action)) best = rule;
   }
   return {
@@ -167,6 +173,7 @@ export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDe
     targetLevel: best?.targetLevel ?? null,
     urgency: best?.urgency ?? "routine",
     followUpDays: best?.followUpDays ?? null,
+    winner: best?.ruleId ?? null,
     fired: fired.map(({ followUpDays: _, ...rest }) => rest),
   };
 }
