@@ -33,11 +33,13 @@ export {
 } from "./facts.js";
 export { assertSafeJson, type SafeJsonLimits } from "./json.js";
 export {
+  LINT_BUDGET,
   LINT_MAX_TERMS,
   type LintFinding,
   type LintKind,
   type LintOptions,
   type LintResult,
+  type LintSeverity,
   lintRuleSet,
 } from "./lint.js";
 export {
