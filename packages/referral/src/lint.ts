@@ -1,4 +1,5 @@
 import { parseIsoDate } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import { isoDay } from "./days.js";
 import { compileRuleSet, type EvaluateInput } from "./engine.js";
 import type { FactsOf, FactValue } from "./facts.js";
@@ -12,6 +13,7 @@ import {
   type Rule,
   type RuleSet,
 } from "./model.js";
+import { asCompileError } from "./validate.js";
 
 /**
  * Kinds of lint finding (规则集静态检查结果类型): `never_fires`, `shadowed`, `precedence` (an overlap the documented
@@ -440,12 +442,22 @@ function winnerOf(a: Rule, b: Rule): { winner: Rule; settled: "declared" | "prio
 export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, options: LintOptions = {}): LintResult<F> {
   const engine = compileRuleSet(ruleSet);
   const valid = engine.ruleSet as unknown as RuleSet;
-  const atText = options.at ?? valid.effectiveFrom;
+  let atText: string;
+  let budgetOption: unknown;
+  try {
+    atText = (options?.at ?? valid.effectiveFrom) as string;
+    budgetOption = options?.budget;
+  } catch (error) {
+    throw asCompileError(error);
+  }
+  if (budgetOption !== undefined && (typeof budgetOption !== "number" || !(budgetOption >= 0))) {
+    throw fieldError("INVALID_INPUT", "budget", "must be a number ≥ 0", "必须是不小于 0 的数");
+  }
   parseIsoDate(atText, "at");
   const at = isoDay(atText);
   const { facts, rules } = valid;
   const skipped: string[] = [];
-  let budget = options.budget ?? LINT_BUDGET;
+  let budget = (budgetOption as number | undefined) ?? LINT_BUDGET;
   let skippedPairs = 0;
   const dnf: (Dnf | null)[] = rules.map((rule) => {
     try {

@@ -1,8 +1,8 @@
 import {
-  ConfidenceSchema,
   LabelSchema as CoreLabelSchema,
   SourceSchema as CoreSourceSchema,
   IsoDateSchema,
+  type Label,
 } from "@carekit/core";
 import * as z from "zod";
 
@@ -100,12 +100,6 @@ export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
   date: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "withinDays", "olderThanDays", "exists"],
 };
 
-/** Confidence of a source (来源可信度), as labelled in the carekit policy-facts report (core's `ConfidenceSchema`). */
-export const CONFIDENCES = ConfidenceSchema.options;
-
-/** One of {@link CONFIDENCES}. */
-export type Confidence = (typeof CONFIDENCES)[number];
-
 /** Size limits a rule set must respect (规则集规模上限); JSON beyond them is rejected as absurd. */
 export const LIMITS = {
   /** Rules per rule set. */
@@ -123,28 +117,6 @@ export const LIMITS = {
   /** Characters of one string. */
   stringLength: 2000,
 } as const;
-
-/** A bilingual label (中英文说明). */
-export interface Label {
-  /** Chinese (中文). */
-  readonly zh: string;
-  /** English. */
-  readonly en: string;
-}
-
-/** Where a rule set (or one rule) comes from (出处): document title and number, confidence of our reading. */
-export interface Source {
-  /** Document title (文件名称). */
-  readonly title: string;
-  /** Document number (文号), e.g. `国卫办医函〔2022〕34号`. */
-  readonly number?: string;
-  /** Public URL, when there is one. */
-  readonly url?: string;
-  /** How the criterion was read, what is unconfirmed, which secondary sources carry it. */
-  readonly note?: string;
-  /** Confidence of our reading (来源可信度). */
-  readonly confidence?: Confidence;
-}
 
 /**
  * Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), and for `string` and
@@ -258,7 +230,7 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
    */
   readonly overriddenBy?: readonly string[];
   /** The criterion's own source and confidence, when it differs from the rule set's. */
-  readonly source?: Source;
+  readonly source?: RuleSource;
 }
 
 /** A rule set (规则集): data module with declared facts and ordered rules. */
@@ -274,7 +246,7 @@ export interface RuleSet<F extends FactSpecs = FactSpecs> {
   /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
   readonly region?: string;
   /** The policy document it encodes (出处). */
-  readonly source: Source;
+  readonly source: RuleSource;
   /** Declared facts (事实声明). */
   readonly facts: F;
   /** Rules, in order: ties between fired rules with the same action go to the earlier one. */
@@ -294,7 +266,7 @@ const IdSchema = /* @__PURE__ */ pattern(
 const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 
 /**
- * Zod schema of a {@link Label}: core's bilingual `LabelSchema`.
+ * Zod schema of a bilingual label `{ zh, en }`: core's `LabelSchema`.
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
@@ -302,13 +274,19 @@ const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 export const LabelSchema = CoreLabelSchema;
 
 /**
- * Zod schema of a {@link Source}: core's `SourceSchema` with `confidence` optional, because exchanged rule sets carry
+ * Zod schema of a {@link RuleSource}: core's `SourceSchema` with `confidence` optional, because exchanged rule sets carry
  * at least a title and a document number (rule-set JSON from other systems often has no confidence label).
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
  */
 export const SourceSchema = /* @__PURE__ */ CoreSourceSchema.partial({ confidence: true });
+
+/**
+ * Where a rule set (or one rule) comes from (出处): core's `Source` — document title, number (文号), URL, a note on
+ * how it was read, the confidence of that reading — with `confidence` optional ({@link SourceSchema}).
+ */
+export type RuleSource = z.output<typeof SourceSchema>;
 
 /**
  * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.

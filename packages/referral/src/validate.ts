@@ -1,4 +1,4 @@
-import { parseInput } from "@carekit/core";
+import { CarekitError, isCarekitError, parseInput } from "@carekit/core";
 import { fieldError, formatPath } from "@carekit/core/internal";
 import { isoDay } from "./days.js";
 import { assertSafeJson } from "./json.js";
@@ -203,11 +203,43 @@ function checkOverrides(rules: RuleSet["rules"]): void {
  * @param ruleSet - the candidate rule set
  * @returns the parsed rule set
  * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem
- * @see 国卫办医函〔2022〕34号 — the shape of each criterion (上转/下转 between adjacent levels)
  * @example
- * {@includeCode ../test/validate.test.ts#example}
+ * ```ts
+ * import { validateRuleSet } from "@carekit/referral";
+ *
+ * validateRuleSet({ id: "x", version: "1", effectiveFrom: "2024-01-01", source: { title: "t" },
+ *   facts: { sbp: { type: "number" } },
+ *   rules: [{ id: "r", when: { fact: "sbp", op: "gte", value: "180" },
+ *     then: { action: "refer_up", reason: { zh: "甲", en: "a" } } }] });
+ * // → throws RULE_COMPILE
+ * ```
  */
 export function validateRuleSet(ruleSet: unknown): RuleSet {
+  try {
+    return validateReadable(ruleSet);
+  } catch (error) {
+    throw asCompileError(error);
+  }
+}
+
+/**
+ * A CarekitError as it is; anything else (a getter or proxy that throws while the rule set is read) as a
+ * `RULE_COMPILE` error, so that no raw exception leaves a public function.
+ *
+ * @internal
+ */
+export function asCompileError(error: unknown): CarekitError {
+  if (isCarekitError(error)) return error;
+  const what = error instanceof Error ? error.name : typeof error;
+  return new CarekitError({
+    code: CODE,
+    message: `the rule set could not be read (${what} while reading it)`,
+    messageZh: `无法读取规则集（读取时发生 ${what}）`,
+    issues: [{ path: "", message: `could not be read (${what})`, messageZh: `无法读取（${what}）` }],
+  });
+}
+
+function validateReadable(ruleSet: unknown): RuleSet {
   assertSafeJson(ruleSet, { depth: LIMITS.jsonDepth, nodes: 500_000 }, CODE);
   const parsed = parseInput(RuleSetSchema, ruleSet, { code: CODE, label: { en: "rule set", zh: "规则集" } });
   if (Object.keys(parsed.facts).length > LIMITS.facts) {
