@@ -48,7 +48,7 @@ export interface FiredRule {
 }
 
 /**
- * One step of a decision's trace (决策轨迹): core's one trace shape ({@link TraceStep}) with the rule's id. A `rule`
+ * One step of a decision's trace (决策轨迹): core's one trace shape (`TraceStep` of `@carekit/core`) with the rule's id. A `rule`
  * step per fired rule (`rule` = the rule id, `result` = its action), then the `decision` step (`rule` = the priority
  * applied, `result` = the winning action, `ruleId` = the winning rule or `null` when nothing fired). `source` cites the
  * rule's document, or the rule set's. Render it with core's `formatTrace`.
