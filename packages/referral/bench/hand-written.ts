@@ -20,7 +20,7 @@ export function hypertensionByHand(f: HypertensionFacts, level: FacilityLevel): 
   const first = f.visit === "first";
   const follow = f.visit === "follow_up";
   const severe = f.sbp >= 180 || f.dbp >= 110;
-  const has = (s: string) => f.symptoms.includes(s);
+  const has = (s: HypertensionFacts["symptoms"][number]) => f.symptoms.includes(s);
   if (primary) {
     if (f.consciousnessImpaired) fired.push("emergency-consciousness");
     if (severe && (has("severe_headache") || has("vomiting") || has("speech_disorder") || has("limb_paralysis"))) {
@@ -53,10 +53,25 @@ export function hypertensionByHand(f: HypertensionFacts, level: FacilityLevel): 
     }
   }
   if (level === "township_health_center" && f.tcmNeedUnmet) fired.push("tcm-need");
-  if (level === "county_hospital" && f.diagnosisConfirmed && f.planSuitsPrimaryCare && f.stable) {
+  if (
+    level === "county_hospital" &&
+    f.diagnosisConfirmed &&
+    f.planSuitsPrimaryCare &&
+    f.stable &&
+    f.sbp < 180 &&
+    f.dbp < 110
+  ) {
     fired.push("down-county-to-township");
   }
-  if (level === "township_health_center" && f.diagnosisConfirmed && f.planUnchangedRecently && f.stable && f.atTarget) {
+  if (
+    level === "township_health_center" &&
+    f.diagnosisConfirmed &&
+    f.planUnchangedRecently &&
+    f.stable &&
+    f.atTarget &&
+    f.sbp < 140 &&
+    f.dbp < 90
+  ) {
     fired.push("down-township-to-village");
   }
 

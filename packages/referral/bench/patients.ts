@@ -30,7 +30,6 @@ const SYMPTOMS = [
   "leg_edema",
   "dyspnea",
   "orthopnea",
-  "dizziness",
 ] as const;
 const LEVELS: readonly FacilityLevel[] = [
   "village_clinic",

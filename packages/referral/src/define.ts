@@ -11,7 +11,19 @@ import { validateRuleSet } from "./validate.js";
  * @returns the validated rule set, with its fact types preserved
  * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem
  * @example
- * {@includeCode ../test/define.test.ts#example}
+ * ```ts
+ * import { compileRuleSet, defineRuleSet } from "@carekit/referral";
+ *
+ * const ruleSet = defineRuleSet({
+ *   id: "dm-young", version: "1", effectiveFrom: "2024-01-01",
+ *   source: { title: "糖尿病分级诊疗服务技术方案" },
+ *   facts: { age: { type: "integer" } },
+ *   rules: [{ id: "under-25", when: { fact: "age", op: "lt", value: 25 },
+ *     then: { action: "refer_up", reason: { zh: "年龄 <25 岁", en: "under 25" } } }],
+ * });
+ * compileRuleSet(ruleSet).evaluate({ facts: { age: 24 }, at: "2024-06-01", level: "village_clinic" }).action;
+ * // → "refer_up"
+ * ```
  */
 export function defineRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): RuleSet<F> {
   return validateRuleSet(ruleSet) as unknown as RuleSet<F>;

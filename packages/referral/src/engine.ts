@@ -1,4 +1,16 @@
-import { type BatchError as CoreBatchError, IsoDateSchema, parseInput } from "@carekit/core";
+import {
+  type BatchResult,
+  CarekitError,
+  IsoDateSchema,
+  isCarekitError,
+  type Label,
+  parseInput,
+  runBatch,
+  runBatchAsync,
+  type TraceSource,
+  type TraceStep,
+  type TraceValue,
+} from "@carekit/core";
 import { deepFreeze, fieldError, toBatchError } from "@carekit/core/internal";
 import * as z from "zod";
 import type { Evidence } from "./condition.js";
@@ -13,9 +25,8 @@ import {
   FACILITY_LEVELS,
   type FacilityLevel,
   type FactSpecs,
-  type Label,
   type RuleSet,
-  type Source,
+  type RuleSource,
   type Urgency,
 } from "./model.js";
 import { validateRuleSet } from "./validate.js";
@@ -36,19 +47,13 @@ export interface FiredRule {
   readonly evidence: readonly Evidence[];
 }
 
-/** One step of a decision's trace (决策轨迹): a fired rule or the final decision, with labels and source. */
-export interface TraceStep {
-  /** `rule` for a fired rule, `decision` for the final step. */
-  readonly step: "rule" | "decision";
-  /** The rule (for `decision`: the winning rule, `null` when nothing fired). */
-  readonly ruleId: string | null;
-  /** Chinese label (中文说明). */
-  readonly zh: string;
-  /** English label. */
-  readonly en: string;
-  /** Document (title and number) the rule or rule set cites. */
-  readonly source: string;
-}
+/**
+ * One step of a decision's trace (决策轨迹): core's one trace shape (`TraceStep` of `@carekit/core`) with the rule's id. A `rule`
+ * step per fired rule (`rule` = the rule id, `result` = its action), then the `decision` step (`rule` = the priority
+ * applied, `result` = the winning action, `ruleId` = the winning rule or `null` when nothing fired). `source` cites the
+ * rule's document, or the rule set's. Render it with core's `formatTrace`.
+ */
+export type DecisionTraceStep = TraceStep<{ readonly ruleId: string | null }>;
 
 /**
  * A referral decision (转诊决策): the winning action and where to, with every fired rule and its evidence.
@@ -70,7 +75,7 @@ export interface Decision {
    * The readable trace: one step per fired rule, then the decision. Frozen, like its steps, which decisions share
    * (so does the whole trace when at most one rule fired).
    */
-  readonly trace: readonly TraceStep[];
+  readonly trace: readonly DecisionTraceStep[];
 }
 
 /** Input of {@link Engine.evaluate}: the patient's facts, the evaluation date and the level where the patient is. */
@@ -83,15 +88,12 @@ export interface EvaluateInput<F extends FactSpecs = FactSpecs> {
   readonly level: FacilityLevel;
 }
 
-/** A record a batch could not evaluate, with its position in the input (core's `BatchError`). */
-export type BatchError = CoreBatchError;
-
-/** Result of {@link Engine.evaluateMany}: `results.length + errors.length` equals the number of inputs. */
-export interface BatchResult {
-  /** Decisions of the valid records, in input order, each with its index. */
-  readonly results: { readonly index: number; readonly decision: Decision }[];
-  /** Errors of the invalid records, in input order, each with its index. */
-  readonly errors: BatchError[];
+/** One decided record of a batch (批量评估的一条结果): its position in the input and its decision. */
+export interface IndexedDecision {
+  /** 0-based position of the record in the input. */
+  readonly index: number;
+  /** The record's decision. */
+  readonly decision: Decision;
 }
 
 /** A compiled rule set (已编译规则集): immutable, synchronous, safe to share between callers. */
@@ -105,14 +107,22 @@ export interface Engine<F extends FactSpecs = FactSpecs> {
    */
   evaluate(input: EvaluateInput<F>): Decision;
   /**
-   * Evaluate a batch (批量评估) given as an array or iterable: results in input order, per-record errors, nothing
-   * dropped.
+   * Evaluate a batch (批量评估) given as an array or iterable, on core's `runBatch`: decisions in input order, each
+   * with its index; a record that is invalid, or throws while being read, becomes that record's error; nothing is
+   * dropped (`results.length + errors.length` = the number of inputs).
    *
    * @throws {CarekitError} `INVALID_INPUT` (path `inputs`) when `inputs` is not iterable
    */
-  evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult;
-  /** Evaluate a batch given as an async iterable (e.g. a stream of records); resolves like the synchronous form. */
-  evaluateMany(inputs: AsyncIterable<EvaluateInput<F>>): Promise<BatchResult>;
+  evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult<IndexedDecision>;
+  /**
+   * {@link Engine.evaluateMany} over an iterable or an async iterable (e.g. a stream of records), one record at a
+   * time.
+   *
+   * @throws {CarekitError} `INVALID_INPUT` (path `inputs`) when `inputs` is not (async) iterable — as a rejection
+   */
+  evaluateManyAsync(
+    inputs: Iterable<EvaluateInput<F>> | AsyncIterable<EvaluateInput<F>>,
+  ): Promise<BatchResult<IndexedDecision>>;
 }
 
 const ACTION_LABEL: Readonly<Record<Action, Label>> = {
@@ -131,15 +141,19 @@ interface CompiledRule {
   readonly anyOf: number;
   readonly levelMask: number;
   readonly priority: number;
+  /** Position in the rule set. */
+  readonly index: number;
+  /** Positions of the rules this one yields to (`overriddenBy`), or `null`. */
+  readonly yieldsTo: readonly number[] | null;
   readonly action: Action;
   readonly targetLevel: FacilityLevel | null;
   readonly urgency: Urgency;
   readonly followUpDays: number | null;
   readonly reason: Label;
-  readonly step: TraceStep;
-  readonly decisionStep: TraceStep;
+  readonly step: DecisionTraceStep;
+  readonly decisionStep: DecisionTraceStep;
   /** The trace when this rule is the only one that fires. */
-  readonly alone: readonly TraceStep[];
+  readonly alone: readonly DecisionTraceStep[];
 }
 
 /** The rules that apply at one level, in rule order, as {@link Roots} to run. */
@@ -147,9 +161,18 @@ interface Applicable extends Roots {
   readonly rules: readonly CompiledRule[];
 }
 
-function cite(source: Source): string {
-  return source.number == null ? source.title : `${source.title}（${source.number}）`;
+function cite(source: RuleSource, ruleSet: { readonly id: string; readonly version: string }): TraceSource {
+  return {
+    title: source.title,
+    number: source.number ?? null,
+    ...(source.url === undefined ? {} : { url: source.url }),
+    id: ruleSet.id,
+    version: ruleSet.version,
+  };
 }
+
+const NO_INPUTS: Readonly<Record<string, TraceValue>> = Object.freeze({});
+const PRIORITY = "priority: emergency_transfer > refer_up > refer_down > manage_locally";
 
 const LEVEL_BIT = new Map<unknown, number>(FACILITY_LEVELS.map((level, index) => [level, 1 << index]));
 
@@ -160,13 +183,31 @@ const LEVEL_BIT = new Map<unknown, number>(FACILITY_LEVELS.map((level, index) =>
  * @param ruleSet - a rule set from {@link defineRuleSet}, a built-in one from {@link ruleSets}, or parsed JSON
  * @returns the {@link Engine}
  * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem in the rule set
- * @see 国卫办医函〔2022〕34号 (县域分级诊疗技术方案): 上转/下转 criteria between adjacent levels
+ * @see 《关于印发县域慢性肾脏病等慢性疾病分级诊疗技术方案的通知》(国卫办医函〔2022〕34号, 国家卫生健康委办公厅、国家中医药管理局办公室,
+ *   2022-01-26): 上转/下转 criteria between adjacent levels
  * @example
- * {@includeCode ../test/engine.test.ts#example}
+ * ```ts
+ * import { compileRuleSet, ruleSets } from "@carekit/referral";
+ *
+ * const engine = compileRuleSet(ruleSets.hypertension);
+ * const calm = { visit: "first", sbp: 128, dbp: 78, symptoms: [], consciousnessImpaired: false, suspectedAcs: false,
+ *   otherLifeThreatening: false, pregnantOrLactating: false, suspectedNewComplication: false,
+ *   proteinuriaOrHematuria: false, unexplainedHypokalemia: false, paroxysmalRiseWithSymptoms: false,
+ *   needsWorkup: false, fullDoseDrugCount: 1, atTarget: true, hardToControlFluctuation: false,
+ *   adverseDrugReaction: false, seriousConditionOnFollowUp: false, consecutiveUncontrolled: 0,
+ *   complicationNewOrWorse: false, tcmNeedUnmet: false, diagnosisConfirmed: false, planSuitsPrimaryCare: false,
+ *   stable: false, planUnchangedRecently: false } as const;
+ * const decision = engine.evaluate({ facts: { ...calm, sbp: 185, dbp: 112, symptoms: ["vomiting"] },
+ *   at: "2024-06-01", level: "village_clinic" });
+ * decision.action; // → "emergency_transfer"
+ * decision.targetLevel; // → "county_hospital"
+ * decision.fired.map((f) => f.ruleId); // → ["emergency-severe-bp-neuro", "bp-severe"]
+ * engine.evaluate({ facts: calm, at: "2024-06-01", level: "village_clinic" }).action; // → "manage_locally"
+ * ```
  */
 export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): Engine<F> {
   const valid = deepFreeze(validateRuleSet(ruleSet)) as unknown as RuleSet<F>;
-  const setSource = cite(valid.source);
+  const setSource = Object.freeze(cite(valid.source, valid));
   const all = (1 << FACILITY_LEVELS.length) - 1;
   const { program, roots, atoms } = compileProgram(
     valid.rules.map((rule) => rule.when),
@@ -175,21 +216,28 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
   const reader = factsReader(valid.facts, atoms);
   const rules: CompiledRule[] = valid.rules.map((rule, index): CompiledRule => {
     const { action, reason } = rule.then;
-    const source = rule.source === undefined ? setSource : cite(rule.source);
+    const source = rule.source === undefined ? setSource : Object.freeze(cite(rule.source, valid));
     const label = ACTION_LABEL[action];
-    const step: TraceStep = Object.freeze({
+    const step: DecisionTraceStep = Object.freeze({
       step: "rule",
-      ruleId: rule.id,
-      zh: `规则 ${rule.id} 触发：${reason.zh}`,
-      en: `rule ${rule.id} fired: ${reason.en}`,
+      label: Object.freeze({ zh: `规则 ${rule.id} 触发：${reason.zh}`, en: `rule ${rule.id} fired: ${reason.en}` }),
+      rule: rule.id,
+      inputs: NO_INPUTS,
+      result: action,
       source,
+      ruleId: rule.id,
     });
-    const decisionStep: TraceStep = Object.freeze({
+    const decisionStep: DecisionTraceStep = Object.freeze({
       step: "decision",
-      ruleId: rule.id,
-      zh: `决定：${label.zh}（依据规则 ${rule.id}，按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序）`,
-      en: `decision: ${label.en} (rule ${rule.id}; priority emergency transfer > refer up > refer down > manage locally)`,
+      label: Object.freeze({
+        zh: `决定：${label.zh}（依据规则 ${rule.id}，按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序）`,
+        en: `decision: ${label.en} (rule ${rule.id}; priority emergency transfer > refer up > refer down > manage locally)`,
+      }),
+      rule: PRIORITY,
+      inputs: NO_INPUTS,
+      result: action,
       source,
+      ruleId: rule.id,
     });
     return {
       id: rule.id,
@@ -200,6 +248,11 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       anyOf: (roots[index] as CompiledRoot).anyOf,
       levelMask: rule.levels === undefined ? all : rule.levels.reduce((mask, l) => mask | (LEVEL_BIT.get(l) ?? 0), 0),
       priority: ACTIONS.indexOf(action),
+      index,
+      yieldsTo:
+        rule.overriddenBy === undefined
+          ? null
+          : rule.overriddenBy.map((id) => valid.rules.findIndex((r) => r.id === id)),
       action,
       targetLevel: rule.then.targetLevel ?? null,
       urgency: rule.then.urgency ?? "routine",
@@ -210,12 +263,14 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       alone: Object.freeze([step, decisionStep]),
     };
   });
-  const noneStep: TraceStep = Object.freeze({
+  const noneStep: DecisionTraceStep = Object.freeze({
     step: "decision",
-    ruleId: null,
-    zh: "决定：基层管理（没有规则触发）",
-    en: "decision: manage locally (no rule fired)",
+    label: Object.freeze({ zh: "决定：基层管理（没有规则触发）", en: "decision: manage locally (no rule fired)" }),
+    rule: PRIORITY,
+    inputs: NO_INPUTS,
+    result: "manage_locally",
     source: setSource,
+    ruleId: null,
   });
 
   // the rules that apply at each level, in rule order: a level's evaluation never looks at the others
@@ -236,6 +291,9 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     return undefined;
   };
   const held = new Int32Array(rules.length);
+  // rules that yield to others (overriddenBy): the winner is then chosen among the fired rules that yield to none fired
+  const anyYields = rules.some((rule) => rule.yieldsTo !== null);
+  const firedMark = new Uint8Array(rules.length);
 
   // one slot array, reused: evaluation is synchronous and nothing returned refers to it
   const slots: unknown[] = new Array(reader.names.length);
@@ -253,11 +311,23 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     decisionStep: noneStep,
     alone: Object.freeze([noneStep]),
   } as const;
+  // the winner when some rule yields: the best by priority (ties by rule order) of the fired rules yielding to none fired
+  const winnerAmong = (applicable: Applicable, count: number): Pick<CompiledRule, keyof typeof none> => {
+    for (let k = 0; k < count; k++) firedMark[(applicable.rules[held[k] as number] as CompiledRule).index] = 1;
+    let best: Pick<CompiledRule, keyof typeof none> = none;
+    for (let k = 0; k < count; k++) {
+      const rule = applicable.rules[held[k] as number] as CompiledRule;
+      if (rule.yieldsTo?.some((j) => firedMark[j] === 1) === true) continue;
+      if (rule.priority < best.priority) best = rule;
+    }
+    for (let k = 0; k < count; k++) firedMark[(applicable.rules[held[k] as number] as CompiledRule).index] = 0;
+    return best;
+  };
   const decide = (facts: FactRecord, at: number, applicable: Applicable, atoms: number): Decision => {
     const count = runs(program, applicable, slots, at, atoms, held);
     // sized up front: the number of fired rules is known before their evidence is collected
     const fired = new Array<FiredRule>(count);
-    const trace = count > 1 ? new Array<TraceStep>(count + 1) : null;
+    const trace = count > 1 ? new Array<DecisionTraceStep>(count + 1) : null;
     let best: Pick<CompiledRule, keyof typeof none> = none;
     for (let k = 0; k < count; k++) {
       const rule = applicable.rules[held[k] as number] as CompiledRule;
@@ -273,6 +343,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       if (trace !== null) trace[k] = rule.step;
       if (rule.priority < best.priority) best = rule;
     }
+    if (anyYields && count > 1) best = winnerAmong(applicable, count);
     // a frozen trace: shared between decisions when at most one rule fired
     if (trace !== null) trace[count] = best.decisionStep;
     return {
@@ -285,7 +356,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     };
   };
 
-  const evaluate = (input: EvaluateInput<F>): Decision => {
+  const evaluateChecked = (input: EvaluateInput<F>): Decision => {
     if (typeof input === "object" && input !== null) {
       const { facts, at, level } = input;
       const applicable = applicableAt(level);
@@ -310,43 +381,44 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
     return decide(parsed.facts, isoDay(parsed.at), applicableAt(parsed.level) as Applicable, atoms);
   };
 
-  const settle = (index: number, input: EvaluateInput<F>, out: BatchResult): void => {
+  // a record that throws while read (a throwing getter, a revoked proxy) is UNREADABLE_INPUT, never a raw error
+  const evaluate = (input: EvaluateInput<F>): Decision => {
     try {
-      out.results.push({ index, decision: evaluate(input) });
+      return evaluateChecked(input);
     } catch (error) {
-      out.errors.push(toBatchError(index, error));
+      if (isCarekitError(error)) throw error;
+      const batchError = toBatchError(0, error);
+      throw new CarekitError({
+        code: batchError.code,
+        message: batchError.message,
+        messageZh: batchError.messageZh,
+        issues: batchError.issues,
+      });
     }
   };
 
-  function evaluateMany(inputs: Iterable<EvaluateInput<F>>): BatchResult;
-  function evaluateMany(inputs: AsyncIterable<EvaluateInput<F>>): Promise<BatchResult>;
-  function evaluateMany(
-    inputs: Iterable<EvaluateInput<F>> | AsyncIterable<EvaluateInput<F>>,
-  ): BatchResult | Promise<BatchResult> {
-    const out: BatchResult = { results: [], errors: [] };
-    if (
-      typeof inputs !== "object" ||
-      inputs === null ||
-      !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)
-    ) {
-      throw fieldError(
-        "INVALID_INPUT",
-        "inputs",
-        "must be an array or an (async) iterable",
-        "必须是数组或（异步）可迭代对象",
+  const notIterable = () =>
+    fieldError("INVALID_INPUT", "inputs", "must be an array or an (async) iterable", "必须是数组或（异步）可迭代对象");
+  const step = (input: EvaluateInput<F>, index: number): IndexedDecision => ({ index, decision: evaluate(input) });
+  const isIterable = (inputs: unknown, key: symbol): boolean => {
+    try {
+      return (
+        typeof inputs === "object" && inputs !== null && typeof (inputs as Record<symbol, unknown>)[key] === "function"
       );
+    } catch {
+      return false;
     }
-    if (Symbol.asyncIterator in inputs) {
-      return (async () => {
-        let index = 0;
-        for await (const input of inputs) settle(index++, input, out);
-        return out;
-      })();
-    }
-    let index = 0;
-    for (const input of inputs) settle(index++, input, out);
-    return out;
-  }
+  };
+  const evaluateMany = (inputs: Iterable<EvaluateInput<F>>): BatchResult<IndexedDecision> => {
+    if (!isIterable(inputs, Symbol.iterator)) throw notIterable();
+    return runBatch(inputs, step);
+  };
+  const evaluateManyAsync = async (
+    inputs: Iterable<EvaluateInput<F>> | AsyncIterable<EvaluateInput<F>>,
+  ): Promise<BatchResult<IndexedDecision>> => {
+    if (!isIterable(inputs, Symbol.iterator) && !isIterable(inputs, Symbol.asyncIterator)) throw notIterable();
+    return runBatchAsync(inputs, step);
+  };
 
-  return Object.freeze({ ruleSet: valid, evaluate, evaluateMany });
+  return Object.freeze({ ruleSet: valid, evaluate, evaluateMany, evaluateManyAsync });
 }

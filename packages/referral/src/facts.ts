@@ -1,7 +1,9 @@
-import { IsoDateSchema } from "@carekit/core";
+import { IsoDateSchema, parseInput } from "@carekit/core";
 import * as z from "zod";
 import { factsReader } from "./internal/reader.js";
-import { type FactSpec, type FactSpecs, type FactType, LIMITS } from "./model.js";
+import { assertSafeJson } from "./json.js";
+import { FactNameSchema, type FactSpec, FactSpecSchema, type FactSpecs, type FactType, LIMITS } from "./model.js";
+import { asCompileError } from "./validate.js";
 
 /** The TypeScript type of a fact of type `T` with declaration `S` (`date` is an ISO string). */
 export type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
@@ -13,7 +15,9 @@ export type ValueOfType<T extends FactType, S> = T extends "number" | "integer"
         ? E
         : string
       : T extends "string[]"
-        ? readonly string[]
+        ? S extends { readonly enum: readonly (infer E extends string)[] }
+          ? readonly E[]
+          : readonly string[]
         : string;
 
 /** The names of the facts declared `required: false` in `F`. */
@@ -37,6 +41,48 @@ export type FactsOf<F extends FactSpecs = FactSpecs> = string extends keyof F
       readonly [K in OptionalKeys<F>]?: ValueOfType<F[K]["type"], F[K]> | undefined;
     };
 
+const DeclarationsSchema = /* @__PURE__ */ z
+  .record(FactNameSchema, FactSpecSchema)
+  .refine((facts) => Object.keys(facts).length <= LIMITS.facts, {
+    error: `more than ${LIMITS.facts} facts`,
+    params: { zh: `事实声明超过 ${LIMITS.facts} 个` },
+  });
+
+/** Fact declarations checked as a rule set's are: `RULE_COMPILE` with the path of the first problem. */
+function checkDeclarations(facts: unknown): void {
+  try {
+    assertSafeJson(facts, { depth: LIMITS.jsonDepth, nodes: 500_000 }, "RULE_COMPILE");
+    parseInput(DeclarationsSchema, facts, { code: "RULE_COMPILE", label: { en: "fact declarations", zh: "事实声明" } });
+  } catch (error) {
+    throw asCompileError(error);
+  }
+}
+
+/** The allowed values, as a message lists them: `"severe_headache" (剧烈头痛), "vomiting" (呕吐)`. */
+function allowedText(spec: FactSpec, values: readonly string[], lang: "zh" | "en"): string {
+  const shown = values.slice(0, 20).map((value) => {
+    const label = spec.valueLabels?.[value];
+    if (label === undefined) return JSON.stringify(value);
+    return lang === "zh" ? `${JSON.stringify(value)}（${label.zh}）` : `${JSON.stringify(value)} (${label.en})`;
+  });
+  const more = values.length > 20 ? (lang === "zh" ? ` 等 ${values.length} 个` : ` … (${values.length} in all)`) : "";
+  return shown.join(lang === "zh" ? "、" : ", ") + more;
+}
+
+/** One value of a vocabulary: a string of `values`, or an issue naming the value given and the allowed values. */
+function vocabularyItem(spec: FactSpec, values: readonly string[]): z.ZodType<string> {
+  const allowed = new Set(values);
+  return z.string().superRefine((value, ctx) => {
+    if (allowed.has(value)) return;
+    const given = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+    ctx.addIssue({
+      code: "custom",
+      message: `${given} is not in the fact's vocabulary; allowed: ${allowedText(spec, values, "en")}`,
+      params: { zh: `${given} 不在该事实的取值范围内；允许的取值：${allowedText(spec, values, "zh")}` },
+    });
+  });
+}
+
 function valueSchema(spec: FactSpec): z.ZodType {
   switch (spec.type) {
     case "number":
@@ -46,9 +92,11 @@ function valueSchema(spec: FactSpec): z.ZodType {
     case "boolean":
       return z.boolean();
     case "string":
-      return spec.enum === undefined ? z.string().max(LIMITS.stringLength) : z.enum(spec.enum as [string, ...string[]]);
+      return spec.enum === undefined ? z.string().max(LIMITS.stringLength) : vocabularyItem(spec, spec.enum);
     case "string[]":
-      return z.array(z.string().max(LIMITS.stringLength)).max(LIMITS.listItems);
+      return z
+        .array(spec.enum === undefined ? z.string().max(LIMITS.stringLength) : vocabularyItem(spec, spec.enum))
+        .max(LIMITS.listItems);
     case "date":
       return IsoDateSchema;
   }
@@ -60,10 +108,19 @@ function valueSchema(spec: FactSpec): z.ZodType {
  *
  * @param facts - the rule set's fact declarations
  * @returns a strict zod object schema
+ * @throws {CarekitError} `RULE_COMPILE` when the declarations are malformed
  * @example
- * {@includeCode ../test/facts.test.ts#schema}
+ * ```ts
+ * import { factsSchema } from "@carekit/referral";
+ *
+ * const schema = factsSchema({ sbp: { type: "number" }, visit: { type: "string", enum: ["first", "follow_up"] } });
+ * schema.safeParse({ sbp: 150, visit: "first" }).success; // → true
+ * schema.safeParse({ sbp: 150, visit: "second" }).success; // → false
+ * schema.safeParse({ sbp: 150, visit: "first", bmi: 24 }).success; // → false
+ * ```
  */
 export function factsSchema(facts: FactSpecs): z.ZodType<FactsOf> {
+  checkDeclarations(facts);
   const shape: Record<string, z.ZodType> = {};
   for (const [name, spec] of Object.entries(facts)) {
     const schema = valueSchema(spec);
@@ -79,10 +136,19 @@ export function factsSchema(facts: FactSpecs): z.ZodType<FactsOf> {
  *
  * @param facts - the rule set's fact declarations
  * @returns a type guard
+ * @throws {CarekitError} `RULE_COMPILE` when the declarations are malformed
  * @example
- * {@includeCode ../test/facts.test.ts#guard}
+ * ```ts
+ * import { factsGuard } from "@carekit/referral";
+ *
+ * const isFacts = factsGuard({ sbp: { type: "number" }, lastVisit: { type: "date", required: false } });
+ * isFacts({ sbp: 150 }); // → true
+ * isFacts({ sbp: 150, lastVisit: "2023-02-29" }); // → false
+ * isFacts({ sbp: "150" }); // → false
+ * ```
  */
 export function factsGuard(facts: FactSpecs): (value: unknown) => value is FactsOf {
+  checkDeclarations(facts);
   const { read } = factsReader(facts);
   const slots: unknown[] = [];
   return (value: unknown): value is FactsOf => read(value, slots) !== -1;

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-export { type CarekitError, isCarekitError } from "@carekit/core";
+export { type BatchError, type BatchResult, CarekitError, isCarekitError } from "@carekit/core";
 export type { Evidence } from "./condition.js";
 export { acuteCoronary } from "./data/acute-coronary.js";
 export { copd } from "./data/copd.js";
@@ -14,14 +14,13 @@ export { diabetes } from "./data/diabetes.js";
 export { hypertension } from "./data/hypertension.js";
 export { defineRuleSet } from "./define.js";
 export {
-  type BatchError,
-  type BatchResult,
   compileRuleSet,
   type Decision,
+  type DecisionTraceStep,
   type Engine,
   type EvaluateInput,
   type FiredRule,
-  type TraceStep,
+  type IndexedDecision,
 } from "./engine.js";
 export {
   type FactsOf,
@@ -31,23 +30,22 @@ export {
   type OptionalKeys,
   type ValueOfType,
 } from "./facts.js";
-export { assertSafeJson, type SafeJsonLimits } from "./json.js";
 export {
+  LINT_BUDGET,
   LINT_MAX_TERMS,
   type LintFinding,
   type LintKind,
   type LintOptions,
   type LintResult,
+  type LintSeverity,
   lintRuleSet,
 } from "./lint.js";
 export {
   ACTIONS,
   type Action,
   type Cmp,
-  CONFIDENCES,
   type Condition,
   ConditionSchema,
-  type Confidence,
   type EnumOf,
   type ExistsLeaf,
   FACILITY_LEVELS,
@@ -58,7 +56,6 @@ export {
   FactSpecSchema,
   type FactSpecs,
   type FactType,
-  type Label,
   LabelSchema,
   LEVEL_RANK,
   type Leaf,
@@ -73,7 +70,7 @@ export {
   RuleSchema,
   type RuleSet,
   RuleSetSchema,
-  type Source,
+  type RuleSource,
   SourceSchema,
   URGENCIES,
   type Urgency,

@@ -1,31 +1,44 @@
 import { parseIsoDate } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import { isoDay } from "./days.js";
 import { compileRuleSet, type EvaluateInput } from "./engine.js";
 import type { FactsOf, FactValue } from "./facts.js";
 import {
+  ACTIONS,
   type Condition,
   FACILITY_LEVELS,
-  type FacilityLevel,
   type FactSpec,
   type FactSpecs,
   type Leaf,
   type Rule,
   type RuleSet,
 } from "./model.js";
+import { asCompileError } from "./validate.js";
 
-/** Kinds of lint finding (规则集静态检查结果类型). */
-export type LintKind = "never_fires" | "shadowed" | "conflict" | "unused_fact";
+/**
+ * Kinds of lint finding (规则集静态检查结果类型): `never_fires`, `shadowed`, `precedence` (an overlap the documented
+ * priority or a rule's `overriddenBy` settles — information), `conflict` (an overlap nothing settles) and
+ * `unused_fact`.
+ */
+export type LintKind = "never_fires" | "shadowed" | "precedence" | "conflict" | "unused_fact";
 
-/** One lint finding: what, which rules (or facts), a witness input when one exists, and why. */
+/** How much a finding matters: `error` (conflict, never_fires), `warning` (shadowed, unused_fact), `info` (precedence). */
+export type LintSeverity = "error" | "warning" | "info";
+
+/** One lint finding: what, which rules (or facts), a witness input when one exists, who wins, and why. */
 export interface LintFinding<F extends FactSpecs = FactSpecs> {
   /** What was found. */
   readonly kind: LintKind;
+  /** How much it matters. */
+  readonly severity: LintSeverity;
   /** The rules concerned (for `unused_fact`: empty). */
   readonly ruleIds: readonly string[];
   /** For `unused_fact`: the fact. */
   readonly fact?: string;
-  /** For `conflict`: an input on which both rules fire — pass it to `engine.evaluate` to see. */
+  /** For `precedence` and `conflict`: an input on which both rules fire — pass it to `engine.evaluate` to see. */
   readonly witness?: EvaluateInput<F>;
+  /** For `precedence` and `conflict`: the rule whose outcome the engine takes when both fire. */
+  readonly winner?: string;
   /** English explanation. */
   readonly message: string;
   /** Chinese explanation (中文说明). */
@@ -34,10 +47,15 @@ export interface LintFinding<F extends FactSpecs = FactSpecs> {
 
 /** Result of {@link lintRuleSet}. */
 export interface LintResult<F extends FactSpecs = FactSpecs> {
-  /** The findings, in rule order, then unused facts. */
+  /** The findings: per rule in rule order (never_fires, shadowed, then overlaps with earlier rules), then unused facts. */
   readonly findings: LintFinding<F>[];
   /** Rules too large to analyse exhaustively (more than {@link LINT_MAX_TERMS} terms); never reported as findings. */
   readonly skipped: string[];
+  /**
+   * Rule pairs not analysed for overlaps: pairs whose expansions are too large to compare term by term, and every pair
+   * left when the work budget ({@link LintOptions.budget}) ran out. `0` when the analysis is complete.
+   */
+  readonly skippedPairs: number;
 }
 
 /** Options of {@link lintRuleSet}. */
@@ -45,18 +63,25 @@ export interface LintOptions {
   /** Reference date for `withinDays` / `olderThanDays` (default: the rule set's `effectiveFrom`). */
   readonly at?: string;
   /**
-   * Which overlaps are conflicts: `"opposite"` (default) — an upward action (急诊转诊, 上转) and 下转 firing together;
-   * `"any"` — any two different actions (also an emergency overlapping a routine referral, resolved by priority).
+   * Work budget of the overlap analysis, in constraints compared (default {@link LINT_BUDGET}): when it runs out, the
+   * remaining pairs are counted in `skippedPairs` instead of analysed, so the lint's time stays bounded.
    */
-  readonly conflicts?: "opposite" | "any";
+  readonly budget?: number;
 }
 
-const DIRECTION = { emergency_transfer: 1, refer_up: 1, manage_locally: 0, refer_down: -1 } as const;
-
-/** Largest disjunctive normal form the linter expands per question (conjunctions). */
+/** Largest disjunctive normal form the linter expands per rule (conjunctions). */
 export const LINT_MAX_TERMS = 4096;
 
-type Atom =
+/** Most term pairs compared for one pair of rules before the pair is counted as skipped. */
+const PAIR_TERMS = 256;
+
+/**
+ * Default work budget of the overlap analysis (constraints compared): about a second or two on a laptop. The
+ * 1,000-rule test set needs far less.
+ */
+export const LINT_BUDGET = 50_000_000;
+
+type Constraint =
   | { readonly kind: "absent"; readonly fact: string }
   | { readonly kind: "present"; readonly fact: string }
   | {
@@ -70,14 +95,14 @@ type Atom =
   | { readonly kind: "oneOf" | "noneOf"; readonly fact: string; readonly values: readonly unknown[] }
   | { readonly kind: "has" | "hasAny" | "hasNone"; readonly fact: string; readonly values: readonly string[] };
 
-type Term = readonly Atom[];
+type Term = readonly Constraint[];
 type Dnf = readonly Term[];
 
 class TooLarge extends Error {}
 
 const INF = Number.POSITIVE_INFINITY;
 
-function range(fact: string, lo: number, loOpen: boolean, hi: number, hiOpen: boolean): Atom {
+function range(fact: string, lo: number, loOpen: boolean, hi: number, hiOpen: boolean): Constraint {
   return { kind: "range", fact, lo, loOpen, hi, hiOpen };
 }
 
@@ -189,7 +214,7 @@ const DAY = 86_400_000;
 const dateOf = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 
 /** A value satisfying every atom on one fact; `undefined` = absent; `null` = unsatisfiable. */
-function solveFact(spec: FactSpec, atoms: readonly Atom[]): FactValue | undefined | null {
+function solveFact(spec: FactSpec, atoms: readonly Constraint[]): FactValue | undefined | null {
   const absent = atoms.some((a) => a.kind === "absent");
   const constraining = atoms.filter((a) => a.kind !== "absent");
   if (absent) return constraining.length === 0 && spec.required === false ? undefined : null;
@@ -255,7 +280,7 @@ function solveFact(spec: FactSpec, atoms: readonly Atom[]): FactValue | undefine
 
 /** Facts satisfying every atom of a term, or `null` when the term is contradictory. */
 function solve(term: Term, facts: FactSpecs): FactsOf | null {
-  const byFact = new Map<string, Atom[]>();
+  const byFact = new Map<string, Constraint[]>();
   for (const atom of term) byFact.set(atom.fact, [...(byFact.get(atom.fact) ?? []), atom]);
   const out: Record<string, FactValue> = {};
   for (const [name, spec] of Object.entries(facts)) {
@@ -272,8 +297,11 @@ function solve(term: Term, facts: FactSpecs): FactsOf | null {
   return out;
 }
 
-function levelsOf(rule: Rule): readonly FacilityLevel[] {
-  return rule.levels ?? FACILITY_LEVELS;
+function levelMask(rule: Rule): number {
+  if (rule.levels === undefined) return (1 << FACILITY_LEVELS.length) - 1;
+  let mask = 0;
+  for (const level of rule.levels) mask |= 1 << FACILITY_LEVELS.indexOf(level);
+  return mask;
 }
 
 function usedFacts(node: Condition, out: Set<string>): void {
@@ -294,38 +322,143 @@ function sameOutcome(a: Rule, b: Rule): boolean {
   );
 }
 
+/** A term with its constraints grouped by fact, and a value for each fact that satisfies it alone. */
+interface Grouped {
+  readonly byFact: ReadonlyMap<string, readonly Constraint[]>;
+  readonly size: number;
+}
+
+function group(term: Term): Grouped {
+  const byFact = new Map<string, Constraint[]>();
+  for (const c of term) {
+    const list = byFact.get(c.fact);
+    if (list === undefined) byFact.set(c.fact, [c]);
+    else list.push(c);
+  }
+  return { byFact, size: term.length };
+}
+
+/** Whether two grouped terms can hold together (exact), comparing only the facts both constrain. */
+function compatible(x: Grouped, y: Grouped, facts: FactSpecs): boolean {
+  const [small, large] = x.byFact.size <= y.byFact.size ? [x, y] : [y, x];
+  for (const [fact, constraints] of small.byFact) {
+    const other = large.byFact.get(fact);
+    if (other !== undefined && solveFact(facts[fact] as FactSpec, [...constraints, ...other]) === null) return false;
+  }
+  return true;
+}
+
+/** Whether a leaf or tree holds on a witness (the rule model read directly: dates as day numbers). */
+function holdsOn(node: Condition, facts: FactsOf, at: number, specs: FactSpecs): boolean {
+  if ("all" in node) return node.all.every((child) => holdsOn(child, facts, at, specs));
+  if ("any" in node) return node.any.some((child) => holdsOn(child, facts, at, specs));
+  if ("not" in node) return !holdsOn(node.not, facts, at, specs);
+  const leaf = node as { fact: string; op: string; value: unknown };
+  const raw = (facts as Record<string, unknown>)[leaf.fact];
+  if (leaf.op === "exists") return (raw !== undefined) === leaf.value;
+  if (raw === undefined) return false;
+  const dated = specs[leaf.fact]?.type === "date";
+  const w = (v: unknown): unknown => (dated ? isoDay(v) : v);
+  const v = w(raw) as number;
+  switch (leaf.op) {
+    case "eq":
+      return v === w(leaf.value);
+    case "ne":
+      return v !== w(leaf.value);
+    case "lt":
+      return v < (w(leaf.value) as number);
+    case "lte":
+      return v <= (w(leaf.value) as number);
+    case "gt":
+      return v > (w(leaf.value) as number);
+    case "gte":
+      return v >= (w(leaf.value) as number);
+    case "between": {
+      const [lo, hi] = leaf.value as [unknown, unknown];
+      return v >= (w(lo) as number) && v <= (w(hi) as number);
+    }
+    case "in":
+      return (leaf.value as unknown[]).some((x) => w(x) === v);
+    case "notIn":
+      return !(leaf.value as unknown[]).some((x) => w(x) === v);
+    case "withinDays":
+      return at - v >= 0 && at - v <= (leaf.value as number);
+    case "olderThanDays":
+      return at - v > (leaf.value as number);
+    case "includes":
+      return (raw as string[]).includes(leaf.value as string);
+    default:
+      return (raw as string[]).some((item) => (leaf.value as string[]).includes(item));
+  }
+}
+
+/**
+ * Who wins when rules `a` (earlier) and `b` both fire: a rule that names the other in `overriddenBy` yields to it;
+ * otherwise the documented priority 急诊转诊 > 上转 > 下转 > 基层管理; for the same action, the earlier rule.
+ */
+function winnerOf(a: Rule, b: Rule): { winner: Rule; settled: "declared" | "priority" | "order" } {
+  if (a.overriddenBy?.includes(b.id) === true) return { winner: b, settled: "declared" };
+  if (b.overriddenBy?.includes(a.id) === true) return { winner: a, settled: "declared" };
+  const pa = ACTIONS.indexOf(a.then.action);
+  const pb = ACTIONS.indexOf(b.then.action);
+  if (pa !== pb) return { winner: pa < pb ? a : b, settled: "priority" };
+  return { winner: a, settled: "order" };
+}
+
 /**
  * Static analysis of a rule set (规则集静态检查) — what lets a medical committee trust it before it reaches patients:
  *
- * - `never_fires` — a rule whose condition is contradictory (e.g. `sbp ≥ 180` and `sbp < 160` in one `all`);
- * - `shadowed` — a rule that fires only when an earlier rule with the same outcome fires too, at the same levels, so
- *   it never changes a decision;
- * - `conflict` — two rules with opposite actions (上转/急诊转诊 against 下转; with `conflicts: "any"`, any two
- *   different actions) that fire together at a shared level, with a `witness` input (checked by evaluating it) on
- *   which both fire; the message says which one wins by priority;
- * - `unused_fact` — a declared fact no rule reads.
+ * - `never_fires` (error) — a rule whose condition is contradictory (e.g. `sbp ≥ 180` and `sbp < 160` in one `all`);
+ * - `shadowed` (warning) — a rule that fires only when an earlier rule with the same outcome fires too, at the same
+ *   levels, so it never changes a decision;
+ * - `precedence` (info) — two rules with different outcomes that can fire together at a shared level, where the
+ *   outcome is settled: by the documented priority 急诊转诊 > 上转 > 下转 > 基层管理, or because one rule names the
+ *   other in `overriddenBy`; with a `witness` input on which both fire and the `winner`;
+ * - `conflict` (error) — two rules with the same action but a different target level, urgency or follow-up that can
+ *   fire together and that nothing but rule order settles: declare which yields with `overriddenBy`;
+ * - `unused_fact` (warning) — a declared fact no rule reads.
  *
  * Conditions are expanded to disjunctive normal form and each conjunction is solved exactly over intervals, sets and
- * lists. Date windows (`withinDays`, `olderThanDays`) are read relative to `at` (default: the rule set's
- * `effectiveFrom`). Rules whose expansion exceeds {@link LINT_MAX_TERMS} are listed in `skipped`, never guessed.
+ * lists; each witness is checked by evaluating both conditions on it. Date windows (`withinDays`, `olderThanDays`)
+ * are read relative to `at` (default: the rule set's `effectiveFrom`). The overlap analysis compares every pair of
+ * rules at most once, each in time linear in their constraints; rules whose expansion exceeds
+ * {@link LINT_MAX_TERMS} are listed in `skipped`, and pairs not analysed (too large, or beyond the work budget) are
+ * counted in `skippedPairs` — never guessed.
  *
  * @param ruleSet - the rule set (validated as by {@link compileRuleSet})
- * @param options - {@link LintOptions}: reference date and which overlaps count as conflicts
+ * @param options - {@link LintOptions}: reference date and work budget
  * @returns the findings, in rule order
  * @throws {CarekitError} `RULE_COMPILE` when the rule set is invalid; `INVALID_DATE` for a bad `at`
- * @see 国卫办医函〔2022〕34号 — criteria the built-in rule sets encode
  * @example
- * {@includeCode ../test/lint.test.ts#example}
+ * ```ts
+ * import { lintRuleSet, ruleSets } from "@carekit/referral";
+ *
+ * const { findings, skippedPairs } = lintRuleSet(ruleSets.hypertension);
+ * findings.filter((f) => f.severity === "error").length; // → 0
+ * findings.filter((f) => f.kind === "precedence").length > 0; // → true
+ * skippedPairs; // → 0
+ * ```
  */
 export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, options: LintOptions = {}): LintResult<F> {
   const engine = compileRuleSet(ruleSet);
   const valid = engine.ruleSet as unknown as RuleSet;
-  const atText = options.at ?? valid.effectiveFrom;
+  let atText: string;
+  let budgetOption: unknown;
+  try {
+    atText = (options?.at ?? valid.effectiveFrom) as string;
+    budgetOption = options?.budget;
+  } catch (error) {
+    throw asCompileError(error);
+  }
+  if (budgetOption !== undefined && (typeof budgetOption !== "number" || !(budgetOption >= 0))) {
+    throw fieldError("INVALID_INPUT", "budget", "must be a number ≥ 0", "必须是不小于 0 的数");
+  }
   parseIsoDate(atText, "at");
   const at = isoDay(atText);
   const { facts, rules } = valid;
-  const findings: LintFinding<F>[] = [];
   const skipped: string[] = [];
+  let budget = (budgetOption as number | undefined) ?? LINT_BUDGET;
+  let skippedPairs = 0;
   const dnf: (Dnf | null)[] = rules.map((rule) => {
     try {
       return toDnf(rule.when, facts, false, at);
@@ -335,27 +468,32 @@ export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, opti
       return null;
     }
   });
-  const live = rules.map((rule, i) => {
-    const terms = dnf[i];
-    if (terms === undefined || terms === null) return true;
-    const fires = terms.some((term) => solve(term, facts) !== null);
-    if (!fires) {
-      findings.push({
+  // each rule's satisfiable terms, grouped by fact (a contradictory term can never make a rule fire)
+  const live: (Grouped[] | null)[] = dnf.map((terms) =>
+    terms === null ? null : terms.filter((term) => solve(term, facts) !== null).map(group),
+  );
+  const masks = rules.map(levelMask);
+  const perRule: LintFinding<F>[][] = rules.map(() => []);
+
+  rules.forEach((rule, i) => {
+    if (live[i]?.length === 0) {
+      perRule[i]?.push({
         kind: "never_fires",
+        severity: "error",
         ruleIds: [rule.id],
         message: `rule ${rule.id} can never fire: its conditions contradict each other`,
         messageZh: `规则 ${rule.id} 永远不会触发：其条件相互矛盾`,
       });
     }
-    return fires;
   });
 
-  const negations = new Map<number, Dnf | null>();
-  const negation = (i: number): Dnf | null => {
+  // the negation of each rule's condition, as satisfiable grouped terms (`null` when too large), built on demand
+  const negations = new Map<number, Grouped[] | null>();
+  const negation = (i: number): Grouped[] | null => {
     if (!negations.has(i)) {
-      const rule = rules[i] as Rule;
       try {
-        negations.set(i, toDnf(rule.when, facts, true, at));
+        const terms = toDnf((rules[i] as Rule).when, facts, true, at);
+        negations.set(i, terms.filter((term) => solve(term, facts) !== null).map(group));
       } catch (error) {
         if (!(error instanceof TooLarge)) throw error;
         negations.set(i, null);
@@ -364,25 +502,38 @@ export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, opti
     return negations.get(i) ?? null;
   };
 
+  // a witness for terms x and y: facts satisfying both, checked by evaluating both conditions
+  const witnessOf = (a: Rule, b: Rule, x: Grouped, y: Grouped): FactsOf | undefined => {
+    const term: Constraint[] = [];
+    for (const list of x.byFact.values()) term.push(...list);
+    for (const list of y.byFact.values()) term.push(...list);
+    const candidate = solve(term, facts);
+    if (candidate === null) return undefined;
+    return holdsOn(a.when, candidate, at, facts) && holdsOn(b.when, candidate, at, facts) ? candidate : undefined;
+  };
+
   for (let j = 0; j < rules.length; j++) {
     const b = rules[j] as Rule;
-    const bTerms = dnf[j];
-    if (!live[j] || bTerms === null || bTerms === undefined) continue;
+    const bTerms = live[j];
+    if (bTerms === null || bTerms === undefined || bTerms.length === 0) {
+      skippedPairs += bTerms === null ? j : 0;
+      continue;
+    }
     // shadowed: an earlier rule A with the same outcome at a superset of levels, and B ∧ ¬A unsatisfiable
     for (let i = 0; i < j; i++) {
       const a = rules[i] as Rule;
+      const mi = masks[i] as number;
+      const mj = masks[j] as number;
+      if ((mi & mj) !== mj || !sameOutcome(a, b) || live[i]?.length === 0) continue;
       const notA = negation(i);
-      if (notA === null || !sameOutcome(a, b) || !levelsOf(b).every((l) => levelsOf(a).includes(l))) continue;
-      let implied = true;
-      try {
-        implied = product(bTerms, notA).every((term) => solve(term, facts) === null);
-      } catch (error) {
-        if (!(error instanceof TooLarge)) throw error;
-        implied = false;
-      }
+      if (notA === null || bTerms.length * notA.length > LINT_MAX_TERMS) continue;
+      // B implies A when no term of B is compatible with a term of ¬A (compared on the facts both constrain)
+      budget -= bTerms.length * notA.length;
+      const implied = notA.every((y) => bTerms.every((x) => !compatible(x, y, facts)));
       if (implied) {
-        findings.push({
+        perRule[j]?.push({
           kind: "shadowed",
+          severity: "warning",
           ruleIds: [a.id, b.id],
           message: `rule ${b.id} fires only when the earlier rule ${a.id} fires with the same outcome; it never changes a decision`,
           messageZh: `规则 ${b.id} 触发时前面的规则 ${a.id} 必然以相同处置触发，它不会改变任何决策`,
@@ -390,37 +541,72 @@ export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, opti
         break;
       }
     }
-    // conflict: an earlier rule with another action that fires together with B at a shared level
+    // overlaps: an earlier rule with another outcome that fires together with B at a shared level
     for (let i = 0; i < j; i++) {
       const a = rules[i] as Rule;
-      const aTerms = dnf[i];
-      if (!live[i] || aTerms === null || aTerms === undefined || a.then.action === b.then.action) continue;
-      if (options.conflicts !== "any" && DIRECTION[a.then.action] * DIRECTION[b.then.action] !== -1) continue;
-      const level = levelsOf(b).find((l) => levelsOf(a).includes(l));
-      if (level === undefined) continue;
-      const witness = findWitness(aTerms, bTerms, facts, (candidate) => {
-        const input = { facts: candidate, at: atText, level } as EvaluateInput<F>;
-        const ids = engine.evaluate(input).fired.map((f) => f.ruleId);
-        return ids.includes(a.id) && ids.includes(b.id);
-      });
+      const aTerms = live[i];
+      const shared = (masks[i] as number) & (masks[j] as number);
+      if (shared === 0 || sameOutcome(a, b)) continue;
+      if (aTerms === null || aTerms === undefined) {
+        skippedPairs++;
+        continue;
+      }
+      if (aTerms.length === 0) continue;
+      if (budget <= 0 || aTerms.length * bTerms.length > PAIR_TERMS) {
+        skippedPairs++;
+        continue;
+      }
+      let witness: FactsOf | undefined;
+      for (const x of aTerms) {
+        for (const y of bTerms) {
+          budget -= Math.min(x.size, y.size) + 1;
+          if (compatible(x, y, facts)) witness = witnessOf(a, b, x, y);
+          if (witness !== undefined) break;
+        }
+        if (witness !== undefined) break;
+      }
       if (witness === undefined) continue;
-      const winner = engine.evaluate({ facts: witness, at: atText, level } as EvaluateInput<F>).action;
-      findings.push({
-        kind: "conflict",
-        ruleIds: [a.id, b.id],
-        witness: { facts: witness, at: atText, level } as EvaluateInput<F>,
-        message: `rules ${a.id} (${a.then.action}) and ${b.id} (${b.then.action}) both fire for the witness at ${level}; ${winner} wins by priority`,
-        messageZh: `规则 ${a.id}（${a.then.action}）与 ${b.id}（${b.then.action}）在 ${level} 对示例事实同时触发；按优先级采用 ${winner}`,
-      });
+      const level = FACILITY_LEVELS[Math.log2(shared & -shared)] as (typeof FACILITY_LEVELS)[number];
+      const { winner, settled } = winnerOf(a, b);
+      const input = { facts: witness, at: atText, level } as EvaluateInput<F>;
+      const both = `rules ${a.id} (${a.then.action}) and ${b.id} (${b.then.action}) both fire for the witness at ${level}`;
+      const bothZh = `规则 ${a.id}（${a.then.action}）与 ${b.id}（${b.then.action}）在 ${level} 对示例事实同时触发`;
+      if (settled === "order") {
+        perRule[j]?.push({
+          kind: "conflict",
+          severity: "error",
+          ruleIds: [a.id, b.id],
+          witness: input,
+          winner: winner.id,
+          message: `${both} with different target level, urgency or follow-up; only rule order picks ${winner.id} — declare which yields with overriddenBy`,
+          messageZh: `${bothZh}，目标层级、紧急程度或随访天数不同；仅凭规则顺序采用 ${winner.id}——请用 overriddenBy 声明谁让位`,
+        });
+      } else {
+        const why =
+          settled === "priority" ? "by the priority emergency > up > down > local" : "as declared in overriddenBy";
+        const whyZh =
+          settled === "priority" ? "按 急诊转诊 > 上转 > 下转 > 基层管理 的优先顺序" : "按 overriddenBy 的声明";
+        perRule[j]?.push({
+          kind: "precedence",
+          severity: "info",
+          ruleIds: [a.id, b.id],
+          witness: input,
+          winner: winner.id,
+          message: `${both}; ${winner.id} wins ${why}`,
+          messageZh: `${bothZh}；${whyZh}采用 ${winner.id}`,
+        });
+      }
     }
   }
 
+  const findings = perRule.flat();
   const used = new Set<string>();
   for (const rule of rules) usedFacts(rule.when, used);
   for (const name of Object.keys(facts)) {
     if (!used.has(name)) {
       findings.push({
         kind: "unused_fact",
+        severity: "warning",
         ruleIds: [],
         fact: name,
         message: `fact ${name} is declared but no rule reads it`,
@@ -428,22 +614,5 @@ export function lintRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>, opti
       });
     }
   }
-  return { findings, skipped };
-}
-
-function findWitness(
-  aTerms: Dnf,
-  bTerms: Dnf,
-  facts: FactSpecs,
-  check: (facts: FactsOf) => boolean,
-): FactsOf | undefined {
-  let tries = 0;
-  for (const x of aTerms) {
-    for (const y of bTerms) {
-      if (++tries > LINT_MAX_TERMS) return undefined;
-      const candidate = solve([...x, ...y], facts);
-      if (candidate !== null && check(candidate)) return candidate;
-    }
-  }
-  return undefined;
+  return { findings, skipped, skippedPairs };
 }

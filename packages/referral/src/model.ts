@@ -1,8 +1,8 @@
 import {
-  ConfidenceSchema,
   LabelSchema as CoreLabelSchema,
   SourceSchema as CoreSourceSchema,
   IsoDateSchema,
+  type Label,
 } from "@carekit/core";
 import * as z from "zod";
 
@@ -100,12 +100,6 @@ export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
   date: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "withinDays", "olderThanDays", "exists"],
 };
 
-/** Confidence of a source (来源可信度), as labelled in the carekit policy-facts report (core's `ConfidenceSchema`). */
-export const CONFIDENCES = ConfidenceSchema.options;
-
-/** One of {@link CONFIDENCES}. */
-export type Confidence = (typeof CONFIDENCES)[number];
-
 /** Size limits a rule set must respect (规则集规模上限); JSON beyond them is rejected as absurd. */
 export const LIMITS = {
   /** Rules per rule set. */
@@ -124,29 +118,11 @@ export const LIMITS = {
   stringLength: 2000,
 } as const;
 
-/** A bilingual label (中英文说明). */
-export interface Label {
-  /** Chinese (中文). */
-  readonly zh: string;
-  /** English. */
-  readonly en: string;
-}
-
-/** Where a rule set (or one rule) comes from (出处): document title and number, confidence of our reading. */
-export interface Source {
-  /** Document title (文件名称). */
-  readonly title: string;
-  /** Document number (文号), e.g. `国卫办医函〔2022〕34号`. */
-  readonly number?: string;
-  /** Public URL, when there is one. */
-  readonly url?: string;
-  /** How the criterion was read, what is unconfirmed, which secondary sources carry it. */
-  readonly note?: string;
-  /** Confidence of our reading (来源可信度). */
-  readonly confidence?: Confidence;
-}
-
-/** Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), allowed strings. */
+/**
+ * Declaration of one fact (事实声明): its type, unit, whether it is required (default yes), and for `string` and
+ * `string[]` facts its vocabulary (取值范围) — the allowed values, each optionally labelled in Chinese and English so
+ * that a form or the CLI can accept `剧烈头痛` for `severe_headache`.
+ */
 export interface FactSpec {
   /** The fact's type (事实类型). */
   readonly type: FactType;
@@ -154,8 +130,13 @@ export interface FactSpec {
   readonly unit?: string;
   /** Whether the fact must be present (default `true`). */
   readonly required?: boolean;
-  /** Allowed values of a `string` fact (取值范围). */
+  /**
+   * The vocabulary of a `string` fact, or of each item of a `string[]` fact (取值范围): a value outside it is
+   * `INVALID_INPUT` naming the value and the allowed values.
+   */
   readonly enum?: readonly string[];
+  /** Labels of the vocabulary's values (取值说明), by value: `{ severe_headache: { zh: "剧烈头痛", en: "severe headache" } }`. */
+  readonly valueLabels?: { readonly [value: string]: Label };
   /** What the fact means, in Chinese and English. */
   readonly label?: Label;
 }
@@ -192,8 +173,8 @@ export type LeafByType<K extends string, T extends FactType, S> = T extends "num
           | ExistsLeaf<K>
       : T extends "string[]"
         ?
-            | { readonly fact: K; readonly op: "includes"; readonly value: string }
-            | { readonly fact: K; readonly op: "includesAny"; readonly value: readonly string[] }
+            | { readonly fact: K; readonly op: "includes"; readonly value: EnumOf<S> }
+            | { readonly fact: K; readonly op: "includesAny"; readonly value: readonly EnumOf<S>[] }
             | ExistsLeaf<K>
         : T extends "date"
           ?
@@ -242,8 +223,14 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
   readonly when: Condition<F>;
   /** The outcome when the condition holds (处置). */
   readonly then: Outcome;
+  /**
+   * Rules this rule yields to (让位于): when one of them fires too, its outcome wins over this rule's whatever their
+   * actions, and the lint reports the overlap as settled `precedence` instead of a `conflict`. Ids of other rules of
+   * the set; no cycles.
+   */
+  readonly overriddenBy?: readonly string[];
   /** The criterion's own source and confidence, when it differs from the rule set's. */
-  readonly source?: Source;
+  readonly source?: RuleSource;
 }
 
 /** A rule set (规则集): data module with declared facts and ordered rules. */
@@ -259,7 +246,7 @@ export interface RuleSet<F extends FactSpecs = FactSpecs> {
   /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
   readonly region?: string;
   /** The policy document it encodes (出处). */
-  readonly source: Source;
+  readonly source: RuleSource;
   /** Declared facts (事实声明). */
   readonly facts: F;
   /** Rules, in order: ties between fired rules with the same action go to the earlier one. */
@@ -279,7 +266,7 @@ const IdSchema = /* @__PURE__ */ pattern(
 const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 
 /**
- * Zod schema of a {@link Label}: core's bilingual `LabelSchema`.
+ * Zod schema of a bilingual label `{ zh, en }`: core's `LabelSchema`.
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
@@ -287,13 +274,19 @@ const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
 export const LabelSchema = CoreLabelSchema;
 
 /**
- * Zod schema of a {@link Source}: core's `SourceSchema` with `confidence` optional, because exchanged rule sets carry
+ * Zod schema of a {@link RuleSource}: core's `SourceSchema` with `confidence` optional, because exchanged rule sets carry
  * at least a title and a document number (rule-set JSON from other systems often has no confidence label).
  *
  * @example
  * {@includeCode ../test/model.test.ts#schema}
  */
 export const SourceSchema = /* @__PURE__ */ CoreSourceSchema.partial({ confidence: true });
+
+/**
+ * Where a rule set (or one rule) comes from (出处): core's `Source` — document title, number (文号), URL, a note on
+ * how it was read, the confidence of that reading — with `confidence` optional ({@link SourceSchema}).
+ */
+export type RuleSource = z.output<typeof SourceSchema>;
 
 /**
  * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.
@@ -322,13 +315,29 @@ export const FactSpecSchema = /* @__PURE__ */ z
     unit: TextSchema.optional(),
     required: z.boolean().optional(),
     enum: z.array(TextSchema).min(1).max(LIMITS.listItems).optional(),
+    valueLabels: z.record(TextSchema, LabelSchema).optional(),
     label: LabelSchema.optional(),
   })
-  .refine((spec) => spec.enum === undefined || spec.type === "string", {
-    error: "enum is allowed only on string facts",
-    params: { zh: "只有 string 类型的事实可以声明 enum" },
+  .refine((spec) => spec.enum === undefined || spec.type === "string" || spec.type === "string[]", {
+    error: "enum is allowed only on string and string[] facts",
+    params: { zh: "只有 string 和 string[] 类型的事实可以声明 enum" },
     path: ["enum"],
-  });
+  })
+  .refine((spec) => spec.enum === undefined || new Set(spec.enum).size === spec.enum.length, {
+    error: "a value is listed twice in enum",
+    params: { zh: "enum 中有重复的取值" },
+    path: ["enum"],
+  })
+  .refine(
+    (spec) =>
+      spec.valueLabels === undefined ||
+      (spec.enum !== undefined && Object.keys(spec.valueLabels).every((value) => spec.enum?.includes(value))),
+    {
+      error: "valueLabels may label only values of the fact's enum",
+      params: { zh: "valueLabels 只能说明 enum 中的取值" },
+      path: ["valueLabels"],
+    },
+  );
 
 const ValueSchema = /* @__PURE__ */ z.union([
   z.number(),
@@ -409,6 +418,7 @@ export const RuleSchema = /* @__PURE__ */ z.strictObject({
   levels: z.array(z.enum(FACILITY_LEVELS)).min(1).max(FACILITY_LEVELS.length).optional(),
   when: ConditionSchema,
   then: OutcomeSchema,
+  overriddenBy: z.array(IdSchema).min(1).max(LIMITS.rules).optional(),
   source: SourceSchema.optional(),
 });
 

@@ -1,4 +1,4 @@
-import { addDays, IsoDateSchema, isOnOrBefore, parseInput, parseIsoDate } from "@carekit/core";
+import { addDays, IsoDateSchema, isOnOrBefore, type Label, parseInput, parseIsoDate } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import type { Decision } from "./engine.js";
@@ -6,7 +6,6 @@ import {
   ACTIONS,
   FACILITY_LEVELS,
   type FacilityLevel,
-  type Label,
   LabelSchema,
   LEVEL_RANK,
   OPERATORS,
@@ -89,10 +88,20 @@ export const DecisionSchema = /* @__PURE__ */ z.strictObject({
   trace: z.array(
     z.strictObject({
       step: z.enum(["rule", "decision"]),
+      label: LabelSchema,
+      rule: z.string(),
+      inputs: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])),
+      result: z.union([z.number(), z.string(), z.boolean(), z.null()]),
+      source: z
+        .strictObject({
+          title: z.string(),
+          number: z.string().nullable(),
+          url: z.string().optional(),
+          id: z.string().optional(),
+          version: z.string().optional(),
+        })
+        .nullable(),
       ruleId: TextSchema.nullable(),
-      zh: z.string(),
-      en: z.string(),
-      source: z.string(),
     }),
   ),
 });

@@ -1,4 +1,4 @@
-import { parseInput } from "@carekit/core";
+import { CarekitError, isCarekitError, parseInput } from "@carekit/core";
 import { fieldError, formatPath } from "@carekit/core/internal";
 import { isoDay } from "./days.js";
 import { assertSafeJson } from "./json.js";
@@ -98,14 +98,20 @@ function checkLeaf(leaf: Leaf, spec: FactSpec | undefined, path: Path): void {
       return;
     case "string[]":
       if (op === "includesAny") {
-        checkList(
-          value,
+        checkEnum(
+          spec,
+          checkList(
+            value,
+            at,
+            isString,
+            "includesAny takes a non-empty list of strings",
+            "includesAny 需要非空的字符串列表",
+          ),
           at,
-          isString,
-          "includesAny takes a non-empty list of strings",
-          "includesAny 需要非空的字符串列表",
         );
-      } else if (!isString(value)) {
+      } else if (isString(value)) {
+        checkEnum(spec, [value], at);
+      } else {
         fail(at, "includes takes one string", "includes 需要一个字符串");
       }
       return;
@@ -156,6 +162,37 @@ function checkCondition(node: Condition, facts: FactSpecs, path: Path, depth: nu
   }
 }
 
+/** `overriddenBy` names other rules of the set, each once, without a cycle (a rule yielding to itself, even indirectly). */
+function checkOverrides(rules: RuleSet["rules"]): void {
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  for (const [i, rule] of rules.entries()) {
+    for (const [k, id] of (rule.overriddenBy ?? []).entries()) {
+      const path = ["rules", i, "overriddenBy", k];
+      if (!index.has(id)) fail(path, `unknown rule "${id}"`, `未知的规则 "${id}"`);
+      if (id === rule.id) fail(path, "a rule cannot yield to itself", "规则不能让位于自身");
+      if (rule.overriddenBy?.indexOf(id) !== k) fail(path, `rule "${id}" is listed twice`, `规则 "${id}" 重复列出`);
+    }
+  }
+  // depth-first search for a cycle: 1 = on the current path, 2 = done
+  const state = new Uint8Array(rules.length);
+  const visit = (i: number): void => {
+    state[i] = 1;
+    for (const [k, id] of (rules[i]?.overriddenBy ?? []).entries()) {
+      const j = index.get(id) as number;
+      if (state[j] === 1) {
+        fail(
+          ["rules", i, "overriddenBy", k],
+          `overriddenBy makes a cycle through rule "${id}"`,
+          `overriddenBy 通过规则 "${id}" 形成循环`,
+        );
+      }
+      if (state[j] === 0) visit(j);
+    }
+    state[i] = 2;
+  };
+  for (let i = 0; i < rules.length; i++) if (state[i] === 0) visit(i);
+}
+
 /**
  * Validate an untrusted rule set (规则集校验) — the JSON exchange format or a TypeScript literal — and return it
  * parsed: safe JSON (no prototype keys, cycles or absurd depth), the {@link RuleSetSchema} shape, then every check
@@ -166,11 +203,43 @@ function checkCondition(node: Condition, facts: FactSpecs, path: Path, depth: nu
  * @param ruleSet - the candidate rule set
  * @returns the parsed rule set
  * @throws {CarekitError} `RULE_COMPILE` with the JSON path of the first problem
- * @see 国卫办医函〔2022〕34号 — the shape of each criterion (上转/下转 between adjacent levels)
  * @example
- * {@includeCode ../test/validate.test.ts#example}
+ * ```ts
+ * import { validateRuleSet } from "@carekit/referral";
+ *
+ * validateRuleSet({ id: "x", version: "1", effectiveFrom: "2024-01-01", source: { title: "t" },
+ *   facts: { sbp: { type: "number" } },
+ *   rules: [{ id: "r", when: { fact: "sbp", op: "gte", value: "180" },
+ *     then: { action: "refer_up", reason: { zh: "甲", en: "a" } } }] });
+ * // → throws RULE_COMPILE
+ * ```
  */
 export function validateRuleSet(ruleSet: unknown): RuleSet {
+  try {
+    return validateReadable(ruleSet);
+  } catch (error) {
+    throw asCompileError(error);
+  }
+}
+
+/**
+ * A CarekitError as it is; anything else (a getter or proxy that throws while the rule set is read) as a
+ * `RULE_COMPILE` error, so that no raw exception leaves a public function.
+ *
+ * @internal
+ */
+export function asCompileError(error: unknown): CarekitError {
+  if (isCarekitError(error)) return error;
+  const what = error instanceof Error ? error.name : typeof error;
+  return new CarekitError({
+    code: CODE,
+    message: `the rule set could not be read (${what} while reading it)`,
+    messageZh: `无法读取规则集（读取时发生 ${what}）`,
+    issues: [{ path: "", message: `could not be read (${what})`, messageZh: `无法读取（${what}）` }],
+  });
+}
+
+function validateReadable(ruleSet: unknown): RuleSet {
   assertSafeJson(ruleSet, { depth: LIMITS.jsonDepth, nodes: 500_000 }, CODE);
   const parsed = parseInput(RuleSetSchema, ruleSet, { code: CODE, label: { en: "rule set", zh: "规则集" } });
   if (Object.keys(parsed.facts).length > LIMITS.facts) {
@@ -189,5 +258,6 @@ export function validateRuleSet(ruleSet: unknown): RuleSet {
     }
     checkCondition(rule.when, parsed.facts, ["rules", index, "when"], 1, count);
   }
+  checkOverrides(parsed.rules);
   return parsed;
 }

@@ -6,7 +6,7 @@ import {
   type EvaluateInput,
   hypertension,
   isCarekitErrorLike,
-  type TraceStep,
+  type DecisionTraceStep as TraceStep,
 } from "./helpers.js";
 
 const followUp = defineRuleSet({
@@ -154,10 +154,17 @@ describe("compileRuleSet / evaluate", () => {
       trace: [
         {
           step: "decision",
+          label: { zh: "决定：基层管理（没有规则触发）", en: "decision: manage locally (no rule fired)" },
+          rule: "priority: emergency_transfer > refer_up > refer_down > manage_locally",
+          inputs: {},
+          result: "manage_locally",
+          source: {
+            title: "国家基本公共卫生服务规范（第三版）",
+            number: null,
+            id: followUp.id,
+            version: followUp.version,
+          },
           ruleId: null,
-          zh: "决定：基层管理（没有规则触发）",
-          en: "decision: manage locally (no rule fired)",
-          source: "国家基本公共卫生服务规范（第三版）",
         },
       ],
     });
@@ -208,7 +215,7 @@ describe("compileRuleSet / evaluate", () => {
     async function* stream() {
       yield* inputs;
     }
-    const fromStream = await engine.evaluateMany(stream());
+    const fromStream = await engine.evaluateManyAsync(stream());
     expect(fromStream.results.length + fromStream.errors.length).toBe(3);
     expect(fromStream.results.map((r) => r.decision)).toEqual(results.map((r) => r.decision));
     expect(isCarekitErrorLike(() => engine.evaluateMany(null as unknown as []))).toBe("inputs");

@@ -180,7 +180,7 @@ describe("built-in hypertension rules", () => {
     expect(decision.action).toBe("emergency_transfer");
     expect(decision.fired.map((f) => f.ruleId)).toEqual(["emergency-severe-bp-neuro", "bp-severe"]);
     expect(decision.trace.at(-1)?.ruleId).toBe("emergency-severe-bp-neuro");
-    expect(decision.trace.at(-1)?.source).toContain("国卫办医函〔2022〕34号");
+    expect(decision.trace.at(-1)?.source?.number).toBe("国卫办医函〔2022〕34号");
   });
 
   it("first uncontrolled follow-up: manage locally and see again within 14 days; twice: refer up", () => {

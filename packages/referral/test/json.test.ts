@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertSafeJson, isCarekitError } from "./helpers.js";
+import { assertSafeJson } from "../src/json.js";
+import { isCarekitError } from "./helpers.js";
 
 describe("assertSafeJson", () => {
   it("accepts plain JSON and rejects what could hurt", () => {

@@ -4,16 +4,16 @@ import {
   compileRuleSet,
   FACILITY_LEVELS,
   type FacilityLevel,
-  type FactSpecs,
   lintRuleSet,
   type RuleSet,
   ruleSets,
 } from "@carekit/referral";
 import { type Command, Option } from "commander";
 import { runBatch } from "../io/batch.js";
-import { canonicalRecord, coerceCells } from "../io/columns.js";
+import { canonicalRecord } from "../io/columns.js";
 import { RecordWriter } from "../io/write.js";
 import { batchOptions, batchOptionsFrom, EXIT, finishBatch, UsageError } from "../program.js";
+import { factColumns } from "./refer-facts.js";
 
 /** Load a rule set: a built-in id (`hypertension`, `diabetes`, …) or a path to rule-set JSON. */
 export async function loadRuleSet(idOrPath: string): Promise<RuleSet> {
@@ -26,28 +26,6 @@ export async function loadRuleSet(idOrPath: string): Promise<RuleSet> {
   return JSON.parse(await readFile(idOrPath, "utf8")) as RuleSet;
 }
 
-/** Turn CSV cells into facts of the declared types; `string[]` cells are split on `;` or `|`. */
-function factsFromRecord(record: Record<string, unknown>, facts: FactSpecs): Record<string, unknown> {
-  const numeric = new Set<string>();
-  const boolean = new Set<string>();
-  for (const [name, spec] of Object.entries(facts)) {
-    if (spec.type === "number" || spec.type === "integer") numeric.add(name);
-    if (spec.type === "boolean") boolean.add(name);
-  }
-  const out = coerceCells(record, numeric, boolean);
-  for (const [name, spec] of Object.entries(facts)) {
-    const value = out[name];
-    if (spec.type !== "string[]") continue;
-    if (typeof value === "string")
-      out[name] = value
-        .split(/[;|]/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-    else if (record[name] === "") out[name] = []; // an empty cell is an empty list, not a missing fact
-  }
-  return out;
-}
-
 /** `carekit refer` and `carekit refer lint` (转诊评估与规则检查). */
 export function registerRefer(program: Command, setExit: (code: number) => void): void {
   const refer = program.command("refer").summary("referral decisions for patients, and rule-set lint · 转诊评估");
@@ -57,7 +35,10 @@ export function registerRefer(program: Command, setExit: (code: number) => void)
       .description(
         "decide for each patient: manage locally, refer up/down or emergency transfer · 逐个患者给出转诊建议",
       )
-      .argument("<patients>", "CSV, JSON or JSON Lines of patients (one column per fact), or - for stdin")
+      .argument(
+        "<patients>",
+        "CSV, JSON or JSON Lines of patients (one column per fact, by name or Chinese label; list cells split on ; ； | 、), or - for stdin",
+      )
       .requiredOption(
         "-r, --rules <id|file>",
         `built-in rule set (${Object.keys(ruleSets).join(", ")}) or rule-set JSON · 规则集`,
@@ -86,11 +67,19 @@ Examples · 示例:
       const engine = compileRuleSet(await loadRuleSet(opts.rules as string));
       const level = opts.level as FacilityLevel;
       const idColumn = opts.idColumn as string;
+      const columns = factColumns(engine.ruleSet.facts);
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         columns: [idColumn, "action", "targetLevel", "urgency", "followUpDays", "firedRules", "reasonZh", "reason"],
         row(record) {
-          const { [idColumn]: id, ...rest } = canonicalRecord(record);
-          const facts = factsFromRecord(rest, engine.ruleSet.facts);
+          // fact columns by name or label first, then the id column by its name or alias (患者编号)
+          const factCells: Record<string, unknown> = {};
+          const other: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(record)) {
+            if (columns.factOf(key) !== undefined) factCells[key] = value;
+            else other[key] = value;
+          }
+          const { [idColumn]: id, ...rest } = canonicalRecord(other);
+          const facts = columns.read({ ...rest, ...factCells });
           const decision = engine.evaluate({ facts: facts as never, at, level });
           return {
             [idColumn]: id ?? "",
@@ -109,7 +98,9 @@ Examples · 示例:
 
   refer
     .command("lint")
-    .description("find rules that never fire, are shadowed or conflict, and unused facts · 规则集静态检查")
+    .description(
+      "find rules that never fire, shadowed rules, conflicts and settled overlaps (precedence), unused facts; exit 1 on conflicts or never-firing rules · 规则集静态检查",
+    )
     .argument("<rules>", "built-in rule set id or rule-set JSON file")
     .addOption(new Option("-f, --format <format>", "output format").choices(["table", "jsonl", "csv"]).default("table"))
     .addHelpText(
@@ -117,18 +108,40 @@ Examples · 示例:
       "\nExamples · 示例:\n  carekit refer lint my-rules.json\n  carekit refer lint hypertension -f jsonl",
     )
     .action(async (file: string, opts: { format: "table" | "jsonl" | "csv" }) => {
-      const { findings } = lintRuleSet(await loadRuleSet(file));
-      const writer = new RecordWriter(opts.format, undefined, ["kind", "ruleIds", "message", "witness"]);
+      const { findings, skipped, skippedPairs } = lintRuleSet(await loadRuleSet(file));
+      const writer = new RecordWriter(opts.format, undefined, [
+        "kind",
+        "severity",
+        "ruleIds",
+        "winner",
+        "message",
+        "messageZh",
+        "witness",
+      ]);
       for (const finding of findings) {
         await writer.write({
           kind: finding.kind,
+          severity: finding.severity,
           ruleIds: finding.ruleIds.join(";"),
+          winner: finding.winner ?? "",
           message: finding.message,
+          messageZh: finding.messageZh,
           witness: finding.witness ?? "",
         });
       }
       await writer.close();
-      process.stderr.write(`${findings.length} finding(s) · ${findings.length} 个问题\n`);
-      setExit(findings.length > 0 ? EXIT.rowsRejected : EXIT.ok);
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const settled = findings.filter((f) => f.kind === "precedence").length;
+      process.stderr.write(
+        `${errors} error(s) (conflicts, rules that never fire), ${findings.length - errors - settled} warning(s), ` +
+          `${settled} overlap(s) settled by priority · ${errors} 个错误，${settled} 处按优先级处理的重叠\n`,
+      );
+      if (skipped.length > 0 || skippedPairs > 0) {
+        process.stderr.write(
+          `not analysed: rules ${skipped.join(", ") || "none"}, ${skippedPairs} rule pair(s) · 未分析：${skippedPairs} 对规则\n`,
+        );
+      }
+      // 1 on conflicts or rules that never fire; precedence (settled overlaps) and warnings do not fail the lint
+      setExit(errors > 0 ? EXIT.rowsRejected : EXIT.ok);
     });
 }

@@ -32,6 +32,12 @@ export const copd = /* @__PURE__ */ defineRuleSet({
     exacerbation: {
       type: "string",
       enum: ["none", "mild", "moderate", "severe"],
+      valueLabels: {
+        none: { zh: "无", en: "none" },
+        mild: { zh: "轻度", en: "mild" },
+        moderate: { zh: "中度", en: "moderate" },
+        severe: { zh: "重度", en: "severe" },
+      },
       label: { zh: "急性加重程度（无/轻度/中度/重度）", en: "exacerbation severity" },
     },
     criticallyIll: { type: "boolean", label: { zh: "急危重症", en: "critically ill" } },
@@ -83,6 +89,8 @@ export const copd = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "copd-suspected-village",
+      // a routine screening referral yields to the urgent exacerbation referral (as rule order decided before)
+      overriddenBy: ["copd-village-exacerbation"],
       levels: ["village_clinic"],
       when: {
         all: [
@@ -101,6 +109,7 @@ export const copd = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "copd-suspected-township",
+      overriddenBy: ["copd-township-exacerbation"],
       levels: ["township_health_center"],
       when: {
         all: [

@@ -98,6 +98,8 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-unclassified",
+      // routine criteria yield to the urgent acute-complication referral (as rule order decided before); so do those below
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "newHyperglycemiaUnclassified", op: "eq", value: true },
       then: {
@@ -111,6 +113,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-under-25",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "age", op: "lt", value: 25 },
       then: {
@@ -124,6 +127,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-pregnancy",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "pregnantOrLactating", op: "eq", value: true },
       then: {
@@ -134,6 +138,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-recurrent-hypoglycemia",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "recurrentHypoglycemia", op: "eq", value: true },
       then: {
@@ -144,6 +149,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-not-at-target",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "monthsNotAtTarget", op: "gte", value: 3 },
       then: {
@@ -162,6 +168,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-chronic-complication-workup",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "chronicComplicationWorkupHard", op: "eq", value: true },
       then: {
@@ -175,6 +182,7 @@ export const diabetes = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "dm-unstable-or-insulin",
+      overriddenBy: ["dm-acute-complication"],
       levels: PRIMARY,
       when: { fact: "unstableGlucoseOrInsulinPlan", op: "eq", value: true },
       then: {

@@ -1,6 +1,24 @@
 import { defineRuleSet } from "../define.js";
 
 const PRIMARY = ["village_clinic", "township_health_center"] as const;
+/** The urgent referral (基本公卫: 危急情况 SBP ≥180 and/or DBP ≥110 → 紧急转诊): routine upward criteria yield to it. */
+const URGENT_REFERRAL = ["bp-severe"] as const;
+/** The routine upward criteria with a two-week follow-up: the 中医 criterion, which has none, yields to them. */
+const ROUTINE_REFERRAL = [
+  "first-suspected-complication",
+  "first-pregnancy",
+  "first-onset-under-30",
+  "first-proteinuria-hematuria",
+  "first-hypokalemia",
+  "first-paroxysmal",
+  "first-arm-difference",
+  "first-workup",
+  "followup-resistant",
+  "followup-fluctuation",
+  "followup-adverse-reaction",
+  "followup-serious-condition",
+  "followup-uncontrolled-twice",
+] as const;
 const GUIDE = {
   title: "国家基层高血压防治管理指南（2017, 2020）— 转诊建议",
   confidence: "SECONDARY",
@@ -21,7 +39,7 @@ const COUNTY_DOWN = {
   title: "县域高血压分级诊疗技术方案 — 下转标准",
   number: "国卫办医函〔2022〕34号",
   confidence: "SECONDARY",
-  note: "One secondary reproduction (zyqjg.com); an overridable default.",
+  note: "One secondary reproduction (zyqjg.com); an overridable default. The blood-pressure conditions read 血压控制正常或达标 and 病情稳定 with the thresholds of 国家基本公共卫生服务规范（第三版）: controlled < 140/90 mmHg, 危急情况 ≥ 180/110 mmHg.",
 } as const;
 
 /**
@@ -52,15 +70,39 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     note: "Criteria drawn from the 2022 county scheme, the national primary-care hypertension guide and the 基本公卫 service norms; each rule carries its own source and confidence. SECONDARY criteria are overridable defaults.",
   },
   facts: {
-    visit: { type: "string", enum: ["first", "follow_up"], label: { zh: "就诊类型（初诊/随访）", en: "visit type" } },
+    visit: {
+      type: "string",
+      enum: ["first", "follow_up"],
+      valueLabels: { first: { zh: "初诊", en: "first visit" }, follow_up: { zh: "随访", en: "follow-up visit" } },
+      label: { zh: "就诊类型（初诊/随访）", en: "visit type" },
+    },
     sbp: { type: "number", unit: "mmHg", label: { zh: "收缩压", en: "systolic blood pressure" } },
     dbp: { type: "number", unit: "mmHg", label: { zh: "舒张压", en: "diastolic blood pressure" } },
+    // The symptoms named by the 急诊转诊 criteria 2–4 of 《县域高血压分级诊疗技术方案》(国卫办医函〔2022〕34号):
+    // 剧烈头痛、呕吐、突发言语障碍、肢体瘫痪、持续性胸背部剧烈疼痛、下肢水肿、呼吸困难、不能平卧.
     symptoms: {
       type: "string[]",
-      label: {
-        zh: "症状（severe_headache 剧烈头痛, vomiting 呕吐, speech_disorder 言语障碍, limb_paralysis 肢体瘫痪, chest_back_pain 持续性胸背部剧烈疼痛, leg_edema 下肢水肿, dyspnea 呼吸困难, orthopnea 不能平卧）",
-        en: "symptoms",
+      enum: [
+        "severe_headache",
+        "vomiting",
+        "speech_disorder",
+        "limb_paralysis",
+        "chest_back_pain",
+        "leg_edema",
+        "dyspnea",
+        "orthopnea",
+      ],
+      valueLabels: {
+        severe_headache: { zh: "剧烈头痛", en: "severe headache" },
+        vomiting: { zh: "呕吐", en: "vomiting" },
+        speech_disorder: { zh: "突发言语障碍", en: "sudden speech disorder" },
+        limb_paralysis: { zh: "肢体瘫痪", en: "limb paralysis" },
+        chest_back_pain: { zh: "持续性胸背部剧烈疼痛", en: "persistent severe chest or back pain" },
+        leg_edema: { zh: "下肢水肿", en: "leg oedema" },
+        dyspnea: { zh: "呼吸困难", en: "dyspnoea" },
+        orthopnea: { zh: "不能平卧", en: "orthopnoea (cannot lie flat)" },
       },
+      label: { zh: "症状", en: "symptoms" },
     },
     consciousnessImpaired: {
       type: "boolean",
@@ -246,6 +288,13 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "emergency-acs",
+      // as rule order decided before: these transfers go to the county hospital; committees may prefer the nearest PCI centre
+      overriddenBy: [
+        "emergency-consciousness",
+        "emergency-severe-bp-neuro",
+        "emergency-bp-chest-back-pain",
+        "emergency-bp-heart-failure",
+      ],
       levels: PRIMARY,
       when: { fact: "suspectedAcs", op: "eq", value: true },
       then: {
@@ -261,6 +310,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "emergency-other",
+      overriddenBy: ["emergency-acs"],
       levels: PRIMARY,
       when: { fact: "otherLifeThreatening", op: "eq", value: true },
       then: {
@@ -298,6 +348,8 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-suspected-complication",
+      // a routine referral yields to the urgent one (基本公卫: 危急情况 → 紧急转诊); so do the criteria below
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -318,6 +370,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-pregnancy",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -335,6 +388,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-onset-under-30",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -352,6 +406,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-proteinuria-hematuria",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -369,6 +424,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-hypokalemia",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -393,6 +449,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-paroxysmal",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -413,6 +470,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-arm-difference",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -430,6 +488,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "first-workup",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -450,6 +509,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-resistant",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -474,6 +534,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-fluctuation",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -491,6 +552,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-adverse-reaction",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -511,6 +573,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-serious-condition",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -531,6 +594,7 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "followup-uncontrolled-twice",
+      overriddenBy: URGENT_REFERRAL,
       levels: PRIMARY,
       when: {
         all: [
@@ -583,6 +647,8 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
     },
     {
       id: "tcm-need",
+      // the 中医 referral (no follow-up window of its own) yields to every other upward criterion
+      overriddenBy: [...URGENT_REFERRAL, ...ROUTINE_REFERRAL],
       levels: ["township_health_center"],
       when: { fact: "tcmNeedUnmet", op: "eq", value: true },
       then: {
@@ -603,6 +669,9 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
           { fact: "diagnosisConfirmed", op: "eq", value: true },
           { fact: "planSuitsPrimaryCare", op: "eq", value: true },
           { fact: "stable", op: "eq", value: true },
+          // 病情稳定 excludes the 危急情况 of the 基本公卫 norms (SBP ≥180 and/or DBP ≥110 mmHg)
+          { fact: "sbp", op: "lt", value: 180 },
+          { fact: "dbp", op: "lt", value: 110 },
         ],
       },
       then: {
@@ -624,6 +693,9 @@ export const hypertension = /* @__PURE__ */ defineRuleSet({
           { fact: "planUnchangedRecently", op: "eq", value: true },
           { fact: "stable", op: "eq", value: true },
           { fact: "atTarget", op: "eq", value: true },
+          // 血压控制正常或达标, read with the 基本公卫 threshold: controlled is SBP < 140 and DBP < 90 mmHg
+          { fact: "sbp", op: "lt", value: 140 },
+          { fact: "dbp", op: "lt", value: 90 },
         ],
       },
       then: {

@@ -13,6 +13,7 @@ const STRING = 3;
 const ENUM = 4;
 const LIST = 5;
 const DATE = 6;
+const ENUM_LIST = 7;
 const KIND: Readonly<Record<string, number>> = {
   number: NUMBER,
   integer: INTEGER,
@@ -21,6 +22,12 @@ const KIND: Readonly<Record<string, number>> = {
   "string[]": LIST,
   date: DATE,
 };
+
+function isVocabularyList(v: unknown, values: readonly unknown[]): boolean {
+  if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
+  for (let k = 0; k < v.length; k++) if (values.indexOf(v[k]) < 0) return false;
+  return true;
+}
 
 function isStringList(v: unknown): boolean {
   if (!Array.isArray(v) || v.length > LIMITS.listItems) return false;
@@ -67,7 +74,7 @@ export function factsReader(facts: FactSpecs, atoms: readonly FlagAtom[] = []): 
   const specs = names.map((name) => facts[name] as FactSpec);
   const isRequired = Uint8Array.from(specs, (spec) => (spec.required === false ? 0 : 1));
   const kindOf = Int32Array.from(specs, (spec) =>
-    spec.type === "string" && spec.enum !== undefined ? ENUM : (KIND[spec.type] as number),
+    spec.enum === undefined ? (KIND[spec.type] as number) : spec.type === "string" ? ENUM : ENUM_LIST,
   );
   // enums are short: a few pointer comparisons of internalised strings beat hashing
   const enums = specs.map((spec) => spec.enum ?? []);
@@ -114,6 +121,9 @@ export function factsReader(facts: FactSpecs, atoms: readonly FlagAtom[] = []): 
       }
       case LIST:
         ok = isStringList(v);
+        break;
+      case ENUM_LIST:
+        ok = isVocabularyList(v, enums[i] as readonly unknown[]);
         break;
       default: {
         const day = isoDay(v);

@@ -33,7 +33,7 @@ const factSpec: fc.Arbitrary<Spec> = fc
   .map(({ type, required, withEnum }) => {
     const spec: Spec = { type };
     if (required !== undefined) spec.required = required;
-    if (withEnum && type === "string") spec.enum = ["a", "b", "c"];
+    if (withEnum && (type === "string" || type === "string[]")) spec.enum = ["a", "b", "c"];
     return spec;
   });
 
@@ -127,6 +127,7 @@ export const ruleSetArbitrary: fc.Arbitrary<RuleSet> = fc
         fc.record(
           {
             levels: fc.subarray([...FACILITY_LEVELS], { minLength: 1 }),
+            overriddenBy: fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1, maxLength: 2 }),
             when: conditionFor(facts),
             then: fc.record(
               {
@@ -150,7 +151,11 @@ export const ruleSetArbitrary: fc.Arbitrary<RuleSet> = fc
           effectiveFrom: "2024-01-01",
           source: { title: "generated" },
           facts,
-          rules: rules.map((rule, i) => ({ id: `r${i}`, ...rule })) as RuleSet["rules"],
+          // a rule yields only to earlier rules, so overriddenBy never makes a cycle
+          rules: rules.map(({ overriddenBy, ...rule }, i) => {
+            const earlier = (overriddenBy ?? []).filter((j) => j < i).map((j) => `r${j}`);
+            return { id: `r${i}`, ...rule, ...(earlier.length > 0 ? { overriddenBy: earlier } : {}) };
+          }) as RuleSet["rules"],
         }),
       ),
   );

@@ -27,6 +27,7 @@ export function engineOutcomes(ruleSet: RuleSet, inputs: readonly unknown[], com
           targetLevel: d.targetLevel,
           urgency: d.urgency,
           followUpDays: d.followUpDays,
+          winner: d.trace.at(-1)?.ruleId ?? null,
           fired: d.fired.map((f) => ({
             ruleId: f.ruleId,
             action: f.action,
@@ -47,12 +48,7 @@ export function referenceOutcomes(ruleSet: RuleSet, inputs: readonly unknown[]):
   return inputs.map((input) =>
     settle(() => {
       const decision = referenceEvaluate(ruleSet, input);
-      const winner =
-        decision.fired.find(
-          (f) =>
-            f.action === decision.action && f.targetLevel === decision.targetLevel && f.urgency === decision.urgency,
-        )?.ruleId ?? null;
-      return { ok: true, decision, trace: [...decision.fired.map((f) => f.ruleId), winner] };
+      return { ok: true, decision, trace: [...decision.fired.map((f) => f.ruleId), decision.winner] };
     }),
   );
 }

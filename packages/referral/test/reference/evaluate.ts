@@ -22,6 +22,8 @@ export interface ReferenceDecision {
   readonly targetLevel: FacilityLevel | null;
   readonly urgency: Urgency;
   readonly followUpDays: number | null;
+  /** The winning rule's id (`null` when nothing fired). */
+  readonly winner: string | null;
   readonly fired: readonly {
     readonly ruleId: string;
     readonly action: string;
@@ -126,17 +128,20 @@ function evidence(ruleSet: RuleSet, node: Condition, facts: Facts, at: number, o
   ];
 }
 
+// the input schema of each rule set, built once (building a zod schema costs more than evaluating)
+const schemas = new WeakMap<RuleSet, z.ZodType<{ at: string; level: FacilityLevel }>>();
+
 /**
  * Evaluate one input by reading the rule model: validate with the schemas (an invalid input is a `CarekitError`
  * `INVALID_INPUT`), keep the rules that apply at the level, fire those whose `when` holds, pick the first by
  * emergency_transfer > refer_up > refer_down > manage_locally (ties by rule order).
  */
 export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDecision {
-  const schema = z.strictObject({
-    facts: factsSchema(ruleSet.facts),
-    at: IsoDateSchema,
-    level: z.enum(FACILITY_LEVELS),
-  });
+  let schema = schemas.get(ruleSet);
+  if (schema === undefined) {
+    schema = z.strictObject({ facts: factsSchema(ruleSet.facts), at: IsoDateSchema, level: z.enum(FACILITY_LEVELS) });
+    schemas.set(ruleSet, schema);
+  }
   const parsed = schema.safeParse(input);
   // the engine throws a CarekitError INVALID_INPUT here; the differential check compares error codes
   if (!parsed.success) throw Object.assign(new Error("invalid input"), { code: "INVALID_INPUT" });
@@ -155,8 +160,12 @@ export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDe
       evidence: evidence(ruleSet, rule.when, facts, at, true),
       followUpDays: rule.then.followUpDays ?? null,
     }));
+  // a fired rule that yields (overriddenBy) to another fired rule cannot win
+  const firedIds = new Set(fired.map((f) => f.ruleId));
+  const yields = (id: string): boolean =>
+    ruleSet.rules.find((r) => r.id === id)?.overriddenBy?.some((other) => firedIds.has(other)) === true;
   let best: (typeof fired)[number] | undefined;
-  for (const rule of fired) {
+  for (const rule of fired.filter((f) => !yields(f.ruleId))) {
     if (best === undefined || ACTIONS.indexOf(rule.action) < ACTIONS.indexOf(best.action)) best = rule;
   }
   return {
@@ -164,6 +173,7 @@ export function referenceEvaluate(ruleSet: RuleSet, input: unknown): ReferenceDe
     targetLevel: best?.targetLevel ?? null,
     urgency: best?.urgency ?? "routine",
     followUpDays: best?.followUpDays ?? null,
+    winner: best?.ruleId ?? null,
     fired: fired.map(({ followUpDays: _, ...rest }) => rest),
   };
 }
