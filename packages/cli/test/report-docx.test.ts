@@ -75,7 +75,7 @@ describe.skipIf(!unzip)("carekit report --format docx", () => {
     expect(footer).toMatch(/NUMPAGES/);
     // table headers repeat on each page
     expect(xml).toContain("<w:tblHeader/>");
-  });
+  }, 240_000);
 
   it.skipIf(!libreoffice || !poppler)(
     "converts to PDF with LibreOffice and renders its text",

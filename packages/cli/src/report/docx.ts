@@ -7,10 +7,7 @@ const HEADING_FONT = { ascii: "Arial", hAnsi: "Arial", eastAsia: "黑体", cs: "
 const BODY_FONT = { ascii: "Times New Roman", hAnsi: "Times New Roman", eastAsia: "仿宋", cs: "Times New Roman" };
 
 /** CJK fonts that resvg can draw chart labels with (Debian's fonts-noto-cjk), if installed. */
-const CHART_FONTS = [
-  "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-  "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-].filter((path) => existsSync(path));
+const CHART_FONTS = ["/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"].filter((path) => existsSync(path));
 
 /** A4 in twentieths of a point (twips): 210 × 297 mm; margins 37 mm top, 35 mm bottom, 28/26 mm sides (GB/T 9704). */
 const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 };
