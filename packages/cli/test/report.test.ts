@@ -5,9 +5,10 @@ import { join } from "node:path";
 import { plans } from "@carekit/indicators";
 import { describe, expect, it } from "vitest";
 import { dazuExample } from "../src/examples/dazu.js";
-import { buildDistrictReport, type DistrictReportInput, resolveIndicatorId } from "../src/report/district.js";
+import { buildDistrictReport, resolveIndicatorId } from "../src/report/district.js";
 import type { ReportModel, TableRow } from "../src/report/model.js";
 import { cellText } from "../src/report/text.js";
+import { exampleInput } from "./report-example.js";
 import { bin, carekit, csvRows, tmp } from "./run.js";
 
 /** Independent arithmetic (integers only): ⌈population × 4.5 ÷ 1000⌉ = ⌈population × 45 ÷ 10000⌉. */
@@ -15,30 +16,6 @@ const required = (population: number, per10000 = 45) => Math.floor((population *
 const ceilShare = (beds: number, percent: number) => Math.floor((beds * percent + 99) / 100);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const num = (text: string) => Number(text.replace(/,/g, ""));
-
-function exampleInput(overrides: Partial<DistrictReportInput> = {}): DistrictReportInput {
-  const d = dazuExample;
-  return {
-    name: d.name,
-    plan: plans.dazu2023,
-    rows: d.rows.map(({ code: _code, ...row }) => row),
-    populationYear: d.district.populationYear,
-    rowsSource: d.rowsSource,
-    observations: [...d.observations],
-    illustrative: { rows: true, observations: true },
-    district: {
-      population: d.district.population2025,
-      populationYear: 2025,
-      existingSlots: d.district.existingSlots,
-      source: d.district.source,
-      previous: { year: 2020, population: d.district.population2020 },
-    },
-    targetPer1000: 4.5,
-    nursingShareTarget: 0.6,
-    generatedOn: "2026-12-01",
-    ...overrides,
-  };
-}
 
 function table(model: ReportModel, section: string, index = 0) {
   const found = model.sections.find((s) => s.id === section)?.tables?.[index];

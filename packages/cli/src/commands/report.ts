@@ -71,6 +71,12 @@ function facilityOption(value: string): FacilityStandardId {
   return value as FacilityStandardId;
 }
 
+function formatOption(value: string): "html" | "docx" {
+  if (value !== "html" && value !== "docx")
+    throw new UsageError(`--format must be html or docx; got "${value}" · 输出格式须为 html 或 docx`);
+  return value;
+}
+
 function yearOption(value: string): number {
   const year = Number(value);
   if (!/^\d{4}$/.test(value) || year < 1949 || year > 2100)
@@ -103,14 +109,15 @@ export function registerReport(program: Command, setExit: (code: number) => void
       `standard that sizes the facilities of 下一步: ${FACILITY_STANDARDS.join(", ")} (default taiyuan2025) · 设施配建标准`,
       facilityOption,
     )
+    .option("--format <format>", "html (default; with report.md) or docx (Word) · 输出格式", formatOption)
     .option("--lang <lang>", "zh, en or both (default both) · 报告语言", langOption)
     .option("--date <YYYY-MM-DD>", "date printed on the report (default: today) · 报告日期")
     .requiredOption("-o, --out <dir>", "output folder · 输出目录")
     .addHelpText(
       "after",
       `
-Writes report.html and report.md; rejected rows are listed in the report and in report.errors.csv.
-写出 report.html 和 report.md；拒收的数据行列在报告中，并写入 report.errors.csv。
+Writes report.html (or report.docx with --format docx) and report.md; rejected rows are listed in the report and in report.errors.csv.
+写出 report.html（--format docx 时为 report.docx）和 report.md；拒收的数据行列在报告中，并写入 report.errors.csv。
 
 Examples · 示例:
   carekit report --example dazu --out report/
@@ -186,9 +193,16 @@ Examples · 示例:
       const report = await buildDistrictReport(input);
       const dir = resolve(String(opts.out));
       await mkdir(dir, { recursive: true });
-      const html = join(dir, "report.html");
       const errors = join(dir, "report.errors.csv");
-      await writeFile(html, report.html);
+      let html: string;
+      if (opts.format === "docx") {
+        const { renderDocx } = await import("../report/docx.js");
+        html = join(dir, "report.docx");
+        await writeFile(html, await renderDocx(report.model, lang));
+      } else {
+        html = join(dir, "report.html");
+        await writeFile(html, report.html);
+      }
       await writeFile(join(dir, "report.md"), report.markdown);
       if (report.rejected.length > 0) await writeErrors(errors, report.rejected);
       else await rm(errors, { force: true });
