@@ -2,7 +2,7 @@ import { type BatchError, type BatchResult, runBatch, runBatchAsync, type TraceS
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { type Ratio, ratioOf, requiredPer1000, requiredShare, scaled } from "./exact.js";
-import { isRegionRow, MAX_REGION_LENGTH, type ParsedRegionRow } from "./internal/region-row.js";
+import { isRegionRow, MAX_COUNT, MAX_REGION_LENGTH, type ParsedRegionRow } from "./internal/region-row.js";
 import { traceStep } from "./trace.js";
 import {
   assertNotAbove,
@@ -318,7 +318,14 @@ function assessWith(row: unknown, index: number, o: CompiledOptions): RegionAsse
  * @see 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号，2019-10-08）第五条 — planning by resident
  *   population
  * @example
- * {@includeCode ../test/assess.test.ts#assessRegion}
+ * ```ts
+ * import { assessRegion } from "@carekit/capacity";
+ *
+ * const result = assessRegion({ region: "大足区", population: 870_000, existingSlots: 1727 }, { targetPer1000: 4.5 });
+ * result.childcare.requiredSlots; // → 3915
+ * result.childcare.gap; // → 2188
+ * result.childcare.slotsPer1000?.rounded; // → 1.99
+ * ```
  */
 export function assessRegion(row: RegionRow, options: AssessRegionsOptions, index = 0): RegionAssessment {
   const o = readInput(() => optionsOf(options), OPTIONS_LABEL, ["options"]);
@@ -338,45 +345,214 @@ export interface RegionTotalsAccumulator {
   result(): RegionTotals;
 }
 
-const SUM_KEYS = [
-  "population",
-  "elders",
-  "eldersGiven",
-  "slots",
-  "slotsRows",
-  "requiredSlots",
-  "populationWithSlots",
-  "slotGap",
-  "slotSurplus",
-  "enrolled",
-  "enrolledGiven",
-  "slotsWithEnrolled",
-  "enrolledWithSlots",
-  "beds",
-  "bedsRows",
-  "bedsOfElders",
-  "eldersWithBeds",
-  "requiredBeds",
-  "requiredBedsRows",
-  "bedGap",
-  "bedSurplus",
-  "bedGapRows",
-  "nursingBeds",
-  "nursingRows",
-  "bedsWithNursing",
-  "requiredNursingBeds",
-  "requiredNursingRows",
-  "nursingBedGap",
-  "nursingBedSurplus",
-  "nursingGapRows",
-] as const;
+/**
+ * The sums behind {@link RegionTotals}, as plain number fields (one object shape, updated in place). Every addend of
+ * an assessment made by {@link assessRegion} is a whole number from 0 to 2×10^9, so while fewer than
+ * {@link EXACT_ROWS} rows have been added no sum can pass 2^53: only beyond that is each sum checked.
+ */
+class Sums {
+  rows = 0;
+  population = 0;
+  elders = 0;
+  eldersGiven = 0;
+  slots = 0;
+  slotsRows = 0;
+  requiredSlots = 0;
+  populationWithSlots = 0;
+  slotGap = 0;
+  slotSurplus = 0;
+  enrolled = 0;
+  enrolledGiven = 0;
+  slotsWithEnrolled = 0;
+  enrolledWithSlots = 0;
+  beds = 0;
+  bedsRows = 0;
+  bedsOfElders = 0;
+  eldersWithBeds = 0;
+  requiredBeds = 0;
+  requiredBedsRows = 0;
+  bedGap = 0;
+  bedSurplus = 0;
+  bedGapRows = 0;
+  nursingBeds = 0;
+  nursingRows = 0;
+  bedsWithNursing = 0;
+  requiredNursingBeds = 0;
+  requiredNursingRows = 0;
+  nursingBedGap = 0;
+  nursingBedSurplus = 0;
+  nursingGapRows = 0;
+}
 
-type Sums = Record<(typeof SUM_KEYS)[number], number>;
+/** Rows that can be summed with no check: 4,503,599 × 2×10^9 < 2^53. */
+const EXACT_ROWS = Math.floor(Number.MAX_SAFE_INTEGER / MAX_COUNT);
 
-function emptySums(): Sums {
-  const sums = {} as Sums;
-  for (const key of SUM_KEYS) sums[key] = 0;
-  return sums;
+function isAddend(value: unknown): boolean {
+  return value === null || (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT);
+}
+
+function isRatioOrNull(value: unknown): boolean {
+  return value === null || (typeof value === "object" && value !== undefined);
+}
+
+/** Whether `r` has the shape and bounds of an assessment {@link assessRegion} makes. */
+function isAssessment(r: RegionAssessment): boolean {
+  const c = r.childcare;
+  const e = r.elderCare;
+  const n = r.nursingCare;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof c === "object" &&
+    c !== null &&
+    typeof e === "object" &&
+    e !== null &&
+    typeof n === "object" &&
+    n !== null &&
+    isAddend(r.population) &&
+    r.population !== null &&
+    isAddend(r.elderPopulation) &&
+    isAddend(c.existingSlots) &&
+    isAddend(c.requiredSlots) &&
+    c.requiredSlots !== null &&
+    isAddend(c.gap) &&
+    isAddend(c.surplus) &&
+    isAddend(c.enrolled) &&
+    isAddend(e.existingBeds) &&
+    isAddend(e.requiredBeds) &&
+    isAddend(e.gap) &&
+    isAddend(e.surplus) &&
+    isAddend(n.nursingBeds) &&
+    isAddend(n.requiredNursingBeds) &&
+    isAddend(n.gap) &&
+    isAddend(n.surplus) &&
+    isRatioOrNull(c.slotsPer1000)
+  );
+}
+
+function addTo(t: Sums, r: RegionAssessment): void {
+  const c = r.childcare;
+  const e = r.elderCare;
+  const n = r.nursingCare;
+  t.rows++;
+  t.population += r.population;
+  t.requiredSlots += c.requiredSlots;
+  const elders = r.elderPopulation;
+  if (elders !== null) {
+    t.elders += elders;
+    t.eldersGiven++;
+  }
+  const slots = c.existingSlots;
+  if (slots !== null) {
+    t.slots += slots;
+    t.slotsRows++;
+    t.populationWithSlots += r.population;
+    t.slotGap += c.gap ?? 0;
+    t.slotSurplus += c.surplus ?? 0;
+    if (c.enrolled !== null) {
+      t.enrolledWithSlots += c.enrolled;
+      t.slotsWithEnrolled += slots;
+    }
+  }
+  if (c.enrolled !== null) {
+    t.enrolled += c.enrolled;
+    t.enrolledGiven++;
+  }
+  const beds = e.existingBeds;
+  if (beds !== null) {
+    t.beds += beds;
+    t.bedsRows++;
+    if (elders !== null && elders > 0) {
+      t.bedsOfElders += beds;
+      t.eldersWithBeds += elders;
+    }
+    if (n.nursingBeds !== null) t.bedsWithNursing += beds;
+  }
+  if (e.requiredBeds !== null) {
+    t.requiredBeds += e.requiredBeds;
+    t.requiredBedsRows++;
+  }
+  if (e.gap !== null && e.surplus !== null) {
+    t.bedGap += e.gap;
+    t.bedSurplus += e.surplus;
+    t.bedGapRows++;
+  }
+  if (n.nursingBeds !== null) {
+    t.nursingBeds += n.nursingBeds;
+    t.nursingRows++;
+  }
+  if (n.requiredNursingBeds !== null) {
+    t.requiredNursingBeds += n.requiredNursingBeds;
+    t.requiredNursingRows++;
+  }
+  if (n.gap !== null && n.surplus !== null) {
+    t.nursingBedGap += n.gap;
+    t.nursingBedSurplus += n.surplus;
+    t.nursingGapRows++;
+  }
+}
+
+function allSafe(t: Sums): boolean {
+  for (const value of Object.values(t)) if (!Number.isSafeInteger(value)) return false;
+  return true;
+}
+
+function tooLarge(): never {
+  throw fieldError(
+    "OUT_OF_RANGE",
+    "",
+    `the totals would exceed ${Number.MAX_SAFE_INTEGER} and could not be exact`,
+    `合计将超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+  );
+}
+
+/** Add a trusted assessment (one {@link assessRegion} made): no shape check; sums checked only past EXACT_ROWS. */
+function addTrusted(t: Sums, r: RegionAssessment): void {
+  if (t.rows < EXACT_ROWS) {
+    addTo(t, r);
+    return;
+  }
+  const next = Object.assign(new Sums(), t);
+  addTo(next, r);
+  if (!allSafe(next)) tooLarge();
+  Object.assign(t, next);
+}
+
+function totalsOf(t: Sums): RegionTotals {
+  const given = (sum: number, count: number) => (count === 0 ? null : sum);
+  const ratio = (numerator: number, denominator: number, per: number) =>
+    denominator === 0 ? null : ratioOf(numerator, denominator, per);
+  return {
+    rows: t.rows,
+    population: t.population,
+    elderPopulation: given(t.elders, t.eldersGiven),
+    childcare: {
+      rows: t.slotsRows,
+      existingSlots: given(t.slots, t.slotsRows),
+      requiredSlots: t.requiredSlots,
+      gap: given(t.slotGap, t.slotsRows),
+      surplus: given(t.slotSurplus, t.slotsRows),
+      slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
+      enrolled: given(t.enrolled, t.enrolledGiven),
+      utilization: ratio(t.enrolledWithSlots, t.slotsWithEnrolled, 100),
+    },
+    elderCare: {
+      rows: t.bedsRows,
+      existingBeds: given(t.beds, t.bedsRows),
+      requiredBeds: given(t.requiredBeds, t.requiredBedsRows),
+      gap: given(t.bedGap, t.bedGapRows),
+      surplus: given(t.bedSurplus, t.bedGapRows),
+      bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
+    },
+    nursingCare: {
+      rows: t.nursingRows,
+      nursingBeds: given(t.nursingBeds, t.nursingRows),
+      requiredNursingBeds: given(t.requiredNursingBeds, t.requiredNursingRows),
+      gap: given(t.nursingBedGap, t.nursingGapRows),
+      surplus: given(t.nursingBedSurplus, t.nursingGapRows),
+      nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
+    },
+  };
 }
 
 /**
@@ -390,128 +566,37 @@ function emptySums(): Sums {
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）— district
  *   totals of slots, enrolment and beds
  * @example
- * {@includeCode ../test/assess.test.ts#createRegionTotals}
+ * ```ts
+ * import { assessRegion, createRegionTotals } from "@carekit/capacity";
+ *
+ * const totals = createRegionTotals();
+ * totals.add(assessRegion({ region: "龙岗街道", population: 100_000, existingSlots: 300 }, { targetPer1000: 4.5 }));
+ * totals.add(assessRegion({ region: "棠香街道", population: 50_000 }, { targetPer1000: 4.5 }));
+ * totals.result().childcare.requiredSlots; // → 675
+ * totals.result().childcare.existingSlots; // → 300
+ * totals.result().childcare.rows; // → 1
+ * totals.result().elderCare.existingBeds; // → null
+ * ```
  */
 export function createRegionTotals(): RegionTotalsAccumulator {
-  const t = emptySums();
-  let rows = 0;
-  const next = emptySums();
+  const t = new Sums();
   return {
     add(result: RegionAssessment): void {
-      readInput(() => add(result), { en: "assessment result", zh: "评估结果" });
-    },
-    result(): RegionTotals {
-      return totalsOf();
-    },
-  };
-
-  function add(r: RegionAssessment): void {
-    for (const key of SUM_KEYS) next[key] = t[key];
-    const c = r.childcare;
-    const e = r.elderCare;
-    const n = r.nursingCare;
-    next.population += r.population;
-    next.requiredSlots += c.requiredSlots;
-    if (r.elderPopulation !== null) {
-      next.elders += r.elderPopulation;
-      next.eldersGiven += 1;
-    }
-    if (c.existingSlots !== null) {
-      next.slots += c.existingSlots;
-      next.slotsRows += 1;
-      next.populationWithSlots += r.population;
-      next.slotGap += c.gap ?? 0;
-      next.slotSurplus += c.surplus ?? 0;
-      if (c.enrolled !== null) {
-        next.enrolledWithSlots += c.enrolled;
-        next.slotsWithEnrolled += c.existingSlots;
-      }
-    }
-    if (c.enrolled !== null) {
-      next.enrolled += c.enrolled;
-      next.enrolledGiven += 1;
-    }
-    if (e.existingBeds !== null) {
-      next.beds += e.existingBeds;
-      next.bedsRows += 1;
-      if (r.elderPopulation !== null && r.elderPopulation > 0) {
-        next.bedsOfElders += e.existingBeds;
-        next.eldersWithBeds += r.elderPopulation;
-      }
-      if (n.nursingBeds !== null) next.bedsWithNursing += e.existingBeds;
-    }
-    if (e.requiredBeds !== null) {
-      next.requiredBeds += e.requiredBeds;
-      next.requiredBedsRows += 1;
-    }
-    if (e.gap !== null && e.surplus !== null) {
-      next.bedGap += e.gap;
-      next.bedSurplus += e.surplus;
-      next.bedGapRows += 1;
-    }
-    if (n.nursingBeds !== null) {
-      next.nursingBeds += n.nursingBeds;
-      next.nursingRows += 1;
-    }
-    if (n.requiredNursingBeds !== null) {
-      next.requiredNursingBeds += n.requiredNursingBeds;
-      next.requiredNursingRows += 1;
-    }
-    if (n.gap !== null && n.surplus !== null) {
-      next.nursingBedGap += n.gap;
-      next.nursingBedSurplus += n.surplus;
-      next.nursingGapRows += 1;
-    }
-    for (const key of SUM_KEYS) {
-      if (!Number.isSafeInteger(next[key])) {
+      const ok = readInput(() => isAssessment(result), { en: "assessment result", zh: "评估结果" });
+      if (!ok) {
         throw fieldError(
-          "OUT_OF_RANGE",
+          "INVALID_INPUT",
           "",
-          `the totals would exceed ${Number.MAX_SAFE_INTEGER} and could not be exact`,
-          `合计将超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+          "add takes an assessment made by assessRegion (counts from 0 to 2×10^9)",
+          "add 只接受 assessRegion 返回的评估结果（各数为 0 至 2×10^9 的整数）",
         );
       }
-    }
-    for (const key of SUM_KEYS) t[key] = next[key];
-    rows++;
-  }
-
-  function totalsOf(): RegionTotals {
-    const given = (sum: number, count: number) => (count === 0 ? null : sum);
-    const ratio = (numerator: number, denominator: number, per: number) =>
-      denominator === 0 ? null : ratioOf(numerator, denominator, per);
-    return {
-      rows,
-      population: t.population,
-      elderPopulation: given(t.elders, t.eldersGiven),
-      childcare: {
-        rows: t.slotsRows,
-        existingSlots: given(t.slots, t.slotsRows),
-        requiredSlots: t.requiredSlots,
-        gap: given(t.slotGap, t.slotsRows),
-        surplus: given(t.slotSurplus, t.slotsRows),
-        slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
-        enrolled: given(t.enrolled, t.enrolledGiven),
-        utilization: ratio(t.enrolledWithSlots, t.slotsWithEnrolled, 100),
-      },
-      elderCare: {
-        rows: t.bedsRows,
-        existingBeds: given(t.beds, t.bedsRows),
-        requiredBeds: given(t.requiredBeds, t.requiredBedsRows),
-        gap: given(t.bedGap, t.bedGapRows),
-        surplus: given(t.bedSurplus, t.bedGapRows),
-        bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
-      },
-      nursingCare: {
-        rows: t.nursingRows,
-        nursingBeds: given(t.nursingBeds, t.nursingRows),
-        requiredNursingBeds: given(t.requiredNursingBeds, t.requiredNursingRows),
-        gap: given(t.nursingBedGap, t.nursingGapRows),
-        surplus: given(t.nursingBedSurplus, t.nursingGapRows),
-        nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
-      },
-    };
-  }
+      addTrusted(t, result);
+    },
+    result(): RegionTotals {
+      return totalsOf(t);
+    },
+  };
 }
 
 function batchTrace(o: CompiledOptions, rows: number, errors: number): TraceStep[] {
@@ -597,18 +682,32 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）— 托位
  *   1727 个，需要 3915 个，缺口 2188 个
  * @example
- * {@includeCode ../test/assess.test.ts#example}
+ * ```ts
+ * import { assessRegions } from "@carekit/capacity";
+ *
+ * const { results, errors, totals } = assessRegions(
+ *   [
+ *     { region: "大足区", population: 870_000, existingSlots: 1727, enrolled: 1234 },
+ *     { region: "坏数据", population: -1 },
+ *   ],
+ *   { targetPer1000: 4.5 },
+ * );
+ * results[0]?.childcare.gap; // → 2188
+ * results[0]?.childcare.utilization?.rounded; // → 71.45
+ * errors.map((e) => [e.index, e.code]); // → [[1, "OUT_OF_RANGE"]]
+ * totals.childcare.requiredSlots; // → 3915
+ * ```
  */
 export function assessRegions(rows: Iterable<RegionRow | unknown>, options: AssessRegionsOptions): RegionsAssessment {
   const o = compileOptions(options);
   if (!readInput(() => isIterable(rows), ROWS_LABEL, ["rows"])) notIterable();
-  const totals = createRegionTotals();
+  const sums = new Sums();
   const { results, errors } = runBatch(rows, (row, index) => {
     const result = assessWith(row, index, o);
-    totals.add(result);
+    addTrusted(sums, result);
     return result;
   });
-  return { results, errors, totals: totals.result(), trace: batchTrace(o, results.length, errors.length) };
+  return { results, errors, totals: totalsOf(sums), trace: batchTrace(o, results.length, errors.length) };
 }
 
 /**
@@ -622,7 +721,17 @@ export function assessRegions(rows: Iterable<RegionRow | unknown>, options: Asse
  *   `rows` is not (async) iterable
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
  * @example
- * {@includeCode ../test/assess.test.ts#assessRegionsAsync}
+ * ```ts
+ * import { assessRegionsAsync } from "@carekit/capacity";
+ *
+ * async function* rows() {
+ *   yield { region: "大足区", population: 870_000, existingSlots: 1727 };
+ *   yield { region: "重庆高新区", population: 575_100 };
+ * }
+ * const streamed = await assessRegionsAsync(rows(), { targetPer1000: 4.5 });
+ * streamed.results.map((r) => r.childcare.gap); // → [2188, null]
+ * streamed.totals.childcare.requiredSlots; // → 6503
+ * ```
  */
 export async function assessRegionsAsync(
   rows: AsyncIterable<RegionRow | unknown> | Iterable<RegionRow | unknown>,
@@ -636,11 +745,11 @@ export async function assessRegionsAsync(
       ? assessRegions(rows as Iterable<unknown>, options)
       : notIterable();
   }
-  const totals = createRegionTotals();
+  const sums = new Sums();
   const { results, errors } = await runBatchAsync(rows, (row, index) => {
     const result = assessWith(row, index, o);
-    totals.add(result);
+    addTrusted(sums, result);
     return result;
   });
-  return { results, errors, totals: totals.result(), trace: batchTrace(o, results.length, errors.length) };
+  return { results, errors, totals: totalsOf(sums), trace: batchTrace(o, results.length, errors.length) };
 }

@@ -109,7 +109,14 @@ export function classRulesOf(standard: { id: string; classRules: ClassRules | nu
  *   unknown standard id; MISSING_RULE for a standard without class rules
  * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第十九条 (班级规模), 第二十条 (师幼比)
  * @example
- * {@includeCode ../test/classes.test.ts#example}
+ * ```ts
+ * import { planChildcareClasses } from "@carekit/capacity";
+ *
+ * // 20 infants, 45 toddlers and 60 older toddlers under 托育机构设置标准（试行）
+ * const plan = planChildcareClasses({ children: { infant: 20, toddler: 45, olderToddler: 60 } });
+ * plan.totalClasses; // → 8
+ * plan.carers; // → 26
+ * ```
  */
 export function planChildcareClasses(input: PlanChildcareClassesInput): ChildcareClassPlan {
   const parsed = parse(PlanChildcareClassesInputSchema, input, { en: "class plan input", zh: "编班输入" });

@@ -61,7 +61,17 @@ export interface EmbeddedComplexCheck {
  *   unknown keys; UNKNOWN_STANDARD for an unknown standard id
  * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023)
  * @example
- * {@includeCode ../test/complex.test.ts#example}
+ * ```ts
+ * import { checkEmbeddedComplex } from "@carekit/capacity";
+ *
+ * // 学智社区 “溪畔会客厅”: about 2000 m² with childcare, elder care and three other functions
+ * const xipan = checkEmbeddedComplex({
+ *   floorAreaM2: 2000,
+ *   functions: ["childcare", "elderCare", "partyServices", "counselling", "studyCentre"],
+ * });
+ * xipan.compliant; // → true
+ * checkEmbeddedComplex({ floorAreaM2: 500, functions: ["elderCare"] }).compliant; // → false
+ * ```
  */
 export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): EmbeddedComplexCheck {
   const parsed = parse(CheckEmbeddedComplexInputSchema, input, { en: "embedded complex", zh: "嵌入式服务综合体输入" });

@@ -92,7 +92,16 @@ function areaFor(slots: number, perSlot: number | null, path: string): number | 
  *   the area type
  * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》; 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）
  * @example
- * {@includeCode ../test/facility.test.ts#example}
+ * ```ts
+ * import { planChildcareFacility } from "@carekit/capacity";
+ *
+ * // a community planned for 12,000 residents under 太原's standard
+ * const facility = planChildcareFacility({ plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" });
+ * facility.requiredSlots; // → 120
+ * facility.classes; // → 6
+ * facility.floorAreaM2; // → 1440
+ * facility.independentBuilding; // → true
+ * ```
  */
 export function planChildcareFacility(input: PlanChildcareFacilityInput): ChildcareFacilityPlan {
   const { plannedPopulation, areaType, ...rest } = parse(PlanChildcareFacilityInputSchema, input, {

@@ -99,7 +99,16 @@ export interface ChildcareMonthlyFee {
  * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》— 公建公营的托大班、托小班、乳儿班保育费收费标准分别为每生每月
  *   365元、410元、545元；公建民营的分别为每生每月1180元、1270元、1545元
  * @example
- * {@includeCode ../test/finance.test.ts#childcareMonthlyFee}
+ * ```ts
+ * import { childcareMonthlyFee } from "@carekit/capacity";
+ *
+ * // 太原: 公建公营 托大班, per child per month
+ * childcareMonthlyFee({ standard: "taiyuan2026", ownership: "publicly_built_publicly_run", classType: "older_toddler" })
+ *   .monthlyFeeFen; // → 36500
+ * // 公建民营 乳儿班
+ * childcareMonthlyFee({ standard: "taiyuan2026", ownership: "publicly_built_privately_run", classType: "infant" })
+ *   .monthlyFeeFen; // → 154500
+ * ```
  */
 export function childcareMonthlyFee(input: ChildcareMonthlyFeeInput): ChildcareMonthlyFee {
   const parsed = parse(ChildcareMonthlyFeeInputSchema, input, { en: "childcare fee input", zh: "保育费输入" });
@@ -245,7 +254,19 @@ function safeSum(a: number, b: number, path: string): number {
  *   婴幼儿人数和入托月数（最多不超过10个月），按独立托育机构每人每月550元、幼儿园办托班每人每月350元的标准给予运营补助；
  *   市级示范托育机构奖励5万元，县级示范托育机构奖励3万元
  * @example
- * {@includeCode ../test/finance.test.ts#childcareSubsidyBudget}
+ * ```ts
+ * import { childcareSubsidyBudget } from "@carekit/capacity";
+ *
+ * // 20 children in an independent provider for all 12 months of 2026: paid for 10 months × 550 元 × 20
+ * const budget = childcareSubsidyBudget({
+ *   standard: "taiyuan2026",
+ *   year: 2026,
+ *   providers: [{ kind: "independent", enrolled: 20, months: 12 }],
+ * });
+ * budget.operatingSubsidyFen; // → 11000000
+ * budget.providers[0]?.paidMonths; // → 10
+ * childcareSubsidyBudget({ standard: "taiyuan2026", year: 2025, providers: [] }); // → throws OUT_OF_RANGE
+ * ```
  */
 export function childcareSubsidyBudget(input: ChildcareSubsidyBudgetInput): ChildcareSubsidyBudget {
   const parsed = parse(ChildcareSubsidyBudgetInputSchema, input, {

@@ -140,7 +140,17 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
  *   UNKNOWN_STANDARD for an unknown id or a standard without a figure for `areaType`
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） — 2025 年常住人口约 87 万人，按每千人口 4.5 个托位需要托位 3915 个，缺口 2188 个
  * @example
- * {@includeCode ../test/gap.test.ts#childcareGap}
+ * ```ts
+ * import { childcareGap } from "@carekit/capacity";
+ *
+ * // 大足区 2025: about 870,000 residents, 1727 slots, 4.5 slots per 1000
+ * const dazu = childcareGap({ population: 870_000, existingSlots: 1727, targetPer1000: 4.5 });
+ * dazu.requiredSlots; // → 3915
+ * dazu.gap; // → 2188
+ * childcareGap({ population: 870_000, existingSlots: 1727, standard: "dazuChildcare2025" }).gap; // → 2188
+ * // a share where a per-1000 figure was meant is refused, with a hint
+ * childcareGap({ population: 870_000, existingSlots: 1727, targetPer1000: 0.0045 }); // → throws OUT_OF_RANGE
+ * ```
  */
 export function childcareGap(input: ChildcareGapInput): ChildcareGap {
   const parsed = parse(ChildcareGapInputSchema, input, { en: "childcare gap input", zh: "托位缺口输入" });
@@ -249,7 +259,15 @@ export interface ElderBedGap {
  * @see 民政部等《关于加强养老服务设施规划建设工作的通知》— the earlier target of 35–40 beds per 1000 elders;
  *   《中华人民共和国老年人权益保障法》第二条 — elders are 60 and over
  * @example
- * {@includeCode ../test/gap.test.ts#elderBedGap}
+ * ```ts
+ * import { elderBedGap } from "@carekit/capacity";
+ *
+ * // 188,900 residents aged 60+ and 7432 beds, against the former 35 per 1000
+ * const beds = elderBedGap({ elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 35 });
+ * beds.requiredBeds; // → 6612
+ * beds.surplus; // → 820
+ * elderBedGap({ elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 40 }).gap; // → 124
+ * ```
  */
 export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
   const parsed = parse(ElderBedGapInputSchema, input, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
@@ -346,7 +364,15 @@ export interface NursingBedGap {
  * @see 国务院《"十四五"国家老龄事业发展和养老服务体系规划》(published 2022-02) — 55 % by 2025;
  *   重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） — 60 % by 2025
  * @example
- * {@includeCode ../test/gap.test.ts#nursingBedGap}
+ * ```ts
+ * import { nursingBedGap } from "@carekit/capacity";
+ *
+ * // 7432 beds, 2400 of them nursing beds, against 大足区's 60 % target
+ * const nursing = nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "dazu2025" });
+ * nursing.requiredNursingBeds; // → 4460
+ * nursing.gap; // → 2060
+ * nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, targetShare: 0.73 }).requiredNursingBeds; // → 5426
+ * ```
  */
 export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
   const parsed = parse(NursingBedGapInputSchema, input, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });

@@ -58,7 +58,15 @@ export interface ResidentialLandPlan {
  *   unknown rounding; UNKNOWN_STANDARD for an unknown rule id
  * @see 大足府办发〔2023〕37号 四(五): 每300亩居住用地布局1处不小于9个班的幼儿园和1处建筑面积不小于750平方米的社区养老服务设施
  * @example
- * {@includeCode ../test/land.test.ts#example}
+ * ```ts
+ * import { planResidentialLand } from "@carekit/capacity";
+ *
+ * // 900 亩 of new residential land in 大足区: three sets of 300 亩
+ * const land = planResidentialLand({ residentialLandMu: 900 });
+ * land.kindergartens; // → 3
+ * land.kindergartenClasses; // → 27
+ * land.elderFloorAreaM2; // → 2250
+ * ```
  */
 export function planResidentialLand(input: PlanResidentialLandInput): ResidentialLandPlan {
   const parsed = parse(PlanResidentialLandInputSchema, input, { en: "residential land input", zh: "居住用地配建输入" });

@@ -81,7 +81,14 @@ function toCount(value: bigint, path: string): number {
  *   `baseYear`, a result above 2×10^9; INVALID_INPUT for missing fields or `NaN`
  * @see 《重庆市大足区人口发展规划（2021-2035年）》as quoted in 大足府办发〔2023〕37号: 83.46 万 (2020) → 约 87 万 (2025)
  * @example
- * {@includeCode ../test/projection.test.ts#compound}
+ * ```ts
+ * import { childcareGap, projectPopulation } from "@carekit/capacity";
+ *
+ * // 大足区: 834,600 residents in 2020, growing about 0.84 % a year
+ * const in2025 = projectPopulation({ base: 834_600, baseYear: 2020, targetYear: 2025, annualGrowthRate: 0.0084 });
+ * in2025.value; // → 870247
+ * childcareGap({ population: in2025, existingSlots: 1727, targetPer1000: 4.5 }).requiredSlots; // → 3917
+ * ```
  */
 export function projectPopulation(input: ProjectPopulationInput): PopulationProjection {
   const { base, baseYear, targetYear, annualGrowthRate } = parse(ProjectPopulationInputSchema, input, LABEL_COMPOUND);
@@ -147,7 +154,19 @@ export type ProjectFromSeriesInput = z.input<typeof ProjectFromSeriesInputSchema
  *   at `targetYear`; INVALID_INPUT for a repeated year, fractional values, missing fields
  * @see 大足府办发〔2023〕37号: births 8213 (2019) → 5503 (2021)
  * @example
- * {@includeCode ../test/projection.test.ts#linear}
+ * ```ts
+ * import { projectFromSeries } from "@carekit/capacity";
+ *
+ * // 大足区 births: 8213 (2019) → 5503 (2021)
+ * const births = projectFromSeries({
+ *   series: [
+ *     { year: 2019, value: 8213 },
+ *     { year: 2021, value: 5503 },
+ *   ],
+ *   targetYear: 2023,
+ * });
+ * births.value; // → 2793
+ * ```
  */
 export function projectFromSeries(input: ProjectFromSeriesInput): PopulationProjection {
   const { series, targetYear } = parse(ProjectFromSeriesInputSchema, input, LABEL_LINEAR);

@@ -73,7 +73,14 @@ export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
  * @see 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号，2019-10-08）第五条 — planning by resident
  *   population
  * @example
- * {@includeCode ../test/ratio.test.ts#slotsPer1000}
+ * ```ts
+ * import { slotsPer1000 } from "@carekit/capacity";
+ *
+ * // 大足区: 1727 slots for 834,600 residents (2020)
+ * slotsPer1000({ existingSlots: 1727, population: 834_600 }).rounded; // → 2.07
+ * // the 2025 target: 3915 slots for about 870,000 residents
+ * slotsPer1000({ existingSlots: 3915, population: 870_000 }).rounded; // → 4.5
+ * ```
  */
 export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
   const { existingSlots, population } = parse(SlotsPer1000InputSchema, input, LABEL_SLOTS);
@@ -114,7 +121,13 @@ export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema
  *   `elderAge` other than 60 or 65, unknown keys
  * @see 《中华人民共和国老年人权益保障法》第二条 — 老年人 are citizens aged 60 and over
  * @example
- * {@includeCode ../test/ratio.test.ts#bedsPer1000Elders}
+ * ```ts
+ * import { bedsPer1000Elders } from "@carekit/capacity";
+ *
+ * // 7432 beds; 188,900 residents aged 60+, 149,000 aged 65+
+ * bedsPer1000Elders({ existingBeds: 7432, elderPopulation: 188_900 }).rounded; // → 39.34
+ * bedsPer1000Elders({ existingBeds: 7432, elderPopulation: 149_000, elderAge: 65 }).rounded; // → 49.88
+ * ```
  */
 export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
   const { existingBeds, elderPopulation, elderAge = 60 } = parse(BedsPer1000EldersInputSchema, input, LABEL_BEDS);
@@ -154,7 +167,14 @@ export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
  * @see 国务院《"十四五"国家老龄事业发展和养老服务体系规划》（published 2022-02; 新华社 report at
  *   https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm）— 养老机构护理型床位占比 2025 年达到 55%
  * @example
- * {@includeCode ../test/ratio.test.ts#nursingBedShare}
+ * ```ts
+ * import { nursingBedShare } from "@carekit/capacity";
+ *
+ * nursingBedShare({ nursingBeds: 323, existingBeds: 1000 }).rounded; // → 32.3
+ * const twoThirds = nursingBedShare({ nursingBeds: 2, existingBeds: 3 });
+ * twoThirds.rounded; // → 66.67
+ * twoThirds.decimals; // → 2
+ * ```
  */
 export function nursingBedShare(input: NursingBedShareInput): RatioResult {
   const { nursingBeds, existingBeds } = parse(NursingBedShareInputSchema, input, LABEL_NURSING);
@@ -194,7 +214,13 @@ export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）—
  *   托位 1727 个，实际招收 1234 人
  * @example
- * {@includeCode ../test/ratio.test.ts#utilization}
+ * ```ts
+ * import { utilization } from "@carekit/capacity";
+ *
+ * // 大足区: 1234 children enrolled in 1727 slots
+ * utilization({ enrolled: 1234, existingSlots: 1727 }).rounded; // → 71.45
+ * utilization({ enrolled: 12, existingSlots: 10 }).rounded; // → 120
+ * ```
  */
 export function utilization(input: UtilizationInput): RatioResult {
   const { enrolled, existingSlots } = parse(UtilizationInputSchema, input, LABEL_UTILIZATION);

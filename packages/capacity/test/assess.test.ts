@@ -180,12 +180,13 @@ describe("assessRegion and createRegionTotals", () => {
     expect(() => assessRegion(row, options)).toThrow(/looks like a share/);
   });
 
-  it("keeps totals exact or refuses: a sum beyond 2^53 throws OUT_OF_RANGE and adds nothing", () => {
+  it("add takes only what assessRegion makes: a crafted result beyond 2×10^9 is refused and adds nothing", () => {
     const totals = createRegionTotals();
     const big = assessRegion({ region: "a", population: 2_000_000_000 }, { targetPer1000: 4.5 });
-    const huge = { ...big, population: Number.MAX_SAFE_INTEGER - 1 };
-    totals.add(huge);
-    expect(() => totals.add(big)).toThrow(expect.objectContaining({ code: "OUT_OF_RANGE" }));
+    totals.add(big);
+    const crafted = { ...big, population: Number.MAX_SAFE_INTEGER - 1 };
+    expect(() => totals.add(crafted)).toThrow(expect.objectContaining({ code: "INVALID_INPUT" }));
     expect(totals.result().rows).toBe(1);
+    expect(totals.result().population).toBe(2_000_000_000);
   });
 });

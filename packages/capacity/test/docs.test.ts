@@ -50,7 +50,7 @@ describe("documentation", () => {
         count++;
       }
     }
-    expect(count).toBeGreaterThan(30);
+    expect(count).toBeGreaterThan(20);
   });
 
   it("every public export has TSDoc; functions and values have a tested example; functions the full set", () => {
@@ -59,7 +59,10 @@ describe("documentation", () => {
       const found = docOf(name);
       expect(found, name).not.toBeNull();
       if (found === null) continue;
-      if (found.kind === "const" || found.kind === "function") expect(found.doc, name).toContain("@includeCode");
+      // a function's example is plain code with `// →` results (run by test/examples.test.ts); a value's may be a
+      // region of a test
+      if (found.kind === "function") expect(found.doc, name).toMatch(/@example\s*\n\s*\*\s*```ts[\s\S]*\/\/ →/);
+      if (found.kind === "const") expect(found.doc, name).toMatch(/@includeCode|@example\s*\n\s*\*\s*```ts/);
       if (found.kind === "function") {
         const takesNothing = files.some(({ text }) => text.includes(`export function ${name}()`));
         for (const tag of ["@param", "@returns", "@throws {CarekitError}", "@see"]) {

@@ -10,12 +10,10 @@ const INTERNAL = /policy-facts|seed 0/gi;
 
 // Packages whose TSDoc was still being rewritten when this check landed: their hits are listed, not failed.
 // Remove a name as soon as its package is clean — from then on the check fails hard for it.
-const PENDING = new Set<string>([
-  "@carekit/capacity",
-  "@carekit/referral",
-  "@carekit/settlement",
-  "@carekit/indicators",
-]);
+const PENDING = new Set<string>(["@carekit/referral", "@carekit/settlement"]);
+// the site pages also render each README; indicators' README still had one hit at 10:58 UTC, and the site is only
+// checked where it was rebuilt — capacity and indicators are hard in their .d.ts already
+const PENDING_SITE = new Set<string>([...PENDING, "@carekit/capacity", "@carekit/indicators"]);
 // the guides (docs/*.md), rendered as the site's documents/ pages
 const GUIDES = "guides";
 const PENDING_GUIDES = true;
@@ -48,7 +46,18 @@ function check(owner: string, pending: boolean, found: readonly string[]): void 
 }
 
 const site = join(repoRoot, "docs", "site");
-const siteBuilt = existsSync(join(site, "index.html"));
+// a site older than the packages' builds shows yesterday's TSDoc: checked only when rebuilt (npm run docs) since
+const siteBuilt =
+  existsSync(join(site, "index.html")) &&
+  publicPackages().every((pkg) => {
+    const dts = join(pkg.dir, "dist", "index.d.ts");
+    return !existsSync(dts) || statSync(join(site, "index.html")).mtimeMs >= statSync(dts).mtimeMs;
+  });
+if (existsSync(join(site, "index.html")) && !siteBuilt) {
+  console.warn(
+    "SKIPPED the site part of the internal-reference check: docs/site is older than the builds (npm run docs)",
+  );
+}
 
 describe("public docs cite documents, not internal notes", () => {
   for (const pkg of publicPackages()) {
@@ -62,7 +71,7 @@ describe("public docs cite documents, not internal notes", () => {
       const slug = `_${pkg.name.replace("@", "").replace("/", "_")}`;
       const pages = walk(site).filter((f) => f.endsWith(".html") && f.split("/").pop()?.startsWith(slug));
       expect(pages.length, `no site pages for ${pkg.name}`).toBeGreaterThan(0);
-      check(pkg.name, PENDING.has(pkg.name), hits(pages));
+      check(pkg.name, PENDING_SITE.has(pkg.name), hits(pages));
     });
   }
 
