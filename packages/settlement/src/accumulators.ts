@@ -70,6 +70,85 @@ export function freshAccumulators(personId: string, year: number): Accumulators 
   };
 }
 
+/**
+ * Zod schema of a person's year as another system reports it (外部系统报送的年度累计 — the national platform, an
+ * insured place's 经办 system, a hospital HIS): who and which calendar year; the inpatient state either as the number
+ * of admissions so far (`{ admissions }`) or as whether the first-stay deductible has been met (`{ deductibleMet }`,
+ * which is what decides first vs later stay); the deductible paid so far per care type; for each fund the amount it
+ * paid so far and the in-scope cost presented to it so far (`funds[id]`: `pooled`, `outpatientPooled` or a further
+ * fund's id); and the outpatient-chronic payments per disease and month. Every figure is stated: nothing defaults
+ * to zero.
+ *
+ * @example
+ * ```ts
+ * PlatformAccumulatorsSchema.safeParse({ personId: "p-1", year: 2024, inpatient: { deductibleMet: true } }).success;
+ * // → false (the deductibles, funds and monthly payments must be stated, even as 0 or {})
+ * ```
+ */
+export const PlatformAccumulatorsSchema = /* @__PURE__ */ z.strictObject({
+  personId: z.string().min(1).max(64),
+  year: z.number().int().min(0).max(9999),
+  inpatient: z.union([
+    z.strictObject({ admissions: z.number().int().nonnegative().max(100_000) }),
+    z.strictObject({ deductibleMet: z.boolean() }),
+  ]),
+  deductiblePaidFen: z.strictObject({
+    inpatient: FenTotalSchema,
+    outpatient_general: AmountSchema,
+    outpatient_chronic: AmountSchema,
+  }),
+  funds: safeRecord(KeySchema, z.strictObject({ paidFen: FenTotalSchema, baseFen: FenTotalSchema })),
+  chronicMonthlyPaidFen: safeRecord(
+    z.string().refine((key) => MONTH_KEY.test(key), {
+      error: "must be <disease>@YYYY-MM",
+      params: { zh: "格式必须为 <病种>@YYYY-MM" },
+    }),
+    FenTotalSchema,
+  ),
+});
+
+/** A person's year as another system reports it; see {@link PlatformAccumulatorsSchema}. */
+export type PlatformAccumulators = z.input<typeof PlatformAccumulatorsSchema>;
+
+/**
+ * Convert a year reported by another system into the settler's accumulators (外部累计转换), validated: admissions are
+ * taken as reported, or — when only "deductible met" is known — counted as one admission (a later stay follows) or
+ * none. The result starts the person's year in `settle({ claim, accumulators })` exactly where the other system left
+ * it.
+ *
+ * @param input - a {@link PlatformAccumulators}
+ * @returns the person's {@link Accumulators}
+ * @throws {CarekitError} `INVALID_INPUT` with the path of a missing or bad figure
+ * @example
+ * ```ts
+ * const accumulators = accumulatorsFromPlatform({
+ *   personId: "p-1", year: 2024, inpatient: { deductibleMet: true },
+ *   deductiblePaidFen: { inpatient: 80_000, outpatient_general: 0, outpatient_chronic: 0 },
+ *   funds: { pooled: { paidFen: 190_400, baseFen: 224_000 } }, chronicMonthlyPaidFen: {},
+ * });
+ * accumulators.inpatientAdmissions;
+ * // → 1
+ * ```
+ */
+export function accumulatorsFromPlatform(input: PlatformAccumulators): Accumulators {
+  const reported = parseInput(PlatformAccumulatorsSchema, input, {
+    label: { en: "reported accumulators", zh: "外部系统报送的年度累计" },
+  });
+  const inpatient = reported.inpatient;
+  const admissions = "admissions" in inpatient ? inpatient.admissions : inpatient.deductibleMet ? 1 : 0;
+  const funds: Record<string, { baseFen: number; paidFen: number }> = {};
+  for (const [id, state] of Object.entries(reported.funds))
+    funds[id] = { baseFen: state.baseFen, paidFen: state.paidFen };
+  return {
+    personId: reported.personId,
+    year: reported.year,
+    inpatientAdmissions: admissions,
+    deductiblePaidFen: { ...reported.deductiblePaidFen },
+    funds,
+    chronicMonthlyPaidFen: { ...reported.chronicMonthlyPaidFen },
+  };
+}
+
 /** The explicit "nothing accumulated yet this year" state; see {@link START_OF_YEAR}. */
 export interface StartOfYear {
   readonly kind: "start_of_year";

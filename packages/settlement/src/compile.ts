@@ -1,8 +1,9 @@
 import type { Label, TraceSource } from "@carekit/core";
-import { parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
+import { CarekitError, parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
 import { type ItemCatalogue, ItemCatalogueSchema, type ItemClass } from "./catalogue.js";
+import { type DerivedPolicy, isDerivedPolicy, resolvePolicy } from "./inheritance.js";
 import {
   type Adjustment,
   CARE_TYPES,
@@ -211,9 +212,29 @@ function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
   };
 }
 
+/** Resolve a derived policy for `createSettler`, its issues' paths under `policies[index]`. */
+function resolveAt(input: DerivedPolicy, index: number): Policy {
+  try {
+    return resolvePolicy(input).policy;
+  } catch (error) {
+    if (!(error instanceof CarekitError)) throw error;
+    const issues = error.issues.map((issue) => ({
+      ...issue,
+      path: issue.path === "" ? `policies[${index}]` : `policies[${index}].${issue.path}`,
+    }));
+    const first = issues[0];
+    throw new CarekitError({
+      code: error.code,
+      message: first === undefined ? error.message : `${first.path}: ${first.message}`,
+      messageZh: first === undefined ? error.messageZh : `${first.path}: ${first.messageZh}`,
+      issues,
+    });
+  }
+}
+
 /** Validate (zod) and compile one policy: rates to basis points once. */
 export function compilePolicy(input: unknown, index: number): CompiledPolicy {
-  const policy = parseInput(PolicySchema, input, {
+  const policy = parseInput(PolicySchema, isDerivedPolicy(input) ? resolveAt(input, index) : input, {
     code: "INVALID_POLICY",
     path: ["policies", index],
     label: { en: "policy", zh: "参保地政策" },
@@ -293,7 +314,7 @@ export const SettlerOptionsSchema = /* @__PURE__ */ z.strictObject({
 /** Options of `createSettler`. */
 export interface SettlerOptions {
   /** Insured-place policies (参保地政策), each for a region and a validity window. */
-  readonly policies: readonly Policy[];
+  readonly policies: readonly (Policy | DerivedPolicy)[];
   /** Treatment-place catalogues (就医地目录), each for a region and a validity window. */
   readonly catalogues: readonly ItemCatalogue[];
   /** Build the step-by-step `trace` of each result (default `true`). */

@@ -102,7 +102,14 @@ export interface ContributionAssessment {
   readonly requiredTotalMonths: number;
   /** `null` when the policy states no local-actual requirement. */
   readonly requiredLocalActualMonths: number | null;
-  /** Months still to be paid locally (还需缴费月数): the larger of the two gaps, never below 0. */
+  /** 累计缴费年限缺口: months short of the total requirement, `max(0, requiredTotalMonths − totalMonths)`. */
+  readonly totalGapMonths: number;
+  /**
+   * 本地实际缴费年限缺口: months short of the local-actual requirement (recognised months included only when the
+   * policy counts them), never below 0; `null` when the policy states no such requirement.
+   */
+  readonly localActualGapMonths: number | null;
+  /** Months still to be paid locally (还需缴费月数): the larger of the two gaps, `max(totalGapMonths, localActualGapMonths)`. */
   readonly shortfallMonths: number;
   readonly eligible: boolean;
   readonly trace: readonly ContributionStep[];
@@ -162,7 +169,8 @@ const LABELS = {
  * (`monthsBetween` of `@carekit/core`, on date-fns; a period's `to` is its last day). Local periods are those in the
  * policy's region; a partner city's periods of a recognised kind count when `asOf` is on or after the recognition's
  * effective date (only from that date on, when `monthsFrom` is `effectiveDate`). Other cities' periods are not
- * counted. `shortfallMonths = max(0, requiredTotal − total, requiredLocalActual − localActual)` — local months
+ * counted. Both gaps are returned: `totalGapMonths = max(0, requiredTotal − total)` and `localActualGapMonths =
+ * max(0, requiredLocalActual − localActual)`, with `shortfallMonths` the larger — local months
  * close both gaps at once; recognised months count towards the local-actual requirement only when the policy says so.
  *
  * @param input - `sex`, `retirementCity` (must lie in the policy's region), `asOf`, `periods`, `policy`
@@ -222,7 +230,9 @@ export function assessContributionYears(input: ContributionInput): ContributionA
   const actualForRequirement = countsTowardLocal ? monthsOf([...localActual, ...recognized]) : localActualMonths;
   const requiredTotalMonths = policy.requiredTotalMonths[sex];
   const requiredLocal = policy.requiredLocalActualMonths;
-  const shortfallMonths = Math.max(0, requiredTotalMonths - totalMonths, (requiredLocal ?? 0) - actualForRequirement);
+  const totalGapMonths = Math.max(0, requiredTotalMonths - totalMonths);
+  const localActualGapMonths = requiredLocal === null ? null : Math.max(0, requiredLocal - actualForRequirement);
+  const shortfallMonths = Math.max(totalGapMonths, localActualGapMonths ?? 0);
   const source = `${policy.id} (${policy.source.number})`;
   return {
     totalMonths,
@@ -230,6 +240,8 @@ export function assessContributionYears(input: ContributionInput): ContributionA
     recognizedOtherCityMonths,
     requiredTotalMonths,
     requiredLocalActualMonths: requiredLocal,
+    totalGapMonths,
+    localActualGapMonths,
     shortfallMonths,
     eligible: shortfallMonths === 0,
     trace: [

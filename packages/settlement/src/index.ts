@@ -17,7 +17,10 @@ export {
 export {
   type Accumulators,
   AccumulatorsSchema,
+  accumulatorsFromPlatform,
   emptyAccumulators,
+  type PlatformAccumulators,
+  PlatformAccumulatorsSchema,
   START_OF_YEAR,
   type StartOfYear,
 } from "./accumulators.js";
@@ -50,6 +53,13 @@ export {
   type FhirMoney,
   toFhirClaimResponse,
 } from "./fhir.js";
+export {
+  type DerivedPolicy,
+  definePolicy,
+  type PolicyOverride,
+  type ResolvedPolicy,
+  resolvePolicy,
+} from "./inheritance.js";
 export { MAX_ACCUMULATED_FEN, MAX_AMOUNT_FEN } from "./limits.js";
 export {
   type Adjustment,

@@ -106,12 +106,48 @@ describe("assessContributionYears", () => {
       { city: "500111", from: "2019-01-01", to: "2023-12-31", kind: "actual" },
     ];
     const input = { sex: "female", retirementCity: "500000", asOf: "2024-12-31", periods } as const;
-    expect(assessContributionYears({ ...input, policy: cq })).toMatchObject({ totalMonths: 360, shortfallMonths: 60 });
+    // the two gaps differ: the total is met (gap 0), the local-actual gap is 120 − 60 = 60
+    expect(assessContributionYears({ ...input, policy: cq })).toMatchObject({
+      totalMonths: 360,
+      totalGapMonths: 0,
+      localActualGapMonths: 60,
+      shortfallMonths: 60,
+    });
     const counts = { ...cq, recognition: { ...cq.recognition, countsTowardLocalActual: true } } as typeof cq;
     expect(assessContributionYears({ ...input, policy: counts }).shortfallMonths).toBe(0);
     // 成都 has no local-actual requirement in its source
     const cd = assessContributionYears({ ...input, retirementCity: "510100", policy: CHENGDU_CONTRIBUTION_POLICY });
-    expect(cd).toMatchObject({ requiredLocalActualMonths: null, totalMonths: 360, eligible: true });
+    expect(cd).toMatchObject({
+      requiredLocalActualMonths: null,
+      localActualGapMonths: null,
+      totalGapMonths: 0,
+      totalMonths: 360,
+      eligible: true,
+    });
+  });
+
+  it("returns the total gap and the local-actual gap separately when both are open", () => {
+    // a man in 重庆: 20 years in 成都 and 1 year in 重庆 → total 252 of 360 (gap 108), local actual 12 of 120 (gap 108)
+    // and with 5 more 成都 years: total gap 48, local gap still 108 — shortfall is the larger
+    const periods: ContributionPeriod[] = [
+      { city: "510104", from: "1998-01-01", to: "2017-12-31", kind: "actual" },
+      { city: "500111", from: "2023-01-01", to: "2023-12-31", kind: "actual" },
+    ];
+    const input = { sex: "male", retirementCity: "500000", asOf: "2024-12-31", periods, policy: cq } as const;
+    expect(assessContributionYears(input)).toMatchObject({
+      totalMonths: 252,
+      localActualMonths: 12,
+      totalGapMonths: 108,
+      localActualGapMonths: 108,
+      shortfallMonths: 108,
+    });
+    const longer = [{ city: "510104", from: "1993-01-01", to: "1997-12-31", kind: "actual" } as const, ...periods];
+    expect(assessContributionYears({ ...input, periods: longer })).toMatchObject({
+      totalMonths: 312,
+      totalGapMonths: 48,
+      localActualGapMonths: 108,
+      shortfallMonths: 108,
+    });
   });
 
   it("does not count deemed months of the partner city, nor other cities", () => {

@@ -30,8 +30,8 @@ async function readJsonList<T>(path: string, what: string): Promise<T[]> {
 /**
  * A claim from a flat CSV row (columns `id, personId, insuredRegion, treatmentRegion, scheme, personStatus,
  * hospitalGrade, careType, disease, admissionDate, dischargeDate, registration, registrationSubType` and the
- * pre-classified totals in yuan `classA, classB, classC, overPriceCap`); a JSON row that already has `charges` is
- * taken as it is.
+ * pre-classified totals in yuan `classA, classB, classC, overPriceCap`, and optionally `declaredTotal`, the total as
+ * the hospital billed it, in yuan); a JSON row that already has `charges` is taken as it is.
  */
 export function claimFromRecord(record: Record<string, unknown>): unknown {
   if ("charges" in record) return record;
@@ -60,6 +60,15 @@ export function claimFromRecord(record: Record<string, unknown>): unknown {
         ? { kind: registrationKind, subType: text("registrationSubType") }
         : { kind: registrationKind },
     charges,
+    // an optional declared total (医疗费总额 as billed, yuan): the settler rejects charges that do not add up to it
+    ...(record.declaredTotal === undefined || record.declaredTotal === ""
+      ? {}
+      : {
+          declaredTotalFen:
+            typeof record.declaredTotal === "number" || typeof record.declaredTotal === "string"
+              ? yuanToFen(record.declaredTotal, "declaredTotal")
+              : record.declaredTotal,
+        }),
   };
 }
 
