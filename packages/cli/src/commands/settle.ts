@@ -302,6 +302,13 @@ const RESULT_COLUMNS = [
   "patientPays",
 ] as const;
 
+function furtherFunds(funds: readonly { id: string; paidFen: number }[]): string {
+  if (funds.length === 0) return "";
+  let text = "";
+  for (const fund of funds) text += `${text === "" ? "" : ";"}${fund.id}:${fund.paidFen}`;
+  return text;
+}
+
 /** What is carried per person between claims: the accumulators and the claim that produced them. */
 interface Person {
   accumulators: Accumulators;
@@ -384,8 +391,23 @@ Examples · 示例:
             person.line = line;
           } else people.set(personId, { accumulators: next, discharge, claimId: String(claim.id ?? ""), line });
           return {
-            ...Object.fromEntries(RESULT_COLUMNS.map((c) => [c, (result as unknown as Record<string, unknown>)[c]])),
-            furtherFunds: result.furtherFunds.map((f) => `${f.id}:${f.paidFen}`).join(";"),
+            claimId: result.claimId,
+            personId: result.personId,
+            year: result.year,
+            crossProvince: result.crossProvince,
+            total: result.total,
+            fullSelfPay: result.fullSelfPay,
+            overLimitSelfPay: result.overLimitSelfPay,
+            preSelfPay: result.preSelfPay,
+            inScope: result.inScope,
+            deductible: result.deductible,
+            fundPaid: result.fundPaid,
+            fundRateBasisPoints: result.fundRateBasisPoints,
+            furtherFunds: furtherFunds(result.furtherFunds),
+            fundTotal: result.fundTotal,
+            coinsurance: result.coinsurance,
+            overCap: result.overCap,
+            patientPays: result.patientPays,
           };
         },
       });

@@ -3,7 +3,7 @@ import type { TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, toRowError } from "./errors.js";
 import { createProgress } from "./progress.js";
-import { type InputFormat, inputSize, readTable, SkippedRow, UnreadableRow } from "./read.js";
+import { type InputFormat, inputSize, readTableBatches, SkippedRow, UnreadableRow } from "./read.js";
 import { type OutputFormat, outputFormatOf, RecordWriter } from "./write.js";
 
 /** Options every batch command shares (`--out`, `--format`, `--errors`, `--quiet`, `--input-format`, …). */
@@ -98,7 +98,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     onBytes: (n: number) => (bytes = n),
   };
   const spec = processor.spec ?? { command: "", columns: [] };
-  const rows = readTable(source, spec, {
+  const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     onHeader(header) {
       for (const { header: name, suggestion } of header.unknown) {
@@ -110,38 +110,45 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
       }
     },
   });
-  for await (const row of rows) {
+  let stop = false;
+  for await (const batch of batches) {
     const out = open();
-    if (out.closed) break;
-    if (row instanceof SkippedRow) {
-      read += 1;
-      skipped += 1;
-      continue;
-    }
-    const index = read;
-    if (row instanceof UnreadableRow) {
-      if (row.fatal) {
-        stoppedAt = row.line;
-        await errors.add({
-          line: row.line,
-          index: -1,
-          code: "READING_STOPPED",
-          path: "",
-          message: `${row.message}; reading stopped after ${read} rows`,
-          messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
-        });
+    for (const row of batch) {
+      if (out.closed) {
+        stop = true;
         break;
       }
-      read += 1;
-      await errors.add({
-        line: row.line,
-        index,
-        code: row.code,
-        path: row.path,
-        message: row.message,
-        messageZh: row.messageZh,
-      });
-    } else {
+      if (row instanceof SkippedRow) {
+        read += 1;
+        skipped += 1;
+        continue;
+      }
+      const index = read;
+      if (row instanceof UnreadableRow) {
+        if (row.fatal) {
+          stoppedAt = row.line;
+          await errors.add({
+            line: row.line,
+            index: -1,
+            code: "READING_STOPPED",
+            path: "",
+            message: `${row.message}; reading stopped after ${read} rows`,
+            messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
+          });
+          stop = true;
+          break;
+        }
+        read += 1;
+        await errors.add({
+          line: row.line,
+          index,
+          code: row.code,
+          path: row.path,
+          message: row.message,
+          messageZh: row.messageZh,
+        });
+        continue;
+      }
       read += 1;
       try {
         const output = processor.row(row.record, index, row.line);
@@ -153,6 +160,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
       }
     }
     progress.update(bytes, read);
+    if (stop) break;
   }
   const out = open();
   if (!out.closed && stoppedAt === undefined)

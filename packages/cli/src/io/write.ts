@@ -167,7 +167,7 @@ export class RecordWriter {
   private async writeXlsx(values: unknown[]): Promise<void> {
     if (!this.xlsx) {
       const { XlsxWriter } = await import("./xlsx.js");
-      this.xlsx = new XlsxWriter(this.path as string, this.columns as string[], this.options.labels);
+      this.xlsx = await XlsxWriter.create(this.path as string, this.columns as string[], this.options.labels);
     }
     await this.xlsx.add(values);
   }
@@ -215,7 +215,7 @@ export class RecordWriter {
     if (this.format === "xlsx") {
       if (!this.xlsx && this.columns) {
         const { XlsxWriter } = await import("./xlsx.js");
-        this.xlsx = new XlsxWriter(this.path as string, this.columns, this.options.labels);
+        this.xlsx = await XlsxWriter.create(this.path as string, this.columns, this.options.labels);
       }
       await this.xlsx?.close();
       return;

@@ -3,11 +3,17 @@
  * a sheet of hundreds of thousands of rows is never held whole. Loaded only when an `.xlsx` is read or written.
  */
 import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Cell } from "./columns.js";
 import type { CsvProblem } from "./csv.js";
 import { UsageError } from "./problems.js";
 import { neutralise } from "./write.js";
+
+/** exceljs, imported on first use (its CommonJS modules take a second to load). */
+async function excel(): Promise<typeof ExcelJS> {
+  const module = (await import("exceljs")) as unknown as { default?: typeof ExcelJS } & typeof ExcelJS;
+  return module.default ?? module;
+}
 
 /** A row of a worksheet: its row number and its cells (numbers as numbers, dates as `Date`, text as text). */
 export interface SheetRow {
@@ -33,7 +39,8 @@ export function plainCell(value: unknown): Cell {
  * A workbook that cannot be opened is a usage error (exit 2).
  */
 export async function* readSheet(stream: Readable, sheet: string | undefined): AsyncGenerator<SheetRow[] | CsvProblem> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const Excel = await excel();
+  const reader = new Excel.stream.xlsx.WorkbookReader(stream, {
     worksheets: "emit",
     sharedStrings: "cache",
     hyperlinks: "ignore",
@@ -86,13 +93,24 @@ export class XlsxWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
 
-  constructor(
+  /** Open a workbook for writing at `path`. */
+  static async create(
     path: string,
-    private readonly columns: readonly string[],
+    columns: readonly string[],
     labels: Readonly<Record<string, string>> = {},
     options: { sheetName?: string; notes?: readonly string[] } = {},
+  ): Promise<XlsxWriter> {
+    return new XlsxWriter(await excel(), path, columns, labels, options);
+  }
+
+  private constructor(
+    Excel: typeof ExcelJS,
+    path: string,
+    private readonly columns: readonly string[],
+    labels: Readonly<Record<string, string>>,
+    options: { sheetName?: string; notes?: readonly string[] },
   ) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    this.workbook = new Excel.stream.xlsx.WorkbookWriter({
       filename: path,
       useStyles: true,
       useSharedStrings: false,
