@@ -5,7 +5,8 @@ import { defineConfig } from "tsup";
 // `carekit --help` and of every other command; the CommonJS build (the library entry only) is one file.
 export default defineConfig([
   {
-    entry: ["src/index.ts", "src/bin.ts"],
+    // internal.ts: the reader for the CLI's own bench (dist/internal.js), not in the package's exports
+    entry: ["src/index.ts", "src/bin.ts", "src/internal.ts"],
     format: ["esm"],
     dts: { entry: "src/index.ts" },
     shims: true,

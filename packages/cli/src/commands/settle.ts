@@ -19,7 +19,7 @@ import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
 import type { TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
-import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
+import { batchOptions, batchOptionsFrom, finishBatch } from "../program.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 

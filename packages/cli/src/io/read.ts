@@ -172,13 +172,7 @@ async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvPro
 /** Worksheet rows of an `.xlsx` input (loaded on demand: the spreadsheet library is only imported for `.xlsx`). */
 async function* xlsxCells(source: InputSource): AsyncGenerator<CellRow[] | CsvProblem> {
   const { readSheet } = await import("./xlsx.js");
-  const stream = openStream(source);
-  if (source.onBytes) {
-    let bytes = 0;
-    const report = source.onBytes;
-    stream.on("data", (chunk: Buffer) => report((bytes += chunk.length)));
-  }
-  yield* readSheet(stream, source.sheet);
+  yield* readSheet(openStream(source), source.sheet);
 }
 
 function isBlank(cells: readonly Cell[]): boolean {
