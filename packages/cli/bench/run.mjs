@@ -6,7 +6,8 @@
 //   - the .xlsx reader's peak memory on a 200,000-row sheet,
 // each repeated (interleaved) and reported as the median with the spread (min–max), since the machine is shared.
 //
-//   node bench/run.mjs [--claims 1000000] [--persons 250000] [--districts 1000000] [--repeat 3] [--baseline <bin.js>]
+//   node bench/run.mjs [--claims 1000000] [--persons 250000] [--districts 1000000] [--repeat 3] [--bin <bin.js>]
+//                      [--baseline <bin.js>]
 //
 // --baseline runs an older build of the CLI on the same files in the same run, for a ratio (e.g. a copy of main's dist).
 import { spawn, spawnSync } from "node:child_process";
@@ -30,7 +31,8 @@ const REPEAT = Number(arg("repeat", 3));
 const BASELINE = arg("baseline", undefined);
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const bin = join(here, "../dist/bin.js");
+// --bin: a copy of the built CLI (so that rebuilding during a long bench does not change what is measured)
+const bin = arg("bin", join(here, "../dist/bin.js"));
 const fixtures = join(here, "../test/fixtures");
 const dir = join(tmpdir(), "carekit-bench");
 mkdirSync(dir, { recursive: true });
@@ -101,7 +103,7 @@ async function readOnly(path) {
 
 /** The CLI's decoder and CSV tokenizer over the file, records counted and dropped. */
 async function parseOnly(path) {
-  const { CsvTokenizer, decodeStream } = await import("../dist/internal.js");
+  const { CsvTokenizer, decodeStream } = await import(new URL("internal.js", `file://${bin}`).href);
   const started = process.hrtime.bigint();
   const tokenizer = new CsvTokenizer();
   let out = [];
