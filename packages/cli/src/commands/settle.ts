@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { CarekitError, yuanToFen } from "@carekit/core";
 import {
   type Accumulators,
@@ -15,11 +18,12 @@ import {
   SCHEMES,
   TEMPORARY_REGISTRATIONS,
 } from "@carekit/settlement";
+import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
 import type { TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
-import { batchOptions, batchOptionsFrom, finishBatch } from "../program.js";
+import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 
@@ -309,6 +313,69 @@ function furtherFunds(funds: readonly { id: string; paidFen: number }[]): string
   return text;
 }
 
+/** The catalogue `settle init` writes: an example to fill in from the treatment place's official catalogue. */
+const EXAMPLE_CATALOGUE = {
+  id: "example-cq-catalogue",
+  version: "example-1",
+  effectiveFrom: "2024-01-01",
+  region: "500000",
+  source: {
+    title: "示例：重庆市医保药品和诊疗项目目录（请按正式目录填写）",
+    number: "none (example)",
+    confidence: "LOW-CRED",
+    note: "EXAMPLE ONLY — replace the items and the class B pre-self-pay rate with those of the official catalogue (title, 文号, date).",
+  },
+  classBPreSelfPayRate: 0.1,
+  items: { "A-example": { class: "A" }, "B-example": { class: "B" }, "C-example": { class: "C" } },
+};
+
+/** `--sort` keeps at most this many claims in memory. */
+export const SORT_LIMIT = 2_000_000;
+
+/** The key `--sort` orders claims by: the discharge date (a stable sort keeps the file order within a day). */
+function dischargeKey(record: Record<string, unknown>): string {
+  const date = record.dischargeDate;
+  return typeof date === "string" ? date : "";
+}
+
+/** Money columns of the output (fen), and the rate column (basis points). */
+const MONEY_OUTPUT = new Set([
+  "total",
+  "fullSelfPay",
+  "overLimitSelfPay",
+  "preSelfPay",
+  "inScope",
+  "deductible",
+  "fundPaid",
+  "fundTotal",
+  "coinsurance",
+  "overCap",
+  "patientPays",
+]);
+
+function yuanColumn(column: string): string {
+  if (column === "fundRateBasisPoints") return "fundRatePercent";
+  return MONEY_OUTPUT.has(column) ? `${column.replace(/Fen$/, "")}Yuan` : column;
+}
+
+/** Fen (a safe integer ≥ 0) as yuan with two decimals, exactly: 335399 → "3353.99". */
+export function fenToYuanText(fen: number): string {
+  return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
+}
+
+/** An output row with money in yuan (two decimals) and the rate in percent (8500 basis points → "85.00"). */
+function inYuan(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (key === "fundRateBasisPoints" && typeof value === "number") out.fundRatePercent = fenToYuanText(value);
+    else if (MONEY_OUTPUT.has(key) && typeof value === "number") out[yuanColumn(key)] = fenToYuanText(value);
+    else if (key === "furtherFunds" && typeof value === "string")
+      out[key] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
+    else out[key] = value;
+  }
+  return out;
+}
+
 /** What is carried per person between claims: the accumulators and the claim that produced them. */
 interface Person {
   accumulators: Accumulators;
@@ -353,14 +420,24 @@ export function registerSettle(program: Command, setExit: (code: number) => void
       )
       .argument("<claims>", "CSV, JSON or JSON Lines of claims (amounts in yuan in CSV), or - for stdin")
       .requiredOption("-p, --policy <file>", "insured-place policies (JSON object or array) · 参保地政策")
-      .requiredOption("-c, --catalogue <file>", "treatment-place catalogues (JSON object or array) · 就医地目录"),
+      .requiredOption("-c, --catalogue <file>", "treatment-place catalogues (JSON object or array) · 就医地目录")
+      .option(
+        "--sort",
+        `settle in discharge order whatever the file order (in memory, up to ${SORT_LIMIT.toLocaleString("en-US")} claims) · 按出院日期排序后结算`,
+      )
+      .option(
+        "--yuan",
+        "money as yuan with two decimals and rates as percent, for people (default: fen) · 金额以元、比例以百分比输出",
+      ),
   )
     .addHelpText(
       "after",
       `
 Amounts: in CSV the columns classA, classB, classC, overPriceCap are yuan (converted exactly to fen); output is fen.
 Order: each person's claims must come in discharge order; a claim discharged before the same person's previous one is
-rejected as OUT_OF_ORDER (naming both claims).
+rejected as OUT_OF_ORDER (naming both claims). --sort settles in discharge order whatever the file order (the output
+then comes in that order too). --yuan writes money in yuan (two decimals) and the rate in percent.
+顺序：同一参保人的结算单须按出院日期排列，否则报 OUT_OF_ORDER；--sort 先按出院日期排序再结算。
 金额：CSV 中 classA/classB/classC/overPriceCap 以元为单位（精确换算为分），输出以分为单位。
 
 Examples · 示例:
@@ -374,9 +451,11 @@ Examples · 示例:
         trace: false,
       });
       const people = new Map<string, Person>();
+      const yuan = opts.yuan === true;
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         spec: CLAIM_TABLE,
-        columns: RESULT_COLUMNS,
+        columns: yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
+        ...(opts.sort ? { sortBy: dischargeKey, sortLimit: SORT_LIMIT } : {}),
         row(record, _index, line) {
           const claim = claimFromRecord(record) as { personId?: unknown; id?: unknown; dischargeDate?: unknown };
           const personId = String(claim.personId ?? "");
@@ -390,7 +469,7 @@ Examples · 示例:
             person.claimId = String(claim.id ?? "");
             person.line = line;
           } else people.set(personId, { accumulators: next, discharge, claimId: String(claim.id ?? ""), line });
-          return {
+          const output = {
             claimId: result.claimId,
             personId: result.personId,
             year: result.year,
@@ -409,9 +488,44 @@ Examples · 示例:
             overCap: result.overCap,
             patientPays: result.patientPays,
           };
+          return yuan ? inYuan(output) : output;
         },
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
+    });
+
+  settle
+    .command("init")
+    .description(
+      "write a policy and a catalogue to fill in (EXAMPLE values, not official) · 生成待填写的政策与目录示例文件",
+    )
+    .argument("[dir]", "folder to write policies.example.json and catalogues.example.json into", ".")
+    .option("--force", "overwrite existing files · 覆盖已有文件")
+    .addHelpText(
+      "after",
+      `
+The files are EXAMPLES: every figure must be replaced with the one in the official document of the insured place and
+the treatment place (title, 文号 and date go into "source"). 生成的是示例，所有参数须按参保地、就医地的正式文件填写。
+
+Examples · 示例:
+  carekit settle init
+  carekit settle claims.csv -p policies.example.json -c catalogues.example.json -o settled.csv`,
+    )
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      const files = {
+        "policies.example.json": [CHONGQING_EMPLOYEE_EXAMPLE],
+        "catalogues.example.json": [EXAMPLE_CATALOGUE],
+      };
+      for (const name of Object.keys(files))
+        if (!opts.force && existsSync(join(dir, name)))
+          throw new UsageError(`${join(dir, name)} exists; use --force to overwrite · 文件已存在`);
+      for (const [name, content] of Object.entries(files)) {
+        await writeFile(join(dir, name), `${JSON.stringify(content, null, 2)}\n`, "utf8");
+        process.stderr.write(
+          `wrote ${join(dir, name)} (EXAMPLE — fill in from the official document · 示例，请按正式文件填写)\n`,
+        );
+      }
+      setExit(0);
     });
 
   batchOptions(

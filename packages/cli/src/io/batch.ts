@@ -2,6 +2,7 @@ import { dirname, join, parse as parsePath } from "node:path";
 import type { TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, toRowError } from "./errors.js";
+import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
 import { type InputFormat, inputSize, readTableBatches, SkippedRow, UnreadableRow } from "./read.js";
 import { type OutputFormat, outputFormatOf, RecordWriter } from "./write.js";
@@ -41,6 +42,14 @@ export interface RowProcessor {
   ): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Rows written after the data (e.g. totals); not counted as input rows. */
   finish?(): Record<string, unknown>[];
+  /**
+   * Process the records in the order of this key (a stable sort: equal keys keep the input order) instead of the input
+   * order: all records are read first, held in memory up to {@link RowProcessor.sortLimit}. Rows that cannot be read
+   * are reported while reading, as always.
+   */
+  readonly sortBy?: (record: Record<string, unknown>) => string;
+  /** The most records {@link RowProcessor.sortBy} holds; more is a usage error (sort the file first). */
+  readonly sortLimit?: number;
 }
 
 /** Counts of a batch run: `read = written + rejected + skipped`, always. */
@@ -111,6 +120,17 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     },
   });
   let stop = false;
+  const held: { record: Record<string, unknown>; index: number; line: number; key: string }[] = [];
+  const handle = async (record: Record<string, unknown>, index: number, line: number, out: RecordWriter) => {
+    try {
+      const output = processor.row(record, index, line);
+      const busy = out.write(output instanceof Promise ? await output : output);
+      if (busy) await busy;
+      written += 1;
+    } catch (error) {
+      await errors.add(toRowError(line, index, error));
+    }
+  };
   for await (const batch of batches) {
     const out = open();
     for (const row of batch) {
@@ -150,17 +170,27 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
         continue;
       }
       read += 1;
-      try {
-        const output = processor.row(row.record, index, row.line);
-        const busy = out.write(output instanceof Promise ? await output : output);
-        if (busy) await busy;
-        written += 1;
-      } catch (error) {
-        await errors.add(toRowError(row.line, index, error));
+      if (processor.sortBy) {
+        if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
+          throw new UsageError(
+            `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
+          );
+        held.push({ record: row.record, index, line: row.line, key: processor.sortBy(row.record) });
+        continue;
       }
+      await handle(row.record, index, row.line, out);
     }
     progress.update(bytes, read);
     if (stop) break;
+  }
+  if (held.length > 0) {
+    held.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+    const out = open();
+    for (const { record, index, line } of held) {
+      if (out.closed) break;
+      await handle(record, index, line, out);
+    }
+    held.length = 0;
   }
   const out = open();
   if (!out.closed && stoppedAt === undefined)
