@@ -57,15 +57,15 @@ export interface BatchSummary {
   readonly read: number;
   readonly written: number;
   readonly rejected: number;
-  /** Blank rows, and total rows with `--skip-total-rows`. */
-  readonly skipped: number;
+  /** Blank rows, and total rows with `--skip-total-rows` (0 when omitted). */
+  readonly skipped?: number;
   readonly errorsPath: string | undefined;
   /** Reading stopped early (an unclosed quote, an encoding error): the line where it stopped. */
-  readonly stoppedAt: number | undefined;
+  readonly stoppedAt?: number | undefined;
   /** Output went to a pipe that closed (`| head`): reading stopped quietly. */
-  readonly pipeClosed: boolean;
+  readonly pipeClosed?: boolean;
   /** Headers that named no column (reported once). */
-  readonly unknownHeaders: readonly string[];
+  readonly unknownHeaders?: readonly string[];
 }
 
 /** The error file beside the output: `out/claims.csv` → `out/claims.errors.csv`; for stdout, `./carekit-errors.csv`. */
@@ -221,5 +221,6 @@ export function summaryLine(summary: BatchSummary): string {
     summary.stoppedAt !== undefined
       ? ` · reading stopped at line ${summary.stoppedAt} · 在第 ${summary.stoppedAt} 行停止读取`
       : "";
-  return `read ${summary.read}, written ${summary.written}, rejected ${summary.rejected}, skipped ${summary.skipped}${where} · 读取 ${summary.read} 行，输出 ${summary.written} 行，拒绝 ${summary.rejected} 行，跳过 ${summary.skipped} 行${stopped}`;
+  const skipped = summary.skipped ?? 0;
+  return `read ${summary.read}, written ${summary.written}, rejected ${summary.rejected}, skipped ${skipped}${where} · 读取 ${summary.read} 行，输出 ${summary.written} 行，拒绝 ${summary.rejected} 行，跳过 ${skipped} 行${stopped}`;
 }
