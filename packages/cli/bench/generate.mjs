@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 
 const CLAIMS_HEADER =
-  "id,personId,insuredRegion,treatmentRegion,scheme,personStatus,facilityLevel,careType,admissionDate,dischargeDate,registration,registrationSubType,classA,classB,classC,overPriceCap\n";
+  "id,personId,insuredRegion,treatmentRegion,scheme,personStatus,hospitalGrade,careType,admissionDate,dischargeDate,registration,registrationSubType,classA,classB,classC,overPriceCap\n";
 
 async function writeLines(path, header, rows, line) {
   const out = createWriteStream(path);
@@ -29,7 +29,7 @@ export function writeClaims(path, rows, persons = 250_000) {
     const month = String(Math.floor(day / 28) + 1).padStart(2, "0");
     const dd = String((day % 28) + 1).padStart(2, "0");
     const a = 1000 + ((i * 7919) % 500000);
-    return `c${i},p${i % persons},${cross ? "510104" : "500111"},500111,employee,${i % 5 === 0 ? "retired" : "inService"},level${(i % 3) + 1},inpatient,2024-${month}-01,2024-${month}-${dd},longTermResident,longTermResidence,${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")},${(i % 97) * 3}.50,${i % 13}.00,0\n`;
+    return `c${i},p${i % persons},${cross ? "510104" : "500111"},500111,employee,${i % 5 === 0 ? "retired" : "in_service"},level${(i % 3) + 1},inpatient,2024-${month}-01,2024-${month}-${dd},long_term_resident,long_term_residence,${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")},${(i % 97) * 3}.50,${i % 13}.00,0\n`;
   });
 }
 

@@ -154,12 +154,12 @@ describe("carekit settle", () => {
     expect(run.code).toBe(1);
     const rows = csvRows(readFileSync(out, "utf8"));
     expect(rows.map((r) => r.claimId)).toEqual(["c-1", "c-3"]);
-    expect(rows[0]).toMatchObject({ total: "335399", crossProvince: "true" });
+    expect(rows[0]).toMatchObject({ totalFen: "335399", crossProvince: "true" });
     for (const row of rows) {
-      const funds = Number(row.fundTotal);
-      expect(funds + Number(row.patientPays)).toBe(Number(row.total));
+      const funds = Number(row.fundsPaidFen);
+      expect(funds + Number(row.patientPaysFen)).toBe(Number(row.totalFen));
     }
-    expect(rows[1]).toMatchObject({ total: "300050", crossProvince: "false" });
+    expect(rows[1]).toMatchObject({ totalFen: "300050", crossProvince: "false" });
     const errors = csvRows(readFileSync(join(dir, "settled.errors.csv"), "utf8"));
     expect(errors[0]).toMatchObject({ line: "3", code: "OUT_OF_ORDER", path: "dischargeDate" });
     expect(errors[0]?.message).toContain("c-1");
@@ -171,7 +171,7 @@ describe("carekit settle", () => {
   it("rejects an amount with three decimals, naming its column", () => {
     const header = readFileSync(fixture("claims.csv"), "utf8").split("\n")[0];
     const row =
-      "c-9,p-9,500111,500111,employee,inService,level2,inpatient,2024-05-01,2024-05-03,longTermResident,longTermResidence,10.005,0,0,0";
+      "c-9,p-9,500111,500111,employee,in_service,level2,inpatient,2024-05-01,2024-05-03,long_term_resident,long_term_residence,10.005,0,0,0";
     const errorsPath = join(tmp(), "e.csv");
     const args = ["settle", "-", "-p", fixture("policies.json"), "-c", fixture("catalogues.json"), "-f", "jsonl", "-q"];
     const run = carekit([...args, "--errors", errorsPath], { input: `${header}\n${row}\n` });

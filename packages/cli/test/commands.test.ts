@@ -124,8 +124,8 @@ describe("template → fill in → run", () => {
     ]);
     expect(run.code, run.stderr).toBe(0);
     const [row] = csvRows(readFileSync(out, "utf8"));
-    expect(row).toMatchObject({ claimId: "c-1", total: "120000" });
-    expect(Number(row?.fundTotal) + Number(row?.patientPays)).toBe(120000);
+    expect(row).toMatchObject({ claimId: "c-1", totalFen: "120000" });
+    expect(Number(row?.fundsPaidFen) + Number(row?.patientPaysFen)).toBe(120000);
   });
 
   it("refer and indicators: the templates' headers are read back as their columns", async () => {
@@ -161,7 +161,7 @@ describe("settle --sort and --yuan", () => {
     await cli(["settle", fixture("claims.csv"), ...SETTLE, "--yuan", "-o", yuan, "-q"]);
     const [a] = csvRows(readFileSync(fen, "utf8"));
     const [b] = csvRows(readFileSync(yuan, "utf8"));
-    expect(a).toMatchObject({ total: "335399", fundRateBasisPoints: "8500" });
-    expect(b).toMatchObject({ totalYuan: "3353.99", fundRatePercent: "85.00", patientPaysYuan: "1449.99" });
+    expect(a).toMatchObject({ totalFen: "335399", pooledFundRateBasisPoints: "8500" });
+    expect(b).toMatchObject({ totalYuan: "3353.99", pooledFundRatePercent: "85.00", patientPaysYuan: "1449.99" });
   });
 });

@@ -13,9 +13,9 @@ import { bin, csvRows, fixture, tmp } from "./run.js";
 
 const SETTLE = ["-p", fixture("policies.json"), "-c", fixture("catalogues.json")];
 const CLAIM_HEADER =
-  "id,personId,insuredRegion,treatmentRegion,scheme,personStatus,facilityLevel,careType,admissionDate,dischargeDate,registration,registrationSubType,classA,classB,classC,overPriceCap";
+  "id,personId,insuredRegion,treatmentRegion,scheme,personStatus,hospitalGrade,careType,admissionDate,dischargeDate,registration,registrationSubType,classA,classB,classC,overPriceCap";
 const CLAIM =
-  "c-1,p-1,510104,500111,employee,inService,level3,inpatient,2024-12-22,2024-12-31,longTermResident,longTermResidence,2500.00,600.00,153.99,100.00";
+  "c-1,p-1,510104,500111,employee,in_service,level3,inpatient,2024-12-22,2024-12-31,long_term_resident,long_term_residence,2500.00,600.00,153.99,100.00";
 
 function write(dir: string, name: string, content: string | Buffer): string {
   const path = join(dir, name);
@@ -47,7 +47,7 @@ describe("silent zeros and wrong values (exit 0 on the old code)", () => {
     const b = await cli(["settle", chinese, ...SETTLE, "-o", join(dir, "zh.out.csv")]);
     expect([a.code, b.code]).toEqual([0, 0]);
     const en = csvRows(readFileSync(join(dir, "en.out.csv"), "utf8"));
-    expect(en[0]).toMatchObject({ claimId: "c-1", total: "335399" });
+    expect(en[0]).toMatchObject({ claimId: "c-1", totalFen: "335399" });
     expect(csvRows(readFileSync(join(dir, "zh.out.csv"), "utf8"))).toEqual(en);
   });
 

@@ -21,10 +21,10 @@ const ROUTES = [
 ] as const;
 const LEVELS = ["primary", "level1", "level2", "level3"] as const;
 const REGISTRATIONS: readonly Claim["registration"][] = [
-  { kind: "longTermResident", subType: "retiredResettled" },
+  { kind: "long_term_resident", subType: "retired_resettled" },
   { kind: "referred" },
   { kind: "emergency" },
-  { kind: "otherTemporary" },
+  { kind: "other_temporary" },
   { kind: "unregistered" },
 ];
 const INPATIENT: Claim["careType"] = { kind: "inpatient" };
@@ -49,8 +49,8 @@ export function generateClaims(count: number, seed = 2024): Claim[] {
       insuredRegion,
       treatmentRegion,
       scheme: "employee",
-      personStatus: next() < 0.3 ? "retired" : "inService",
-      facilityLevel: LEVELS[Math.floor(next() * LEVELS.length)] ?? "level3",
+      personStatus: next() < 0.3 ? "retired" : "in_service",
+      hospitalGrade: LEVELS[Math.floor(next() * LEVELS.length)] ?? "level3",
       careType: INPATIENT,
       admissionDate: date,
       dischargeDate: date,

@@ -8,8 +8,8 @@ export interface HandResult {
   preSelfPay: number;
   inScope: number;
   deductible: number;
-  fundPaid: number;
-  fundRateBasisPoints: number;
+  pooledFundPaidFen: number;
+  pooledFundRateBasisPoints: number;
   largeExpensePaid: number;
   coinsurance: number;
   overCap: number;
@@ -19,10 +19,10 @@ export interface HandResult {
 /** Tables of the peer, hard-coded from `test/fixtures.ts` (the 成都/重庆 fixture policies and catalogues). */
 const DEDUCTIBLE = { primary: 16_000, level1: 20_000, level2: 40_000, level3: 80_000 };
 const RATE = {
-  inService: { primary: 9_500, level1: 9_200, level2: 8_900, level3: 8_500 },
+  in_service: { primary: 9_500, level1: 9_200, level2: 8_900, level3: 8_500 },
   retired: { primary: 9_800, level1: 9_500, level2: 9_200, level3: 8_800 },
 };
-const MINUS = { longTermResident: 0, referred: 1_000, emergency: 1_000, otherTemporary: 2_000, unregistered: 2_000 };
+const MINUS = { long_term_resident: 0, referred: 1_000, emergency: 1_000, other_temporary: 2_000, unregistered: 2_000 };
 const PRE_SELF_PAY_BP = 1_000;
 const POOLED_CAP = 30_000_000;
 const LARGE_BP = 9_000;
@@ -45,22 +45,23 @@ function ceilDiv(numerator: number, denominator: number): number {
 export function settleByHand(claim: Claim): HandResult {
   const charges = claim.charges;
   if (charges.kind !== "totals") throw new Error("pre-classified claims only");
-  const { classAFen: a, classBFen: b, classCFen: c, overPriceCapFen: over } = charges;
+  const { classAFen: a, classBFen: b, classCFen: c } = charges;
+  const over = charges.overPriceCapFen ?? 0;
   const total = a + b + c + over;
   const preSelfPay = halfUp(b * PRE_SELF_PAY_BP);
   const inScope = a + b - preSelfPay;
-  const deductible = Math.min(inScope, DEDUCTIBLE[claim.facilityLevel]);
+  const deductible = Math.min(inScope, DEDUCTIBLE[claim.hospitalGrade]);
   const cross = claim.insuredRegion.slice(0, 2) !== claim.treatmentRegion.slice(0, 2);
-  let bp = RATE[claim.personStatus][claim.facilityLevel];
+  let bp = RATE[claim.personStatus][claim.hospitalGrade];
   if (cross) bp = Math.max(0, bp - MINUS[claim.registration.kind]);
   const eligible = inScope - deductible;
-  let fundPaid: number;
+  let pooledFundPaidFen: number;
   let covered: number;
   if (eligible * bp <= POOLED_CAP * 10_000) {
-    fundPaid = Math.min(halfUp(eligible * bp), POOLED_CAP);
+    pooledFundPaidFen = Math.min(halfUp(eligible * bp), POOLED_CAP);
     covered = eligible;
   } else {
-    fundPaid = POOLED_CAP;
+    pooledFundPaidFen = POOLED_CAP;
     covered = ceilDiv(POOLED_CAP * 10_000, bp);
   }
   const rest = eligible - covered;
@@ -74,7 +75,7 @@ export function settleByHand(claim: Claim): HandResult {
     largeCovered = ceilDiv(LARGE_CAP * 10_000, LARGE_BP);
   }
   const overCap = rest - largeCovered;
-  const coinsurance = covered - fundPaid + largeCovered - largeExpensePaid;
+  const coinsurance = covered - pooledFundPaidFen + largeCovered - largeExpensePaid;
   const patientPays = c + over + preSelfPay + deductible + coinsurance + overCap;
   return {
     total,
@@ -83,8 +84,8 @@ export function settleByHand(claim: Claim): HandResult {
     preSelfPay,
     inScope,
     deductible,
-    fundPaid,
-    fundRateBasisPoints: bp,
+    pooledFundPaidFen,
+    pooledFundRateBasisPoints: bp,
     largeExpensePaid,
     coinsurance,
     overCap,

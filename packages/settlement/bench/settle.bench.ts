@@ -1,5 +1,5 @@
 import { bench, describe } from "vitest";
-import { ClaimSchema, createSettler } from "../src/index.js";
+import { ClaimSchema, createSettler, START_OF_YEAR } from "../src/index.js";
 import { CHONGQING_CATALOGUE, CHONGQING_POLICY, SICHUAN_CATALOGUE, SICHUAN_POLICY } from "../test/fixtures.js";
 import { generateClaims } from "./claims.js";
 import { settleByHand } from "./handwritten.js";
@@ -25,21 +25,33 @@ function run(settleOne: (claim: (typeof CLAIMS)[number]) => number): void {
 }
 
 describe("settle 1,000,000 pre-classified claims", () => {
-  bench("hand-written function (no validation, no trace)", () => run((claim) => settleByHand(claim).fundPaid), options);
+  bench(
+    "hand-written function (no validation, no trace)",
+    () => run((claim) => settleByHand(claim).pooledFundPaidFen),
+    options,
+  );
   bench(
     "settle, trusted input (trustInput, no trace)",
-    () => run((claim) => trusted.settle(claim).result.fundPaid),
+    () => run((claim) => trusted.settle({ claim, accumulators: START_OF_YEAR }).result.pooledFundPaidFen),
     options,
   );
   bench(
     "settle, validated by the fast guard (no trace)",
-    () => run((claim) => validated.settle(claim).result.fundPaid),
+    () => run((claim) => validated.settle({ claim, accumulators: START_OF_YEAR }).result.pooledFundPaidFen),
     options,
   );
-  bench("settle, validated, with trace", () => run((claim) => traced.settle(claim).result.fundPaid), options);
+  bench(
+    "settle, validated, with trace",
+    () => run((claim) => traced.settle({ claim, accumulators: START_OF_YEAR }).result.pooledFundPaidFen),
+    options,
+  );
   bench(
     "zod ClaimSchema.parse + trusted settle",
-    () => run((claim) => trusted.settle(ClaimSchema.parse(claim)).result.fundPaid),
+    () =>
+      run(
+        (claim) =>
+          trusted.settle({ claim: ClaimSchema.parse(claim), accumulators: START_OF_YEAR }).result.pooledFundPaidFen,
+      ),
     { time: 0, iterations: 1, warmupIterations: 0 },
   );
 });

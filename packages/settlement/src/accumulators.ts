@@ -1,9 +1,12 @@
 import { parseInput } from "@carekit/core";
 import * as z from "zod";
-import { AmountSchema, MAX_AMOUNT_FEN } from "./limits.js";
+import { AmountSchema, MAX_ACCUMULATED_FEN, MAX_AMOUNT_FEN } from "./limits.js";
+
+export { MAX_ACCUMULATED_FEN };
+
 import { KeySchema, safeRecord } from "./source.js";
 
-const FenTotalSchema = /* @__PURE__ */ z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const FenTotalSchema = /* @__PURE__ */ z.number().int().nonnegative().max(MAX_ACCUMULATED_FEN);
 
 /**
  * Zod schema of one person's annual accumulators (年度累计) for one calendar year — the year of the discharge date:
@@ -21,8 +24,8 @@ export const AccumulatorsSchema = /* @__PURE__ */ z.strictObject({
   inpatientAdmissions: z.number().int().nonnegative().max(100_000),
   deductiblePaidFen: z.strictObject({
     inpatient: FenTotalSchema,
-    outpatientGeneral: AmountSchema,
-    outpatientChronic: AmountSchema,
+    outpatient_general: AmountSchema,
+    outpatient_chronic: AmountSchema,
   }),
   funds: safeRecord(KeySchema, z.strictObject({ baseFen: FenTotalSchema, paidFen: FenTotalSchema })),
   chronicMonthlyPaidFen: safeRecord(
@@ -61,14 +64,83 @@ export function freshAccumulators(personId: string, year: number): Accumulators 
     personId,
     year,
     inpatientAdmissions: 0,
-    deductiblePaidFen: { inpatient: 0, outpatientGeneral: 0, outpatientChronic: 0 },
+    deductiblePaidFen: { inpatient: 0, outpatient_general: 0, outpatient_chronic: 0 },
     funds: {},
     chronicMonthlyPaidFen: {},
   };
 }
 
+/** The explicit "nothing accumulated yet this year" state; see {@link START_OF_YEAR}. */
+export interface StartOfYear {
+  readonly kind: "start_of_year";
+}
+
+/**
+ * The explicit state of a person's first claim of a calendar year (年度首次结算：本年度尚无累计): no admission, no
+ * deductible paid, nothing paid by any fund. `settle` requires the person's accumulators; pass this (or
+ * {@link emptyAccumulators}) for the first claim of the year, so that a forgotten accumulator is a visible choice and
+ * never a silent zero. The plain JSON `{ "kind": "start_of_year" }` is accepted as well.
+ *
+ * @example
+ * ```ts
+ * const { accumulators } = settler.settle({ claim, accumulators: START_OF_YEAR });
+ * accumulators.inpatientAdmissions;
+ * // → 1
+ * ```
+ */
+export const START_OF_YEAR: StartOfYear = Object.freeze({ kind: "start_of_year" });
+
+/** Whether `value` is {@link START_OF_YEAR} or its JSON form `{ kind: "start_of_year" }` (and nothing else). */
+export function isStartOfYear(value: unknown): value is StartOfYear {
+  if (value === START_OF_YEAR) return true;
+  if (typeof value !== "object" || value === null || (value as { kind?: unknown }).kind !== "start_of_year") {
+    return false;
+  }
+  let keys = 0;
+  for (const _ in value) keys++;
+  return keys === 1;
+}
+
+/**
+ * Accumulators as the settler returns them: the same plain, JSON-serialisable fields as {@link Accumulators}, plus a
+ * private brand that only the settler can set. The settler trusts their structure without walking them again (it
+ * still checks each number it reads, so an accumulator changed after it was returned is caught, never used).
+ * `JSON.parse(JSON.stringify(a))` or `structuredClone(a)` gives plain accumulators, which are validated in full.
+ */
+export class SettledAccumulators implements Accumulators {
+  readonly #settled = true;
+  readonly personId: string;
+  readonly year: number;
+  readonly inpatientAdmissions: number;
+  readonly deductiblePaidFen: Accumulators["deductiblePaidFen"];
+  readonly funds: Accumulators["funds"];
+  readonly chronicMonthlyPaidFen: Accumulators["chronicMonthlyPaidFen"];
+
+  /** Only the settler calls this, with values it computed from validated ones. */
+  constructor(
+    personId: string,
+    year: number,
+    inpatientAdmissions: number,
+    deductiblePaidFen: Accumulators["deductiblePaidFen"],
+    funds: Accumulators["funds"],
+    chronicMonthlyPaidFen: Accumulators["chronicMonthlyPaidFen"],
+  ) {
+    this.personId = personId;
+    this.year = year;
+    this.inpatientAdmissions = inpatientAdmissions;
+    this.deductiblePaidFen = deductiblePaidFen;
+    this.funds = funds;
+    this.chronicMonthlyPaidFen = chronicMonthlyPaidFen;
+  }
+
+  /** Whether `value` was created by the settler (the private brand), whatever happened to its fields since. */
+  static is(value: unknown): value is SettledAccumulators {
+    return typeof value === "object" && value !== null && #settled in value;
+  }
+}
+
 function isCount(value: unknown): boolean {
-  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_ACCUMULATED_FEN;
 }
 
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
@@ -92,8 +164,8 @@ export function isAccumulators(value: unknown): value is Accumulators {
     return false;
   }
   if (!isPlainRecord(paid) || !isCount(paid.inpatient)) return false;
-  if (!isCount(paid.outpatientGeneral) || (paid.outpatientGeneral as number) > MAX_AMOUNT_FEN) return false;
-  if (!isCount(paid.outpatientChronic) || (paid.outpatientChronic as number) > MAX_AMOUNT_FEN) return false;
+  if (!isCount(paid.outpatient_general) || (paid.outpatient_general as number) > MAX_AMOUNT_FEN) return false;
+  if (!isCount(paid.outpatient_chronic) || (paid.outpatient_chronic as number) > MAX_AMOUNT_FEN) return false;
   if (!isPlainRecord(funds) || !isPlainRecord(monthly)) return false;
   let keys = 0;
   for (const _ in value) keys++;

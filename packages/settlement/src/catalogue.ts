@@ -5,7 +5,7 @@ import { AmountSchema } from "./limits.js";
 import { KeySchema, safeRecord } from "./source.js";
 
 /**
- * Catalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.
+ * ItemCatalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.
  *
  * @example
  * {@includeCode ../test/claim.test.ts#enums}
@@ -14,14 +14,14 @@ export const ITEM_CLASSES = ["A", "B", "C"] as const;
 /** A catalogue class; see {@link ITEM_CLASSES}. */
 export type ItemClass = (typeof ITEM_CLASSES)[number];
 
-const CatalogueItemSchema = /* @__PURE__ */ z.strictObject({
+const ItemCatalogueEntrySchema = /* @__PURE__ */ z.strictObject({
   class: z.enum(ITEM_CLASSES),
   preSelfPayRate: RateSchema.optional(),
   priceCapFen: AmountSchema.optional(),
 });
 
-/** One entry of a {@link Catalogue}: its class, an item-specific pre-self-pay rate, a unit price cap (限价). */
-export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
+/** One entry of a {@link ItemCatalogue}: its class, an item-specific pre-self-pay rate, a unit price cap (限价). */
+export type ItemCatalogueEntry = z.infer<typeof ItemCatalogueEntrySchema>;
 
 /**
  * Zod schema of a treatment-place catalogue (就医地目录): item code → class `A` | `B` | `C`, an optional per-item
@@ -32,7 +32,7 @@ export type CatalogueItem = z.infer<typeof CatalogueItemSchema>;
  * @example
  * {@includeCode ../test/catalogue.test.ts#example}
  */
-export const CatalogueSchema = /* @__PURE__ */ z
+export const ItemCatalogueSchema = /* @__PURE__ */ z
   .strictObject({
     id: KeySchema,
     version: z.string().min(1).max(40),
@@ -41,10 +41,12 @@ export const CatalogueSchema = /* @__PURE__ */ z
     region: RegionCodeSchema,
     source: SourceSchema,
     classBPreSelfPayRate: RateSchema,
-    items: safeRecord(KeySchema, CatalogueItemSchema).refine((items) => Object.keys(items).length <= 200_000, {
-      error: "at most 200000 items",
-      params: { zh: "目录条目不能超过 200000 条" },
-    }),
+    items: safeRecord(KeySchema, ItemCatalogueEntrySchema)
+      .refine((items) => Object.keys(items).length <= 200_000, {
+        error: "at most 200000 items",
+        params: { zh: "目录条目不能超过 200000 条" },
+      })
+      .optional(),
   })
   .refine((catalogue) => catalogue.effectiveTo === undefined || catalogue.effectiveTo >= catalogue.effectiveFrom, {
     error: "effectiveTo is before effectiveFrom",
@@ -52,5 +54,5 @@ export const CatalogueSchema = /* @__PURE__ */ z
     path: ["effectiveTo"],
   });
 
-/** A treatment-place catalogue (就医地目录); see {@link CatalogueSchema}. */
-export type Catalogue = z.infer<typeof CatalogueSchema>;
+/** A treatment-place catalogue (就医地目录); see {@link ItemCatalogueSchema}. */
+export type ItemCatalogue = z.infer<typeof ItemCatalogueSchema>;

@@ -1,22 +1,21 @@
-import type { Label } from "@carekit/core";
+import type { Label, TraceSource } from "@carekit/core";
 import { parseInput, type RoundingMode, rateToBasisPoints } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { type Catalogue, CatalogueSchema, type ItemClass } from "./catalogue.js";
+import { type ItemCatalogue, ItemCatalogueSchema, type ItemClass } from "./catalogue.js";
 import {
   type Adjustment,
   CARE_TYPES,
   type CareType,
-  FACILITY_LEVELS,
-  type FacilityLevel,
   type FurtherFund,
+  HOSPITAL_GRADES,
+  type HospitalGrade,
   PERSON_STATUSES,
   type PersonStatus,
   type Policy,
   PolicySchema,
   type SchemeRules,
 } from "./policy.js";
-import type { TraceSource } from "./trace.js";
 
 /** A rate rule compiled to basis points. */
 export interface CompiledBenefit {
@@ -50,23 +49,23 @@ export interface CompiledStay {
 }
 
 /**
- * Index of a person status and facility level in {@link CompiledScheme.inpatientRows}, 0–7, without a keyed lookup:
+ * Index of a person status and hospital grade in {@link CompiledScheme.inpatientRows}, 0–7, without a keyed lookup:
  * `"level1"`–`"level3"` give 1–3 (their sixth character), `"primary"` 0; `"retired"` adds 4. Only for validated enums.
  */
-export function rowIndex(status: PersonStatus, level: FacilityLevel): number {
+export function rowIndex(status: PersonStatus, level: HospitalGrade): number {
   const code = level.charCodeAt(5);
   return (status === "retired" ? 4 : 0) + (code <= 57 ? code - 48 : 0);
 }
 
 export interface CompiledScheme {
   readonly pooledCapFen: number;
-  readonly inpatient: Readonly<Record<PersonStatus, Readonly<Record<FacilityLevel, CompiledStay>>>>;
+  readonly inpatient: Readonly<Record<PersonStatus, Readonly<Record<HospitalGrade, CompiledStay>>>>;
   /** `inpatient` flattened by {@link rowIndex}. */
   readonly inpatientRows: readonly CompiledStay[];
   readonly general:
     | {
         readonly capFen: number;
-        readonly table: Readonly<Record<PersonStatus, Record<FacilityLevel, CompiledBenefit>>>;
+        readonly table: Readonly<Record<PersonStatus, Record<HospitalGrade, CompiledBenefit>>>;
       }
     | undefined;
   readonly chronic: ReadonlyMap<string, CompiledChronic>;
@@ -76,16 +75,19 @@ export interface CompiledScheme {
 /** A cross-province adjustment in basis points. */
 export type CompiledAdjustment =
   | { readonly kind: "none" }
-  | { readonly kind: "ratioMinusPoints"; readonly offBp: number }
-  | { readonly kind: "ratioTimes"; readonly factorBp: number }
-  | { readonly kind: "preSelfPay"; readonly bp: number }
-  | { readonly kind: "notSettleable" };
+  | { readonly kind: "ratio_minus_points"; readonly offBp: number }
+  | { readonly kind: "ratio_times"; readonly factorBp: number }
+  | { readonly kind: "pre_self_pay"; readonly bp: number }
+  | { readonly kind: "not_settleable" };
+
+/** The citation of a policy or catalogue in a trace: core's {@link TraceSource} with the document's id and version. */
+export type DocumentSource = TraceSource & { readonly id: string; readonly version: string };
 
 interface Dated {
   readonly region: string;
   readonly from: string;
   readonly to: string;
-  readonly source: TraceSource;
+  readonly source: DocumentSource;
 }
 
 export interface CompiledPolicy extends Dated {
@@ -94,7 +96,7 @@ export interface CompiledPolicy extends Dated {
   readonly insuredClassBBp: number | undefined;
   readonly rejectUnknownItems: boolean;
   readonly adjustments: Readonly<
-    Record<"referred" | "emergency" | "otherTemporary" | "unregistered", CompiledAdjustment>
+    Record<"referred" | "emergency" | "other_temporary" | "unregistered", CompiledAdjustment>
   >;
   readonly schemes: { readonly employee: CompiledScheme | undefined; readonly resident: CompiledScheme | undefined };
 }
@@ -115,24 +117,25 @@ const FAR_FUTURE = "9999-12-31";
 function sourceOf(data: {
   id: string;
   version: string;
-  source: { title: string; number?: string | null | undefined };
-}): TraceSource {
-  return Object.freeze({
+  source: { title: string; number?: string | null | undefined; url?: string | undefined };
+}): DocumentSource {
+  const source: DocumentSource = {
     id: data.id,
     version: data.version,
     title: data.source.title,
     number: data.source.number ?? null,
-  });
+  };
+  return Object.freeze(data.source.url === undefined ? source : { ...source, url: data.source.url });
 }
 
-function compileAdjustment(adjustment: Adjustment | { kind: "notSettleable" }): CompiledAdjustment {
+function compileAdjustment(adjustment: Adjustment | { kind: "not_settleable" }): CompiledAdjustment {
   switch (adjustment.kind) {
-    case "ratioMinusPoints":
-      return { kind: "ratioMinusPoints", offBp: adjustment.points * 100 };
-    case "ratioTimes":
-      return { kind: "ratioTimes", factorBp: rateToBasisPoints(adjustment.factor) };
-    case "preSelfPay":
-      return { kind: "preSelfPay", bp: rateToBasisPoints(adjustment.rate) };
+    case "ratio_minus_points":
+      return { kind: "ratio_minus_points", offBp: adjustment.points * 100 };
+    case "ratio_times":
+      return { kind: "ratio_times", factorBp: rateToBasisPoints(adjustment.factor) };
+    case "pre_self_pay":
+      return { kind: "pre_self_pay", bp: rateToBasisPoints(adjustment.rate) };
     default:
       return { kind: adjustment.kind };
   }
@@ -155,14 +158,14 @@ function benefit(row: { deductibleFen: number; rate: number }, rule: string): Co
 }
 
 function byStatusAndLevel<R, T>(
-  table: Record<PersonStatus, Record<FacilityLevel, R>>,
+  table: Record<PersonStatus, Record<HospitalGrade, R>>,
   build: (row: R, rule: string) => T,
   prefix: string,
-): Record<PersonStatus, Record<FacilityLevel, T>> {
-  const out = {} as Record<PersonStatus, Record<FacilityLevel, T>>;
+): Record<PersonStatus, Record<HospitalGrade, T>> {
+  const out = {} as Record<PersonStatus, Record<HospitalGrade, T>>;
   for (const status of PERSON_STATUSES) {
-    const levels = {} as Record<FacilityLevel, T>;
-    for (const level of FACILITY_LEVELS) levels[level] = build(table[status][level], `${prefix}.${status}.${level}`);
+    const levels = {} as Record<HospitalGrade, T>;
+    for (const level of HOSPITAL_GRADES) levels[level] = build(table[status][level], `${prefix}.${status}.${level}`);
     out[status] = levels;
   }
   return out;
@@ -183,24 +186,24 @@ function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
   );
   const inpatientRows: CompiledStay[] = [];
   for (const status of PERSON_STATUSES) {
-    for (const level of FACILITY_LEVELS) inpatientRows[rowIndex(status, level)] = inpatient[status][level];
+    for (const level of HOSPITAL_GRADES) inpatientRows[rowIndex(status, level)] = inpatient[status][level];
   }
   return {
     pooledCapFen: rules.pooledAnnualCapFen,
     inpatient,
     inpatientRows,
-    general: rules.outpatientGeneral && {
-      capFen: rules.outpatientGeneral.annualCapFen,
-      table: byStatusAndLevel(rules.outpatientGeneral.table, benefit, `${prefix}.outpatientGeneral.table`),
+    general: rules.outpatient_general && {
+      capFen: rules.outpatient_general.annualCapFen,
+      table: byStatusAndLevel(rules.outpatient_general.table, benefit, `${prefix}.outpatient_general.table`),
     },
     chronic: new Map(
-      (rules.outpatientChronic?.diseases ?? []).map((disease, index) => [
+      (rules.outpatient_chronic?.diseases ?? []).map((disease, index) => [
         disease.code,
         {
           bp: rateToBasisPoints(disease.rate),
           deductibleFen: disease.annualDeductibleFen,
           quotaFen: disease.monthlyQuotaFen,
-          rule: `${prefix}.outpatientChronic.diseases[${index}]`,
+          rule: `${prefix}.outpatient_chronic.diseases[${index}]`,
         },
       ]),
     ),
@@ -223,12 +226,12 @@ export function compilePolicy(input: unknown, index: number): CompiledPolicy {
     source: sourceOf(policy),
     rounding: policy.rounding,
     insuredClassBBp:
-      policy.preSelfPay.owner === "insuredPlace" ? rateToBasisPoints(policy.preSelfPay.classBRate) : undefined,
+      policy.preSelfPay.owner === "insured_place" ? rateToBasisPoints(policy.preSelfPay.classBRate) : undefined,
     rejectUnknownItems: policy.unknownItem === "reject",
     adjustments: {
       referred: compileAdjustment(policy.crossProvince.referred),
       emergency: compileAdjustment(policy.crossProvince.emergency),
-      otherTemporary: compileAdjustment(policy.crossProvince.otherTemporary),
+      other_temporary: compileAdjustment(policy.crossProvince.other_temporary),
       unregistered: compileAdjustment(policy.crossProvince.unregistered),
     },
     schemes: {
@@ -240,14 +243,14 @@ export function compilePolicy(input: unknown, index: number): CompiledPolicy {
 
 /** Validate (zod) and compile one catalogue: item table to a Map, rates to basis points. */
 export function compileCatalogue(input: unknown, index: number): CompiledCatalogue {
-  const catalogue = parseInput(CatalogueSchema, input, {
+  const catalogue = parseInput(ItemCatalogueSchema, input, {
     code: "INVALID_CATALOGUE",
     path: ["catalogues", index],
     label: { en: "catalogue", zh: "就医地目录" },
   });
   const classBBp = rateToBasisPoints(catalogue.classBPreSelfPayRate);
   const items = new Map<string, CompiledItem>();
-  for (const [code, item] of Object.entries(catalogue.items)) {
+  for (const [code, item] of Object.entries(catalogue.items ?? {})) {
     items.set(code, {
       cls: item.class,
       preBp: item.preSelfPayRate === undefined ? classBBp : rateToBasisPoints(item.preSelfPayRate),
@@ -292,7 +295,7 @@ export interface SettlerOptions {
   /** Insured-place policies (参保地政策), each for a region and a validity window. */
   readonly policies: readonly Policy[];
   /** Treatment-place catalogues (就医地目录), each for a region and a validity window. */
-  readonly catalogues: readonly Catalogue[];
+  readonly catalogues: readonly ItemCatalogue[];
   /** Build the step-by-step `trace` of each result (default `true`). */
   readonly trace?: boolean;
   /**

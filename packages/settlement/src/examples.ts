@@ -16,11 +16,11 @@ const LOW_CRED_NOTE =
 
 const CROSS_PROVINCE_EXAMPLE: Policy["crossProvince"] = {
   // The national ceilings (医保发〔2022〕22号) stand in for the unknown local figures.
-  referred: { kind: "ratioMinusPoints", points: 10 },
-  emergency: { kind: "ratioMinusPoints", points: 10 },
-  otherTemporary: { kind: "ratioMinusPoints", points: 20 },
+  referred: { kind: "ratio_minus_points", points: 10 },
+  emergency: { kind: "ratio_minus_points", points: 10 },
+  other_temporary: { kind: "ratio_minus_points", points: 20 },
   // 经办规程 第16条: without 备案 at discharge there is no direct settlement (policy-facts §A2.8).
-  unregistered: { kind: "notSettleable" },
+  unregistered: { kind: "not_settleable" },
 };
 
 function row(deductibleYuan: number, rate: number) {
@@ -48,14 +48,14 @@ export const CHONGQING_EMPLOYEE_EXAMPLE: Policy = {
     confidence: "LOW-CRED",
   },
   rounding: "half-up",
-  preSelfPay: { owner: "treatmentPlace" },
+  preSelfPay: { owner: "treatment_place" },
   unknownItem: "reject",
   crossProvince: CROSS_PROVINCE_EXAMPLE,
   schemes: {
     employee: {
       pooledAnnualCapFen: 4_700_000,
       inpatient: {
-        inService: { primary: row(220, 0.9), level1: row(220, 0.9), level2: row(440, 0.87), level3: row(880, 0.85) },
+        in_service: { primary: row(220, 0.9), level1: row(220, 0.9), level2: row(440, 0.87), level3: row(880, 0.85) },
         retired: { primary: row(220, 0.95), level1: row(220, 0.95), level2: row(440, 0.95), level3: row(880, 0.95) },
       },
       furtherFunds: [],
@@ -96,13 +96,13 @@ export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: num
       confidence: "LOW-CRED",
     },
     rounding: "half-up",
-    preSelfPay: { owner: "treatmentPlace" },
+    preSelfPay: { owner: "treatment_place" },
     unknownItem: "reject",
     crossProvince: CROSS_PROVINCE_EXAMPLE,
     schemes: {
       employee: {
         pooledAnnualCapFen: input.pooledAnnualCapFen,
-        inpatient: { inService: CHENGDU_LEVELS, retired: CHENGDU_LEVELS },
+        inpatient: { in_service: CHENGDU_LEVELS, retired: CHENGDU_LEVELS },
         furtherFunds: [],
       },
     },

@@ -1,6 +1,6 @@
 import { fenToYuan, IsoDateSchema, parseInput } from "@carekit/core";
 import * as z from "zod";
-import type { SettlementResult } from "./settle.js";
+import type { SettlementResult } from "./types.js";
 
 const ADJUDICATION = "http://terminology.hl7.org/CodeSystem/adjudication";
 const CLAIM_TYPE = "http://terminology.hl7.org/CodeSystem/claim-type";
@@ -48,7 +48,7 @@ const FhirInputSchema = /* @__PURE__ */ z.strictObject({
     personId: z.string(),
     policyId: z.string(),
     careType: z.string(),
-    total: z.number(),
+    totalFen: z.number(),
   }),
   created: IsoDateSchema,
   identifierSystem: z.url().optional(),
@@ -64,8 +64,8 @@ function category(code: string, zh: string): FhirCodeableConcept {
 
 /**
  * Express a settlement as an HL7 FHIR R4 `ClaimResponse` (FHIR 理赔响应) so that insurers' systems can read it:
- * adjudication categories `submitted` (医疗费总额 `total`), `eligible` (符合政策范围金额 `inScope`), `deductible`
- * (起付标准), `eligpercent` (the pooled fund's rate, in percent) and `benefit` (基金支付总额 `fundTotal`), per claim
+ * adjudication categories `submitted` (医疗费总额 `totalFen`), `eligible` (符合政策范围金额 `inScopeFen`), `deductible`
+ * (起付标准), `eligpercent` (the pooled fund's rate, in percent) and `benefit` (基金支付总额 `fundsPaidFen`), per claim
  * and in `total`; `payment.amount` is the funds' total. Amounts are yuan with two decimals.
  *
  * @param input.result - a {@link SettlementResult}
@@ -87,13 +87,13 @@ export function toFhirClaimResponse(input: {
   parseInput(FhirInputSchema, input, { label: { en: "FHIR export input", zh: "FHIR 导出参数" } });
   const { result, created } = input;
   const system = input.identifierSystem ?? "urn:carekit:settlement";
-  const percent = result.fundRateBasisPoints / 100;
+  const percent = result.pooledFundRateBasisPoints / 100;
   const lines: FhirAdjudication[] = [
-    { category: category("submitted", "医疗费总额"), amount: money(result.total) },
-    { category: category("eligible", "符合政策范围金额"), amount: money(result.inScope) },
-    { category: category("deductible", "起付标准"), amount: money(result.deductible) },
+    { category: category("submitted", "医疗费总额"), amount: money(result.totalFen) },
+    { category: category("eligible", "符合政策范围金额"), amount: money(result.inScopeFen) },
+    { category: category("deductible", "起付标准"), amount: money(result.deductibleFen) },
     { category: category("eligpercent", "统筹基金支付比例"), value: percent },
-    { category: category("benefit", "基金支付总额"), amount: money(result.fundTotal) },
+    { category: category("benefit", "基金支付总额"), amount: money(result.fundsPaidFen) },
   ];
   return {
     resourceType: "ClaimResponse",
@@ -107,12 +107,12 @@ export function toFhirClaimResponse(input: {
     insurer: { identifier: { system, value: result.policyId } },
     request: { identifier: { system, value: result.claimId } },
     outcome: "complete",
-    disposition: `${result.crossProvince ? "跨省异地就医直接结算" : "本省结算"}: 基金支付 ${fenToYuan(result.fundTotal)} 元, 个人负担 ${fenToYuan(result.patientPays)} 元`,
+    disposition: `${result.crossProvince ? "跨省异地就医直接结算" : "本省结算"}: 基金支付 ${fenToYuan(result.fundsPaidFen)} 元, 个人负担 ${fenToYuan(result.patientPaysFen)} 元`,
     item: [{ itemSequence: 1, adjudication: lines }],
     total: lines.filter((line) => line.amount !== undefined),
     payment: {
       type: { coding: [{ system: PAYMENT_TYPE, code: "complete" }] },
-      amount: money(result.fundTotal),
+      amount: money(result.fundsPaidFen),
     },
   };
 }

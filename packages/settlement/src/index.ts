@@ -1,17 +1,34 @@
 /**
  * Cross-province (川渝) medical-insurance claim settlement in integer fen (跨省异地就医直接结算): the treatment
- * place's catalogue and the insured place's policy (就医地目录、参保地政策), registration adjustments for temporary
- * patients, annual accumulators, further funds, batch settlement, contribution-year recognition (缴费年限互认) and
- * an HL7 FHIR R4 `ClaimResponse` view. Local parameter tables that rest on unconfirmed sources live in the separate
- * `@carekit/settlement/examples` entry point.
+ * place's item catalogue and the insured place's policy (就医地目录、参保地政策), registration adjustments for
+ * temporary patients, annual accumulators, further funds, batch settlement, contribution-year recognition (缴费年限
+ * 互认) and an HL7 FHIR R4 `ClaimResponse` view. Local parameter tables that rest on unconfirmed sources live in the
+ * separate `@carekit/settlement/examples` entry point.
  *
  * @packageDocumentation
  */
 
-export { type Accumulators, AccumulatorsSchema, emptyAccumulators } from "./accumulators.js";
-export type { BatchError, BatchOutcome, BatchResult } from "./batch.js";
-export { type Catalogue, type CatalogueItem, CatalogueSchema, ITEM_CLASSES, type ItemClass } from "./catalogue.js";
-export { type Charges, type Claim, ClaimSchema, isClaim, LONG_TERM_SUBTYPES } from "./claim.js";
+export {
+  type BatchError,
+  type BatchResult,
+  CarekitError,
+  isCarekitError,
+} from "@carekit/core";
+export {
+  type Accumulators,
+  AccumulatorsSchema,
+  emptyAccumulators,
+  START_OF_YEAR,
+  type StartOfYear,
+} from "./accumulators.js";
+export {
+  ITEM_CLASSES,
+  type ItemCatalogue,
+  type ItemCatalogueEntry,
+  ItemCatalogueSchema,
+  type ItemClass,
+} from "./catalogue.js";
+export { type Charges, type Claim, ClaimSchema, isClaim } from "./claim.js";
 export type { SettlerOptions } from "./compile.js";
 export {
   assessContributionYears,
@@ -25,6 +42,7 @@ export {
 } from "./contribution.js";
 export { CHENGDU_CONTRIBUTION_POLICY, CHONGQING_CONTRIBUTION_POLICY } from "./data/contribution.js";
 export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
+export { type RuleOrigin, type SettlementTraceStep, STEP_LABELS, type StepId } from "./explanation.js";
 export {
   type FhirAdjudication,
   type FhirClaimResponse,
@@ -32,16 +50,17 @@ export {
   type FhirMoney,
   toFhirClaimResponse,
 } from "./fhir.js";
-export { MAX_AMOUNT_FEN } from "./limits.js";
+export { MAX_ACCUMULATED_FEN, MAX_AMOUNT_FEN } from "./limits.js";
 export {
   type Adjustment,
   AdjustmentSchema,
   CARE_TYPES,
   type CareType,
-  FACILITY_LEVELS,
-  type FacilityLevel,
   type FurtherFund,
   FurtherFundSchema,
+  HOSPITAL_GRADES,
+  type HospitalGrade,
+  LONG_TERM_SUBTYPES,
   PERSON_STATUSES,
   type PersonStatus,
   type Policy,
@@ -52,11 +71,16 @@ export {
   TEMPORARY_REGISTRATIONS,
   type TemporaryRegistration,
 } from "./policy.js";
-export {
-  createSettler,
-  type FundPayment,
-  type Settlement,
-  type SettlementResult,
-  type Settler,
-} from "./settle.js";
-export { type RuleOrigin, STEP_LABELS, type StepId, type TraceSource, type TraceStep } from "./trace.js";
+export { createSettler } from "./settle.js";
+export type {
+  FundPayment,
+  SettledClaim,
+  SettleInput,
+  Settlement,
+  SettlementBatchAsyncInput,
+  SettlementBatchError,
+  SettlementBatchInput,
+  SettlementBatchResult,
+  SettlementResult,
+  Settler,
+} from "./types.js";

@@ -16,3 +16,10 @@ export const AmountSchema = /* @__PURE__ */ FenSchema.max(MAX_AMOUNT_FEN, {
 
 /** Most lines one itemised claim may carry. */
 export const MAX_LINES = 10_000;
+
+/**
+ * Largest accumulated amount (in fen) an annual accumulator may carry: ¥10,000,000,000,000.00 (10 万亿元). Adding one
+ * more claim (at most {@link MAX_AMOUNT_FEN}) to it stays far below 2^53, so accumulated sums never lose precision;
+ * a sum beyond it is refused with `OUT_OF_RANGE`.
+ */
+export const MAX_ACCUMULATED_FEN = 1_000_000_000_000_000;

@@ -19,9 +19,17 @@ import { KeySchema } from "./source.js";
  * @example
  * {@includeCode ../test/claim.test.ts#enums}
  */
-export const FACILITY_LEVELS = ["primary", "level1", "level2", "level3"] as const;
-/** A facility level; see {@link FACILITY_LEVELS}. */
-export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
+export const HOSPITAL_GRADES = ["primary", "level1", "level2", "level3"] as const;
+/** A facility level; see {@link HOSPITAL_GRADES}. */
+export type HospitalGrade = (typeof HOSPITAL_GRADES)[number];
+
+/**
+ * Sub-types of long-term residence elsewhere (异地长期居住人员): 异地安置退休, 异地长期居住, 常驻异地工作.
+ *
+ * @example
+ * {@includeCode ../test/claim.test.ts#enums}
+ */
+export const LONG_TERM_SUBTYPES = ["retired_resettled", "long_term_residence", "posted_worker"] as const;
 
 /**
  * Person statuses (人员类别): 在职 (in service) or 退休 (retired).
@@ -29,7 +37,7 @@ export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
  * @example
  * {@includeCode ../test/claim.test.ts#enums}
  */
-export const PERSON_STATUSES = ["inService", "retired"] as const;
+export const PERSON_STATUSES = ["in_service", "retired"] as const;
 /** A person status; see {@link PERSON_STATUSES}. */
 export type PersonStatus = (typeof PERSON_STATUSES)[number];
 
@@ -49,7 +57,7 @@ export type Scheme = (typeof SCHEMES)[number];
  * @example
  * {@includeCode ../test/claim.test.ts#enums}
  */
-export const CARE_TYPES = ["inpatient", "outpatientChronic", "outpatientGeneral"] as const;
+export const CARE_TYPES = ["inpatient", "outpatient_chronic", "outpatient_general"] as const;
 /** A care type; see {@link CARE_TYPES}. */
 export type CareType = (typeof CARE_TYPES)[number];
 
@@ -59,7 +67,7 @@ export type CareType = (typeof CARE_TYPES)[number];
  * @example
  * {@includeCode ../test/claim.test.ts#enums}
  */
-export const TEMPORARY_REGISTRATIONS = ["referred", "emergency", "otherTemporary"] as const;
+export const TEMPORARY_REGISTRATIONS = ["referred", "emergency", "other_temporary"] as const;
 /** A temporary registration type; see {@link TEMPORARY_REGISTRATIONS}. */
 export type TemporaryRegistration = (typeof TEMPORARY_REGISTRATIONS)[number];
 
@@ -69,8 +77,8 @@ const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
  * Zod schema of the cross-province adjustment for a temporary patient (临时外出就医人员待遇调整), a tagged union
  * because the three formulas give different results (policy-facts §A2.6):
  * - `none` — the local ratio;
- * - `ratioMinusPoints` — the ratio lowered by `points` percentage points (e.g. 商洛: −10 / −15);
- * - `ratioTimes` — the ratio multiplied by `factor` (e.g. 苏州: "按原规定结付比例的80%");
+ * - `ratio_minus_points` — the ratio lowered by `points` percentage points (e.g. 商洛: −10 / −15);
+ * - `ratio_times` — the ratio multiplied by `factor` (e.g. 苏州: "按原规定结付比例的80%");
  * - `preSelfPay` — the patient first pays `rate` of the in-scope amount (先行自付, e.g. 江西 10% / 20%), then the
  *   normal rules apply.
  *
@@ -79,9 +87,9 @@ const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
  */
 export const AdjustmentSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
-  z.strictObject({ kind: z.literal("ratioMinusPoints"), points: PointsSchema }),
-  z.strictObject({ kind: z.literal("ratioTimes"), factor: RateSchema }),
-  z.strictObject({ kind: z.literal("preSelfPay"), rate: RateSchema }),
+  z.strictObject({ kind: z.literal("ratio_minus_points"), points: PointsSchema }),
+  z.strictObject({ kind: z.literal("ratio_times"), factor: RateSchema }),
+  z.strictObject({ kind: z.literal("pre_self_pay"), rate: RateSchema }),
 ]);
 
 /** A cross-province adjustment; see {@link AdjustmentSchema}. */
@@ -96,7 +104,7 @@ function levelTable<T extends z.ZodType>(row: T) {
 }
 
 function statusTable<T extends z.ZodType>(row: T) {
-  return z.strictObject({ inService: levelTable(row), retired: levelTable(row) });
+  return z.strictObject({ in_service: levelTable(row), retired: levelTable(row) });
 }
 
 const ChronicDiseaseSchema = /* @__PURE__ */ z.strictObject({
@@ -121,7 +129,7 @@ const SegmentSchema = /* @__PURE__ */ z.strictObject({ upToFen: AmountSchema.nul
 export const FurtherFundSchema = /* @__PURE__ */ z
   .strictObject({
     id: KeySchema,
-    kind: z.enum(["largeExpense", "criticalIllness", "medicalAssistance", "other"]),
+    kind: z.enum(["large_expense", "critical_illness", "medical_assistance", "other"]),
     label: LabelSchema,
     careTypes: z.array(z.enum(CARE_TYPES)).min(1).max(3),
     thresholdFen: AmountSchema,
@@ -150,8 +158,8 @@ export type FurtherFund = z.infer<typeof FurtherFundSchema>;
 const SchemeRulesSchema = /* @__PURE__ */ z.strictObject({
   pooledAnnualCapFen: AmountSchema,
   inpatient: statusTable(InpatientRowSchema),
-  outpatientGeneral: z.strictObject({ annualCapFen: AmountSchema, table: statusTable(BenefitSchema) }).optional(),
-  outpatientChronic: z.strictObject({ diseases: z.array(ChronicDiseaseSchema).min(1).max(100) }).optional(),
+  outpatient_general: z.strictObject({ annualCapFen: AmountSchema, table: statusTable(BenefitSchema) }).optional(),
+  outpatient_chronic: z.strictObject({ diseases: z.array(ChronicDiseaseSchema).min(1).max(100) }).optional(),
   furtherFunds: z.array(FurtherFundSchema).max(10),
 });
 
@@ -166,7 +174,7 @@ export type SchemeRules = z.infer<typeof SchemeRulesSchema>;
  * not in the catalogue; and the rounding mode (default 四舍五入, `half-up`).
  *
  * The national ceilings of 医保发〔2022〕22号 are enforced: the ratio of a referred or emergency patient falls by at
- * most 10 points, of another temporary patient by at most 20 (a `ratioTimes` or `preSelfPay` adjustment is checked
+ * most 10 points, of another temporary patient by at most 20 (a `ratio_times` or `preSelfPay` adjustment is checked
  * against every rate of the policy).
  *
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
@@ -183,15 +191,15 @@ export const PolicySchema = /* @__PURE__ */ z
     source: SourceSchema,
     rounding: z.enum(ROUNDING_MODES as readonly [RoundingMode, ...RoundingMode[]]).default("half-up"),
     preSelfPay: z.discriminatedUnion("owner", [
-      z.strictObject({ owner: z.literal("treatmentPlace") }),
-      z.strictObject({ owner: z.literal("insuredPlace"), classBRate: RateSchema }),
+      z.strictObject({ owner: z.literal("treatment_place") }),
+      z.strictObject({ owner: z.literal("insured_place"), classBRate: RateSchema }),
     ]),
-    unknownItem: z.enum(["reject", "fullSelfPay"]),
+    unknownItem: z.enum(["reject", "full_self_pay"]),
     crossProvince: z.strictObject({
       referred: AdjustmentSchema,
       emergency: AdjustmentSchema,
-      otherTemporary: AdjustmentSchema,
-      unregistered: z.union([AdjustmentSchema, z.strictObject({ kind: z.literal("notSettleable") })]),
+      other_temporary: AdjustmentSchema,
+      unregistered: z.union([AdjustmentSchema, z.strictObject({ kind: z.literal("not_settleable") })]),
     }),
     schemes: z
       .strictObject({ employee: SchemeRulesSchema.optional(), resident: SchemeRulesSchema.optional() })
@@ -261,13 +269,13 @@ function policyRates(policy: ParsedPolicy): number[] {
   for (const rules of Object.values(policy.schemes ?? {})) {
     if (rules === undefined) continue;
     for (const status of PERSON_STATUSES) {
-      for (const level of FACILITY_LEVELS) {
+      for (const level of HOSPITAL_GRADES) {
         const row = rules.inpatient?.[status]?.[level];
         rates.push(safeBasisPoints(row?.first?.rate), safeBasisPoints(row?.later?.rate));
-        rates.push(safeBasisPoints(rules.outpatientGeneral?.table?.[status]?.[level]?.rate));
+        rates.push(safeBasisPoints(rules.outpatient_general?.table?.[status]?.[level]?.rate));
       }
     }
-    for (const disease of rules.outpatientChronic?.diseases ?? []) rates.push(safeBasisPoints(disease?.rate));
+    for (const disease of rules.outpatient_chronic?.diseases ?? []) rates.push(safeBasisPoints(disease?.rate));
   }
   return rates.filter((bp): bp is number => bp !== undefined);
 }
@@ -280,11 +288,11 @@ function reductionBasisPoints(adjustment: Adjustment, bp: number): number {
   switch (adjustment.kind) {
     case "none":
       return 0;
-    case "ratioMinusPoints":
+    case "ratio_minus_points":
       return Math.min(bp, adjustment.points * 100);
-    case "ratioTimes":
+    case "ratio_times":
       return (bp * (10_000 - (safeBasisPoints(adjustment.factor) ?? 10_000))) / 10_000;
-    case "preSelfPay":
+    case "pre_self_pay":
       return (bp * (safeBasisPoints(adjustment.rate) ?? 0)) / 10_000;
     default:
       return 0;

@@ -1,130 +1,35 @@
-import type { Label } from "@carekit/core";
-import { parseInput, type RoundingMode } from "@carekit/core";
+import { parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
-import { provinceOf, regionOf } from "@carekit/core/regions";
-import { type Accumulators, AccumulatorsSchema, freshAccumulators, isAccumulators } from "./accumulators.js";
 import {
-  applyRateFast as applyRateFastImport,
-  divideByBp as divideByBpImport,
-  divideUnchecked as divideUncheckedImport,
-} from "./arith.js";
-import { type BatchOutcome, collect, settleBatchWith } from "./batch.js";
-import { type Claim, ClaimSchema, isClaim as isClaimImport } from "./claim.js";
+  type Accumulators,
+  AccumulatorsSchema,
+  freshAccumulators,
+  isAccumulators,
+  isStartOfYear,
+  MAX_ACCUMULATED_FEN,
+  SettledAccumulators,
+} from "./accumulators.js";
+import { settleBatchAsyncWith, settleBatchWith } from "./batch.js";
+import { type Claim, ClaimSchema, isClaim } from "./claim.js";
 import {
   assertNoOverlap,
   type CompiledAdjustment,
-  type CompiledCatalogue,
   type CompiledFund,
-  type CompiledPolicy,
   type CompiledStay,
   compileCatalogue,
   compilePolicy,
-  rowIndex as rowIndexImport,
+  rowIndex,
   type SettlerOptions,
   SettlerOptionsSchema,
 } from "./compile.js";
-import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
-import type { CareType } from "./policy.js";
-import { STEP_LABELS, type TraceSource, type TraceStep } from "./trace.js";
-
-/** One further fund's payment (大额 / 大病 / 救助 …) in a {@link SettlementResult}. */
-export interface FundPayment {
-  readonly id: string;
-  readonly kind: string;
-  readonly label: Label;
-  readonly paidFen: number;
-}
-
-/**
- * The itemised settlement of one claim in integer fen (结算结果), named after the national platform's settlement
- * output (policy-facts §A6.2): `total` 医疗费总额 (`medfee_sumamt`), `fullSelfPay` 全自费 (`fulamt_ownpay_amt`),
- * `overLimitSelfPay` 超限价自费 (`overlmt_selfpay`), `preSelfPay` 先行自付 (`preselfpay_amt`), `inScope` 符合政策范围
- * 金额 (`inscp_scp_amt`), `deductible` 实际支付起付线 (`act_pay_dedc`), `fundPaid` 统筹基金支出 (`hifp_pay`) at
- * `fundRateBasisPoints` (`pool_prop_selfpay`), `furtherFunds` (`hifob_pay`, `hifmi_pay`, `maf_pay` …), `fundTotal`
- * 基金支付总额 (`fund_pay_sumamt`), `patientPays` 个人负担总金额 (`psn_part_amt`).
- *
- * Always: `total = fundTotal + patientPays` and
- * `patientPays = fullSelfPay + overLimitSelfPay + preSelfPay + deductible + coinsurance + overCap`.
- */
-export interface SettlementResult {
-  readonly claimId: string;
-  readonly personId: string;
-  /** Calendar year of the discharge date: the accumulators' year. */
-  readonly year: number;
-  /** 住院 / 门诊慢特病 / 普通门诊. */
-  readonly careType: CareType;
-  /** 跨省异地就医: insured and treatment regions lie in different provinces. */
-  readonly crossProvince: boolean;
-  readonly policyId: string;
-  readonly catalogueId: string;
-  readonly total: number;
-  readonly fullSelfPay: number;
-  readonly overLimitSelfPay: number;
-  /** Class-B pre-self-pay plus any registration pre-self-pay (备案类型先行自付). */
-  readonly preSelfPay: number;
-  readonly inScope: number;
-  readonly deductible: number;
-  /** Payment of the pooled fund (统筹基金), the first fund. */
-  readonly fundPaid: number;
-  /** The pooled fund's rate after the registration adjustment, in basis points (8500 = 85 %). */
-  readonly fundRateBasisPoints: number;
-  readonly furtherFunds: readonly FundPayment[];
-  readonly fundTotal: number;
-  /** 个人自付: the patient's share of the amount the funds cover (after the deductible, below the caps). */
-  readonly coinsurance: number;
-  /** 超限额自付: in-scope cost above every fund's annual cap (or monthly quota). */
-  readonly overCap: number;
-  readonly patientPays: number;
-  /** Every step with its label, rule and source; empty when the settler was created with `trace: false`. */
-  readonly trace: readonly TraceStep[];
-}
-
-/** What `settle` returns: the result and the person's accumulators after this claim. */
-export interface Settlement {
-  readonly result: SettlementResult;
-  readonly accumulators: Accumulators;
-}
-
-/** A compiled settler (结算器); see {@link createSettler}. */
-export interface Settler {
-  /**
-   * Settle one claim against the person's accumulators for the claim's calendar year (omit them, or pass another
-   * year's, to start the year from zero).
-   *
-   * @throws {CarekitError} `INVALID_INPUT` (claim or accumulators), `UNKNOWN_REGION`, `UNKNOWN_POLICY`,
-   *   `UNKNOWN_CATALOGUE`, `UNKNOWN_ITEM`, `UNKNOWN_DISEASE`, `NOT_SETTLEABLE`, `ACCUMULATOR_MISMATCH`
-   */
-  settle(claim: unknown, accumulators?: Accumulators): Settlement;
-  /**
-   * Settle many claims (批量结算): grouped by person, each person's claims in discharge-date order (stable), the
-   * accumulators carried from claim to claim, starting from `accumulators` where given. Never drops a record:
-   * `results.length + errors.length` equals the number of claims, both in input order, each with its `index`.
-   *
-   * @example
-   * {@includeCode ../test/batch.test.ts#example}
-   */
-  settleBatch(claims: Iterable<unknown>, accumulators?: Iterable<Accumulators>): BatchOutcome;
-  /** {@link Settler.settleBatch} over an async (or sync) iterable, e.g. a stream of parsed JSON lines. */
-  settleBatchAsync(
-    claims: AsyncIterable<unknown> | Iterable<unknown>,
-    accumulators?: Iterable<Accumulators>,
-  ): Promise<BatchOutcome>;
-}
-
-const NATIONAL_SOURCE: TraceSource = Object.freeze({
-  id: NATIONAL_CROSS_PROVINCE_RULES.id,
-  version: NATIONAL_CROSS_PROVINCE_RULES.version,
-  title: NATIONAL_CROSS_PROVINCE_RULES.source.title,
-  number: NATIONAL_CROSS_PROVINCE_RULES.source.number,
-});
-
-// The hot path's imported functions, bound once to module constants: under a module transform that turns imports into
-// live-binding getters (Vite SSR, which vitest uses), every call through an import would first call a getter.
-const applyRateFast = applyRateFastImport;
-const divideByBp = divideByBpImport;
-const divideUnchecked = divideUncheckedImport;
-const isClaim = isClaimImport;
-const rowIndex = rowIndexImport;
+import { pickDated } from "./dates.js";
+import { explain, type SettlementTraceStep } from "./explanation.js";
+import { adjustRate, type FundOutcome, runFund } from "./funds.js";
+import { applyRateFast } from "./internal/arith.js";
+import { dayKey, yearOf } from "./internal/day-key.js";
+import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
+import { regionResolver } from "./regions.js";
+import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
 
 /**
  * Read-only zero state of a new year (never returned itself: `settle` always builds new accumulators). Frozen all the
@@ -141,170 +46,86 @@ function freezeZero(accumulators: Accumulators): Accumulators {
 }
 
 /** The trace of a settler created with `trace: false`: one shared, frozen empty list. */
-const NO_TRACE: readonly TraceStep[] = Object.freeze([]);
+const NO_TRACE: readonly SettlementTraceStep[] = Object.freeze([]);
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
-const BP = 10_000;
 
 interface FundState {
   readonly baseFen: number;
   readonly paidFen: number;
 }
 
-interface FundOutcome {
-  paid: number;
-  covered: number;
-  below: number;
-  passOn: number;
+/** A count or an accumulated amount the settler can add to without leaving the safe integers. */
+function isAccumulated(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_ACCUMULATED_FEN;
 }
 
 /**
- * Run one fund over `base` fen of in-scope cost: the part below the fund's annual threshold stays with the patient,
- * each slice above it is paid at its segment's rate until the cap room is used up — then the fund pays exactly the
- * room, and the cost beyond the ⌈room / rate⌉ fen that used it up (or beyond the last segment) passes on to the next
- * fund. Exact integer arithmetic: the numerator is `fen × bp`, rounded once by the policy's mode.
+ * The numbers of settler-made accumulators that `settle` reads, checked without walking the records again: the brand
+ * vouches for the structure, these checks for what might have been changed since.
  */
-function runFund(
-  base: number,
-  accumulatedBase: number,
-  thresholdFen: number,
-  upTo: readonly number[],
-  bps: readonly number[],
-  capRoom: number,
-  rounding: RoundingMode,
-  out: FundOutcome,
-): void {
-  let start = accumulatedBase;
-  const end = accumulatedBase + base;
-  let below = 0;
-  if (start < thresholdFen) {
-    below = Math.min(end, thresholdFen) - start;
-    start += below;
-  }
-  let covered = 0;
-  let numerator = 0;
-  let room = capRoom * BP;
-  let passOn = 0;
-  let capped = false;
-  for (let i = 0; i < upTo.length && start < end; i++) {
-    const segmentEnd = upTo[i] as number;
-    if (start >= segmentEnd) continue;
-    const slice = Math.min(end, segmentEnd) - start;
-    start += slice;
-    if (capped) {
-      passOn += slice;
-      continue;
-    }
-    const bp = bps[i] as number;
-    const need = slice * bp;
-    if (need <= room) {
-      numerator += need;
-      room -= need;
-      covered += slice;
-    } else {
-      // the cap binds inside this slice: the fund pays exactly its cap room, which takes ⌈room / bp⌉ fen of cost
-      const part = divideUnchecked(room, bp, "up");
-      covered += part;
-      passOn += slice - part;
-      capped = true;
-    }
-  }
-  passOn += end - start;
-  if (capped) out.paid = capRoom;
-  else {
-    const paid = divideByBp(numerator, rounding);
-    out.paid = Math.min(paid, capRoom);
-  }
-  out.covered = covered;
-  out.below = below;
-  out.passOn = passOn;
-}
-
-function adjustRate(bp: number, adjustment: CompiledAdjustment, rounding: RoundingMode): number {
-  switch (adjustment.kind) {
-    case "ratioMinusPoints":
-      return bp > adjustment.offBp ? bp - adjustment.offBp : 0;
-    case "ratioTimes":
-      return applyRateFast(bp, adjustment.factorBp, rounding);
-    default:
-      return bp;
-  }
-}
-
-/** `YYYY-MM-DD` of a validated ISO date as the integer YYYYMMDD (ordered like the text). */
-function dayKey(date: string): number {
+function settledStillSound(a: SettledAccumulators): boolean {
+  const paid = a.deductiblePaidFen;
   return (
-    (date.charCodeAt(0) - 48) * 10_000_000 +
-    (date.charCodeAt(1) - 48) * 1_000_000 +
-    (date.charCodeAt(2) - 48) * 100_000 +
-    (date.charCodeAt(3) - 48) * 10_000 +
-    (date.charCodeAt(5) - 48) * 1000 +
-    (date.charCodeAt(6) - 48) * 100 +
-    (date.charCodeAt(8) - 48) * 10 +
-    date.charCodeAt(9) -
-    48
+    typeof a.personId === "string" &&
+    isAccumulated(a.year) &&
+    isAccumulated(a.inpatientAdmissions) &&
+    typeof paid === "object" &&
+    paid !== null &&
+    isAccumulated(paid.inpatient) &&
+    isAccumulated(paid.outpatient_general) &&
+    isAccumulated(paid.outpatient_chronic) &&
+    typeof a.funds === "object" &&
+    a.funds !== null &&
+    typeof a.chronicMonthlyPaidFen === "object" &&
+    a.chronicMonthlyPaidFen !== null
   );
 }
 
-/** A policy or catalogue with its validity window as {@link dayKey}s. */
-interface DatedEntry<T> {
-  readonly item: T;
-  readonly from: number;
-  readonly to: number;
-}
-
-function dated<T extends { readonly from: string; readonly to: string }>(item: T): DatedEntry<T> {
-  return { item, from: dayKey(item.from), to: dayKey(item.to) };
-}
-
-function pickDated<T>(candidates: readonly DatedEntry<T>[], day: number): T | undefined {
-  for (let i = 0; i < candidates.length; i++) {
-    const entry = candidates[i] as DatedEntry<T>;
-    if (entry.from <= day && day <= entry.to) return entry.item;
+/** A fund's state read from accumulators, each number checked (a settler-made record may have been changed). */
+function fundState(funds: Accumulators["funds"], id: string, path: string): FundState | undefined {
+  const state = funds[id];
+  if (state === undefined) return undefined;
+  if (typeof state !== "object" || state === null || !isAccumulated(state.baseFen) || !isAccumulated(state.paidFen)) {
+    throw fieldError(
+      "INVALID_INPUT",
+      `accumulators.funds.${id}`,
+      `fund state ${id} is not { baseFen, paidFen } in fen (${path})`,
+      `基金 ${id} 的累计不是以分计的 { baseFen, paidFen }（${path}）`,
+    );
   }
-  return undefined;
+  return state;
 }
 
-function groupByRegion<T extends { readonly region: string }>(items: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(item.region);
-    if (list) list.push(item);
-    else map.set(item.region, [item]);
-  }
-  return map;
-}
-
-/** What a region code resolves to, once: its province, and the policies and catalogues of it and its ancestors. */
-interface RegionEntry {
-  readonly province: string;
-  /** Most specific region first. */
-  readonly policies: readonly DatedEntry<CompiledPolicy>[];
-  readonly catalogues: readonly DatedEntry<CompiledCatalogue>[];
+function overflow(path: string): never {
+  throw fieldError(
+    "OUT_OF_RANGE",
+    path,
+    `the accumulated amount would exceed ${MAX_ACCUMULATED_FEN} fen`,
+    `累计金额将超过 ${MAX_ACCUMULATED_FEN} 分`,
+  );
 }
 
 /**
- * Compile policies and catalogues once into a settler (创建结算器): every policy and catalogue is validated with its
- * zod schema, rates become basis points, catalogues become hash maps; overlapping validity windows for one region
- * are rejected. `settle(claim, accumulators)` then:
- * 1. checks the claim with the fast guard {@link isClaim} (zod only on failure, to build the error);
- * 2. decides from the regions whether the claim is cross-province (`@carekit/core/regions`);
- * 3. takes the catalogue of the treatment region and the policy of the insured region (就医地目录、参保地政策), the
- *    most specific region first, valid on the discharge date;
- * 4. classifies charges: 丙类 → `fullSelfPay`; above the unit price cap → `overLimitSelfPay`; class B × the
- *    pre-self-pay rate of the treatment place or the insured place (policy parameter) → `preSelfPay`;
- * 5. applies the registration adjustment for temporary patients of a cross-province claim (none for long-term
- *    residents and same-province claims);
- * 6. takes the deductible (per admission, first or later stay; per year for outpatient care), then runs the pooled
- *    fund at the (adjusted) rate up to its annual cap and monthly quota, then each further fund in order;
- * 7. returns the breakdown, the trace and the updated accumulators (a new object; the input is not changed).
+ * Compile policies and catalogues once into a settler (创建结算器): each policy and catalogue is validated with its
+ * zod schema, rates become basis points, catalogues become hash maps, and overlapping validity windows for one region
+ * are rejected. `settle({ claim, accumulators })` then applies 就医地目录、参保地政策 — the treatment place's
+ * catalogue, the insured place's policy — step by step; `docs/settlement.md` walks through the algorithm.
  *
- * @param options - `policies`, `catalogues`, `trace` (default `true`), `trustInput` (default `false`)
- * @returns a {@link Settler}
+ * @param options - `policies` (参保地政策), `catalogues` (就医地目录), `trace` (default `true`), `trustInput`
+ *   (default `false`)
+ * @returns a {@link Settler} with `settle`, `settleBatch` and `settleBatchAsync`
  * @throws {CarekitError} `INVALID_INPUT` for bad options, `INVALID_POLICY` / `INVALID_CATALOGUE` with the path of the
- *   offending field (e.g. `policies[0].schemes.employee.inpatient.inService.level2`)
- * @see 医保发〔2022〕22号 (就医地目录、参保地政策; temporary-patient ceilings), policy-facts §A1–A3, §A6
+ *   offending field (e.g. `policies[0].schemes.employee.inpatient.in_service.level2`)
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26,
+ *   https://www.nhsa.gov.cn/art/2022/7/26/art_104_8629.html): 就医地目录、参保地政策, and the ceilings of the
+ *   temporary patients' adjustments
  * @example
- * {@includeCode ../test/settle.test.ts#example}
+ * ```ts
+ * const settler = createSettler({ policies: [policy], catalogues: [catalogue] });
+ * const { result, accumulators } = settler.settle({ claim, accumulators: START_OF_YEAR });
+ * result.fundsPaidFen + result.patientPaysFen === result.totalFen;
+ * // → true
+ * ```
  */
 export function createSettler(options: SettlerOptions): Settler {
   parseInput(SettlerOptionsSchema, options, { label: { en: "settler options", zh: "结算器参数" } });
@@ -312,38 +133,37 @@ export function createSettler(options: SettlerOptions): Settler {
   const catalogues = options.catalogues.map(compileCatalogue);
   assertNoOverlap(policies, "policies");
   assertNoOverlap(catalogues, "catalogues");
-  const policiesByRegion = groupByRegion(policies);
-  const cataloguesByRegion = groupByRegion(catalogues);
+  const resolveRegion = regionResolver(policies, catalogues);
   const withTrace = options.trace ?? true;
   const trusted = options.trustInput ?? false;
-  const regions = new Map<string, RegionEntry>();
-  const outcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
+  const regions = new Map<string, ReturnType<typeof resolveRegion>>();
+  const fundOutcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
+  const pooled: PooledOutcome = { paid: 0, coinsurance: 0, passOn: 0 };
 
-  /** Resolve a region code (cached): `UNKNOWN_REGION` for a code not in the bundled table. */
-  function regionEntry(code: string, path: string): RegionEntry {
-    const cached = regions.get(code);
-    if (cached) return cached;
-    const found: { policies: DatedEntry<CompiledPolicy>[]; catalogues: DatedEntry<CompiledCatalogue>[] } = {
-      policies: [],
-      catalogues: [],
-    };
-    let region = regionOf(code, path);
-    for (;;) {
-      found.policies.push(...(policiesByRegion.get(region.code) ?? []).map(dated));
-      found.catalogues.push(...(cataloguesByRegion.get(region.code) ?? []).map(dated));
-      if (region.parent === null) break;
-      region = regionOf(region.parent);
-    }
-    const entry = { province: provinceOf(code), ...found };
-    regions.set(code, entry);
-    return entry;
+  function region(code: string, path: string) {
+    const entry = regions.get(code);
+    if (entry !== undefined) return entry;
+    const resolved = resolveRegion(code, path);
+    regions.set(code, resolved);
+    return resolved;
   }
 
-  /** The accumulators to read for this claim; the shared zero state when none are given or they are of another year. */
-  function checkedAccumulators(accumulators: Accumulators | undefined, claim: Claim, year: number): Accumulators {
-    if (accumulators === undefined) return ZERO;
-    if (!isAccumulators(accumulators)) {
-      parseInput(AccumulatorsSchema, accumulators, {
+  /** The accumulators to read for this claim: checked, of this person, and the zero state for a new year. */
+  function accumulatorsFor(given: unknown, claim: Claim, year: number): Accumulators {
+    let accumulators: Accumulators;
+    if (SettledAccumulators.is(given) && settledStillSound(given)) accumulators = given;
+    else if (isStartOfYear(given)) return ZERO;
+    else if (isAccumulators(given)) accumulators = given;
+    else {
+      if (given === undefined) {
+        throw fieldError(
+          "INVALID_INPUT",
+          "accumulators",
+          "the person's accumulators are required: pass those the previous settle returned, accumulatorsFromPlatform(...), or START_OF_YEAR for the first claim of the year",
+          "必须传入此人的年度累计：上一次结算返回的累计、accumulatorsFromPlatform(...) 的结果，或本年度首次结算时传 START_OF_YEAR",
+        );
+      }
+      accumulators = parseInput(AccumulatorsSchema, given, {
         path: ["accumulators"],
         label: { en: "accumulators", zh: "年度累计" },
       });
@@ -356,32 +176,37 @@ export function createSettler(options: SettlerOptions): Settler {
         `传入的年度累计属于 ${accumulators.personId}，而单据属于 ${claim.personId}`,
       );
     }
+    if (accumulators.year > year) {
+      throw fieldError(
+        "ACCUMULATOR_MISMATCH",
+        "accumulators.year",
+        `accumulators of ${accumulators.year} passed for a claim discharged in ${year}`,
+        `传入的是 ${accumulators.year} 年的累计，而单据在 ${year} 年出院`,
+      );
+    }
     return accumulators.year === year ? accumulators : ZERO;
   }
 
-  function settle(input: unknown, accumulators?: Accumulators): Settlement {
-    if (!trusted && !isClaim(input)) {
-      parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
+  function settle(input: SettleInput): Settlement {
+    if (typeof input !== "object" || input === null) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "",
+        "expected { claim, accumulators }",
+        "参数必须是 { claim, accumulators } 对象",
+      );
     }
-    const claim = input as Claim;
-    // ISO dates are validated: the year is their first four digits (a test checks this against date-fns getYear).
+    const given = input.claim;
+    if (!trusted && !isClaim(given)) {
+      parseInput(ClaimSchema, given, { label: { en: "claim", zh: "结算单据" } });
+    }
+    const claim = given as Claim;
     const date = claim.dischargeDate;
-    const year =
-      (date.charCodeAt(0) - 48) * 1000 +
-      (date.charCodeAt(1) - 48) * 100 +
-      (date.charCodeAt(2) - 48) * 10 +
-      date.charCodeAt(3) -
-      48;
-    const day =
-      year * 10_000 +
-      (date.charCodeAt(5) - 48) * 1000 +
-      (date.charCodeAt(6) - 48) * 100 +
-      (date.charCodeAt(8) - 48) * 10 +
-      date.charCodeAt(9) -
-      48;
-    const acc = accumulators === undefined ? ZERO : checkedAccumulators(accumulators, claim, year);
-    const insured = regions.get(claim.insuredRegion) ?? regionEntry(claim.insuredRegion, "insuredRegion");
-    const treatment = regions.get(claim.treatmentRegion) ?? regionEntry(claim.treatmentRegion, "treatmentRegion");
+    const year = yearOf(date);
+    const day = dayKey(date);
+    const acc = accumulatorsFor(input.accumulators, claim, year);
+    const insured = region(claim.insuredRegion, "insuredRegion");
+    const treatment = region(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
 
     const policy = pickDated(insured.policies, day);
@@ -413,7 +238,7 @@ export function createSettler(options: SettlerOptions): Settler {
     }
     const rounding = policy.rounding;
 
-    // 4. classify charges against the treatment place's catalogue
+    // classify the charges against the treatment place's catalogue (就医地目录)
     let classA = 0;
     let classB = 0;
     let classC = 0;
@@ -424,10 +249,18 @@ export function createSettler(options: SettlerOptions): Settler {
       classA = charges.classAFen;
       classB = charges.classBFen;
       classC = charges.classCFen;
-      over = charges.overPriceCapFen;
+      over = charges.overPriceCapFen ?? 0;
       classBPre = applyRateFast(classB, policy.insuredClassBBp ?? catalogue.classBBp, rounding);
     } else {
       const lines = charges.lines;
+      if (charges.declaredLineCount !== undefined && charges.declaredLineCount !== lines.length) {
+        throw fieldError(
+          "LINE_COUNT_MISMATCH",
+          "charges.declaredLineCount",
+          `the claim declares ${charges.declaredLineCount} lines but carries ${lines.length}`,
+          `单据声明 ${charges.declaredLineCount} 条明细，实际为 ${lines.length} 条`,
+        );
+      }
       for (let i = 0; i < lines.length; i++) {
         const line = lines[i] as (typeof lines)[number];
         const item = catalogue.items.get(line.itemCode);
@@ -460,12 +293,21 @@ export function createSettler(options: SettlerOptions): Settler {
       }
     }
     const total = classA + classB + classC + over;
+    const declared = claim.declaredTotalFen;
+    if (declared !== undefined && declared !== total) {
+      throw fieldError(
+        "TOTAL_MISMATCH",
+        "declaredTotalFen",
+        `the charges add up to ${total} fen but the claim declares ${declared} fen (declaredTotalFen), ${Math.abs(declared - total)} fen ${declared > total ? "more" : "less"}`,
+        `费用明细合计 ${total} 分，与单据声明的医疗费总额 ${declared} 分不符（相差 ${Math.abs(declared - total)} 分）`,
+      );
+    }
 
-    // 5. registration adjustment (cross-province temporary patients only)
+    // registration adjustment (cross-province temporary patients only)
     const registration = claim.registration.kind;
     const adjustment =
-      !crossProvince || registration === "longTermResident" ? NO_ADJUSTMENT : policy.adjustments[registration];
-    if (adjustment.kind === "notSettleable") {
+      !crossProvince || registration === "long_term_resident" ? NO_ADJUSTMENT : policy.adjustments[registration];
+    if (adjustment.kind === "not_settleable") {
       throw fieldError(
         "NOT_SETTLEABLE",
         "registration",
@@ -474,11 +316,11 @@ export function createSettler(options: SettlerOptions): Settler {
       );
     }
     const gross = classA + classB - classBPre;
-    const registrationPre = adjustment.kind === "preSelfPay" ? applyRateFast(gross, adjustment.bp, rounding) : 0;
+    const registrationPre = adjustment.kind === "pre_self_pay" ? applyRateFast(gross, adjustment.bp, rounding) : 0;
     const inScope = gross - registrationPre;
     const preSelfPay = classBPre + registrationPre;
 
-    // 6. deductible and the pooled fund's rate, cap and fund id by care type
+    // deductible and the pooled fund's rate, cap and fund id by care type
     const careType = claim.careType;
     let deductibleLeft: number;
     let baseBp: number;
@@ -488,14 +330,14 @@ export function createSettler(options: SettlerOptions): Settler {
     let quotaRoom = Number.POSITIVE_INFINITY;
     let rule: string;
     if (careType.kind === "inpatient") {
-      const row = rules.inpatientRows[rowIndex(claim.personStatus, claim.facilityLevel)] as CompiledStay;
+      const row = rules.inpatientRows[rowIndex(claim.personStatus, claim.hospitalGrade)] as CompiledStay;
       const benefit = acc.inpatientAdmissions === 0 ? row.first : row.later;
       deductibleLeft = benefit.deductibleFen;
       baseBp = benefit.bp;
       rule = benefit.rule;
       pooledId = "pooled";
       pooledCap = rules.pooledCapFen;
-    } else if (careType.kind === "outpatientGeneral") {
+    } else if (careType.kind === "outpatient_general") {
       if (rules.general === undefined) {
         throw fieldError(
           "UNKNOWN_POLICY",
@@ -504,8 +346,8 @@ export function createSettler(options: SettlerOptions): Settler {
           `政策 ${policy.source.id} 没有普通门诊的规定`,
         );
       }
-      const benefit = rules.general.table[claim.personStatus][claim.facilityLevel];
-      deductibleLeft = Math.max(0, benefit.deductibleFen - acc.deductiblePaidFen.outpatientGeneral);
+      const benefit = rules.general.table[claim.personStatus][claim.hospitalGrade];
+      deductibleLeft = Math.max(0, benefit.deductibleFen - acc.deductiblePaidFen.outpatient_general);
       baseBp = benefit.bp;
       rule = benefit.rule;
       pooledId = "outpatientPooled";
@@ -520,14 +362,16 @@ export function createSettler(options: SettlerOptions): Settler {
           `病种 ${careType.disease} 不是政策 ${policy.source.id} 的门诊慢特病病种`,
         );
       }
-      deductibleLeft = Math.max(0, disease.deductibleFen - acc.deductiblePaidFen.outpatientChronic);
+      deductibleLeft = Math.max(0, disease.deductibleFen - acc.deductiblePaidFen.outpatient_chronic);
       baseBp = disease.bp;
       rule = disease.rule;
       pooledId = "pooled";
       pooledCap = rules.pooledCapFen;
       if (disease.quotaFen !== undefined) {
         quotaKey = `${careType.disease}@${date.slice(0, 7)}`;
-        quotaRoom = Math.max(0, disease.quotaFen - (acc.chronicMonthlyPaidFen[quotaKey] ?? 0));
+        const usedThisMonth = acc.chronicMonthlyPaidFen[quotaKey] ?? 0;
+        if (!isAccumulated(usedThisMonth)) overflow(`accumulators.chronicMonthlyPaidFen.${quotaKey}`);
+        quotaRoom = Math.max(0, disease.quotaFen - usedThisMonth);
       }
     }
     const deductible = Math.min(inScope, deductibleLeft);
@@ -535,33 +379,21 @@ export function createSettler(options: SettlerOptions): Settler {
 
     // the pooled fund, then each further fund on what the caps left over
     const funds = acc.funds;
-    const pooledState: FundState | undefined = funds[pooledId];
-    const pooledPaidBefore = pooledState?.paidFen ?? 0;
+    const pooledState = fundState(funds, pooledId, "pooled fund");
+    const pooledPaidBefore = pooledState === undefined ? 0 : pooledState.paidFen;
     const capLeft = pooledCap > pooledPaidBefore ? pooledCap - pooledPaidBefore : 0;
     const pooledRoom = Math.min(capLeft, quotaRoom);
     const eligible = inScope - deductible;
-    // the pooled fund: one open segment from 0 at the (adjusted) rate, no threshold (`runFund` specialised)
-    let fundPaid: number;
-    let coinsurance: number;
-    let passOn: number;
-    const need = eligible * bp;
-    if (need <= pooledRoom * BP) {
-      const paid = divideByBp(need, rounding);
-      fundPaid = Math.min(paid, pooledRoom);
-      coinsurance = eligible - fundPaid;
-      passOn = 0;
-    } else {
-      // the cap binds: the fund pays exactly its room, which takes ⌈room / bp⌉ fen of cost
-      const part = divideUnchecked(pooledRoom * BP, bp, "up");
-      fundPaid = pooledRoom;
-      coinsurance = part - pooledRoom;
-      passOn = eligible - part;
-    }
-    let fundTotal = fundPaid;
+    payPooled(eligible, bp, pooledRoom, rounding, pooled);
+    const pooledFundPaidFen = pooled.paid;
+    let coinsurance = pooled.coinsurance;
+    let passOn = pooled.passOn;
+    let fundsPaidFen = pooledFundPaidFen;
     const pooledNext: FundState = {
       baseFen: (pooledState === undefined ? 0 : pooledState.baseFen) + eligible,
-      paidFen: pooledPaidBefore + fundPaid,
+      paidFen: pooledPaidBefore + pooledFundPaidFen,
     };
+    if (pooledNext.baseFen > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
     let nextFunds: Record<string, FundState>;
     if (funds === ZERO.funds) {
       nextFunds = {};
@@ -574,37 +406,42 @@ export function createSettler(options: SettlerOptions): Settler {
     const furtherFunds: FundPayment[] = further.length === 0 ? [] : new Array(further.length);
     for (let f = 0; f < further.length; f++) {
       const fund = further[f] as CompiledFund;
-      const state = funds[fund.id];
-      const paidBefore = state?.paidFen ?? 0;
-      const baseBefore = state?.baseFen ?? 0;
+      const state = fundState(funds, fund.id, fund.id);
+      const paidBefore = state === undefined ? 0 : state.paidFen;
+      const baseBefore = state === undefined ? 0 : state.baseFen;
       const room = fund.annualCapFen > paidBefore ? fund.annualCapFen - paidBefore : 0;
-      runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, outcome);
-      coinsurance += outcome.covered - outcome.paid + outcome.below;
-      nextFunds[fund.id] = { baseFen: baseBefore + passOn, paidFen: paidBefore + outcome.paid };
-      passOn = outcome.passOn;
-      fundTotal += outcome.paid;
-      furtherFunds[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: outcome.paid };
+      runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, fundOutcome);
+      coinsurance += fundOutcome.covered - fundOutcome.paid + fundOutcome.below;
+      const baseAfter = baseBefore + passOn;
+      if (baseAfter > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${fund.id}.baseFen`);
+      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + fundOutcome.paid };
+      passOn = fundOutcome.passOn;
+      fundsPaidFen += fundOutcome.paid;
+      furtherFunds[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: fundOutcome.paid };
     }
     const overCap = passOn;
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
 
-    const next: Accumulators = {
-      personId: claim.personId,
-      year,
-      inpatientAdmissions: acc.inpatientAdmissions + (careType.kind === "inpatient" ? 1 : 0),
-      deductiblePaidFen: {
-        inpatient: acc.deductiblePaidFen.inpatient + (careType.kind === "inpatient" ? deductible : 0),
-        outpatientGeneral:
-          acc.deductiblePaidFen.outpatientGeneral + (careType.kind === "outpatientGeneral" ? deductible : 0),
-        outpatientChronic:
-          acc.deductiblePaidFen.outpatientChronic + (careType.kind === "outpatientChronic" ? deductible : 0),
-      },
-      funds: nextFunds,
-      chronicMonthlyPaidFen:
-        quotaKey === ""
-          ? acc.chronicMonthlyPaidFen
-          : { ...acc.chronicMonthlyPaidFen, [quotaKey]: (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + fundPaid },
+    const inpatient = careType.kind === "inpatient";
+    const deductiblesBefore = acc.deductiblePaidFen;
+    const deductibles = {
+      inpatient: deductiblesBefore.inpatient + (inpatient ? deductible : 0),
+      outpatient_general:
+        deductiblesBefore.outpatient_general + (careType.kind === "outpatient_general" ? deductible : 0),
+      outpatient_chronic:
+        deductiblesBefore.outpatient_chronic + (careType.kind === "outpatient_chronic" ? deductible : 0),
     };
+    if (deductibles.inpatient > MAX_ACCUMULATED_FEN) overflow("accumulators.deductiblePaidFen.inpatient");
+    const next = new SettledAccumulators(
+      claim.personId,
+      year,
+      acc.inpatientAdmissions + (inpatient ? 1 : 0),
+      deductibles,
+      nextFunds,
+      quotaKey === ""
+        ? acc.chronicMonthlyPaidFen
+        : { ...acc.chronicMonthlyPaidFen, [quotaKey]: (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + pooledFundPaidFen },
+    );
 
     const result: SettlementResult = {
       claimId: claim.id,
@@ -614,19 +451,19 @@ export function createSettler(options: SettlerOptions): Settler {
       crossProvince,
       policyId: policy.source.id,
       catalogueId: catalogue.source.id,
-      total,
-      fullSelfPay: classC,
-      overLimitSelfPay: over,
-      preSelfPay,
-      inScope,
-      deductible,
-      fundPaid,
-      fundRateBasisPoints: bp,
+      totalFen: total,
+      fullSelfPayFen: classC,
+      overLimitSelfPayFen: over,
+      preSelfPayFen: preSelfPay,
+      inScopeFen: inScope,
+      deductibleFen: deductible,
+      pooledFundPaidFen,
+      pooledFundRateBasisPoints: bp,
       furtherFunds,
-      fundTotal,
-      coinsurance,
-      overCap,
-      patientPays,
+      fundsPaidFen,
+      coinsuranceFen: coinsurance,
+      overCapFen: overCap,
+      patientPaysFen: patientPays,
       trace: withTrace
         ? explain({
             claim,
@@ -634,11 +471,27 @@ export function createSettler(options: SettlerOptions): Settler {
             catalogue,
             crossProvince,
             adjustment,
-            amounts: { total, classC, over, classBPre, registrationPre, inScope, deductible, fundPaid, bp, overCap },
+            amounts: {
+              total,
+              classA,
+              classB,
+              classC,
+              over,
+              classBPre,
+              registrationPre,
+              inScope,
+              deductibleLeft,
+              deductible,
+              pooledRoom,
+              pooledPaid: pooledFundPaidFen,
+              bp,
+              coinsurance,
+              overCap,
+              patientPays,
+            },
             rule,
             pooledId,
             furtherFunds,
-            patientPays,
           })
         : NO_TRACE,
     };
@@ -647,152 +500,7 @@ export function createSettler(options: SettlerOptions): Settler {
 
   return {
     settle,
-    settleBatch: (claims, accumulators) => settleBatchWith(settle, claims, accumulators),
-    settleBatchAsync: async (claims, accumulators) => settleBatchWith(settle, await collect(claims), accumulators),
+    settleBatch: (input) => settleBatchWith(settle, input),
+    settleBatchAsync: (input) => settleBatchAsyncWith(settle, input),
   };
-}
-
-interface Explain {
-  readonly claim: Claim;
-  readonly policy: CompiledPolicy;
-  readonly catalogue: CompiledCatalogue;
-  readonly crossProvince: boolean;
-  readonly adjustment: CompiledAdjustment;
-  readonly amounts: {
-    readonly total: number;
-    readonly classC: number;
-    readonly over: number;
-    readonly classBPre: number;
-    readonly registrationPre: number;
-    readonly inScope: number;
-    readonly deductible: number;
-    readonly fundPaid: number;
-    readonly bp: number;
-    readonly overCap: number;
-  };
-  readonly rule: string;
-  readonly pooledId: string;
-  readonly furtherFunds: readonly FundPayment[];
-  readonly patientPays: number;
-}
-
-const POOLED_LABELS: Readonly<Record<string, Label>> = {
-  pooled: { zh: "统筹基金支付", en: "pooled fund" },
-  outpatientPooled: { zh: "门诊统筹支付", en: "outpatient pooled fund" },
-};
-
-function explain(x: Explain): TraceStep[] {
-  const p = x.policy.source;
-  const c = x.catalogue.source;
-  const a = x.amounts;
-  const adjustment = x.adjustment;
-  const registrationRule = !x.crossProvince
-    ? "sameProvince: local policy, no adjustment"
-    : x.claim.registration.kind === "longTermResident"
-      ? "longTermResident: local standard (参保地本地就医标准)"
-      : `crossProvince.${x.claim.registration.kind}: ${adjustment.kind}`;
-  const steps: TraceStep[] = [
-    {
-      step: "scope",
-      label: STEP_LABELS.scope,
-      amountFen: a.total,
-      rule: `${x.claim.insuredRegion} → ${x.claim.treatmentRegion}: ${x.crossProvince ? "crossProvince" : "sameProvince"}`,
-      origin: "national",
-      source: NATIONAL_SOURCE,
-    },
-    {
-      step: "catalogue",
-      label: STEP_LABELS.catalogue,
-      amountFen: a.total,
-      rule: "items",
-      origin: "treatmentPlace",
-      source: c,
-    },
-    {
-      step: "fullSelfPay",
-      label: STEP_LABELS.fullSelfPay,
-      amountFen: a.classC,
-      rule: "class C",
-      origin: "treatmentPlace",
-      source: c,
-    },
-    {
-      step: "overLimitSelfPay",
-      label: STEP_LABELS.overLimitSelfPay,
-      amountFen: a.over,
-      rule: "priceCapFen",
-      origin: "treatmentPlace",
-      source: c,
-    },
-    {
-      step: "preSelfPay",
-      label: STEP_LABELS.preSelfPay,
-      amountFen: a.classBPre,
-      rule: x.policy.insuredClassBBp === undefined ? "catalogue.classBPreSelfPayRate" : "policy.preSelfPay.classBRate",
-      origin: x.policy.insuredClassBBp === undefined ? "treatmentPlace" : "insuredPlace",
-      source: x.policy.insuredClassBBp === undefined ? c : p,
-    },
-    {
-      step: "registration",
-      label: STEP_LABELS.registration,
-      amountFen: a.registrationPre,
-      rule: registrationRule,
-      origin: adjustment.kind === "none" ? "national" : "insuredPlace",
-      source: adjustment.kind === "none" ? NATIONAL_SOURCE : p,
-    },
-    {
-      step: "inScope",
-      label: STEP_LABELS.inScope,
-      amountFen: a.inScope,
-      rule: "A + B − preSelfPay",
-      origin: "treatmentPlace",
-      source: c,
-    },
-    {
-      step: "deductible",
-      label: STEP_LABELS.deductible,
-      amountFen: a.deductible,
-      rule: x.rule,
-      origin: "insuredPlace",
-      source: p,
-    },
-    {
-      step: "fund",
-      label: POOLED_LABELS[x.pooledId] ?? STEP_LABELS.fund,
-      amountFen: a.fundPaid,
-      basisPoints: a.bp,
-      rule: x.rule,
-      origin: "insuredPlace",
-      source: p,
-    },
-  ];
-  for (const fund of x.furtherFunds) {
-    steps.push({
-      step: "fund",
-      label: fund.label,
-      amountFen: fund.paidFen,
-      rule: `furtherFunds.${fund.id}`,
-      origin: "insuredPlace",
-      source: p,
-    });
-  }
-  steps.push(
-    {
-      step: "overCap",
-      label: STEP_LABELS.overCap,
-      amountFen: a.overCap,
-      rule: "annual caps",
-      origin: "insuredPlace",
-      source: p,
-    },
-    {
-      step: "patientPays",
-      label: STEP_LABELS.patientPays,
-      amountFen: x.patientPays,
-      rule: "sum",
-      origin: "insuredPlace",
-      source: p,
-    },
-  );
-  return steps;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AccumulatorsSchema, createSettler, emptyAccumulators } from "../src/index.js";
+import { AccumulatorsSchema, createSettler, emptyAccumulators, START_OF_YEAR } from "../src/index.js";
 import { CHONGQING_CATALOGUE, CHONGQING_POLICY, CROSS_CLAIM, SICHUAN_CATALOGUE, SICHUAN_POLICY } from "./fixtures.js";
 
 describe("accumulators", () => {
@@ -10,7 +10,7 @@ describe("accumulators", () => {
       personId: "p-1",
       year: 2024,
       inpatientAdmissions: 0,
-      deductiblePaidFen: { inpatient: 0, outpatientGeneral: 0, outpatientChronic: 0 },
+      deductiblePaidFen: { inpatient: 0, outpatient_general: 0, outpatient_chronic: 0 },
       funds: {},
       chronicMonthlyPaidFen: {},
     });
@@ -32,11 +32,14 @@ describe("shared zero state", () => {
       policies: [SICHUAN_POLICY, CHONGQING_POLICY],
       catalogues: [CHONGQING_CATALOGUE, SICHUAN_CATALOGUE],
     });
-    const first = settler.settle(CROSS_CLAIM).accumulators;
+    const first = settler.settle({ claim: CROSS_CLAIM, accumulators: START_OF_YEAR }).accumulators;
     expect(() => {
       (first.chronicMonthlyPaidFen as Record<string, number>)["dialysis@2024-12"] = 1;
     }).toThrow(TypeError);
-    const other = settler.settle({ ...CROSS_CLAIM, id: "c-9", personId: "p-9" }).accumulators;
+    const other = settler.settle({
+      claim: { ...CROSS_CLAIM, id: "c-9", personId: "p-9" },
+      accumulators: START_OF_YEAR,
+    }).accumulators;
     expect(other.chronicMonthlyPaidFen).toEqual({});
   });
 });

@@ -20,22 +20,22 @@ export const claimArb: fc.Arbitrary<Claim> = fc
       { insuredRegion: "500111", treatmentRegion: "510104" },
       { insuredRegion: "510104", treatmentRegion: "510105" },
     ),
-    personStatus: fc.constantFrom("inService", "retired"),
-    facilityLevel: fc.constantFrom("primary", "level1", "level2", "level3"),
+    personStatus: fc.constantFrom("in_service", "retired"),
+    hospitalGrade: fc.constantFrom("primary", "level1", "level2", "level3"),
     careType: fc.constantFrom<Claim["careType"]>(
       { kind: "inpatient" },
       { kind: "inpatient" },
-      { kind: "outpatientGeneral" },
-      { kind: "outpatientChronic", disease: "uremiaDialysis" },
-      { kind: "outpatientChronic", disease: "hypertension" },
+      { kind: "outpatient_general" },
+      { kind: "outpatient_chronic", disease: "uremiaDialysis" },
+      { kind: "outpatient_chronic", disease: "hypertension" },
     ),
     discharge: isoDay(2024, 1),
     stay: fc.integer({ min: 0, max: 30 }),
     registration: fc.constantFrom<Claim["registration"]>(
-      { kind: "longTermResident", subType: "retiredResettled" },
+      { kind: "long_term_resident", subType: "retired_resettled" },
       { kind: "referred" },
       { kind: "emergency" },
-      { kind: "otherTemporary" },
+      { kind: "other_temporary" },
       { kind: "unregistered" },
     ),
     charges: fc.oneof(
@@ -85,16 +85,16 @@ export const policyArb: fc.Arbitrary<Policy> = fc
     fundCap: fen(2_000_000),
     threshold: fen(500_000),
     rounding: fc.constantFrom("half-up", "half-even", "down", "up"),
-    adjustmentKind: fc.constantFrom("ratioMinusPoints", "ratioTimes", "preSelfPay"),
+    adjustmentKind: fc.constantFrom("ratio_minus_points", "ratio_times", "pre_self_pay"),
     steps: fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 10 })),
   })
   .map((p) => {
     const adjustment = (points: number) => {
-      if (p.adjustmentKind === "ratioMinusPoints") return { kind: "ratioMinusPoints" as const, points };
-      if (p.adjustmentKind === "ratioTimes") return { kind: "ratioTimes" as const, factor: (100 - points) / 100 };
-      return { kind: "preSelfPay" as const, rate: points / 100 };
+      if (p.adjustmentKind === "ratio_minus_points") return { kind: "ratio_minus_points" as const, points };
+      if (p.adjustmentKind === "ratio_times") return { kind: "ratio_times" as const, factor: (100 - points) / 100 };
+      return { kind: "pre_self_pay" as const, rate: points / 100 };
     };
-    // monotone: referred = emergency ≤ otherTemporary ≤ unregistered, within the national ceilings
+    // monotone: referred = emergency ≤ other_temporary ≤ unregistered, within the national ceilings
     const referred = p.steps[0];
     const other = Math.min(20, referred + p.steps[1]);
     const unregistered = other + p.steps[2];
@@ -109,18 +109,18 @@ export const policyArb: fc.Arbitrary<Policy> = fc
       crossProvince: {
         referred: adjustment(referred),
         emergency: adjustment(referred),
-        otherTemporary: adjustment(other),
+        other_temporary: adjustment(other),
         unregistered: adjustment(unregistered),
       },
       schemes: {
         employee: {
           pooledAnnualCapFen: p.cap,
-          inpatient: { inService: levels, retired: levels },
-          outpatientGeneral: {
+          inpatient: { in_service: levels, retired: levels },
+          outpatient_general: {
             annualCapFen: p.generalCap,
-            table: { inService: generalLevels, retired: generalLevels },
+            table: { in_service: generalLevels, retired: generalLevels },
           },
-          outpatientChronic: {
+          outpatient_chronic: {
             diseases: [
               {
                 code: "uremiaDialysis",
@@ -139,10 +139,10 @@ export const policyArb: fc.Arbitrary<Policy> = fc
           },
           furtherFunds: [
             {
-              id: "largeExpense",
-              kind: "largeExpense",
+              id: "large_expense",
+              kind: "large_expense",
               label: { zh: "大额", en: "large expense" },
-              careTypes: ["inpatient", "outpatientChronic"],
+              careTypes: ["inpatient", "outpatient_chronic"],
               thresholdFen: p.threshold,
               segments: [
                 { upToFen: p.threshold + 1_000_000, rate: p.fundPercent / 100 },

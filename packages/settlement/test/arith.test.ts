@@ -2,7 +2,13 @@ import { applyRate, divideRounded, ROUNDING_MODES } from "@carekit/core";
 import { roundQuotient } from "@carekit/core/internal";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyRateFast, applyRateUnchecked, divideByBp, divideUnchecked, roundUnchecked } from "../src/arith.js";
+import {
+  applyRateFast,
+  applyRateUnchecked,
+  divideByBp,
+  divideUnchecked,
+  roundUnchecked,
+} from "../src/internal/arith.js";
 import { MAX_AMOUNT_FEN } from "../src/limits.js";
 
 const mode = fc.constantFrom(...ROUNDING_MODES);

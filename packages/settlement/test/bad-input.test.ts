@@ -4,11 +4,12 @@ import { chengduEmployeeExample } from "../src/examples.js";
 import {
   type Accumulators,
   assessContributionYears,
-  type Catalogue,
   CHONGQING_CONTRIBUTION_POLICY,
   createSettler,
   emptyAccumulators,
+  type ItemCatalogue,
   type Policy,
+  START_OF_YEAR,
   toFhirClaimResponse,
 } from "../src/index.js";
 import { CHONGQING_CATALOGUE, CROSS_CLAIM, SICHUAN_POLICY } from "./fixtures.js";
@@ -16,7 +17,7 @@ import { CHONGQING_CATALOGUE, CROSS_CLAIM, SICHUAN_POLICY } from "./fixtures.js"
 type Case = [label: string, call: () => unknown, code: string, path: string];
 
 const employee = SICHUAN_POLICY.schemes.employee;
-const inService = employee.inpatient.inService;
+const in_service = employee.inpatient.in_service;
 
 function policyWith(change: (policy: Record<string, unknown>) => void): Policy {
   const copy = structuredClone(SICHUAN_POLICY) as unknown as Record<string, unknown>;
@@ -27,10 +28,11 @@ function policyWith(change: (policy: Record<string, unknown>) => void): Policy {
 const compile =
   (policies: unknown[], catalogues: unknown[] = [CHONGQING_CATALOGUE]) =>
   () =>
-    createSettler({ policies: policies as Policy[], catalogues: catalogues as Catalogue[] });
+    createSettler({ policies: policies as Policy[], catalogues: catalogues as ItemCatalogue[] });
 
 const settler = createSettler({ policies: [SICHUAN_POLICY], catalogues: [CHONGQING_CATALOGUE] });
-const settle = (claim: unknown, accumulators?: Accumulators) => () => settler.settle(claim, accumulators);
+const settle = (claim: unknown, accumulators?: Accumulators) => () =>
+  settler.settle({ claim, accumulators: accumulators ?? START_OF_YEAR });
 const claimWith = (patch: Record<string, unknown>) => ({ ...CROSS_CLAIM, ...patch });
 const totals = (patch: Record<string, unknown>) => claimWith({ charges: { ...CROSS_CLAIM.charges, ...patch } });
 
@@ -50,24 +52,24 @@ const cases: Case[] = [
     "policy rate above 1",
     compile([
       policyWith(
-        (p) => ((p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.inService.level3.first.rate = 1.2),
+        (p) => ((p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.in_service.level3.first.rate = 1.2),
       ),
     ]),
     "INVALID_POLICY",
-    `${E}.inpatient.inService.level3.first.rate`,
+    `${E}.inpatient.in_service.level3.first.rate`,
   ],
   [
     "policy missing a level",
     compile([
       policyWith((p) => {
-        const levels = (p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.inService as Partial<
-          typeof inService
+        const levels = (p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.in_service as Partial<
+          typeof in_service
         >;
         delete levels.level2;
       }),
     ]),
     "INVALID_POLICY",
-    `${E}.inpatient.inService.level2`,
+    `${E}.inpatient.in_service.level2`,
   ],
   [
     "policy rate with five decimals",
@@ -84,30 +86,30 @@ const cases: Case[] = [
     compile([
       policyWith(
         (p) =>
-          ((p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.inService.level1.first.deductibleFen =
+          ((p.schemes as typeof SICHUAN_POLICY.schemes).employee.inpatient.in_service.level1.first.deductibleFen =
             100.5),
       ),
     ]),
     "INVALID_POLICY",
-    `${E}.inpatient.inService.level1.first.deductibleFen`,
+    `${E}.inpatient.in_service.level1.first.deductibleFen`,
   ],
   [
     "other temporary −25 points (national ceiling 20)",
     compile([
       {
         ...SICHUAN_POLICY,
-        crossProvince: { ...SICHUAN_POLICY.crossProvince, otherTemporary: { kind: "ratioMinusPoints", points: 25 } },
+        crossProvince: { ...SICHUAN_POLICY.crossProvince, other_temporary: { kind: "ratio_minus_points", points: 25 } },
       },
     ]),
     "INVALID_POLICY",
-    `${P}.crossProvince.otherTemporary`,
+    `${P}.crossProvince.other_temporary`,
   ],
   [
     "referred −11 points (national ceiling 10)",
     compile([
       {
         ...SICHUAN_POLICY,
-        crossProvince: { ...SICHUAN_POLICY.crossProvince, referred: { kind: "ratioMinusPoints", points: 11 } },
+        crossProvince: { ...SICHUAN_POLICY.crossProvince, referred: { kind: "ratio_minus_points", points: 11 } },
       },
     ]),
     "INVALID_POLICY",
@@ -118,7 +120,7 @@ const cases: Case[] = [
     compile([
       {
         ...SICHUAN_POLICY,
-        crossProvince: { ...SICHUAN_POLICY.crossProvince, emergency: { kind: "ratioTimes", factor: 0.5 } },
+        crossProvince: { ...SICHUAN_POLICY.crossProvince, emergency: { kind: "ratio_times", factor: 0.5 } },
       },
     ]),
     "INVALID_POLICY",
@@ -140,7 +142,7 @@ const cases: Case[] = [
   ],
   [
     "insured-place pre-self-pay without a rate",
-    compile([{ ...SICHUAN_POLICY, preSelfPay: { owner: "insuredPlace" } }]),
+    compile([{ ...SICHUAN_POLICY, preSelfPay: { owner: "insured_place" } }]),
     "INVALID_POLICY",
     `${P}.preSelfPay.classBRate`,
   ],
@@ -249,13 +251,13 @@ const cases: Case[] = [
   ],
   [
     "outpatient-chronic disease the policy does not cover",
-    settle(claimWith({ careType: { kind: "outpatientChronic", disease: "asthma" } })),
+    settle(claimWith({ careType: { kind: "outpatient_chronic", disease: "asthma" } })),
     "UNKNOWN_DISEASE",
     "careType.disease",
   ],
   [
-    "registration sub-type missing",
-    settle(claimWith({ registration: { kind: "longTermResident" } })),
+    "registration sub-type unknown",
+    settle(claimWith({ registration: { kind: "long_term_resident", subType: "tourist" } })),
     "INVALID_INPUT",
     "registration.subType",
   ],
@@ -268,11 +270,11 @@ const cases: Case[] = [
         policies: [
           {
             ...SICHUAN_POLICY,
-            crossProvince: { ...SICHUAN_POLICY.crossProvince, unregistered: { kind: "notSettleable" } },
+            crossProvince: { ...SICHUAN_POLICY.crossProvince, unregistered: { kind: "not_settleable" } },
           },
         ],
         catalogues: [CHONGQING_CATALOGUE],
-      }).settle(claimWith({ registration: { kind: "unregistered" } })),
+      }).settle({ claim: claimWith({ registration: { kind: "unregistered" } }), accumulators: START_OF_YEAR }),
     "NOT_SETTLEABLE",
     "registration",
   ],
@@ -308,7 +310,11 @@ const cases: Case[] = [
   ["unknown sex value", () => assessContributionYears({ ...contribution, sex: "x" as "male" }), "INVALID_INPUT", "sex"],
   [
     "FHIR export with a bad date",
-    () => toFhirClaimResponse({ result: settler.settle(CROSS_CLAIM).result, created: "31/12/2024" }),
+    () =>
+      toFhirClaimResponse({
+        result: settler.settle({ claim: CROSS_CLAIM, accumulators: START_OF_YEAR }).result,
+        created: "31/12/2024",
+      }),
     "INVALID_INPUT",
     "created",
   ],

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   CARE_TYPES,
   ClaimSchema,
-  FACILITY_LEVELS,
+  HOSPITAL_GRADES,
   ITEM_CLASSES,
   isClaim,
   LONG_TERM_SUBTYPES,
@@ -41,11 +41,11 @@ describe("enumerations", () => {
   it("name the values the schemas accept", () => {
     //#region enums
     expect(SCHEMES).toEqual(["employee", "resident"]); // 职工医保 / 城乡居民医保
-    expect(PERSON_STATUSES).toEqual(["inService", "retired"]); // 在职 / 退休
-    expect(FACILITY_LEVELS).toEqual(["primary", "level1", "level2", "level3"]); // 基层 / 一级 / 二级 / 三级
-    expect(CARE_TYPES).toEqual(["inpatient", "outpatientChronic", "outpatientGeneral"]);
-    expect(TEMPORARY_REGISTRATIONS).toEqual(["referred", "emergency", "otherTemporary"]);
-    expect(LONG_TERM_SUBTYPES).toEqual(["retiredResettled", "longTermResidence", "postedWorker"]);
+    expect(PERSON_STATUSES).toEqual(["in_service", "retired"]); // 在职 / 退休
+    expect(HOSPITAL_GRADES).toEqual(["primary", "level1", "level2", "level3"]); // 基层 / 一级 / 二级 / 三级
+    expect(CARE_TYPES).toEqual(["inpatient", "outpatient_chronic", "outpatient_general"]);
+    expect(TEMPORARY_REGISTRATIONS).toEqual(["referred", "emergency", "other_temporary"]);
+    expect(LONG_TERM_SUBTYPES).toEqual(["retired_resettled", "long_term_residence", "posted_worker"]);
     expect(ITEM_CLASSES).toEqual(["A", "B", "C"]); // 甲 / 乙 / 丙
     expect(MAX_AMOUNT_FEN).toBe(100_000_000_000); // ¥1,000,000,000.00
     expect(ConfidenceSchema.options).toContain("CONFIRMED-2");
@@ -60,8 +60,8 @@ describe("isClaim on region codes and dates character by character", () => {
     insuredRegion: "510104",
     treatmentRegion: "500111",
     scheme: "employee",
-    personStatus: "inService",
-    facilityLevel: "level3",
+    personStatus: "in_service",
+    hospitalGrade: "level3",
     careType: { kind: "inpatient" },
     admissionDate: "2024-02-29",
     dischargeDate: "2024-02-29",

@@ -2,7 +2,6 @@ import { LabelSchema, parseIsoDate, SourceSchema } from "@carekit/core";
 import { getMonth, getYear } from "date-fns";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isIsoDate } from "../src/claim.js";
 import {
   CHENGDU_CONTRIBUTION_POLICY,
   CHONGQING_CONTRIBUTION_POLICY,
@@ -10,6 +9,7 @@ import {
   NATIONAL_CROSS_PROVINCE_RULES,
   NationalRulesSchema,
 } from "../src/index.js";
+import { isIsoDate } from "../src/internal/claim-guard.js";
 
 describe("data modules", () => {
   it("cite their sources with a confidence label", () => {
@@ -26,7 +26,7 @@ describe("data modules", () => {
     expect(NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints).toEqual({
       referred: 10,
       emergency: 10,
-      otherTemporary: 20,
+      other_temporary: 20,
     });
     expect(NATIONAL_CROSS_PROVINCE_RULES.emergencyCountsAsRegistered).toBe(true);
     //#endregion national

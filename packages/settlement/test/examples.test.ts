@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHONGQING_EMPLOYEE_EXAMPLE, chengduEmployeeExample } from "../src/examples.js";
-import { createSettler, PolicySchema } from "../src/index.js";
+import { createSettler, PolicySchema, START_OF_YEAR } from "../src/index.js";
 import { CHONGQING_CATALOGUE, CROSS_CLAIM } from "./fixtures.js";
 
 describe("@carekit/settlement/examples", () => {
@@ -13,15 +13,15 @@ describe("@carekit/settlement/examples", () => {
       expect(policy.source.note).toMatch(/^EXAMPLE ONLY/);
     }
     const settler = createSettler({ policies: [chengdu], catalogues: [CHONGQING_CATALOGUE] });
-    expect(settler.settle(CROSS_CLAIM).result.deductible).toBe(80_000); // 成都 三级 起付 800 元 (example)
+    expect(settler.settle({ claim: CROSS_CLAIM, accumulators: START_OF_YEAR }).result.deductibleFen).toBe(80_000); // 成都 三级 起付 800 元 (example)
     //#endregion example
   });
 
   it("the 重庆 example settles 渝 claims at its 三级 deductible of 880 元", () => {
     const settler = createSettler({ policies: [CHONGQING_EMPLOYEE_EXAMPLE], catalogues: [CHONGQING_CATALOGUE] });
     const local = { ...CROSS_CLAIM, insuredRegion: "500111", treatmentRegion: "500233" };
-    const { result } = settler.settle(local);
-    expect(result.deductible).toBe(88_000);
-    expect(result.fundPaid).toBe(183_600); // (3040 − 880) × 85 %
+    const { result } = settler.settle({ claim: local, accumulators: START_OF_YEAR });
+    expect(result.deductibleFen).toBe(88_000);
+    expect(result.pooledFundPaidFen).toBe(183_600); // (3040 − 880) × 85 %
   });
 });

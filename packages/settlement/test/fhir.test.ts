@@ -1,15 +1,16 @@
 import { createRequire } from "node:module";
 import Ajv from "ajv";
 import { describe, expect, it } from "vitest";
-import { createSettler, toFhirClaimResponse } from "../src/index.js";
+import { createSettler, START_OF_YEAR, toFhirClaimResponse } from "../src/index.js";
 import { CHONGQING_CATALOGUE, CROSS_CLAIM, SICHUAN_POLICY } from "./fixtures.js";
 
 const require = createRequire(import.meta.url);
 
 describe("toFhirClaimResponse", () => {
-  const { result } = createSettler({ policies: [SICHUAN_POLICY], catalogues: [CHONGQING_CATALOGUE] }).settle(
-    CROSS_CLAIM,
-  );
+  const { result } = createSettler({ policies: [SICHUAN_POLICY], catalogues: [CHONGQING_CATALOGUE] }).settle({
+    claim: CROSS_CLAIM,
+    accumulators: START_OF_YEAR,
+  });
 
   it("expresses the breakdown as adjudication categories", () => {
     //#region example

@@ -1,4 +1,4 @@
-import type { Catalogue, Claim, Policy } from "../src/index.js";
+import type { Claim, ItemCatalogue, Policy } from "../src/index.js";
 
 // TEST FIXTURES. The inpatient table is the shape of the LOW-CRED 成都 example (policy-facts §A4.3: 基层 160 / 一级
 // 200 / 二级 400 / 三级 800 元; 95 / 92 / 89 / 85 %); the later-stay deductible halves the first, as in the
@@ -31,22 +31,22 @@ export const SICHUAN_POLICY = {
     note: "test fixture, shape of policy-facts §A4.3 (LOW-CRED) and §A2.9",
     confidence: "LOW-CRED",
   },
-  preSelfPay: { owner: "treatmentPlace" },
+  preSelfPay: { owner: "treatment_place" },
   unknownItem: "reject",
   crossProvince: {
-    referred: { kind: "ratioMinusPoints", points: 10 },
-    emergency: { kind: "ratioMinusPoints", points: 10 },
-    otherTemporary: { kind: "ratioMinusPoints", points: 20 },
-    unregistered: { kind: "ratioMinusPoints", points: 20 },
+    referred: { kind: "ratio_minus_points", points: 10 },
+    emergency: { kind: "ratio_minus_points", points: 10 },
+    other_temporary: { kind: "ratio_minus_points", points: 20 },
+    unregistered: { kind: "ratio_minus_points", points: 20 },
   },
   schemes: {
     employee: {
       pooledAnnualCapFen: 30_000_000,
-      inpatient: { inService: levels([0.95, 0.92, 0.89, 0.85]), retired: levels([0.98, 0.95, 0.92, 0.88]) },
-      outpatientGeneral: {
+      inpatient: { in_service: levels([0.95, 0.92, 0.89, 0.85]), retired: levels([0.98, 0.95, 0.92, 0.88]) },
+      outpatient_general: {
         annualCapFen: 200_000,
         table: {
-          inService: {
+          in_service: {
             primary: { deductibleFen: 20_000, rate: 0.6 },
             level1: { deductibleFen: 20_000, rate: 0.6 },
             level2: { deductibleFen: 20_000, rate: 0.6 },
@@ -60,7 +60,7 @@ export const SICHUAN_POLICY = {
           },
         },
       },
-      outpatientChronic: {
+      outpatient_chronic: {
         diseases: [
           {
             code: "uremiaDialysis",
@@ -79,8 +79,8 @@ export const SICHUAN_POLICY = {
       },
       furtherFunds: [
         {
-          id: "largeExpense",
-          kind: "largeExpense",
+          id: "large_expense",
+          kind: "large_expense",
           label: { zh: "职工大额医疗费用补助", en: "large-expense supplement" },
           careTypes: ["inpatient"],
           thresholdFen: 0,
@@ -113,14 +113,14 @@ export const CHONGQING_CATALOGUE = {
     "B-implant": { class: "B", preSelfPayRate: 0.3 },
     "C-vip": { class: "C" },
   },
-} satisfies Catalogue;
+} satisfies ItemCatalogue;
 
 export const SICHUAN_CATALOGUE = {
   ...CHONGQING_CATALOGUE,
   id: "fixture-sc-catalogue",
   region: "510000",
   source: { ...CHONGQING_CATALOGUE.source, title: "测试用四川医保目录" },
-} satisfies Catalogue;
+} satisfies ItemCatalogue;
 
 /**
  * A 成都锦江区 employee treated at a 三级 hospital in 大足区 (川→渝), charges of ¥3,353.99 — the 2024 average
@@ -132,11 +132,11 @@ export const CROSS_CLAIM = {
   insuredRegion: "510104",
   treatmentRegion: "500111",
   scheme: "employee",
-  personStatus: "inService",
-  facilityLevel: "level3",
+  personStatus: "in_service",
+  hospitalGrade: "level3",
   careType: { kind: "inpatient" },
   admissionDate: "2024-12-22",
   dischargeDate: "2024-12-31",
-  registration: { kind: "longTermResident", subType: "longTermResidence" },
+  registration: { kind: "long_term_resident", subType: "long_term_residence" },
   charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
 } satisfies Claim;

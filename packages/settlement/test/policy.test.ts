@@ -5,13 +5,13 @@ import { SICHUAN_POLICY } from "./fixtures.js";
 describe("PolicySchema", () => {
   it("models the temporary-patient adjustment as a tagged union", () => {
     //#region adjustment
-    expect(AdjustmentSchema.parse({ kind: "ratioMinusPoints", points: 20 })).toEqual({
-      kind: "ratioMinusPoints",
+    expect(AdjustmentSchema.parse({ kind: "ratio_minus_points", points: 20 })).toEqual({
+      kind: "ratio_minus_points",
       points: 20,
     });
-    expect(AdjustmentSchema.parse({ kind: "ratioTimes", factor: 0.8 }).kind).toBe("ratioTimes"); // 苏州: ×80 %
-    expect(AdjustmentSchema.parse({ kind: "preSelfPay", rate: 0.2 }).kind).toBe("preSelfPay"); // 先自付 20 %
-    expect(AdjustmentSchema.safeParse({ kind: "ratioMinusPoints", points: 20.5 }).success).toBe(false);
+    expect(AdjustmentSchema.parse({ kind: "ratio_times", factor: 0.8 }).kind).toBe("ratio_times"); // 苏州: ×80 %
+    expect(AdjustmentSchema.parse({ kind: "pre_self_pay", rate: 0.2 }).kind).toBe("pre_self_pay"); // 先自付 20 %
+    expect(AdjustmentSchema.safeParse({ kind: "ratio_minus_points", points: 20.5 }).success).toBe(false);
     //#endregion adjustment
   });
 
@@ -19,22 +19,22 @@ describe("PolicySchema", () => {
     //#region policy
     const policy = PolicySchema.parse(SICHUAN_POLICY);
     expect(policy.rounding).toBe("half-up"); // 四舍五入到分 unless the policy says otherwise
-    expect(policy.schemes.employee?.inpatient.inService.level3.first).toEqual({ deductibleFen: 80_000, rate: 0.85 });
+    expect(policy.schemes.employee?.inpatient.in_service.level3.first).toEqual({ deductibleFen: 80_000, rate: 0.85 });
     const fund = FurtherFundSchema.parse(SICHUAN_POLICY.schemes.employee.furtherFunds[0]);
     expect(fund.segments).toEqual([{ upToFen: null, rate: 0.9 }]);
     // the national ceiling: another temporary patient loses at most 20 points
     const tooDeep = {
       ...SICHUAN_POLICY,
-      crossProvince: { ...SICHUAN_POLICY.crossProvince, otherTemporary: { kind: "preSelfPay", rate: 0.3 } },
+      crossProvince: { ...SICHUAN_POLICY.crossProvince, other_temporary: { kind: "pre_self_pay", rate: 0.3 } },
     };
     expect(PolicySchema.safeParse(tooDeep).success).toBe(false); // 85 % × 30 % = 25.5 points
     //#endregion policy
   });
 
-  it("checks ratioTimes and preSelfPay against every rate of the policy", () => {
+  it("checks ratio_times and preSelfPay against every rate of the policy", () => {
     const times = (factor: number) => ({
       ...SICHUAN_POLICY,
-      crossProvince: { ...SICHUAN_POLICY.crossProvince, referred: { kind: "ratioTimes", factor } },
+      crossProvince: { ...SICHUAN_POLICY.crossProvince, referred: { kind: "ratio_times", factor } },
     });
     // the highest rate is 98 % (retired, primary): ×0.9 lowers it by 9.8 points, ×0.89 by 10.78
     expect(PolicySchema.safeParse(times(0.9)).success).toBe(true);

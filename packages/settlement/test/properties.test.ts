@@ -5,12 +5,13 @@ import {
   type Claim,
   ClaimSchema,
   createSettler,
-  FACILITY_LEVELS,
+  HOSPITAL_GRADES,
   isClaim,
   PERSON_STATUSES,
   type Policy,
   SCHEMES,
   type SettlementResult,
+  START_OF_YEAR,
 } from "../src/index.js";
 import { claimArb, policyArb } from "./arbitraries.js";
 import { CHONGQING_CATALOGUE, SICHUAN_CATALOGUE } from "./fixtures.js";
@@ -24,22 +25,22 @@ function settlerFor(policy: Policy) {
 
 function checkInvariants(r: SettlementResult): void {
   const further = r.furtherFunds.reduce((sum, fund) => sum + fund.paidFen, 0);
-  expect(r.fundTotal).toBe(r.fundPaid + further);
-  expect(r.total).toBe(r.fundTotal + r.patientPays);
-  expect(r.patientPays).toBe(
-    r.fullSelfPay + r.overLimitSelfPay + r.preSelfPay + r.deductible + r.coinsurance + r.overCap,
+  expect(r.fundsPaidFen).toBe(r.pooledFundPaidFen + further);
+  expect(r.totalFen).toBe(r.fundsPaidFen + r.patientPaysFen);
+  expect(r.patientPaysFen).toBe(
+    r.fullSelfPayFen + r.overLimitSelfPayFen + r.preSelfPayFen + r.deductibleFen + r.coinsuranceFen + r.overCapFen,
   );
   for (const value of [
-    r.total,
-    r.fullSelfPay,
-    r.overLimitSelfPay,
-    r.preSelfPay,
-    r.inScope,
-    r.deductible,
-    r.fundPaid,
-    r.coinsurance,
-    r.overCap,
-    r.patientPays,
+    r.totalFen,
+    r.fullSelfPayFen,
+    r.overLimitSelfPayFen,
+    r.preSelfPayFen,
+    r.inScopeFen,
+    r.deductibleFen,
+    r.pooledFundPaidFen,
+    r.coinsuranceFen,
+    r.overCapFen,
+    r.patientPaysFen,
     further,
   ]) {
     expect(Number.isSafeInteger(value) && value >= 0).toBe(true);
@@ -55,7 +56,7 @@ function oneByOne(settle: ReturnType<typeof settlerFor>["settle"], claims: reado
   const state = new Map<string, Accumulators>();
   const out: SettlementResult[] = [];
   for (const { claim, index } of order) {
-    const settlement = settle(claim, state.get(claim.personId));
+    const settlement = settle({ claim, accumulators: state.get(claim.personId) ?? START_OF_YEAR });
     state.set(claim.personId, settlement.accumulators);
     out[index] = settlement.result;
   }
@@ -82,10 +83,10 @@ describe("settlement properties (fast-check)", () => {
         for (const acc of accumulators.values()) {
           expect(acc.funds.pooled?.paidFen ?? 0).toBeLessThanOrEqual(rules.pooledAnnualCapFen);
           expect(acc.funds.outpatientPooled?.paidFen ?? 0).toBeLessThanOrEqual(
-            rules.outpatientGeneral?.annualCapFen ?? 0,
+            rules.outpatient_general?.annualCapFen ?? 0,
           );
-          expect(acc.funds.largeExpense?.paidFen ?? 0).toBeLessThanOrEqual(rules.furtherFunds[0]?.annualCapFen ?? 0);
-          const quota = rules.outpatientChronic?.diseases[0]?.monthlyQuotaFen ?? 0;
+          expect(acc.funds.large_expense?.paidFen ?? 0).toBeLessThanOrEqual(rules.furtherFunds[0]?.annualCapFen ?? 0);
+          const quota = rules.outpatient_chronic?.diseases[0]?.monthlyQuotaFen ?? 0;
           for (const [key, paid] of Object.entries(acc.chronicMonthlyPaidFen)) {
             if (key.startsWith("uremiaDialysis@")) expect(paid).toBeLessThanOrEqual(quota);
           }
@@ -97,28 +98,37 @@ describe("settlement properties (fast-check)", () => {
 
   it("the fund pays no more for a lower registration status", () => {
     const ladder: Claim["registration"][] = [
-      { kind: "longTermResident", subType: "postedWorker" },
+      { kind: "long_term_resident", subType: "posted_worker" },
       { kind: "referred" },
-      { kind: "otherTemporary" },
+      { kind: "other_temporary" },
       { kind: "unregistered" },
     ];
     fc.assert(
       fc.property(policyArb, claimArb, (policy, claim) => {
         const { settle } = settlerFor(policy);
-        const paid = ladder.map((registration) => settle({ ...claim, registration }).result.fundTotal);
+        const paid = ladder.map(
+          (registration) =>
+            settle({ claim: { ...claim, registration }, accumulators: START_OF_YEAR }).result.fundsPaidFen,
+        );
         for (let i = 1; i < paid.length; i++) expect(paid[i]).toBeLessThanOrEqual(paid[i - 1] as number);
-        expect(settle({ ...claim, registration: { kind: "emergency" } }).result.fundTotal).toBe(paid[1]);
+        expect(
+          settle({ claim: { ...claim, registration: { kind: "emergency" } }, accumulators: START_OF_YEAR }).result
+            .fundsPaidFen,
+        ).toBe(paid[1]);
       }),
       { numRuns: 500 },
     );
   });
 
-  it("settling claims one by one equals settleBatch (results in input order, nothing dropped)", () => {
+  it("settling claims one by one equals settleBatch on claims in discharge order (nothing dropped)", () => {
     fc.assert(
-      fc.property(policyArb, fc.array(claimArb, { minLength: 0, maxLength: 30 }), (policy, claims) => {
+      fc.property(policyArb, fc.array(claimArb, { minLength: 0, maxLength: 30 }), (policy, generated) => {
         const settler = settlerFor(policy);
+        const claims = [...generated].sort((a, b) =>
+          a.dischargeDate < b.dischargeDate ? -1 : a.dischargeDate > b.dischargeDate ? 1 : 0,
+        );
         const expected = oneByOne(settler.settle, claims);
-        const batch = settler.settleBatch(claims);
+        const batch = settler.settleBatch({ claims, accumulators: [] });
         expect(batch.errors).toEqual([]);
         expect(batch.results.map((r) => r.index)).toEqual(claims.map((_, i) => i));
         expect(batch.results.map((r) => r.result)).toEqual(expected.results);
@@ -143,7 +153,7 @@ describe("settlement properties (fast-check)", () => {
       fc.constant("2024-02-30"),
       fc.constant("2023-02-29"),
       fc.constant("2024-02-29"),
-      fc.constantFrom(...SCHEMES, ...PERSON_STATUSES, ...FACILITY_LEVELS, "inpatient", "outpatientGeneral", "totals"),
+      fc.constantFrom(...SCHEMES, ...PERSON_STATUSES, ...HOSPITAL_GRADES, "inpatient", "outpatient_general", "totals"),
       fc.constant("1900-02-29"),
       fc.constant("2000-02-29"),
       fc.constant("99999"),
@@ -160,7 +170,7 @@ describe("settlement properties (fast-check)", () => {
       ["insuredRegion"],
       ["scheme"],
       ["personStatus"],
-      ["facilityLevel"],
+      ["hospitalGrade"],
       ["careType", "kind"],
       ["registration", "kind"],
       ["charges", "kind"],

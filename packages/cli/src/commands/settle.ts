@@ -6,16 +6,17 @@ import {
   type Accumulators,
   assessContributionYears,
   CARE_TYPES,
-  type Catalogue,
   CHENGDU_CONTRIBUTION_POLICY,
   CHONGQING_CONTRIBUTION_POLICY,
   type ContributionPolicy,
   createSettler,
-  FACILITY_LEVELS,
+  HOSPITAL_GRADES,
+  type ItemCatalogue,
   LONG_TERM_SUBTYPES,
   PERSON_STATUSES,
   type Policy,
   SCHEMES,
+  START_OF_YEAR,
   TEMPORARY_REGISTRATIONS,
 } from "@carekit/settlement";
 import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
@@ -42,7 +43,7 @@ async function readJsonList<T>(path: string, what: string): Promise<T[]> {
   return (Array.isArray(value) ? value : [value]) as T[];
 }
 
-const REGISTRATIONS: readonly string[] = ["longTermResident", ...TEMPORARY_REGISTRATIONS, "unregistered"];
+const REGISTRATIONS: readonly string[] = ["long_term_resident", ...TEMPORARY_REGISTRATIONS, "unregistered"];
 
 const YUAN = { zh: "元", en: "yuan" } as const;
 
@@ -112,13 +113,13 @@ export const CLAIM_TABLE: TableSpec = {
       description: { zh: "在职或退休", en: "in service or retired" },
     },
     {
-      name: "facilityLevel",
+      name: "hospitalGrade",
       zh: "医院等级",
-      aliases: ["医疗机构等级", "机构等级"],
+      aliases: ["医疗机构等级", "机构等级", "facilityLevel"],
       type: "enum",
       required: true,
-      values: FACILITY_LEVELS,
-      valueAliases: aliases(FACILITY_LEVELS, {
+      values: HOSPITAL_GRADES,
+      valueAliases: aliases(HOSPITAL_GRADES, {
         基层: "primary",
         一级: "level1",
         二级: "level2",
@@ -251,7 +252,7 @@ function missing(column: string): CarekitError {
 
 /**
  * A claim from a flat row (columns `id, personId, insuredRegion, treatmentRegion, scheme, personStatus,
- * facilityLevel, careType, disease, admissionDate, dischargeDate, registration, registrationSubType` and the
+ * hospitalGrade, careType, disease, admissionDate, dischargeDate, registration, registrationSubType` and the
  * pre-classified totals in yuan `classA, classB, classC, overPriceCap` — each required, never taken as 0); a JSON
  * row that already has `charges` is taken as it is.
  */
@@ -274,12 +275,12 @@ export function claimFromRecord(record: Record<string, unknown>): unknown {
     treatmentRegion: text("treatmentRegion"),
     scheme: text("scheme"),
     personStatus: text("personStatus"),
-    facilityLevel: text("facilityLevel"),
-    careType: careKind === "outpatientChronic" ? { kind: careKind, disease: text("disease") } : { kind: careKind },
+    hospitalGrade: text("hospitalGrade"),
+    careType: careKind === "outpatient_chronic" ? { kind: careKind, disease: text("disease") } : { kind: careKind },
     admissionDate: text("admissionDate"),
     dischargeDate: text("dischargeDate"),
     registration:
-      registrationKind === "longTermResident"
+      registrationKind === "long_term_resident"
         ? { kind: registrationKind, subType: text("registrationSubType") }
         : { kind: registrationKind },
     charges,
@@ -291,19 +292,19 @@ const RESULT_COLUMNS = [
   "personId",
   "year",
   "crossProvince",
-  "total",
-  "fullSelfPay",
-  "overLimitSelfPay",
-  "preSelfPay",
-  "inScope",
-  "deductible",
-  "fundPaid",
-  "fundRateBasisPoints",
+  "totalFen",
+  "fullSelfPayFen",
+  "overLimitSelfPayFen",
+  "preSelfPayFen",
+  "inScopeFen",
+  "deductibleFen",
+  "pooledFundPaidFen",
+  "pooledFundRateBasisPoints",
   "furtherFunds",
-  "fundTotal",
-  "coinsurance",
-  "overCap",
-  "patientPays",
+  "fundsPaidFen",
+  "coinsuranceFen",
+  "overCapFen",
+  "patientPaysFen",
 ] as const;
 
 function furtherFunds(funds: readonly { id: string; paidFen: number }[]): string {
@@ -340,21 +341,21 @@ function dischargeKey(record: Record<string, unknown>): string {
 
 /** Money columns of the output (fen), and the rate column (basis points). */
 const MONEY_OUTPUT = new Set([
-  "total",
-  "fullSelfPay",
-  "overLimitSelfPay",
-  "preSelfPay",
-  "inScope",
-  "deductible",
-  "fundPaid",
-  "fundTotal",
-  "coinsurance",
-  "overCap",
-  "patientPays",
+  "totalFen",
+  "fullSelfPayFen",
+  "overLimitSelfPayFen",
+  "preSelfPayFen",
+  "inScopeFen",
+  "deductibleFen",
+  "pooledFundPaidFen",
+  "fundsPaidFen",
+  "coinsuranceFen",
+  "overCapFen",
+  "patientPaysFen",
 ]);
 
 function yuanColumn(column: string): string {
-  if (column === "fundRateBasisPoints") return "fundRatePercent";
+  if (column === "pooledFundRateBasisPoints") return "pooledFundRatePercent";
   return MONEY_OUTPUT.has(column) ? `${column.replace(/Fen$/, "")}Yuan` : column;
 }
 
@@ -367,7 +368,8 @@ export function fenToYuanText(fen: number): string {
 function inYuan(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    if (key === "fundRateBasisPoints" && typeof value === "number") out.fundRatePercent = fenToYuanText(value);
+    if (key === "pooledFundRateBasisPoints" && typeof value === "number")
+      out.pooledFundRatePercent = fenToYuanText(value);
     else if (MONEY_OUTPUT.has(key) && typeof value === "number") out[yuanColumn(key)] = fenToYuanText(value);
     else if (key === "furtherFunds" && typeof value === "string")
       out[key] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
@@ -447,7 +449,7 @@ Examples · 示例:
     .action(async (file: string, opts: Record<string, unknown>) => {
       const settler = createSettler({
         policies: await readJsonList<Policy>(opts.policy as string, "policy"),
-        catalogues: await readJsonList<Catalogue>(opts.catalogue as string, "catalogue"),
+        catalogues: await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue"),
         trace: false,
       });
       const people = new Map<string, Person>();
@@ -462,7 +464,10 @@ Examples · 示例:
           const person = people.get(personId);
           const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
           if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
-          const { result, accumulators: next } = settler.settle(claim, person?.accumulators);
+          const { result, accumulators: next } = settler.settle({
+            claim,
+            accumulators: person?.accumulators ?? START_OF_YEAR,
+          });
           if (person) {
             person.accumulators = next;
             person.discharge = discharge;
@@ -474,19 +479,19 @@ Examples · 示例:
             personId: result.personId,
             year: result.year,
             crossProvince: result.crossProvince,
-            total: result.total,
-            fullSelfPay: result.fullSelfPay,
-            overLimitSelfPay: result.overLimitSelfPay,
-            preSelfPay: result.preSelfPay,
-            inScope: result.inScope,
-            deductible: result.deductible,
-            fundPaid: result.fundPaid,
-            fundRateBasisPoints: result.fundRateBasisPoints,
+            totalFen: result.totalFen,
+            fullSelfPayFen: result.fullSelfPayFen,
+            overLimitSelfPayFen: result.overLimitSelfPayFen,
+            preSelfPayFen: result.preSelfPayFen,
+            inScopeFen: result.inScopeFen,
+            deductibleFen: result.deductibleFen,
+            pooledFundPaidFen: result.pooledFundPaidFen,
+            pooledFundRateBasisPoints: result.pooledFundRateBasisPoints,
             furtherFunds: furtherFunds(result.furtherFunds),
-            fundTotal: result.fundTotal,
-            coinsurance: result.coinsurance,
-            overCap: result.overCap,
-            patientPays: result.patientPays,
+            fundsPaidFen: result.fundsPaidFen,
+            coinsuranceFen: result.coinsuranceFen,
+            overCapFen: result.overCapFen,
+            patientPaysFen: result.patientPaysFen,
           };
           return yuan ? inYuan(output) : output;
         },

@@ -16,11 +16,11 @@ export const NationalRulesSchema = /* @__PURE__ */ z.strictObject({
   maxReductionPoints: z.strictObject({
     referred: z.number().int().min(0).max(100),
     emergency: z.number().int().min(0).max(100),
-    otherTemporary: z.number().int().min(0).max(100),
+    other_temporary: z.number().int().min(0).max(100),
   }),
   emergencyCountsAsRegistered: z.boolean(),
-  catalogueFrom: z.literal("treatmentPlace"),
-  policyFrom: z.literal("insuredPlace"),
+  catalogueFrom: z.literal("treatment_place"),
+  policyFrom: z.literal("insured_place"),
 });
 
 /**
@@ -51,10 +51,10 @@ export const NATIONAL_CROSS_PROVINCE_RULES = {
     confidence: "CONFIRMED-2",
   } satisfies Source,
   /** 支付比例降幅上限 (percentage points) per temporary registration type. */
-  maxReductionPoints: { referred: 10, emergency: 10, otherTemporary: 20 },
+  maxReductionPoints: { referred: 10, emergency: 10, other_temporary: 20 },
   /** 急诊抢救人员视同已备案. */
   emergencyCountsAsRegistered: true,
   /** Whose catalogue and whose policy apply. */
-  catalogueFrom: "treatmentPlace",
-  policyFrom: "insuredPlace",
+  catalogueFrom: "treatment_place",
+  policyFrom: "insured_place",
 } as const;

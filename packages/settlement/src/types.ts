@@ -1,0 +1,145 @@
+import type { BatchError, BatchResult, Label } from "@carekit/core";
+import type { Accumulators, StartOfYear } from "./accumulators.js";
+import type { SettlementTraceStep } from "./explanation.js";
+import type { CareType } from "./policy.js";
+
+/** One further fund's payment (大额 / 大病 / 救助 …) in a {@link SettlementResult}. */
+export interface FundPayment {
+  readonly id: string;
+  readonly kind: string;
+  readonly label: Label;
+  readonly paidFen: number;
+}
+
+/**
+ * The itemised settlement of one claim in integer fen (结算结果), named after the national platform's settlement
+ * output (国家医疗保障信息平台 结算信息): `totalFen` 医疗费总额 (`medfee_sumamt`), `fullSelfPayFen` 全自费
+ * (`fulamt_ownpay_amt`), `overLimitSelfPayFen` 超限价自费 (`overlmt_selfpay`), `preSelfPayFen` 先行自付
+ * (`preselfpay_amt`), `inScopeFen` 符合政策范围金额 (`inscp_scp_amt`), `deductibleFen` 实际支付起付线
+ * (`act_pay_dedc`), `pooledFundPaidFen` 统筹基金支出 (`hifp_pay`, the pooled fund alone) at
+ * `pooledFundRateBasisPoints`, `furtherFunds` (`hifob_pay`, `hifmi_pay`, `maf_pay` …), `fundsPaidFen` 基金支付总额
+ * (`fund_pay_sumamt`, every fund together), `patientPaysFen` 个人负担总金额 (`psn_part_amt`).
+ *
+ * Always: `totalFen = fundsPaidFen + patientPaysFen`, `fundsPaidFen = pooledFundPaidFen + Σ furtherFunds[].paidFen`
+ * and `patientPaysFen = fullSelfPayFen + overLimitSelfPayFen + preSelfPayFen + deductibleFen + coinsuranceFen +
+ * overCapFen`.
+ */
+export interface SettlementResult {
+  readonly claimId: string;
+  readonly personId: string;
+  /** Calendar year of the discharge date: the accumulators' year. */
+  readonly year: number;
+  /** 住院 / 门诊慢特病 / 普通门诊. */
+  readonly careType: CareType;
+  /** 跨省异地就医: insured and treatment regions lie in different provinces. */
+  readonly crossProvince: boolean;
+  readonly policyId: string;
+  readonly catalogueId: string;
+  /** 医疗费用总额: every charge of the claim. */
+  readonly totalFen: number;
+  /** 全自费: class-C items (and unknown items where the policy says so). */
+  readonly fullSelfPayFen: number;
+  /** 超限价自费: the part of an item's amount above its unit price cap. */
+  readonly overLimitSelfPayFen: number;
+  /** 先行自付: class-B pre-self-pay plus any registration pre-self-pay (备案类型先行自付). */
+  readonly preSelfPayFen: number;
+  /** 符合政策范围金额: class A + class B − pre-self-pay. */
+  readonly inScopeFen: number;
+  /** 起付标准: the deductible this claim bore. */
+  readonly deductibleFen: number;
+  /** 统筹基金支付: the payment of the pooled fund alone (not the further funds — see {@link fundsPaidFen}). */
+  readonly pooledFundPaidFen: number;
+  /** The pooled fund's rate after the registration adjustment, in basis points (8500 = 85 %). */
+  readonly pooledFundRateBasisPoints: number;
+  /** The further funds (大额 / 大病 / 救助 …), in the policy's order. */
+  readonly furtherFunds: readonly FundPayment[];
+  /** 基金支付合计: every fund together, the pooled fund plus every further fund. */
+  readonly fundsPaidFen: number;
+  /** 个人自付: the patient's share of the amount the funds cover (after the deductible, below the caps). */
+  readonly coinsuranceFen: number;
+  /** 超限额自付: in-scope cost above every fund's annual cap (or monthly quota). */
+  readonly overCapFen: number;
+  /** 个人负担: everything the patient pays. */
+  readonly patientPaysFen: number;
+  /** Every step with its label, rule and source; empty when the settler was created with `trace: false`. */
+  readonly trace: readonly SettlementTraceStep[];
+}
+
+/** The argument of {@link Settler.settle}: the claim and the person's accumulators for the claim's year. */
+export interface SettleInput {
+  /** The claim (结算单据); checked against `ClaimSchema` unless the settler was created with `trustInput`. */
+  readonly claim: unknown;
+  /**
+   * The person's accumulators (年度累计) before this claim: those the previous `settle` returned, a state reported by
+   * another system (see `accumulatorsFromPlatform`), or {@link START_OF_YEAR} for the first claim of the year.
+   * Accumulators of an earlier calendar year start the claim's year from zero (the caps and deductibles are annual).
+   */
+  readonly accumulators: Accumulators | StartOfYear;
+}
+
+/** What `settle` returns: the result and the person's accumulators after this claim. */
+export interface Settlement {
+  readonly result: SettlementResult;
+  /** The person's accumulators after this claim, to pass to the person's next `settle`. */
+  readonly accumulators: Accumulators;
+}
+
+/** One settled claim of a batch, with the index of its input. */
+export interface SettledClaim {
+  readonly index: number;
+  readonly result: SettlementResult;
+}
+
+/** One rejected claim of a batch (单据错误): core's {@link BatchError} plus the claim id when it could be read. */
+export interface SettlementBatchError extends BatchError {
+  readonly claimId: string | null;
+}
+
+/**
+ * The outcome of a batch (批量结算结果): core's {@link BatchResult} — `results` and `errors`, each in input order,
+ * together exactly one entry per input — plus the final accumulators of every person and year the batch settled.
+ */
+export interface SettlementBatchResult extends BatchResult<SettledClaim> {
+  readonly errors: readonly SettlementBatchError[];
+  readonly accumulators: readonly Accumulators[];
+}
+
+/** The argument of {@link Settler.settleBatch}. */
+export interface SettlementBatchInput {
+  /** The claims, in discharge-date order per person. */
+  readonly claims: Iterable<unknown>;
+  /**
+   * The accumulators of the people whose year started before this batch (`[]` when every person starts the year in
+   * it); a person without an entry starts from {@link START_OF_YEAR}.
+   */
+  readonly accumulators: Iterable<Accumulators>;
+}
+
+/** The argument of {@link Settler.settleBatchAsync}: {@link SettlementBatchInput} with an async iterable allowed. */
+export interface SettlementBatchAsyncInput {
+  readonly claims: AsyncIterable<unknown> | Iterable<unknown>;
+  readonly accumulators: Iterable<Accumulators>;
+}
+
+/** A compiled settler (结算器); see `createSettler`. */
+export interface Settler {
+  /**
+   * Settle one claim (结算) against the person's accumulators for the claim's calendar year.
+   *
+   * @throws {CarekitError} `INVALID_INPUT` (claim or accumulators), `TOTAL_MISMATCH`, `UNKNOWN_REGION`,
+   *   `UNKNOWN_POLICY`, `UNKNOWN_CATALOGUE`, `UNKNOWN_ITEM`, `UNKNOWN_DISEASE`, `NOT_SETTLEABLE`,
+   *   `ACCUMULATOR_MISMATCH`, `OUT_OF_RANGE`
+   */
+  settle(input: SettleInput): Settlement;
+  /**
+   * Settle many claims (批量结算) in input order, each person's accumulators carried from claim to claim, starting
+   * from `accumulators` where given. Never drops a record: `results.length + errors.length` equals the number of
+   * claims, both in input order, each with its `index`; a claim discharged before the same person's previous one is
+   * an `OUT_OF_ORDER` error.
+   *
+   * @throws {CarekitError} `INVALID_INPUT` when `claims` is not iterable or a starting accumulator is invalid
+   */
+  settleBatch(input: SettlementBatchInput): SettlementBatchResult;
+  /** {@link Settler.settleBatch} over an async (or sync) iterable, one claim at a time, e.g. parsed JSON lines. */
+  settleBatchAsync(input: SettlementBatchAsyncInput): Promise<SettlementBatchResult>;
+}
