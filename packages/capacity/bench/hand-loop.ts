@@ -26,15 +26,19 @@ function round2(numerator: number, denominator: number, per: number): number {
   return (remainder * 2 >= denominator ? quotient + 1 : quotient) / 100;
 }
 
+function ratio(numerator: number, denominator: number, per: number) {
+  return { value: (numerator * per) / denominator, rounded: round2(numerator, denominator, per), decimals: 2 };
+}
+
 export function handAssess(rows: readonly SyntheticRow[], target: number, bedTarget: number, share: number) {
   const out = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as SyntheticRow;
     const population = row.population;
-    const slots = row.slots ?? null;
+    const slots = row.existingSlots ?? null;
     const enrolled = row.enrolled ?? null;
     const elders = row.elderPopulation ?? null;
-    const beds = row.beds ?? null;
+    const beds = row.existingBeds ?? null;
     const nursing = row.nursingBeds ?? null;
     const requiredSlots = ceilDiv(population * target, 10_000_000);
     const requiredBeds = elders === null ? null : ceilDiv(elders * bedTarget, 10_000_000);
@@ -43,26 +47,30 @@ export function handAssess(rows: readonly SyntheticRow[], target: number, bedTar
       index: i,
       region: row.region,
       population,
-      slots,
-      slotsPer1000: slots === null ? null : round2(slots, population, 1000),
-      requiredSlots,
-      slotGap: slots === null ? null : Math.max(0, requiredSlots - slots),
-      slotSurplus: slots === null ? null : Math.max(0, slots - requiredSlots),
-      enrolled,
-      utilization: enrolled === null || slots === null || slots === 0 ? null : round2(enrolled, slots, 100),
       elderPopulation: elders,
-      beds,
-      bedsPer1000Elders: beds === null || elders === null || elders === 0 ? null : round2(beds, elders, 1000),
-      requiredBeds,
-      bedGap: requiredBeds === null || beds === null ? null : Math.max(0, requiredBeds - beds),
-      bedSurplus: requiredBeds === null || beds === null ? null : Math.max(0, beds - requiredBeds),
-      nursingBeds: nursing,
-      nursingBedShare: nursing === null || beds === null || beds === 0 ? null : round2(nursing, beds, 100),
-      requiredNursingBeds,
-      nursingBedGap:
-        requiredNursingBeds === null || nursing === null ? null : Math.max(0, requiredNursingBeds - nursing),
-      nursingBedSurplus:
-        requiredNursingBeds === null || nursing === null ? null : Math.max(0, nursing - requiredNursingBeds),
+      childcare: {
+        existingSlots: slots,
+        requiredSlots,
+        gap: slots === null ? null : Math.max(0, requiredSlots - slots),
+        surplus: slots === null ? null : Math.max(0, slots - requiredSlots),
+        slotsPer1000: slots === null ? null : ratio(slots, population, 1000),
+        enrolled,
+        utilization: enrolled === null || slots === null || slots === 0 ? null : ratio(enrolled, slots, 100),
+      },
+      elderCare: {
+        existingBeds: beds,
+        requiredBeds,
+        gap: requiredBeds === null || beds === null ? null : Math.max(0, requiredBeds - beds),
+        surplus: requiredBeds === null || beds === null ? null : Math.max(0, beds - requiredBeds),
+        bedsPer1000Elders: beds === null || elders === null || elders === 0 ? null : ratio(beds, elders, 1000),
+      },
+      nursingCare: {
+        nursingBeds: nursing,
+        requiredNursingBeds,
+        gap: requiredNursingBeds === null || nursing === null ? null : Math.max(0, requiredNursingBeds - nursing),
+        surplus: requiredNursingBeds === null || nursing === null ? null : Math.max(0, nursing - requiredNursingBeds),
+        nursingBedShare: nursing === null || beds === null || beds === 0 ? null : ratio(nursing, beds, 100),
+      },
     };
   }
   return out;

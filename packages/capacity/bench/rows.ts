@@ -7,9 +7,9 @@ export interface SyntheticRow {
   region: string;
   population: number;
   elderPopulation?: number;
-  slots?: number;
+  existingSlots?: number;
   enrolled?: number;
-  beds?: number;
+  existingBeds?: number;
   nursingBeds?: number;
 }
 
@@ -41,9 +41,9 @@ export function generateRows(count: number, seed = 500111): SyntheticRow[] {
       region: `区县${i}`,
       population,
       elderPopulation,
-      slots,
+      existingSlots: slots,
       enrolled: Math.floor((slots * between(30, 110)) / 100),
-      beds,
+      existingBeds: beds,
       nursingBeds: Math.floor((beds * between(30, 70)) / 100),
     };
   }

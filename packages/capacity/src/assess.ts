@@ -1,32 +1,34 @@
-import type { BatchError } from "@carekit/core";
-import { fieldError, toBatchError } from "@carekit/core/internal";
+import { type BatchError, type BatchResult, runBatch, runBatchAsync, type TraceStep } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { ratio2, ratio2Big, requiredPer1000, requiredShare, scaled } from "./exact.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { type Ratio, ratioOf, requiredPer1000, requiredShare, scaled } from "./exact.js";
+import { isRegionRow, MAX_REGION_LENGTH, type ParsedRegionRow } from "./internal/region-row.js";
+import { traceStep } from "./trace.js";
 import {
   assertNotAbove,
   CountSchema,
-  MAX_COUNT,
+  ElderAgeSchema,
   PopulationSchema,
   parse,
+  readInput,
   ShareSchema,
   TargetPer1000Schema,
 } from "./validate.js";
 
 /**
  * Zod schema of one row of {@link assessRegions}: a district (区县) or sub-district (街道/镇) with its resident
- * population and whatever it knows of slots, enrolment, elders and beds.
+ * population and whatever it knows of existing slots, enrolment, elders and beds.
  *
  * @example
  * {@includeCode ../test/assess.test.ts#example}
  */
 export const RegionRowSchema = /* @__PURE__ */ z.strictObject({
-  region: z.string().min(1).max(200),
+  region: z.string().min(1).max(MAX_REGION_LENGTH),
   population: PopulationSchema,
   elderPopulation: CountSchema.optional(),
-  slots: CountSchema.optional(),
+  existingSlots: CountSchema.optional(),
   enrolled: CountSchema.optional(),
-  beds: CountSchema.optional(),
+  existingBeds: CountSchema.optional(),
   nursingBeds: CountSchema.optional(),
 });
 
@@ -34,7 +36,7 @@ export const RegionRowSchema = /* @__PURE__ */ z.strictObject({
 export type RegionRow = z.input<typeof RegionRowSchema>;
 
 /**
- * Zod schema of the options of {@link assessRegions}.
+ * Zod schema of the options of {@link assessRegions} and {@link assessRegion}.
  *
  * @example
  * {@includeCode ../test/assess.test.ts#example}
@@ -43,7 +45,7 @@ export const AssessRegionsOptionsSchema = /* @__PURE__ */ z.strictObject({
   targetPer1000: TargetPer1000Schema,
   bedTargetPer1000: TargetPer1000Schema.optional(),
   nursingShareTarget: ShareSchema.optional(),
-  elderAge: z.union([z.literal(60), z.literal(65)]).optional(),
+  elderAge: ElderAgeSchema.optional(),
 });
 
 /**
@@ -52,161 +54,140 @@ export const AssessRegionsOptionsSchema = /* @__PURE__ */ z.strictObject({
  */
 export type AssessRegionsOptions = z.input<typeof AssessRegionsOptionsSchema>;
 
-/** The assessment of one row. Ratios are rounded half-up to 2 decimals; `null` = not computable from the row. */
+/** A row's childcare figures (托育). `null` = not given in the row, or not computable from it. */
+export interface RegionChildcare {
+  /** 现有托位数, if given. */
+  readonly existingSlots: number | null;
+  /** 所需托位数: `ceil(population × targetPer1000 ÷ 1000)`. */
+  readonly requiredSlots: number;
+  /** 缺口: `max(0, requiredSlots − existingSlots)`. */
+  readonly gap: number | null;
+  /** 富余: `max(0, existingSlots − requiredSlots)`. */
+  readonly surplus: number | null;
+  /** 每千人口托位数: `existingSlots × 1000 ÷ population`. */
+  readonly slotsPer1000: Ratio | null;
+  /** 在托人数, if given. */
+  readonly enrolled: number | null;
+  /** 托位利用率 in percent: `enrolled × 100 ÷ existingSlots` (`null` without slots or with 0 slots). */
+  readonly utilization: Ratio | null;
+}
+
+/** A row's elder-care bed figures (养老床位). `null` = not given in the row, or not computable from it. */
+export interface RegionElderCare {
+  /** 现有养老床位数, if given. */
+  readonly existingBeds: number | null;
+  /** 所需养老床位数 by `bedTargetPer1000`: `ceil(elderPopulation × bedTargetPer1000 ÷ 1000)`. */
+  readonly requiredBeds: number | null;
+  /** 缺口: `max(0, requiredBeds − existingBeds)`. */
+  readonly gap: number | null;
+  /** 富余: `max(0, existingBeds − requiredBeds)`. */
+  readonly surplus: number | null;
+  /** 每千名老年人养老床位数: `existingBeds × 1000 ÷ elderPopulation`. */
+  readonly bedsPer1000Elders: Ratio | null;
+}
+
+/** A row's nursing-bed figures (护理型床位). `null` = not given in the row, or not computable from it. */
+export interface RegionNursingCare {
+  /** 护理型床位数, if given. */
+  readonly nursingBeds: number | null;
+  /** 所需护理型床位数 by `nursingShareTarget`: `ceil(existingBeds × nursingShareTarget)`. */
+  readonly requiredNursingBeds: number | null;
+  /** 缺口: `max(0, requiredNursingBeds − nursingBeds)`. */
+  readonly gap: number | null;
+  /** 富余: `max(0, nursingBeds − requiredNursingBeds)`. */
+  readonly surplus: number | null;
+  /** 护理型床位占比 in percent: `nursingBeds × 100 ÷ existingBeds`. */
+  readonly nursingBedShare: Ratio | null;
+}
+
+/** The assessment of one row (分区域评估结果). */
 export interface RegionAssessment {
   /** Position of the row in the input. */
-  index: number;
+  readonly index: number;
   /** The row's region, as given. */
-  region: string;
+  readonly region: string;
   /** Resident population (常住人口). */
-  population: number;
-  /** Childcare slots (托位), if given. */
-  slots: number | null;
-  /** Slots per 1000 residents. */
-  slotsPer1000: number | null;
-  /** Slots required: `ceil(population × targetPer1000 ÷ 1000)`. */
-  requiredSlots: number;
-  /** `max(0, requiredSlots − slots)`. */
-  slotGap: number | null;
-  /** `max(0, slots − requiredSlots)`. */
-  slotSurplus: number | null;
-  /** Children enrolled (实际招收), if given. */
-  enrolled: number | null;
-  /** Utilisation in percent: `enrolled × 100 ÷ slots` (null without slots or with 0 slots). */
-  utilization: number | null;
+  readonly population: number;
   /** Elders (60+ or 65+ per `elderAge`), if given. */
-  elderPopulation: number | null;
-  /** Elder-care beds (养老床位), if given. */
-  beds: number | null;
-  /** Beds per 1000 elders. */
-  bedsPer1000Elders: number | null;
-  /** Beds required by `bedTargetPer1000`. */
-  requiredBeds: number | null;
-  /** `max(0, requiredBeds − beds)`. */
-  bedGap: number | null;
-  /** `max(0, beds − requiredBeds)`. */
-  bedSurplus: number | null;
-  /** Nursing-care beds (护理型床位), if given. */
-  nursingBeds: number | null;
-  /** Nursing-bed share in percent. */
-  nursingBedShare: number | null;
-  /** Nursing beds required by `nursingShareTarget`: `ceil(beds × share)`. */
-  requiredNursingBeds: number | null;
-  /** `max(0, requiredNursingBeds − nursingBeds)`. */
-  nursingBedGap: number | null;
-  /** `max(0, nursingBeds − requiredNursingBeds)`. */
-  nursingBedSurplus: number | null;
+  readonly elderPopulation: number | null;
+  /** Slots, gap and utilisation. */
+  readonly childcare: RegionChildcare;
+  /** Elder-care beds and their gap. */
+  readonly elderCare: RegionElderCare;
+  /** Nursing beds and their gap. */
+  readonly nursingCare: RegionNursingCare;
 }
 
 /** A row that could not be assessed: its index and the error, as plain JSON (core's `BatchError`). */
 export type RegionError = BatchError;
 
-/** Sums over the rows assessed, and ratios of the sums (over the rows that have both parts). */
+/**
+ * Totals over the rows assessed (合计). A sum is `null` when no row gave the column ("not given", never 0); a ratio
+ * of sums is over the rows that give both of its parts; each group's `rows` counts the rows that gave its existing
+ * figure, so a reader can say what a total rests on.
+ */
 export interface RegionTotals {
   /** Rows assessed. */
-  rows: number;
+  readonly rows: number;
   /** Population of all rows assessed. */
-  population: number;
-  /** Sum of `requiredSlots`. */
-  requiredSlots: number;
-  /** Sum of slots (rows that give them). */
-  slots: number;
-  /** Slots per 1000 over the rows that give slots. */
-  slotsPer1000: number | null;
-  /** Sum of per-row slot gaps: what the districts lack, surpluses elsewhere not netted off. */
-  slotGap: number;
-  /** Sum of per-row slot surpluses. */
-  slotSurplus: number;
-  /** Sum of enrolled children. */
-  enrolled: number;
-  /** Utilisation in percent over the rows that give both slots and enrolment. */
-  utilization: number | null;
-  /** Sum of elder populations. */
-  elderPopulation: number;
-  /** Sum of beds. */
-  beds: number;
-  /** Beds per 1000 elders over the rows that give both. */
-  bedsPer1000Elders: number | null;
-  /** Sum of `requiredBeds`. */
-  requiredBeds: number;
-  /** Sum of per-row bed gaps. */
-  bedGap: number;
-  /** Sum of per-row bed surpluses. */
-  bedSurplus: number;
-  /** Sum of nursing beds. */
-  nursingBeds: number;
-  /** Nursing-bed share in percent over the rows that give both. */
-  nursingBedShare: number | null;
-  /** Sum of `requiredNursingBeds`. */
-  requiredNursingBeds: number;
-  /** Sum of per-row nursing-bed gaps. */
-  nursingBedGap: number;
-  /** Sum of per-row nursing-bed surpluses. */
-  nursingBedSurplus: number;
+  readonly population: number;
+  /** Sum of the elder populations given; `null` when no row gave one. */
+  readonly elderPopulation: number | null;
+  readonly childcare: {
+    /** Rows that gave `existingSlots`. */
+    readonly rows: number;
+    /** Sum of `existingSlots`; `null` when no row gave it. */
+    readonly existingSlots: number | null;
+    /** Sum of `requiredSlots` over all rows. */
+    readonly requiredSlots: number;
+    /** Sum of per-row gaps (surpluses elsewhere not netted off); `null` when no row gave slots. */
+    readonly gap: number | null;
+    /** Sum of per-row surpluses; `null` when no row gave slots. */
+    readonly surplus: number | null;
+    /** Slots per 1000 over the rows that give slots. */
+    readonly slotsPer1000: Ratio | null;
+    /** Sum of enrolled children given; `null` when no row gave it. */
+    readonly enrolled: number | null;
+    /** Utilisation over the rows that give both slots and enrolment. */
+    readonly utilization: Ratio | null;
+  };
+  readonly elderCare: {
+    /** Rows that gave `existingBeds`. */
+    readonly rows: number;
+    /** Sum of `existingBeds`; `null` when no row gave it. */
+    readonly existingBeds: number | null;
+    /** Sum of `requiredBeds` over the rows that have one; `null` when none has. */
+    readonly requiredBeds: number | null;
+    /** Sum of per-row bed gaps (rows with both a requirement and beds); `null` when no row has one. */
+    readonly gap: number | null;
+    /** Sum of per-row bed surpluses; `null` when no row has one. */
+    readonly surplus: number | null;
+    /** Beds per 1000 elders over the rows that give both. */
+    readonly bedsPer1000Elders: Ratio | null;
+  };
+  readonly nursingCare: {
+    /** Rows that gave `nursingBeds`. */
+    readonly rows: number;
+    /** Sum of `nursingBeds`; `null` when no row gave it. */
+    readonly nursingBeds: number | null;
+    /** Sum of `requiredNursingBeds` over the rows that have one; `null` when none has. */
+    readonly requiredNursingBeds: number | null;
+    /** Sum of per-row nursing-bed gaps; `null` when no row has one. */
+    readonly gap: number | null;
+    /** Sum of per-row nursing-bed surpluses; `null` when no row has one. */
+    readonly surplus: number | null;
+    /** Nursing-bed share over the rows that give both. */
+    readonly nursingBedShare: Ratio | null;
+  };
 }
 
-/** Result of {@link assessRegions}: `results.length + errors.length` equals the number of rows. */
-export interface RegionsAssessment {
-  /** Rows assessed, in input order. */
-  results: RegionAssessment[];
-  /** Rows rejected, in input order, each with its index. */
-  errors: RegionError[];
+/** Result of {@link assessRegions}: core's `BatchResult` plus totals and the trace of the rules applied. */
+export interface RegionsAssessment extends BatchResult<RegionAssessment> {
   /** Sums and ratios over `results`. */
-  totals: RegionTotals;
+  readonly totals: RegionTotals;
   /** The formulas and targets applied (once for the batch, not per row). */
-  trace: TraceStep[];
+  readonly trace: TraceStep[];
 }
-
-function isCount(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_COUNT;
-}
-
-function isOptionalCount(value: unknown): boolean {
-  return value === undefined || isCount(value);
-}
-
-/**
- * 快速校验 — fast guard for one row of {@link assessRegions}: true exactly when {@link RegionRowSchema} accepts the
- * row (a property test checks they agree), at a fraction of zod's cost. Use it on hot paths; run the schema only on
- * rows it rejects, to build the detailed error.
- *
- * @param value - anything
- * @returns whether `value` is a valid row
- * @throws {CarekitError} never: it only answers true or false
- * @see ARCHITECTURE.md "Validation on hot paths" — fast guard, zod only on failure
- * @example
- * {@includeCode ../test/assess.test.ts#guard}
- */
-export function isRegionRow(value: unknown): value is z.output<typeof RegionRowSchema> {
-  if (typeof value !== "object" || value === null) return false;
-  const row = value as Record<string, unknown>;
-  const { region, population } = row;
-  if (typeof region !== "string" || region.length === 0 || region.length > 200) return false;
-  if (!isCount(population) || population === 0) return false;
-  if (
-    !isOptionalCount(row.elderPopulation) ||
-    !isOptionalCount(row.slots) ||
-    !isOptionalCount(row.enrolled) ||
-    !isOptionalCount(row.beds) ||
-    !isOptionalCount(row.nursingBeds)
-  ) {
-    return false;
-  }
-  for (const key in row) {
-    if (!Object.hasOwn(ROW_KEYS, key)) return false;
-  }
-  return true;
-}
-
-const ROW_KEYS = {
-  region: true,
-  population: true,
-  elderPopulation: true,
-  slots: true,
-  enrolled: true,
-  beds: true,
-  nursingBeds: true,
-};
 
 const ROW_LABEL = { en: "region row", zh: "区域数据行" };
 
@@ -214,250 +195,452 @@ function gapOf(required: number, existing: number): number {
   return required > existing ? required - existing : 0;
 }
 
-function createBatch(options: AssessRegionsOptions) {
-  const parsed = parse(AssessRegionsOptionsSchema, options, { en: "assessment options", zh: "评估选项" }, ["options"]);
-  const target = scaled(parsed.targetPer1000, "options.targetPer1000");
-  const bedTarget =
-    parsed.bedTargetPer1000 === undefined ? null : scaled(parsed.bedTargetPer1000, "options.bedTargetPer1000");
-  const share =
-    parsed.nursingShareTarget === undefined ? null : scaled(parsed.nursingShareTarget, "options.nursingShareTarget");
-  const results: RegionAssessment[] = [];
-  const errors: RegionError[] = [];
-  const t = {
-    population: 0,
-    requiredSlots: 0,
-    slots: 0,
-    populationWithSlots: 0,
-    slotGap: 0,
-    slotSurplus: 0,
-    enrolled: 0,
-    slotsWithEnrolled: 0,
-    elderPopulation: 0,
-    beds: 0,
-    bedsOfElders: 0,
-    eldersWithBeds: 0,
-    requiredBeds: 0,
-    bedGap: 0,
-    bedSurplus: 0,
-    nursingBeds: 0,
-    bedsWithNursing: 0,
-    requiredNursingBeds: 0,
-    nursingBedGap: 0,
-    nursingBedSurplus: 0,
+interface CompiledOptions {
+  readonly targetPer1000: number;
+  readonly bedTargetPer1000: number | undefined;
+  readonly nursingShareTarget: number | undefined;
+  readonly elderAge: 60 | 65 | undefined;
+  readonly target: number;
+  readonly bedTarget: number | null;
+  readonly share: number | null;
+}
+
+function compileOptions(options: unknown): CompiledOptions {
+  const parsed = parse(AssessRegionsOptionsSchema, options, OPTIONS_LABEL, ["options"]);
+  return {
+    targetPer1000: parsed.targetPer1000,
+    bedTargetPer1000: parsed.bedTargetPer1000,
+    nursingShareTarget: parsed.nursingShareTarget,
+    elderAge: parsed.elderAge,
+    target: scaled(parsed.targetPer1000, "options.targetPer1000"),
+    bedTarget:
+      parsed.bedTargetPer1000 === undefined ? null : scaled(parsed.bedTargetPer1000, "options.bedTargetPer1000"),
+    share:
+      parsed.nursingShareTarget === undefined ? null : scaled(parsed.nursingShareTarget, "options.nursingShareTarget"),
   };
-  let index = 0;
+}
 
-  function assess(row: z.output<typeof RegionRowSchema>, at: number): RegionAssessment {
-    const { population } = row;
-    const slots = row.slots ?? null;
-    const enrolled = row.enrolled ?? null;
-    const elders = row.elderPopulation ?? null;
-    const beds = row.beds ?? null;
-    const nursing = row.nursingBeds ?? null;
-    if (elders !== null) assertNotAbove(elders, population, "elderPopulation", "population", "老年人口", "常住人口");
-    if (nursing !== null) {
-      if (beds === null) {
-        throw fieldError(
-          "INVALID_INPUT",
-          "nursingBeds",
-          "nursingBeds needs beds",
-          "给出护理型床位数时必须给出床位总数",
-        );
-      }
-      assertNotAbove(nursing, beds, "nursingBeds", "beds", "护理型床位数", "床位总数");
+/** The last options compiled, so that calling {@link assessRegion} row by row does not re-validate them. */
+let lastOptions: { readonly given: object; readonly compiled: CompiledOptions } | null = null;
+
+function optionsOf(options: unknown): CompiledOptions {
+  const last = lastOptions;
+  if (last !== null && last.given === options) {
+    const o = options as Record<string, unknown>;
+    const c = last.compiled;
+    // the same object, unchanged since it was compiled (an app may have mutated it: then compile again)
+    if (
+      o.targetPer1000 === c.targetPer1000 &&
+      o.bedTargetPer1000 === c.bedTargetPer1000 &&
+      o.nursingShareTarget === c.nursingShareTarget &&
+      o.elderAge === c.elderAge &&
+      Object.keys(o).length <= 4
+    ) {
+      return c;
     }
-    const requiredSlots = requiredPer1000(population, target);
-    const requiredBeds = bedTarget === null || elders === null ? null : requiredPer1000(elders, bedTarget);
-    const requiredNursingBeds = share === null || beds === null ? null : requiredShare(beds, share);
-    return {
-      index: at,
-      region: row.region,
-      population,
-      slots,
-      slotsPer1000: slots === null ? null : ratio2(slots, population, 1000),
+  }
+  const compiled = compileOptions(options);
+  lastOptions = { given: options as object, compiled };
+  return compiled;
+}
+
+function assessParsed(row: ParsedRegionRow, index: number, o: CompiledOptions): RegionAssessment {
+  const { population } = row;
+  const slots = row.existingSlots ?? null;
+  const enrolled = row.enrolled ?? null;
+  const elders = row.elderPopulation ?? null;
+  const beds = row.existingBeds ?? null;
+  const nursing = row.nursingBeds ?? null;
+  if (elders !== null) assertNotAbove(elders, population, "elderPopulation", "population", "老年人口", "常住人口");
+  if (nursing !== null) {
+    if (beds === null) {
+      throw fieldError(
+        "INVALID_INPUT",
+        "nursingBeds",
+        "nursingBeds needs existingBeds (all beds of the institutions)",
+        "给出护理型床位数时必须给出床位总数（existingBeds）",
+      );
+    }
+    assertNotAbove(nursing, beds, "nursingBeds", "existingBeds", "护理型床位数", "床位总数");
+  }
+  const requiredSlots = requiredPer1000(population, o.target);
+  const requiredBeds = o.bedTarget === null || elders === null ? null : requiredPer1000(elders, o.bedTarget);
+  const requiredNursingBeds = o.share === null || beds === null ? null : requiredShare(beds, o.share);
+  return {
+    index,
+    region: row.region,
+    population,
+    elderPopulation: elders,
+    childcare: {
+      existingSlots: slots,
       requiredSlots,
-      slotGap: slots === null ? null : gapOf(requiredSlots, slots),
-      slotSurplus: slots === null ? null : gapOf(slots, requiredSlots),
+      gap: slots === null ? null : gapOf(requiredSlots, slots),
+      surplus: slots === null ? null : gapOf(slots, requiredSlots),
+      slotsPer1000: slots === null ? null : ratioOf(slots, population, 1000),
       enrolled,
-      utilization: enrolled === null || slots === null || slots === 0 ? null : ratio2(enrolled, slots, 100),
-      elderPopulation: elders,
-      beds,
-      bedsPer1000Elders: beds === null || elders === null || elders === 0 ? null : ratio2(beds, elders, 1000),
+      utilization: enrolled === null || slots === null || slots === 0 ? null : ratioOf(enrolled, slots, 100),
+    },
+    elderCare: {
+      existingBeds: beds,
       requiredBeds,
-      bedGap: requiredBeds === null || beds === null ? null : gapOf(requiredBeds, beds),
-      bedSurplus: requiredBeds === null || beds === null ? null : gapOf(beds, requiredBeds),
+      gap: requiredBeds === null || beds === null ? null : gapOf(requiredBeds, beds),
+      surplus: requiredBeds === null || beds === null ? null : gapOf(beds, requiredBeds),
+      bedsPer1000Elders: beds === null || elders === null || elders === 0 ? null : ratioOf(beds, elders, 1000),
+    },
+    nursingCare: {
       nursingBeds: nursing,
-      nursingBedShare: nursing === null || beds === null || beds === 0 ? null : ratio2(nursing, beds, 100),
       requiredNursingBeds,
-      nursingBedGap: requiredNursingBeds === null || nursing === null ? null : gapOf(requiredNursingBeds, nursing),
-      nursingBedSurplus: requiredNursingBeds === null || nursing === null ? null : gapOf(nursing, requiredNursingBeds),
-    };
-  }
-
-  function count(r: RegionAssessment): void {
-    t.population += r.population;
-    t.requiredSlots += r.requiredSlots;
-    if (r.slots !== null) {
-      t.slots += r.slots;
-      t.populationWithSlots += r.population;
-      t.slotGap += r.slotGap ?? 0;
-      t.slotSurplus += r.slotSurplus ?? 0;
-      if (r.enrolled !== null) {
-        t.enrolled += r.enrolled;
-        t.slotsWithEnrolled += r.slots;
-      }
-    }
-    if (r.elderPopulation !== null) t.elderPopulation += r.elderPopulation;
-    if (r.beds !== null) {
-      t.beds += r.beds;
-      if (r.elderPopulation !== null) {
-        t.bedsOfElders += r.beds;
-        t.eldersWithBeds += r.elderPopulation;
-      }
-      if (r.nursingBeds !== null) {
-        t.nursingBeds += r.nursingBeds;
-        t.bedsWithNursing += r.beds;
-      }
-    }
-    if (r.requiredBeds !== null) t.requiredBeds += r.requiredBeds;
-    t.bedGap += r.bedGap ?? 0;
-    t.bedSurplus += r.bedSurplus ?? 0;
-    if (r.requiredNursingBeds !== null) t.requiredNursingBeds += r.requiredNursingBeds;
-    t.nursingBedGap += r.nursingBedGap ?? 0;
-    t.nursingBedSurplus += r.nursingBedSurplus ?? 0;
-  }
-
-  function add(row: unknown): void {
-    const at = index++;
-    try {
-      const valid = isRegionRow(row) ? row : parse(RegionRowSchema, row, ROW_LABEL);
-      const result = assess(valid, at);
-      results.push(result);
-      count(result);
-    } catch (error) {
-      errors.push(toBatchError(at, error));
-    }
-  }
-
-  function finish(): RegionsAssessment {
-    const ratio = (numerator: number, denominator: number, per: number) =>
-      denominator === 0 ? null : ratio2Big(numerator, denominator, per);
-    return {
-      results,
-      errors,
-      totals: {
-        rows: results.length,
-        population: t.population,
-        requiredSlots: t.requiredSlots,
-        slots: t.slots,
-        slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
-        slotGap: t.slotGap,
-        slotSurplus: t.slotSurplus,
-        enrolled: t.enrolled,
-        utilization: ratio(t.enrolled, t.slotsWithEnrolled, 100),
-        elderPopulation: t.elderPopulation,
-        beds: t.beds,
-        bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
-        requiredBeds: t.requiredBeds,
-        bedGap: t.bedGap,
-        bedSurplus: t.bedSurplus,
-        nursingBeds: t.nursingBeds,
-        nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
-        requiredNursingBeds: t.requiredNursingBeds,
-        nursingBedGap: t.nursingBedGap,
-        nursingBedSurplus: t.nursingBedSurplus,
-      },
-      trace: [
-        traceStep(
-          "requiredSlots",
-          "每行需要托位数",
-          "slots required per row",
-          "ceil(population × targetPer1000 ÷ 1000)",
-          { targetPer1000: parsed.targetPer1000 },
-          null,
-        ),
-        traceStep(
-          "requiredBeds",
-          `每行需要养老床位数（${parsed.elderAge ?? 60}岁及以上）`,
-          `elder-care beds required per row (elders ${parsed.elderAge ?? 60}+)`,
-          "ceil(elderPopulation × bedTargetPer1000 ÷ 1000)",
-          { bedTargetPer1000: parsed.bedTargetPer1000 ?? null },
-          null,
-        ),
-        traceStep(
-          "requiredNursingBeds",
-          "每行需要护理型床位数",
-          "nursing beds required per row",
-          "ceil(beds × nursingShareTarget)",
-          { nursingShareTarget: parsed.nursingShareTarget ?? null },
-          null,
-        ),
-        traceStep(
-          "ratios",
-          "比率",
-          "ratios",
-          "round2(slots × 1000 ÷ population), round2(enrolled × 100 ÷ slots), round2(beds × 1000 ÷ elderPopulation), round2(nursingBeds × 100 ÷ beds)",
-          { rows: results.length, errors: errors.length },
-          null,
-        ),
-      ],
-    };
-  }
-
-  return { add, finish };
+      gap: requiredNursingBeds === null || nursing === null ? null : gapOf(requiredNursingBeds, nursing),
+      surplus: requiredNursingBeds === null || nursing === null ? null : gapOf(nursing, requiredNursingBeds),
+      nursingBedShare: nursing === null || beds === null || beds === 0 ? null : ratioOf(nursing, beds, 100),
+    },
+  };
 }
 
-function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
-  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && Symbol.iterator in value;
+function assessWith(row: unknown, index: number, o: CompiledOptions): RegionAssessment {
+  const valid = isRegionRow(row) ? row : parse(RegionRowSchema, row, ROW_LABEL);
+  return assessParsed(valid, index, o);
 }
 
 /**
- * 分区域评估 — assess a table of districts: per row the slots per 1000, slots required and the gap or surplus
- * against `targetPer1000`, utilisation, beds per 1000 elders and the bed gap against `bedTargetPer1000`, the
- * nursing-bed share and the nursing beds needed for `nursingShareTarget`; plus totals. Rows come back in input
- * order; a bad row becomes an error with its index and never stops the batch (`results.length + errors.length`
- * equals the number of rows). Takes an array or any iterable (returns the assessment) or an async iterable
- * (returns a promise of it). Each row is checked by a fast guard; only a row the guard rejects goes through zod,
- * to build its detailed error. The trace is given once for the batch, not per row.
+ * 单个区域评估 — assess one row as {@link assessRegions} does (the per-row step, for a caller that streams rows
+ * itself, such as the CLI): slots required, gap, surplus, slots per 1000 and utilisation; beds per 1000 elders and
+ * the bed gap against `bedTargetPer1000`; the nursing-bed share and the nursing beds needed for
+ * `nursingShareTarget`. Ratios carry `value` unrounded and `rounded` half-up to 2 decimals. The options are
+ * validated once and remembered while the same unchanged object is passed.
  *
- * @param rows - rows `{ region, population, elderPopulation?, slots?, enrolled?, beds?, nursingBeds? }`
+ * @param row - `{ region, population, elderPopulation?, existingSlots?, enrolled?, existingBeds?, nursingBeds? }`
  * @param options - `{ targetPer1000, bedTargetPer1000?, nursingShareTarget?, elderAge? }`
- * @returns `{ results, errors, totals, trace }` (a promise of it for an async iterable)
+ * @param index - the row's position, recorded in the result (default 0)
+ * @returns the row's assessment
+ * @throws {CarekitError} INVALID_INPUT / OUT_OF_RANGE for a bad row (field path in `issues`) or bad options (path
+ *   `options.…`)
+ * @see 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号，2019-10-08）第五条 — planning by resident
+ *   population
+ * @example
+ * {@includeCode ../test/assess.test.ts#assessRegion}
+ */
+export function assessRegion(row: RegionRow, options: AssessRegionsOptions, index = 0): RegionAssessment {
+  const o = readInput(() => optionsOf(options), OPTIONS_LABEL, ["options"]);
+  if (!Number.isSafeInteger(index) || index < 0) {
+    throw fieldError("INVALID_INPUT", "index", "index must be a whole number ≥ 0", "index 必须是不小于 0 的整数");
+  }
+  return readInput(() => assessWith(row, index, o), ROW_LABEL);
+}
+
+const OPTIONS_LABEL = { en: "assessment options", zh: "评估选项" };
+
+/** A streaming totals accumulator; see {@link createRegionTotals}. */
+export interface RegionTotalsAccumulator {
+  /** Add one row's assessment; throws `OUT_OF_RANGE` (and adds nothing) when a sum would pass 2^53. */
+  add(result: RegionAssessment): void;
+  /** The totals of the rows added so far (a fresh object each call). */
+  result(): RegionTotals;
+}
+
+const SUM_KEYS = [
+  "population",
+  "elders",
+  "eldersGiven",
+  "slots",
+  "slotsRows",
+  "requiredSlots",
+  "populationWithSlots",
+  "slotGap",
+  "slotSurplus",
+  "enrolled",
+  "enrolledGiven",
+  "slotsWithEnrolled",
+  "enrolledWithSlots",
+  "beds",
+  "bedsRows",
+  "bedsOfElders",
+  "eldersWithBeds",
+  "requiredBeds",
+  "requiredBedsRows",
+  "bedGap",
+  "bedSurplus",
+  "bedGapRows",
+  "nursingBeds",
+  "nursingRows",
+  "bedsWithNursing",
+  "requiredNursingBeds",
+  "requiredNursingRows",
+  "nursingBedGap",
+  "nursingBedSurplus",
+  "nursingGapRows",
+] as const;
+
+type Sums = Record<(typeof SUM_KEYS)[number], number>;
+
+function emptySums(): Sums {
+  const sums = {} as Sums;
+  for (const key of SUM_KEYS) sums[key] = 0;
+  return sums;
+}
+
+/**
+ * 合计累加器 — a streaming accumulator of {@link RegionTotals}: `add` each row's {@link RegionAssessment} (from
+ * {@link assessRegion}) as it comes, read `result()` at the end. Its memory does not grow with the number of rows,
+ * and it gives exactly the totals {@link assessRegions} gives for the same rows. A column no row gave is `null`
+ * ("not given"), never 0.
+ *
+ * @returns `{ add(result), result() }`
+ * @throws {CarekitError} never when created; `add` throws OUT_OF_RANGE when a sum would exceed 2^53 − 1
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）— district
+ *   totals of slots, enrolment and beds
+ * @example
+ * {@includeCode ../test/assess.test.ts#createRegionTotals}
+ */
+export function createRegionTotals(): RegionTotalsAccumulator {
+  const t = emptySums();
+  let rows = 0;
+  const next = emptySums();
+  return {
+    add(result: RegionAssessment): void {
+      readInput(() => add(result), { en: "assessment result", zh: "评估结果" });
+    },
+    result(): RegionTotals {
+      return totalsOf();
+    },
+  };
+
+  function add(r: RegionAssessment): void {
+    for (const key of SUM_KEYS) next[key] = t[key];
+    const c = r.childcare;
+    const e = r.elderCare;
+    const n = r.nursingCare;
+    next.population += r.population;
+    next.requiredSlots += c.requiredSlots;
+    if (r.elderPopulation !== null) {
+      next.elders += r.elderPopulation;
+      next.eldersGiven += 1;
+    }
+    if (c.existingSlots !== null) {
+      next.slots += c.existingSlots;
+      next.slotsRows += 1;
+      next.populationWithSlots += r.population;
+      next.slotGap += c.gap ?? 0;
+      next.slotSurplus += c.surplus ?? 0;
+      if (c.enrolled !== null) {
+        next.enrolledWithSlots += c.enrolled;
+        next.slotsWithEnrolled += c.existingSlots;
+      }
+    }
+    if (c.enrolled !== null) {
+      next.enrolled += c.enrolled;
+      next.enrolledGiven += 1;
+    }
+    if (e.existingBeds !== null) {
+      next.beds += e.existingBeds;
+      next.bedsRows += 1;
+      if (r.elderPopulation !== null && r.elderPopulation > 0) {
+        next.bedsOfElders += e.existingBeds;
+        next.eldersWithBeds += r.elderPopulation;
+      }
+      if (n.nursingBeds !== null) next.bedsWithNursing += e.existingBeds;
+    }
+    if (e.requiredBeds !== null) {
+      next.requiredBeds += e.requiredBeds;
+      next.requiredBedsRows += 1;
+    }
+    if (e.gap !== null && e.surplus !== null) {
+      next.bedGap += e.gap;
+      next.bedSurplus += e.surplus;
+      next.bedGapRows += 1;
+    }
+    if (n.nursingBeds !== null) {
+      next.nursingBeds += n.nursingBeds;
+      next.nursingRows += 1;
+    }
+    if (n.requiredNursingBeds !== null) {
+      next.requiredNursingBeds += n.requiredNursingBeds;
+      next.requiredNursingRows += 1;
+    }
+    if (n.gap !== null && n.surplus !== null) {
+      next.nursingBedGap += n.gap;
+      next.nursingBedSurplus += n.surplus;
+      next.nursingGapRows += 1;
+    }
+    for (const key of SUM_KEYS) {
+      if (!Number.isSafeInteger(next[key])) {
+        throw fieldError(
+          "OUT_OF_RANGE",
+          "",
+          `the totals would exceed ${Number.MAX_SAFE_INTEGER} and could not be exact`,
+          `合计将超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+        );
+      }
+    }
+    for (const key of SUM_KEYS) t[key] = next[key];
+    rows++;
+  }
+
+  function totalsOf(): RegionTotals {
+    const given = (sum: number, count: number) => (count === 0 ? null : sum);
+    const ratio = (numerator: number, denominator: number, per: number) =>
+      denominator === 0 ? null : ratioOf(numerator, denominator, per);
+    return {
+      rows,
+      population: t.population,
+      elderPopulation: given(t.elders, t.eldersGiven),
+      childcare: {
+        rows: t.slotsRows,
+        existingSlots: given(t.slots, t.slotsRows),
+        requiredSlots: t.requiredSlots,
+        gap: given(t.slotGap, t.slotsRows),
+        surplus: given(t.slotSurplus, t.slotsRows),
+        slotsPer1000: ratio(t.slots, t.populationWithSlots, 1000),
+        enrolled: given(t.enrolled, t.enrolledGiven),
+        utilization: ratio(t.enrolledWithSlots, t.slotsWithEnrolled, 100),
+      },
+      elderCare: {
+        rows: t.bedsRows,
+        existingBeds: given(t.beds, t.bedsRows),
+        requiredBeds: given(t.requiredBeds, t.requiredBedsRows),
+        gap: given(t.bedGap, t.bedGapRows),
+        surplus: given(t.bedSurplus, t.bedGapRows),
+        bedsPer1000Elders: ratio(t.bedsOfElders, t.eldersWithBeds, 1000),
+      },
+      nursingCare: {
+        rows: t.nursingRows,
+        nursingBeds: given(t.nursingBeds, t.nursingRows),
+        requiredNursingBeds: given(t.requiredNursingBeds, t.requiredNursingRows),
+        gap: given(t.nursingBedGap, t.nursingGapRows),
+        surplus: given(t.nursingBedSurplus, t.nursingGapRows),
+        nursingBedShare: ratio(t.nursingBeds, t.bedsWithNursing, 100),
+      },
+    };
+  }
+}
+
+function batchTrace(o: CompiledOptions, rows: number, errors: number): TraceStep[] {
+  const age = o.elderAge ?? 60;
+  return [
+    traceStep(
+      "requiredSlots",
+      "每行所需托位数",
+      "slots required per row",
+      "ceil(population × targetPer1000 ÷ 1000)",
+      { targetPer1000: o.targetPer1000 },
+      null,
+    ),
+    traceStep(
+      "requiredBeds",
+      `每行所需养老床位数（${age}岁及以上）`,
+      `elder-care beds required per row (elders ${age}+)`,
+      "ceil(elderPopulation × bedTargetPer1000 ÷ 1000)",
+      { bedTargetPer1000: o.bedTargetPer1000 ?? null },
+      null,
+    ),
+    traceStep(
+      "requiredNursingBeds",
+      "每行所需护理型床位数",
+      "nursing beds required per row",
+      "ceil(existingBeds × nursingShareTarget)",
+      { nursingShareTarget: o.nursingShareTarget ?? null },
+      null,
+    ),
+    traceStep(
+      "ratios",
+      "比率（value 未舍入，rounded 四舍五入保留 2 位小数）",
+      "ratios (value unrounded, rounded half-up to 2 decimals)",
+      "existingSlots × 1000 ÷ population; enrolled × 100 ÷ existingSlots; existingBeds × 1000 ÷ elderPopulation; nursingBeds × 100 ÷ existingBeds",
+      { rows, errors },
+      null,
+    ),
+  ];
+}
+
+const ROWS_LABEL = { en: "rows", zh: "数据行" };
+
+function notIterable(): never {
+  throw fieldError(
+    "INVALID_INPUT",
+    "rows",
+    "rows must be an array or another iterable (assessRegionsAsync also takes an async iterable)",
+    "rows 必须是数组或其他可迭代对象（assessRegionsAsync 也接受异步可迭代对象）",
+  );
+}
+
+function isIterable(value: unknown): value is Iterable<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function"
+  );
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function"
+  );
+}
+
+/**
+ * 分区域评估 — assess a table of districts: per row ({@link assessRegion}) the slots required, gap, surplus, slots
+ * per 1000 and utilisation against `targetPer1000`; beds per 1000 elders and the bed gap against `bedTargetPer1000`;
+ * the nursing-bed share and the nursing beds needed for `nursingShareTarget`; plus totals
+ * ({@link createRegionTotals}). Built on core's `runBatch`: rows come back in input order, a bad row (or one whose
+ * getter throws, `UNREADABLE_INPUT`) becomes an error with its index and never stops the batch, and
+ * `results.length + errors.length` equals the number of rows. Each row is checked by a fast guard; only a row it
+ * rejects goes through zod, to build its detailed error. The trace is given once for the batch.
+ *
+ * @param rows - an array or any iterable of rows
+ *   `{ region, population, elderPopulation?, existingSlots?, enrolled?, existingBeds?, nursingBeds? }`
+ * @param options - `{ targetPer1000, bedTargetPer1000?, nursingShareTarget?, elderAge? }`
+ * @returns `{ results, errors, totals, trace }`
  * @throws {CarekitError} OUT_OF_RANGE / INVALID_INPUT for bad options (path `options.…`); INVALID_INPUT when
  *   `rows` is not iterable. Bad rows are returned in `errors`, not thrown.
- * @see 大足府办发〔2023〕37号 (seed 002): 托位 1727, 招收 1234, 利用率 71.45 %, 需要 3915, 缺口 2188
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）— 托位
+ *   1727 个，需要 3915 个，缺口 2188 个
  * @example
  * {@includeCode ../test/assess.test.ts#example}
  */
-export function assessRegions(rows: Iterable<unknown>, options: AssessRegionsOptions): RegionsAssessment;
-export function assessRegions(rows: AsyncIterable<unknown>, options: AssessRegionsOptions): Promise<RegionsAssessment>;
-export function assessRegions(
-  rows: Iterable<unknown> | AsyncIterable<unknown>,
+export function assessRegions(rows: Iterable<RegionRow | unknown>, options: AssessRegionsOptions): RegionsAssessment {
+  const o = compileOptions(options);
+  if (!readInput(() => isIterable(rows), ROWS_LABEL, ["rows"])) notIterable();
+  const totals = createRegionTotals();
+  const { results, errors } = runBatch(rows, (row, index) => {
+    const result = assessWith(row, index, o);
+    totals.add(result);
+    return result;
+  });
+  return { results, errors, totals: totals.result(), trace: batchTrace(o, results.length, errors.length) };
+}
+
+/**
+ * 分区域评估（异步） — {@link assessRegions} over an async iterable (a stream of parsed rows) or any iterable,
+ * built on core's `runBatchAsync`; the same results, errors, totals and trace.
+ *
+ * @param rows - an async iterable or iterable of rows
+ * @param options - `{ targetPer1000, bedTargetPer1000?, nursingShareTarget?, elderAge? }`
+ * @returns a promise of `{ results, errors, totals, trace }`
+ * @throws {CarekitError} (as a rejected promise) OUT_OF_RANGE / INVALID_INPUT for bad options; INVALID_INPUT when
+ *   `rows` is not (async) iterable
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
+ * @example
+ * {@includeCode ../test/assess.test.ts#assessRegionsAsync}
+ */
+export async function assessRegionsAsync(
+  rows: AsyncIterable<RegionRow | unknown> | Iterable<RegionRow | unknown>,
   options: AssessRegionsOptions,
-): RegionsAssessment | Promise<RegionsAssessment> {
-  const batch = createBatch(options);
-  if (Array.isArray(rows)) {
-    for (let i = 0; i < rows.length; i++) batch.add(rows[i]);
-    return batch.finish();
+): Promise<RegionsAssessment> {
+  const o = compileOptions(options);
+  // a sync iterable goes through the sync runner: `for await` over it would await each row, reading its `then`,
+  // and a row whose getter throws would reject the whole batch instead of becoming that row's error
+  if (!readInput(() => isAsyncIterable(rows), ROWS_LABEL, ["rows"])) {
+    return readInput(() => isIterable(rows), ROWS_LABEL, ["rows"])
+      ? assessRegions(rows as Iterable<unknown>, options)
+      : notIterable();
   }
-  if (isAsyncIterable(rows)) {
-    return (async () => {
-      for await (const row of rows) batch.add(row);
-      return batch.finish();
-    })();
-  }
-  if (!isIterable(rows)) {
-    throw fieldError(
-      "INVALID_INPUT",
-      "rows",
-      "rows must be an array or an (async) iterable",
-      "rows 必须是数组或（异步）可迭代对象",
-    );
-  }
-  for (const row of rows) batch.add(row);
-  return batch.finish();
+  const totals = createRegionTotals();
+  const { results, errors } = await runBatchAsync(rows, (row, index) => {
+    const result = assessWith(row, index, o);
+    totals.add(result);
+    return result;
+  });
+  return { results, errors, totals: totals.result(), trace: batchTrace(o, results.length, errors.length) };
 }

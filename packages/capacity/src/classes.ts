@@ -1,9 +1,10 @@
+import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
+import { resolveStandard, type StandardRef } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import type { ClassRules } from "./standard.js";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
 const ChildrenCountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1_000_000);
@@ -106,7 +107,7 @@ export function classRulesOf(standard: { id: string; classRules: ClassRules | nu
  * @returns classes by type, total classes, carers, the per-type plan and the trace
  * @throws {CarekitError} INVALID_INPUT for fractional or negative counts, unknown keys; UNKNOWN_STANDARD for an
  *   unknown standard id; MISSING_RULE for a standard without class rules
- * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第十九条 (班级规模), 第二十条 (师幼比) — policy-facts C1.5, C1.6
+ * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第十九条 (班级规模), 第二十条 (师幼比)
  * @example
  * {@includeCode ../test/classes.test.ts#example}
  */
@@ -176,7 +177,7 @@ export function planChildcareClasses(input: PlanChildcareClassesInput): Childcar
   };
   const totalClasses = infantClasses + best.total;
   const carers = infantCarers + best.carers;
-  const source = rules.source;
+  const source = traceSource({ id: standard.id, version: standard.version, source: rules.source });
   return {
     classes: {
       infant: infantClasses,

@@ -1,7 +1,8 @@
+import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
+import { resolveStandard, type StandardRef } from "./builtin.js";
+import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
 /**
@@ -58,7 +59,7 @@ export interface EmbeddedComplexCheck {
  * @returns `compliant`, the `unmet` requirements, `meetsPreferredArea` and the trace
  * @throws {CarekitError} OUT_OF_RANGE for an area ≤ 0; INVALID_INPUT for a repeated or empty function, `NaN`,
  *   unknown keys; UNKNOWN_STANDARD for an unknown standard id
- * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023) — policy-facts C2.6
+ * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023)
  * @example
  * {@includeCode ../test/complex.test.ts#example}
  */
@@ -112,7 +113,7 @@ export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): Embedded
           "actual ≥ required",
           { actual: check.actual, required: check.required },
           check.actual >= check.required,
-          standard.source,
+          traceSource(standard),
         ),
       ),
       traceStep(
@@ -122,7 +123,7 @@ export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): Embedded
         "floorAreaM2 ≥ preferredFloorAreaM2",
         { floorAreaM2, preferredFloorAreaM2: standard.preferredFloorAreaM2 },
         meetsPreferredArea,
-        standard.source,
+        traceSource(standard),
       ),
     ],
   };

@@ -19,6 +19,34 @@ export function requiredShare(count: number, shareScaled: number): number {
   return divideRounded(count * shareScaled, UNIT, "up");
 }
 
+/** Decimals of every capacity ratio's `rounded` value. */
+export const RATIO_DECIMALS = 2;
+
+/**
+ * A ratio as every capacity result gives it (比率): `value` unrounded (the nearest double of the exact quotient),
+ * `rounded` the same quotient rounded half-up (四舍五入) to `decimals` places in exact integer arithmetic, as
+ * indicators' `computeIndicator` gives `value` and `rounded`.
+ */
+export interface Ratio {
+  /** The unrounded ratio: `numerator × per ÷ denominator` (per 1000, or in percent). */
+  readonly value: number;
+  /** `value` rounded half-up to `decimals` places, exactly. */
+  readonly rounded: number;
+  /** Decimals of `rounded`: 2. */
+  readonly decimals: number;
+}
+
+/** The {@link Ratio} `numerator × per ÷ denominator`, for a positive denominator. */
+export function ratioOf(numerator: number, denominator: number, per: number): Ratio {
+  // a product up to 2^53 is exact, so `value` is the correctly rounded quotient; totals may go beyond and use bigints
+  const exactProduct = Number.isSafeInteger(numerator * per * 100);
+  return {
+    value: (numerator * per) / denominator,
+    rounded: exactProduct ? ratio2(numerator, denominator, per) : ratio2Big(numerator, denominator, per),
+    decimals: RATIO_DECIMALS,
+  };
+}
+
 /** `numerator × per / denominator` rounded half-up to 2 decimals, exactly (`per` is 1000 or 100). */
 export function ratio2(numerator: number, denominator: number, per: number): number {
   return divideRounded(numerator * per * 100, denominator, "half-up") / 100;

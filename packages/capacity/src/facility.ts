@@ -1,13 +1,15 @@
+import type { TraceStep } from "@carekit/core";
 import { divideRounded } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
+import { resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";
 import { national2025 } from "./data/childcare.js";
 import { requiredPer1000, scaled } from "./exact.js";
-import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
-import { PopulationSchema, parse } from "./validate.js";
+import type { ClassType } from "./finance.js";
+import { traceSource, traceStep } from "./trace.js";
+import { PopulationSchema, parse, safeProduct } from "./validate.js";
 
 /**
  * Zod schema of the input of {@link planChildcareFacility}.
@@ -33,9 +35,9 @@ export type PlanChildcareFacilityInput = Omit<z.input<typeof PlanChildcareFacili
 export interface ChildcareFacilityPlan {
   /** Whether the area must provide a facility (须配建): planned population ≥ the standard's threshold. */
   required: boolean | null;
-  /** Slots to provide: `ceil(plannedPopulation × slotsPer1000 ÷ 1000)`. */
-  slots: number;
-  /** Classes: `ceil(slots ÷ classPlan.classSize)`. */
+  /** Slots to provide (所需托位数): `ceil(plannedPopulation × slotsPer1000 ÷ 1000)`. */
+  requiredSlots: number;
+  /** Classes: `ceil(requiredSlots ÷ classPlan.classSize)`. */
   classes: number;
   /** Fewest carers for those classes at `classPlan.carerRatio`. */
   carers: number;
@@ -53,10 +55,10 @@ export interface ChildcareFacilityPlan {
     classSize: number;
     /** Children per carer for that class type. */
     carerRatio: number;
-    /** The class type whose ratio applies. */
-    classType: "infant" | "toddler" | "olderToddler";
-    /** `standard` when the standard sets a planning class size, `largestClass` when the largest single-age class is assumed. */
-    classSizeFrom: "standard" | "largestClass";
+    /** The class type whose ratio applies: 乳儿班 `infant`, 托小班 `toddler`, 托大班 `older_toddler`. */
+    classType: ClassType;
+    /** `standard` when the standard sets a planning class size, `largest_class` when the largest single-age class is assumed. */
+    classSizeFrom: "standard" | "largest_class";
   };
   /** How it was computed. */
   trace: TraceStep[];
@@ -64,8 +66,15 @@ export interface ChildcareFacilityPlan {
 
 const CLASS_TYPES = ["infant", "toddler", "olderToddler"] as const;
 
+/** The class rules' keys (field names) as the class-type values every capacity result uses (snake_case). */
+const CLASS_TYPE_OF: Record<(typeof CLASS_TYPES)[number], ClassType> = {
+  infant: "infant",
+  toddler: "toddler",
+  olderToddler: "older_toddler",
+};
+
 function areaFor(slots: number, perSlot: number | null, path: string): number | null {
-  return perSlot === null ? null : divideRounded(slots * scaled(perSlot, path), 10_000, "up");
+  return perSlot === null ? null : divideRounded(safeProduct(slots, scaled(perSlot, path), path), 10_000, "up");
 }
 
 /**
@@ -81,7 +90,7 @@ function areaFor(slots: number, perSlot: number | null, path: string): number | 
  * @throws {CarekitError} OUT_OF_RANGE for a zero or negative population; INVALID_INPUT for missing fields or an
  *   area type other than `new` / `existing`; UNKNOWN_STANDARD for an unknown standard or one without a figure for
  *   the area type
- * @see 太原市《支持托育服务高质量发展的若干措施》(seed 004); 托育机构设置标准（试行）(国卫人口发〔2019〕58号)
+ * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》; 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号）
  * @example
  * {@includeCode ../test/facility.test.ts#example}
  */
@@ -122,10 +131,13 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
   const landAreaM2 = areaFor(slots, facility?.landM2PerSlot ?? null, "standard.facility.landM2PerSlot");
   const floorAreaM2 = areaFor(slots, facility?.floorM2PerSlot ?? null, "standard.facility.floorM2PerSlot");
   const fullTimeHealthWorker = rules.fullTimeHealthWorkerFrom === null ? null : slots >= rules.fullTimeHealthWorkerFrom;
-  const facilitySource = facility?.source ?? null;
+  const rulesStandard = standard.classRules === null ? national2025 : standard;
+  const facilitySource = facility === null ? null : traceSource({ ...standard, source: facility.source });
+  const rulesSource = traceSource({ ...rulesStandard, source: rules.source });
+  const standardSource = traceSource(standard);
   return {
     required,
-    slots,
+    requiredSlots: slots,
     classes,
     carers,
     landAreaM2,
@@ -135,8 +147,8 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
     classPlan: {
       classSize,
       carerRatio,
-      classType,
-      classSizeFrom: facility?.planningClassSize == null ? "largestClass" : "standard",
+      classType: CLASS_TYPE_OF[classType],
+      classSizeFrom: facility?.planningClassSize == null ? "largest_class" : "standard",
     },
     trace: [
       traceStep(
@@ -149,38 +161,38 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         facilitySource,
       ),
       traceStep(
-        "slots",
+        "requiredSlots",
         "配建托位数",
         "slots to provide",
         "ceil(plannedPopulation × slotsPer1000 ÷ 1000)",
         { plannedPopulation, slotsPer1000: target, areaType },
         slots,
-        standard.source,
+        standardSource,
       ),
       traceStep(
         "classes",
         "班数",
         "classes",
-        "ceil(slots ÷ classSize)",
-        { slots, classSize },
+        "ceil(requiredSlots ÷ classSize)",
+        { requiredSlots: slots, classSize },
         classes,
-        facility?.planningClassSize == null ? rules.source : facilitySource,
+        facility?.planningClassSize == null ? rulesSource : facilitySource,
       ),
       traceStep(
         "carers",
         "保育人员数（下限）",
         "carers (fewest allowed)",
         "Σ per class ceil(children ÷ carerRatio)",
-        { slots, classes, carerRatio, classType },
+        { requiredSlots: slots, classes, carerRatio, classType: CLASS_TYPE_OF[classType] },
         carers,
-        rules.source,
+        rulesSource,
       ),
       traceStep(
         "landAreaM2",
         "用地面积（㎡）",
         "land area (m²)",
-        "ceil(slots × landM2PerSlot)",
-        { slots, landM2PerSlot: facility?.landM2PerSlot ?? null },
+        "ceil(requiredSlots × landM2PerSlot)",
+        { requiredSlots: slots, landM2PerSlot: facility?.landM2PerSlot ?? null },
         landAreaM2,
         facilitySource,
       ),
@@ -188,8 +200,8 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         "floorAreaM2",
         "建筑面积（㎡）",
         "floor area (m²)",
-        "ceil(slots × floorM2PerSlot)",
-        { slots, floorM2PerSlot: facility?.floorM2PerSlot ?? null },
+        "ceil(requiredSlots × floorM2PerSlot)",
+        { requiredSlots: slots, floorM2PerSlot: facility?.floorM2PerSlot ?? null },
         floorAreaM2,
         facilitySource,
       ),
@@ -206,10 +218,10 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
         "fullTimeHealthWorker",
         "是否须配备专职卫生保健人员",
         "full-time health worker required",
-        "slots ≥ fullTimeHealthWorkerFrom",
-        { slots, fullTimeHealthWorkerFrom: rules.fullTimeHealthWorkerFrom },
+        "requiredSlots ≥ fullTimeHealthWorkerFrom",
+        { requiredSlots: slots, fullTimeHealthWorkerFrom: rules.fullTimeHealthWorkerFrom },
         fullTimeHealthWorker,
-        rules.source,
+        rulesSource,
       ),
     ],
   };

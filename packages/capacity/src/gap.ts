@@ -1,25 +1,36 @@
-import type { Source } from "@carekit/core";
+import type { TraceSource, TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { ratio2, requiredPer1000, requiredShare, scaled } from "./exact.js";
+import { resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
+import { type Ratio, ratioOf, requiredPer1000, requiredShare, scaled } from "./exact.js";
 import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";
-import { resolveStandard, type StandardRef, slotsTargetOf } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
-import { assertNotAbove, CountSchema, PopulationSchema, parse, ShareSchema, TargetPer1000Schema } from "./validate.js";
+import { traceSource, traceStep } from "./trace.js";
+import {
+  assertNotAbove,
+  CountSchema,
+  ElderAgeSchema,
+  PopulationSchema,
+  parse,
+  populationUnionError,
+  ShareSchema,
+  TargetPer1000Schema,
+} from "./validate.js";
 
-const PopulationOrProjectionSchema = /* @__PURE__ */ z.union([PopulationSchema, PopulationProjectionSchema]);
+const PopulationOrProjectionSchema = /* @__PURE__ */ z.union([PopulationSchema, PopulationProjectionSchema], {
+  error: populationUnionError,
+});
 
 /** A population given directly, or a {@link PopulationProjection} for a future year. */
 export type PopulationInput = number | PopulationProjection;
 
-function readPopulation(population: PopulationInput): {
+function readPopulation(population: z.output<typeof PopulationOrProjectionSchema>): {
   count: number;
   year: number | null;
   steps: TraceStep[];
 } {
   return typeof population === "number"
     ? { count: population, year: null, steps: [] }
-    : { count: population.value, year: population.targetYear, steps: population.trace };
+    : { count: population.value, year: population.targetYear, steps: population.trace as TraceStep[] };
 }
 
 function gapSteps(
@@ -81,8 +92,8 @@ export interface ChildcareGap {
   gap: number;
   /** 富余: `max(0, existingSlots − requiredSlots)`. */
   surplus: number;
-  /** Current slots per 1000 of the population used (2 decimals). */
-  slotsPer1000: number;
+  /** Current slots per 1000 of the population used: `value` unrounded, `rounded` to 2 decimals. */
+  slotsPer1000: Ratio;
   /** The target applied. */
   targetPer1000: number;
   /** The population used. */
@@ -95,7 +106,7 @@ export interface ChildcareGap {
 
 function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
   target: number;
-  source: Source | null;
+  source: TraceSource | null;
   id: string | null;
 } {
   exactlyOne(input.targetPer1000, input.standard, "targetPer1000");
@@ -112,7 +123,7 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
   }
   const standard = resolveStandard(input.standard, "childcare");
   const target = slotsTargetOf(standard, input.areaType ?? "new");
-  return { target, source: standard.source, id: standard.id };
+  return { target, source: traceSource(standard), id: standard.id };
 }
 
 /**
@@ -127,7 +138,7 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
  * @throws {CarekitError} OUT_OF_RANGE for a zero or negative population or a target outside (0, 100];
  *   INVALID_INPUT for fractional slots, `NaN`, missing fields, both or neither of target and standard;
  *   UNKNOWN_STANDARD for an unknown id or a standard without a figure for `areaType`
- * @see 大足府办发〔2023〕37号: 87 万人 × 4.5‰ → 3915 托位, 缺口 2188 (seed 002); policy-facts C1.1, C3.1
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） — 2025 年常住人口约 87 万人，按每千人口 4.5 个托位需要托位 3915 个，缺口 2188 个
  * @example
  * {@includeCode ../test/gap.test.ts#childcareGap}
  */
@@ -137,7 +148,7 @@ export function childcareGap(input: ChildcareGapInput): ChildcareGap {
   const { count: population, year, steps } = readPopulation(parsed.population);
   const existingSlots = parsed.existingSlots;
   const requiredSlots = requiredPer1000(population, scaled(target, "targetPer1000"));
-  const current = ratio2(existingSlots, population, 1000);
+  const current = ratioOf(existingSlots, population, 1000);
   const {
     gap,
     surplus,
@@ -176,9 +187,9 @@ export function childcareGap(input: ChildcareGapInput): ChildcareGap {
         "slotsPer1000",
         "现有每千人口托位数",
         "current slots per 1000 residents",
-        "round2(existingSlots × 1000 ÷ population)",
+        "existingSlots × 1000 ÷ population",
         { existingSlots, population },
-        current,
+        current.value,
       ),
       ...gapTrace,
     ],
@@ -195,7 +206,7 @@ export const ElderBedGapInputSchema = /* @__PURE__ */ z.strictObject({
   elderPopulation: PopulationOrProjectionSchema,
   existingBeds: CountSchema,
   targetPer1000: TargetPer1000Schema,
-  elderAge: z.union([z.literal(60), z.literal(65)]).optional(),
+  elderAge: ElderAgeSchema.optional(),
 });
 
 /** Input of {@link elderBedGap}. */
@@ -211,8 +222,8 @@ export interface ElderBedGap {
   gap: number;
   /** 富余: `max(0, existingBeds − requiredBeds)`. */
   surplus: number;
-  /** Current beds per 1000 elders (2 decimals). */
-  bedsPer1000Elders: number;
+  /** Current beds per 1000 elders: `value` unrounded, `rounded` to 2 decimals. */
+  bedsPer1000Elders: Ratio;
   /** The target applied. */
   targetPer1000: number;
   /** The elder population used. */
@@ -235,7 +246,8 @@ export interface ElderBedGap {
  * @returns required beds, gap, surplus, the current ratio and the trace
  * @throws {CarekitError} OUT_OF_RANGE for a zero elder population or a target outside (0, 100];
  *   INVALID_INPUT for fractional beds, `NaN`, missing fields
- * @see policy-facts C2.3 (no 十四五 per-1000 target; 30 by 2015, 35–40 by 2020), C3.4 (60+)
+ * @see 民政部等《关于加强养老服务设施规划建设工作的通知》— the earlier target of 35–40 beds per 1000 elders;
+ *   《中华人民共和国老年人权益保障法》第二条 — elders are 60 and over
  * @example
  * {@includeCode ../test/gap.test.ts#elderBedGap}
  */
@@ -244,7 +256,7 @@ export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
   const { count: elderPopulation, year, steps } = readPopulation(parsed.elderPopulation);
   const { existingBeds, targetPer1000, elderAge = 60 } = parsed;
   const requiredBeds = requiredPer1000(elderPopulation, scaled(targetPer1000, "targetPer1000"));
-  const current = ratio2(existingBeds, elderPopulation, 1000);
+  const current = ratioOf(existingBeds, elderPopulation, 1000);
   const {
     gap,
     surplus,
@@ -274,9 +286,9 @@ export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
         "bedsPer1000Elders",
         "现有每千名老年人养老床位数",
         "current beds per 1000 elders",
-        "round2(existingBeds × 1000 ÷ elderPopulation)",
+        "existingBeds × 1000 ÷ elderPopulation",
         { existingBeds, elderPopulation },
-        current,
+        current.value,
       ),
       ...gapTrace,
     ],
@@ -291,7 +303,7 @@ export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
  * {@includeCode ../test/gap.test.ts#schemas}
  */
 export const NursingBedGapInputSchema = /* @__PURE__ */ z.strictObject({
-  beds: PopulationSchema,
+  existingBeds: PopulationSchema,
   nursingBeds: CountSchema,
   targetShare: ShareSchema.optional(),
   standard: z.unknown().optional(),
@@ -304,7 +316,7 @@ export type NursingBedGapInput = Omit<z.input<typeof NursingBedGapInputSchema>, 
 
 /** Result of {@link nursingBedGap}. `requiredNursingBeds = nursingBeds + gap − surplus` always holds. */
 export interface NursingBedGap {
-  /** 需要护理型床位数: `ceil(beds × targetShare)`. */
+  /** 需要护理型床位数: `ceil(existingBeds × targetShare)`. */
   requiredNursingBeds: number;
   /** 现有护理型床位数. */
   nursingBeds: number;
@@ -312,26 +324,27 @@ export interface NursingBedGap {
   gap: number;
   /** 富余: nursing beds above the share. */
   surplus: number;
-  /** Current nursing-bed share in percent (2 decimals). */
-  nursingBedShare: number;
+  /** Current nursing-bed share in percent: `value` unrounded, `rounded` to 2 decimals. */
+  nursingBedShare: Ratio;
   /** The target share applied, as a fraction. */
   targetShare: number;
-  /** All beds of the institutions. */
-  beds: number;
+  /** All existing beds of the institutions (现有床位总数). */
+  existingBeds: number;
   /** How it was computed. */
   trace: TraceStep[];
 }
 
 /**
  * 护理型床位缺口 — nursing beds needed to reach a share of all elder-care institution beds:
- * `requiredNursingBeds = ceil(beds × targetShare)` exactly, `gap = max(0, required − nursingBeds)`. Beds are
- * converted, not added: the total `beds` stays as given.
+ * `requiredNursingBeds = ceil(existingBeds × targetShare)` exactly, `gap = max(0, required − nursingBeds)`. Beds
+ * are converted, not added: the total `existingBeds` stays as given.
  *
- * @param input - `{ beds, nursingBeds, targetShare }` or `{ beds, nursingBeds, standard }`
+ * @param input - `{ existingBeds, nursingBeds, targetShare }` or `{ existingBeds, nursingBeds, standard }`
  * @returns required nursing beds, gap, surplus, the current share and the trace
- * @throws {CarekitError} OUT_OF_RANGE for zero beds, nursing beds above beds, a share outside (0, 1];
+ * @throws {CarekitError} OUT_OF_RANGE for zero beds, nursing beds above existing beds, a share outside (0, 1];
  *   INVALID_INPUT for fractional counts or both/neither of share and standard; UNKNOWN_STANDARD for an unknown id
- * @see 《"十四五"国家老龄事业发展和养老服务体系规划》 55 % (C2.1); 十五五 73 % (C2.4); 大足府办发〔2023〕37号 60 %
+ * @see 国务院《"十四五"国家老龄事业发展和养老服务体系规划》(published 2022-02) — 55 % by 2025;
+ *   重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） — 60 % by 2025
  * @example
  * {@includeCode ../test/gap.test.ts#nursingBedGap}
  */
@@ -340,11 +353,11 @@ export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
   exactlyOne(parsed.targetShare, parsed.standard, "targetShare");
   const standard = parsed.targetShare === undefined ? resolveStandard(parsed.standard, "nursingBedShare") : null;
   const targetShare = standard === null ? Number(parsed.targetShare) : standard.targetShare;
-  const source = standard === null ? null : standard.source;
-  const { beds, nursingBeds } = parsed;
-  assertNotAbove(nursingBeds, beds, "nursingBeds", "beds", "护理型床位数", "床位总数");
-  const requiredNursingBeds = requiredShare(beds, scaled(targetShare, "targetShare"));
-  const current = ratio2(nursingBeds, beds, 100);
+  const source = standard === null ? null : traceSource(standard);
+  const { existingBeds, nursingBeds } = parsed;
+  assertNotAbove(nursingBeds, existingBeds, "nursingBeds", "existingBeds", "护理型床位数", "床位总数");
+  const requiredNursingBeds = requiredShare(existingBeds, scaled(targetShare, "targetShare"));
+  const current = ratioOf(nursingBeds, existingBeds, 100);
   const { gap, surplus, steps } = gapSteps(
     { required: "requiredNursingBeds", existing: "nursingBeds" },
     requiredNursingBeds,
@@ -357,14 +370,14 @@ export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
     surplus,
     nursingBedShare: current,
     targetShare,
-    beds,
+    existingBeds,
     trace: [
       traceStep(
         "requiredNursingBeds",
         "需要护理型床位数",
         "nursing beds required",
-        "ceil(beds × targetShare)",
-        { beds, targetShare, standard: standard === null ? null : standard.id },
+        "ceil(existingBeds × targetShare)",
+        { existingBeds, targetShare, standard: standard === null ? null : standard.id },
         requiredNursingBeds,
         source,
       ),
@@ -372,9 +385,9 @@ export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
         "nursingBedShare",
         "现有护理型床位占比（%）",
         "current nursing-bed share (%)",
-        "round2(nursingBeds × 100 ÷ beds)",
-        { nursingBeds, beds },
-        current,
+        "nursingBeds × 100 ÷ existingBeds",
+        { nursingBeds, existingBeds },
+        current.value,
       ),
       ...steps,
     ],

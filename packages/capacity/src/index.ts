@@ -6,17 +6,30 @@
  */
 
 export {
+  type BatchError,
+  type BatchResult,
+  CarekitError,
+  isCarekitError,
+} from "@carekit/core";
+export {
   type AssessRegionsOptions,
   AssessRegionsOptionsSchema,
+  assessRegion,
   assessRegions,
-  isRegionRow,
+  assessRegionsAsync,
+  createRegionTotals,
   type RegionAssessment,
+  type RegionChildcare,
+  type RegionElderCare,
   type RegionError,
+  type RegionNursingCare,
   type RegionRow,
   RegionRowSchema,
   type RegionsAssessment,
   type RegionTotals,
+  type RegionTotalsAccumulator,
 } from "./assess.js";
+export { type StandardId, type StandardRef, standards } from "./builtin.js";
 export {
   type ChildcareClassPlan,
   type ClassGroup,
@@ -32,12 +45,34 @@ export {
   type EmbeddedComplexCheck,
   type UnmetRequirement,
 } from "./complex.js";
+export type { Ratio } from "./exact.js";
 export {
   type ChildcareFacilityPlan,
   type PlanChildcareFacilityInput,
   PlanChildcareFacilityInputSchema,
   planChildcareFacility,
 } from "./facility.js";
+export {
+  AWARDS,
+  type Award,
+  type ChildcareMonthlyFee,
+  type ChildcareMonthlyFeeInput,
+  ChildcareMonthlyFeeInputSchema,
+  type ChildcareSubsidyBudget,
+  type ChildcareSubsidyBudgetInput,
+  ChildcareSubsidyBudgetInputSchema,
+  CLASS_TYPES,
+  type ClassType,
+  childcareMonthlyFee,
+  childcareSubsidyBudget,
+  OWNERSHIPS,
+  type Ownership,
+  PROVIDER_KINDS,
+  type ProviderKind,
+  type ProviderSubsidy,
+  type SubsidyProvider,
+  SubsidyProviderSchema,
+} from "./finance.js";
 export {
   type ChildcareGap,
   type ChildcareGapInput,
@@ -85,6 +120,8 @@ export {
   utilization,
 } from "./ratio.js";
 export {
+  type ChildcareFinanceStandard,
+  ChildcareFinanceStandardSchema,
   type ChildcareStandard,
   ChildcareStandardSchema,
   type ClassRules,
@@ -102,5 +139,3 @@ export {
   type Standard,
   StandardSchema,
 } from "./standard.js";
-export { type StandardId, type StandardRef, standards } from "./standards.js";
-export { type TraceStep, TraceStepSchema, type TraceValue } from "./trace.js";

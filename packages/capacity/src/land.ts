@@ -1,9 +1,10 @@
+import type { TraceStep } from "@carekit/core";
 import { divideRounded, ROUNDING_MODES, type RoundingMode } from "@carekit/core";
 import * as z from "zod";
+import { resolveStandard, type StandardRef } from "./builtin.js";
 import { scaled } from "./exact.js";
-import { resolveStandard, type StandardRef } from "./standards.js";
-import { type TraceStep, traceStep } from "./trace.js";
-import { parse } from "./validate.js";
+import { traceSource, traceStep } from "./trace.js";
+import { parse, safeProduct } from "./validate.js";
 
 /**
  * Zod schema of the input of {@link planResidentialLand}.
@@ -69,20 +70,25 @@ export function planResidentialLand(input: PlanResidentialLandInput): Residentia
     scaled(standard.landMuPerSet, "standard.landMuPerSet"),
     rounding,
   );
-  const kindergartens = blocks * standard.kindergartensPerSet;
-  const elderFacilities = blocks * standard.elderFacilitiesPerSet;
+  const kindergartens = safeProduct(blocks, standard.kindergartensPerSet, "residentialLandMu");
+  const kindergartenClasses = safeProduct(kindergartens, standard.kindergartenMinClasses, "residentialLandMu");
+  const elderFacilities = safeProduct(blocks, standard.elderFacilitiesPerSet, "residentialLandMu");
   const elderFloorAreaM2Each = standard.elderFacilityMinFloorAreaM2;
   const elderFloorAreaM2 = divideRounded(
-    elderFacilities * scaled(elderFloorAreaM2Each, "standard.elderFacilityMinFloorAreaM2"),
+    safeProduct(
+      elderFacilities,
+      scaled(elderFloorAreaM2Each, "standard.elderFacilityMinFloorAreaM2"),
+      "residentialLandMu",
+    ),
     10_000,
     "up",
   );
-  const source = standard.source;
+  const source = traceSource(standard);
   return {
     blocks,
     kindergartens,
     kindergartenClassesEach: standard.kindergartenMinClasses,
-    kindergartenClasses: kindergartens * standard.kindergartenMinClasses,
+    kindergartenClasses,
     elderFacilities,
     elderFloorAreaM2Each,
     elderFloorAreaM2,

@@ -1,6 +1,7 @@
+import type { TraceStep } from "@carekit/core";
 import { fieldError, toScaledInteger } from "@carekit/core/internal";
 import * as z from "zod";
-import { type TraceStep, TraceStepSchema, traceStep } from "./trace.js";
+import { TraceStepSchema, traceStep } from "./trace.js";
 import { CountSchema, decimalsOf, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";
 
 /** A population for a future year (人口预测), as returned by {@link projectPopulation} and {@link projectFromSeries}. */

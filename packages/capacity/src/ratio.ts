@@ -1,40 +1,49 @@
+import type { TraceStep } from "@carekit/core";
 import * as z from "zod";
-import { ratio2 } from "./exact.js";
-import { type TraceStep, traceStep } from "./trace.js";
-import { assertNotAbove, CountSchema, PopulationSchema, parse } from "./validate.js";
+import { RATIO_DECIMALS, type Ratio, ratioOf } from "./exact.js";
+import { traceStep } from "./trace.js";
+import { assertNotAbove, CountSchema, ElderAgeSchema, PopulationSchema, parse } from "./validate.js";
 
 /**
- * The result of a ratio: the value rounded half-up (四舍五入) to 2 decimals, computed exactly in integers from the
- * numerator and denominator that are returned with it.
+ * The result of a ratio (比率): `value` unrounded, `rounded` half-up (四舍五入) to `decimals` (2) places computed
+ * exactly in integers, and the numerator and denominator it came from.
  */
-export interface RatioResult {
-  /** The ratio, rounded half-up to 2 decimals: per 1000 for `per1000`, in percent for `percent`. */
-  value: number;
+export interface RatioResult extends Ratio {
   /** `per1000` (每千) or `percent` (百分比). */
-  unit: "per1000" | "percent";
+  readonly unit: "per1000" | "percent";
   /** The numerator (slots, beds, nursing beds, enrolled children). */
-  numerator: number;
-  /** The denominator (population, elders, beds, capacity). */
-  denominator: number;
+  readonly numerator: number;
+  /** The denominator (population, elders, beds, slots). */
+  readonly denominator: number;
   /** How the value was computed. */
-  trace: TraceStep[];
+  readonly trace: TraceStep[];
 }
 
-/** One ratio as a {@link RatioResult} with its single trace step; `per` is 1000 (per1000) or 100 (percent). */
+/** One ratio as a {@link RatioResult} with its two trace steps; `per` is 1000 (per1000) or 100 (percent). */
 function ratioResult(
-  step: { id: string; zh: string; en: string; formula: string },
+  step: { id: string; zh: string; en: string; rule: string },
   numerator: number,
   denominator: number,
   per: 1000 | 100,
   inputs: Record<string, number>,
 ): RatioResult {
-  const value = ratio2(numerator, denominator, per);
+  const ratio = ratioOf(numerator, denominator, per);
   return {
-    value,
+    ...ratio,
     unit: per === 1000 ? "per1000" : "percent",
     numerator,
     denominator,
-    trace: [traceStep(step.id, step.zh, step.en, step.formula, inputs, value)],
+    trace: [
+      traceStep(step.id, step.zh, step.en, step.rule, inputs, ratio.value),
+      traceStep(
+        "rounded",
+        `保留 ${RATIO_DECIMALS} 位小数（四舍五入）`,
+        `rounded to ${RATIO_DECIMALS} decimals (half-up)`,
+        `round_half_up(${step.id}, ${RATIO_DECIMALS})`,
+        { [step.id]: ratio.value },
+        ratio.rounded,
+      ),
+    ],
   };
 }
 
@@ -45,35 +54,36 @@ function ratioResult(
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
 export const SlotsPer1000InputSchema = /* @__PURE__ */ z.strictObject({
-  slots: CountSchema,
+  existingSlots: CountSchema,
   population: PopulationSchema,
 });
 
-/** Input of {@link slotsPer1000}: childcare slots (托位数) and resident population (常住人口). */
+/** Input of {@link slotsPer1000}: existing childcare slots (现有托位数) and resident population (常住人口). */
 export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
 
 /**
- * 每千人口拥有3岁以下婴幼儿托位数 — childcare slots per 1000 residents:
- * `slots × 1000 ÷ population`, rounded half-up to 2 decimals. The denominator is the resident population (常住人口),
- * as the 托育机构设置标准 ties planning to it.
+ * 每千人口拥有3岁以下婴幼儿托位数 — childcare slots per 1000 residents: `existingSlots × 1000 ÷ population`;
+ * `value` unrounded, `rounded` half-up to 2 decimals. The denominator is the resident population (常住人口), as the
+ * 托育机构设置标准 ties planning to it.
  *
- * @param input - `{ slots, population }`: slots a non-negative integer, population a positive integer
- * @returns the ratio with its numerator, denominator and trace
+ * @param input - `{ existingSlots, population }`: slots a non-negative integer, population a positive integer
+ * @returns the ratio (`value`, `rounded`, `decimals`) with its numerator, denominator and trace
  * @throws {CarekitError} OUT_OF_RANGE for zero or negative population or a count beyond 2×10^9;
  *   INVALID_INPUT for fractional or missing counts, `NaN` or unknown keys
- * @see 托育机构设置标准（试行）(国卫人口发〔2019〕58号) 第五条 — planning by resident population (policy-facts C1.9, C3.1)
+ * @see 国家卫生健康委《托育机构设置标准（试行）》（国卫人口发〔2019〕58号，2019-10-08）第五条 — planning by resident
+ *   population
  * @example
  * {@includeCode ../test/ratio.test.ts#slotsPer1000}
  */
 export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
-  const { slots, population } = parse(SlotsPer1000InputSchema, input, LABEL_SLOTS);
+  const { existingSlots, population } = parse(SlotsPer1000InputSchema, input, LABEL_SLOTS);
   const step = {
     id: "slotsPer1000",
     zh: "每千人口托位数",
     en: "childcare slots per 1000 residents",
-    formula: "round2(slots × 1000 ÷ population)",
+    rule: "existingSlots × 1000 ÷ population",
   };
-  return ratioResult(step, slots, population, 1000, { slots, population });
+  return ratioResult(step, existingSlots, population, 1000, { existingSlots, population });
 }
 
 const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输入" };
@@ -85,36 +95,36 @@ const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输�
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
 export const BedsPer1000EldersInputSchema = /* @__PURE__ */ z.strictObject({
-  beds: CountSchema,
+  existingBeds: CountSchema,
   elderPopulation: PopulationSchema,
-  elderAge: z.union([z.literal(60), z.literal(65)]).optional(),
+  elderAge: ElderAgeSchema.optional(),
 });
 
-/** Input of {@link bedsPer1000Elders}: elder-care beds, elder population and the age that defines it (60 or 65). */
+/** Input of {@link bedsPer1000Elders}: existing elder-care beds, elder population and the age that defines it. */
 export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema>;
 
 /**
- * 每千名老年人养老床位数 — elder-care beds per 1000 elders: `beds × 1000 ÷ elderPopulation`, rounded half-up to
- * 2 decimals. Elders are residents aged 60 and over (老年人权益保障法 第2条) unless `elderAge: 65` says the
+ * 每千名老年人养老床位数 — elder-care beds per 1000 elders: `existingBeds × 1000 ÷ elderPopulation`; `value`
+ * unrounded, `rounded` half-up to 2 decimals. Elders are residents aged 60 and over unless `elderAge: 65` says the
  * denominator counts 65+; the age is recorded in the trace.
  *
- * @param input - `{ beds, elderPopulation, elderAge? }` (`elderAge` 60 by default, or 65)
- * @returns the ratio with its numerator, denominator and trace
+ * @param input - `{ existingBeds, elderPopulation, elderAge? }` (`elderAge` 60 by default, or 65)
+ * @returns the ratio (`value`, `rounded`, `decimals`) with its numerator, denominator and trace
  * @throws {CarekitError} OUT_OF_RANGE for a zero elder population; INVALID_INPUT for fractional beds, an
  *   `elderAge` other than 60 or 65, unknown keys
- * @see 《中华人民共和国老年人权益保障法》第二条 (60 周岁以上) — policy-facts C3.4; C2.3 for past targets (30, 35–40)
+ * @see 《中华人民共和国老年人权益保障法》第二条 — 老年人 are citizens aged 60 and over
  * @example
  * {@includeCode ../test/ratio.test.ts#bedsPer1000Elders}
  */
 export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
-  const { beds, elderPopulation, elderAge = 60 } = parse(BedsPer1000EldersInputSchema, input, LABEL_BEDS);
+  const { existingBeds, elderPopulation, elderAge = 60 } = parse(BedsPer1000EldersInputSchema, input, LABEL_BEDS);
   const step = {
     id: "bedsPer1000Elders",
     zh: `每千名老年人（${elderAge}岁及以上）养老床位数`,
     en: `elder-care beds per 1000 residents aged ${elderAge}+`,
-    formula: "round2(beds × 1000 ÷ elderPopulation)",
+    rule: "existingBeds × 1000 ÷ elderPopulation",
   };
-  return ratioResult(step, beds, elderPopulation, 1000, { beds, elderPopulation, elderAge });
+  return ratioResult(step, existingBeds, elderPopulation, 1000, { existingBeds, elderPopulation, elderAge });
 }
 
 const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人养老床位数输入" };
@@ -127,34 +137,35 @@ const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人�
  */
 export const NursingBedShareInputSchema = /* @__PURE__ */ z.strictObject({
   nursingBeds: CountSchema,
-  beds: PopulationSchema,
+  existingBeds: PopulationSchema,
 });
 
-/** Input of {@link nursingBedShare}: nursing-care beds and all beds of the elder-care institutions. */
+/** Input of {@link nursingBedShare}: nursing-care beds and all existing beds of the elder-care institutions. */
 export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
 
 /**
- * 养老机构护理型床位占比 — nursing-bed share of elder-care institutions: `nursingBeds × 100 ÷ beds`, in percent
- * rounded half-up to 2 decimals.
+ * 养老机构护理型床位占比 — nursing-bed share of elder-care institutions: `nursingBeds × 100 ÷ existingBeds`, in
+ * percent; `value` unrounded, `rounded` half-up to 2 decimals.
  *
- * @param input - `{ nursingBeds, beds }`, `beds` positive and not below `nursingBeds`
- * @returns the share in percent with its numerator, denominator and trace
- * @throws {CarekitError} OUT_OF_RANGE when `beds` is 0 or `nursingBeds` exceeds `beds`; INVALID_INPUT for
+ * @param input - `{ nursingBeds, existingBeds }`, `existingBeds` positive and not below `nursingBeds`
+ * @returns the share in percent (`value`, `rounded`, `decimals`) with its numerator, denominator and trace
+ * @throws {CarekitError} OUT_OF_RANGE when `existingBeds` is 0 or `nursingBeds` exceeds it; INVALID_INPUT for
  *   fractional counts or unknown keys
- * @see 《"十四五"国家老龄事业发展和养老服务体系规划》 — 护理型床位占比 55 % by 2025 (policy-facts C2.1)
+ * @see 国务院《"十四五"国家老龄事业发展和养老服务体系规划》（published 2022-02; 新华社 report at
+ *   https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm）— 养老机构护理型床位占比 2025 年达到 55%
  * @example
  * {@includeCode ../test/ratio.test.ts#nursingBedShare}
  */
 export function nursingBedShare(input: NursingBedShareInput): RatioResult {
-  const { nursingBeds, beds } = parse(NursingBedShareInputSchema, input, LABEL_NURSING);
-  assertNotAbove(nursingBeds, beds, "nursingBeds", "beds", "护理型床位数", "床位总数");
+  const { nursingBeds, existingBeds } = parse(NursingBedShareInputSchema, input, LABEL_NURSING);
+  assertNotAbove(nursingBeds, existingBeds, "nursingBeds", "existingBeds", "护理型床位数", "床位总数");
   const step = {
     id: "nursingBedShare",
     zh: "护理型床位占比（%）",
     en: "nursing-bed share (%)",
-    formula: "round2(nursingBeds × 100 ÷ beds)",
+    rule: "nursingBeds × 100 ÷ existingBeds",
   };
-  return ratioResult(step, nursingBeds, beds, 100, { nursingBeds, beds });
+  return ratioResult(step, nursingBeds, existingBeds, 100, { nursingBeds, existingBeds });
 }
 
 const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占比输入" };
@@ -167,32 +178,33 @@ const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占�
  */
 export const UtilizationInputSchema = /* @__PURE__ */ z.strictObject({
   enrolled: CountSchema,
-  capacity: PopulationSchema,
+  existingSlots: PopulationSchema,
 });
 
-/** Input of {@link utilization}: children enrolled (实际招收) and places offered (托位). */
+/** Input of {@link utilization}: children enrolled (在托人数) and existing slots (现有托位数). */
 export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
 
 /**
- * 利用率 — utilisation: `enrolled × 100 ÷ capacity`, in percent rounded half-up to 2 decimals. Enrolment above
- * capacity is reported as it is (above 100 %), not clipped.
+ * 托位利用率 — slot utilisation: `enrolled × 100 ÷ existingSlots`, in percent; `value` unrounded, `rounded`
+ * half-up to 2 decimals. Enrolment above the slots is reported as it is (above 100 %), not clipped.
  *
- * @param input - `{ enrolled, capacity }`, capacity positive
- * @returns the utilisation in percent with its numerator, denominator and trace
- * @throws {CarekitError} OUT_OF_RANGE for a capacity of 0; INVALID_INPUT for fractional counts or unknown keys
- * @see 大足府办发〔2023〕37号 — 托位 1727 个, 实际招收 1234 人, 利用率 71.45 % (seed 002)
+ * @param input - `{ enrolled, existingSlots }`, `existingSlots` positive
+ * @returns the utilisation in percent (`value`, `rounded`, `decimals`) with its numerator, denominator and trace
+ * @throws {CarekitError} OUT_OF_RANGE for 0 slots; INVALID_INPUT for fractional counts or unknown keys
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）—
+ *   托位 1727 个，实际招收 1234 人
  * @example
  * {@includeCode ../test/ratio.test.ts#utilization}
  */
 export function utilization(input: UtilizationInput): RatioResult {
-  const { enrolled, capacity } = parse(UtilizationInputSchema, input, LABEL_UTILIZATION);
+  const { enrolled, existingSlots } = parse(UtilizationInputSchema, input, LABEL_UTILIZATION);
   const step = {
     id: "utilization",
-    zh: "利用率（%）",
-    en: "utilisation (%)",
-    formula: "round2(enrolled × 100 ÷ capacity)",
+    zh: "托位利用率（%）",
+    en: "slot utilisation (%)",
+    rule: "enrolled × 100 ÷ existingSlots",
   };
-  return ratioResult(step, enrolled, capacity, 100, { enrolled, capacity });
+  return ratioResult(step, enrolled, existingSlots, 100, { enrolled, existingSlots });
 }
 
 const LABEL_UTILIZATION = { en: "utilisation input", zh: "利用率输入" };

@@ -153,6 +153,43 @@ export const EmbeddedComplexStandardSchema = /* @__PURE__ */ z.strictObject({
 /** A community embedded service complex rule; see {@link EmbeddedComplexStandardSchema}. */
 export type EmbeddedComplexStandard = z.output<typeof EmbeddedComplexStandardSchema>;
 
+/** An amount of money in integer fen (分), a safe integer ≥ 0 up to 10^12 fen (100 亿元). */
+const FenAmountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1_000_000_000_000);
+
+/** Fees or subsidies by childcare class type (班型): 乳儿班 `infant`, 托小班 `toddler`, 托大班 `older_toddler`. */
+const ByClassTypeSchema = /* @__PURE__ */ z.strictObject({
+  infant: FenAmountSchema,
+  toddler: FenAmountSchema,
+  older_toddler: FenAmountSchema,
+});
+
+/**
+ * Zod schema of a childcare finance standard (托育收费与补助标准): the monthly childcare fee (保育费) per child by
+ * ownership (公建公营 `publicly_built_publicly_run`, 公建民营 `publicly_built_privately_run`) and class type, the
+ * operating subsidy (运营补助) per enrolled child per month by provider kind (独立托育机构 `independent`, 幼儿园办托班
+ * `kindergarten_class`) with the most months a year it is paid for, and the one-off awards for model providers
+ * (示范托育机构: `municipal_model` paid by the city, `county_model` by the county). All money in integer fen.
+ *
+ * @example
+ * {@includeCode ../test/finance.test.ts#schemas}
+ */
+export const ChildcareFinanceStandardSchema = /* @__PURE__ */ z.strictObject({
+  ...base("childcareFinance"),
+  monthlyFeeFen: z.strictObject({
+    publicly_built_publicly_run: ByClassTypeSchema,
+    publicly_built_privately_run: ByClassTypeSchema,
+  }),
+  subsidy: z.strictObject({
+    effectiveFrom: IsoDateSchema,
+    monthlyFenPerChild: z.strictObject({ independent: FenAmountSchema, kindergarten_class: FenAmountSchema }),
+    maxMonthsPerYear: z.number().int().min(1).max(12),
+  }),
+  awardFen: z.strictObject({ municipal_model: FenAmountSchema, county_model: FenAmountSchema }),
+});
+
+/** A childcare finance standard; see {@link ChildcareFinanceStandardSchema}. */
+export type ChildcareFinanceStandard = z.output<typeof ChildcareFinanceStandardSchema>;
+
 /**
  * Zod schema of any planning standard (规划标准), told apart by `kind`. Every module in `standards` passes it.
  *
@@ -164,6 +201,7 @@ export const StandardSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
   NursingBedStandardSchema,
   ResidentialLandStandardSchema,
   EmbeddedComplexStandardSchema,
+  ChildcareFinanceStandardSchema,
 ]);
 
 /** Any planning standard; see {@link StandardSchema}. */

@@ -1,43 +1,66 @@
-import { SourceSchema } from "@carekit/core";
+import type { Source, TraceSource, TraceStep, TraceValue } from "@carekit/core";
 import * as z from "zod";
 
 const TraceValueSchema = /* @__PURE__ */ z.union([z.number(), z.string(), z.boolean(), z.null()]);
 
 /**
- * Zod schema of a {@link TraceStep}: apps reuse it to store or check explanations, and the gap functions use it to
- * accept a projection (whose trace they carry on) as their population.
- *
- * @example
- * {@includeCode ../test/projection.test.ts#traceSchema}
+ * Zod schema of core's `TraceStep`, exactly its shape (`{ step, label, rule, inputs, result, amountFen?,
+ * basisPoints?, source }`): the gap functions use it to accept a projection, whose trace they carry on, as their
+ * population. Internal: core owns the type.
  */
 export const TraceStepSchema = /* @__PURE__ */ z.strictObject({
   step: z.string().min(1),
   label: z.strictObject({ zh: z.string().min(1), en: z.string().min(1) }),
-  formula: z.string(),
+  rule: z.string(),
   inputs: z.record(z.string(), TraceValueSchema),
   result: TraceValueSchema,
-  source: SourceSchema.nullable(),
+  amountFen: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  basisPoints: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+  source: z
+    .strictObject({
+      title: z.string().min(1),
+      number: z.string().nullable(),
+      url: z.string().optional(),
+      id: z.string().optional(),
+      version: z.string().optional(),
+    })
+    .nullable(),
 });
 
-/**
- * One step of the explanation (计算过程) that every capacity result carries: a stable `step` id, a `{ zh, en }`
- * label, the `formula` written with the input names, the `inputs` it was evaluated with, the `result`, and the
- * `source` document of the rule or target (`null` when the caller supplied the value).
- */
-export type TraceStep = z.output<typeof TraceStepSchema>;
+/** The trace source of a data module: its document's title, 文号 and URL, and the module's id and version. */
+export function traceSource(module: {
+  readonly id: string;
+  readonly version: string;
+  readonly source: Source;
+}): TraceSource {
+  const { title, number, url } = module.source;
+  return url === undefined
+    ? { title, number: number ?? null, id: module.id, version: module.version }
+    : { title, number: number ?? null, url, id: module.id, version: module.version };
+}
 
-/** A value shown in a trace step: a number, text, a yes/no decision or nothing (`null`). */
-export type TraceValue = number | string | boolean | null;
-
-/** Build a trace step (one place that fixes the field order of every step). */
+/** Build a trace step in core's shape (one place that fixes the field order of every capacity step). */
 export function traceStep(
   step: string,
   zh: string,
   en: string,
-  formula: string,
+  rule: string,
   inputs: Record<string, TraceValue>,
   result: TraceValue,
-  source: TraceStep["source"] = null,
+  source: TraceSource | null = null,
 ): TraceStep {
-  return { step, label: { zh, en }, formula, inputs, result, source };
+  return { step, label: { zh, en }, rule, inputs, result, source };
+}
+
+/** Build a money trace step: core's shape with `amountFen`. */
+export function moneyStep(
+  step: string,
+  zh: string,
+  en: string,
+  rule: string,
+  inputs: Record<string, TraceValue>,
+  amountFen: number,
+  source: TraceSource | null = null,
+): TraceStep {
+  return { step, label: { zh, en }, rule, inputs, result: amountFen, amountFen, source };
 }

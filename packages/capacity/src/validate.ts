@@ -1,15 +1,55 @@
-import { parseInput } from "@carekit/core";
-import { fieldError } from "@carekit/core/internal";
+import { CarekitError, isCarekitError } from "@carekit/core";
+import { fieldError, toCarekitIssues } from "@carekit/core/internal";
 import * as z from "zod";
 
-/** Largest count of people, slots or beds accepted (20 亿): keeps every exact product below 2^53. */
-export const MAX_COUNT = 2_000_000_000;
+import { MAX_COUNT } from "./internal/region-row.js";
+
+export { MAX_COUNT };
 
 const RANGE_CODES: ReadonlySet<string> = new Set(["too_small", "too_big", "not_multiple_of"]);
 
+const POPULATION_EXPECTED_EN =
+  "expected a whole number of people ≥ 1 (e.g. 870000) or a projection from projectPopulation/projectFromSeries ({ method, targetYear, value, trace })";
+const POPULATION_EXPECTED_ZH =
+  "应为不小于 1 的整数人数（如 870000），或 projectPopulation/projectFromSeries 返回的人口预测（{ method, targetYear, value, trace }）";
+
 /**
- * Validate with zod; on failure throw the `CarekitError` built by core's `parseInput`, coded `OUT_OF_RANGE` when
- * the first problem is a value of the right type outside its range, `INVALID_INPUT` otherwise.
+ * Chinese text of the union failures capacity names itself (`expected … ; got …`), keyed by the English text's
+ * start: zod passes a union's `error` through but not its `params`.
+ */
+const UNION_ZH: ReadonlyArray<readonly [string, string]> = [[POPULATION_EXPECTED_EN, POPULATION_EXPECTED_ZH]];
+
+/** A short, safe description of a value for a message (`"870,000"`, `-3`, `an object`). */
+export function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case "string":
+      return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+    case "number":
+      return Object.is(value, -0) ? "-0" : String(value);
+    case "bigint":
+      return `${value}n (a BigInt)`;
+    case "boolean":
+      return String(value);
+    case "undefined":
+      return "nothing";
+    case "symbol":
+      return "a symbol";
+    case "function":
+      return "a function";
+    default:
+      return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
+  }
+}
+
+/** A population, or a projection of one: the union's failure names both forms and what was given. */
+export function populationUnionError(issue: { input?: unknown }): string {
+  return `${POPULATION_EXPECTED_EN}; got ${describeValue(issue.input)}`;
+}
+
+/**
+ * Validate with zod; on failure throw a `CarekitError` listing every issue with its path (as core's `parseInput`
+ * does), coded `OUT_OF_RANGE` when the first problem is a value of the right type outside its range,
+ * `INVALID_INPUT` otherwise; union failures name the forms that were expected, in both languages.
  */
 export function parse<S extends z.ZodType>(
   schema: S,
@@ -17,14 +57,62 @@ export function parse<S extends z.ZodType>(
   label: { readonly en: string; readonly zh: string },
   path: readonly PropertyKey[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = readInput(() => schema.safeParse(input), label, path);
   if (result.success) return result.data;
   const first = result.error.issues[0];
   const isRange =
     first !== undefined &&
     (RANGE_CODES.has(first.code) ||
       (first.code === "custom" && (first as { params?: { range?: unknown } }).params?.range === true));
-  return parseInput(schema, input, { code: isRange ? "OUT_OF_RANGE" : "INVALID_INPUT", label, path });
+  const issues = toCarekitIssues(result.error.issues, path).map((issue, i) => {
+    if (result.error.issues[i]?.code !== "invalid_union") return issue;
+    const known = UNION_ZH.find(([en]) => issue.message.startsWith(en));
+    if (known === undefined) return issue;
+    const got = issue.message.slice(known[0].length).replace(/^; got /, "");
+    return { ...issue, messageZh: `${known[1]}；实际为 ${got}` };
+  });
+  const top = issues[0];
+  const where = top && top.path !== "" ? `${top.path}: ` : "";
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : "";
+  const moreZh = issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : "";
+  throw new CarekitError({
+    code: isRange ? "OUT_OF_RANGE" : "INVALID_INPUT",
+    message: `Invalid ${label.en}: ${where}${top?.message ?? "rejected"}${more}`,
+    messageZh: `${label.zh}无效：${where}${top?.messageZh ?? "被拒绝"}${moreZh}`,
+    issues,
+  });
+}
+
+/** Whether `error` is a CarekitError (by its brand, whichever copy of core made it); never throws. */
+function isOwnError(error: unknown): boolean {
+  try {
+    return isCarekitError(error);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run `read`, which reads a caller's value; anything it throws other than a `CarekitError` (a throwing getter, a
+ * revoked proxy) becomes `UNREADABLE_INPUT` at `path`, so that no raw exception leaves a public function.
+ */
+export function readInput<T>(
+  read: () => T,
+  label: { readonly en: string; readonly zh: string } = { en: "input", zh: "输入" },
+  path: readonly PropertyKey[] = [],
+): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isOwnError(error)) throw error;
+    const where = path.map(String).join(".");
+    throw fieldError(
+      "UNREADABLE_INPUT",
+      where,
+      `the ${label.en} could not be read (a property getter or proxy threw)`,
+      `无法读取${label.zh}（属性读取时抛出异常）`,
+    );
+  }
 }
 
 /** Number of decimals in the shortest representation of `value`; `Infinity` for exponent notation. */
@@ -40,25 +128,47 @@ export const CountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(MA
 /** A population denominator (人口): a positive integer up to {@link MAX_COUNT}. */
 export const PopulationSchema = /* @__PURE__ */ z.number().int().positive().max(MAX_COUNT);
 
-/** A target per 1000 (每千人指标): in (0, 100], at most 4 decimals. */
+/** Smallest target per 1000 accepted: below it a value is almost surely a share or a percentage typed by mistake. */
+export const MIN_TARGET_PER_1000 = 0.1;
+
+/**
+ * A target per 1000 (每千人指标): in [0.1, 100], at most 4 decimals. A value below 0.1 (such as 0.0045, a share
+ * where 4.5 per 1000 was meant) is refused with a hint.
+ */
 export const TargetPer1000Schema = /* @__PURE__ */ z
   .number()
-  .positive()
+  .refine((value) => value >= MIN_TARGET_PER_1000, {
+    error:
+      "a target per 1000 must be at least 0.1 — this looks like a share, not a per-1000 figure (4.5 per 1000 is 4.5, not 0.0045)",
+    params: {
+      zh: "每千人指标不能小于 0.1——这看起来是占比而不是每千人数（每千人 4.5 个应写 4.5，而不是 0.0045）",
+      range: true,
+    },
+  })
   .max(100)
   .refine((value) => decimalsOf(value) <= 4, {
     error: "a target per 1000 has at most 4 decimals",
     params: { zh: "每千人指标最多 4 位小数", range: true },
   });
 
-/** A share (占比) as a decimal fraction in (0, 1], at most 4 decimals: `0.55` is 55 %. */
+/**
+ * A share (占比) as a decimal fraction in (0, 1], at most 4 decimals: `0.55` is 55 %. A value above 1 (such as
+ * 55, a percentage where 0.55 was meant) is refused with a hint.
+ */
 export const ShareSchema = /* @__PURE__ */ z
   .number()
   .positive()
-  .max(1)
+  .refine((value) => value <= 1, {
+    error: "a share must be at most 1 — this looks like a percentage, not a share (55 % is 0.55, not 55)",
+    params: { zh: "占比不能大于 1——这看起来是百分数而不是占比（55% 应写 0.55，而不是 55）", range: true },
+  })
   .refine((value) => decimalsOf(value) <= 4, {
     error: "a share has at most 4 decimals",
     params: { zh: "占比最多 4 位小数", range: true },
   });
+
+/** The age that defines elders (老年人口口径): 60 (老年人权益保障法) or 65. */
+export const ElderAgeSchema = /* @__PURE__ */ z.literal([60, 65]);
 
 /** A calendar year used in plans and projections (年份): an integer from 1900 to 2200. */
 export const YearSchema = /* @__PURE__ */ z.number().int().min(1900).max(2200);
@@ -80,4 +190,21 @@ export function assertNotAbove(
       `${zhPart}（${part}）不能大于${zhWhole}（${whole}）`,
     );
   }
+}
+
+/**
+ * `a × b` for non-negative safe integers, or `OUT_OF_RANGE` at `path` when the product is not a safe integer: every
+ * integer a capacity result carries is exact.
+ */
+export function safeProduct(a: number, b: number, path: string): number {
+  const product = a * b;
+  if (!Number.isSafeInteger(product)) {
+    throw fieldError(
+      "OUT_OF_RANGE",
+      path,
+      `the result (${a} × ${b}) exceeds ${Number.MAX_SAFE_INTEGER} and cannot be exact`,
+      `计算结果（${a} × ${b}）超过 ${Number.MAX_SAFE_INTEGER}，无法精确表示`,
+    );
+  }
+  return product;
 }

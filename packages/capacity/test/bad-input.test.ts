@@ -1,16 +1,19 @@
-import { type CarekitError, isCarekitError } from "@carekit/core";
+import { type BadInputCase, badInputSuite, expectCarekitError } from "@carekit/test-utils";
 import { describe, expect, it } from "vitest";
 import * as capacity from "../src/index.js";
-
-type Case = [label: string, call: () => unknown, code: string, path: string];
 
 const gap = { population: 870_000, existingSlots: 1727, targetPer1000: 4.5 };
 const children = { infant: 1, toddler: 1, olderToddler: 1 };
 
-const cases: Case[] = [
-  ["zero population", () => capacity.slotsPer1000({ slots: 1, population: 0 }), "OUT_OF_RANGE", "population"],
+const cases: BadInputCase[] = [
+  ["zero population", () => capacity.slotsPer1000({ existingSlots: 1, population: 0 }), "OUT_OF_RANGE", "population"],
   ["negative population", () => capacity.childcareGap({ ...gap, population: -5 }), "OUT_OF_RANGE", "population"],
-  ["fractional slots", () => capacity.slotsPer1000({ slots: 1.5, population: 10 }), "INVALID_INPUT", "slots"],
+  [
+    "fractional slots",
+    () => capacity.slotsPer1000({ existingSlots: 1.5, population: 10 }),
+    "INVALID_INPUT",
+    "existingSlots",
+  ],
   ["NaN population", () => capacity.childcareGap({ ...gap, population: Number.NaN }), "INVALID_INPUT", "population"],
   [
     "Infinity slots",
@@ -18,10 +21,20 @@ const cases: Case[] = [
     "INVALID_INPUT",
     "existingSlots",
   ],
-  ["missing population", () => capacity.slotsPer1000({ slots: 1 } as never), "INVALID_INPUT", "population"],
-  ["string count", () => capacity.utilization({ enrolled: "12" as never, capacity: 10 }), "INVALID_INPUT", "enrolled"],
-  ["unknown key", () => capacity.utilization({ enrolled: 1, capacity: 10, extra: 1 } as never), "INVALID_INPUT", ""],
-  ["zero capacity", () => capacity.utilization({ enrolled: 1, capacity: 0 }), "OUT_OF_RANGE", "capacity"],
+  ["missing population", () => capacity.slotsPer1000({ existingSlots: 1 } as never), "INVALID_INPUT", "population"],
+  [
+    "string count",
+    () => capacity.utilization({ enrolled: "12" as never, existingSlots: 10 }),
+    "INVALID_INPUT",
+    "enrolled",
+  ],
+  [
+    "unknown key",
+    () => capacity.utilization({ enrolled: 1, existingSlots: 10, extra: 1 } as never),
+    "INVALID_INPUT",
+    "",
+  ],
+  ["zero capacity", () => capacity.utilization({ enrolled: 1, existingSlots: 0 }), "OUT_OF_RANGE", "existingSlots"],
   ["target 0", () => capacity.childcareGap({ ...gap, targetPer1000: 0 }), "OUT_OF_RANGE", "targetPer1000"],
   ["target above 100", () => capacity.childcareGap({ ...gap, targetPer1000: 100.5 }), "OUT_OF_RANGE", "targetPer1000"],
   [
@@ -69,7 +82,7 @@ const cases: Case[] = [
   ],
   [
     "prototype key as standard",
-    () => capacity.nursingBedGap({ beds: 10, nursingBeds: 1, standard: "__proto__" as never }),
+    () => capacity.nursingBedGap({ existingBeds: 10, nursingBeds: 1, standard: "__proto__" as never }),
     "UNKNOWN_STANDARD",
     "standard",
   ],
@@ -92,19 +105,19 @@ const cases: Case[] = [
   ],
   [
     "share above 1",
-    () => capacity.nursingBedGap({ beds: 10, nursingBeds: 1, targetShare: 1.2 }),
+    () => capacity.nursingBedGap({ existingBeds: 10, nursingBeds: 1, targetShare: 1.2 }),
     "OUT_OF_RANGE",
     "targetShare",
   ],
   [
     "nursing beds above beds",
-    () => capacity.nursingBedShare({ nursingBeds: 11, beds: 10 }),
+    () => capacity.nursingBedShare({ nursingBeds: 11, existingBeds: 10 }),
     "OUT_OF_RANGE",
     "nursingBeds",
   ],
   [
     "elder age 70",
-    () => capacity.bedsPer1000Elders({ beds: 1, elderPopulation: 10, elderAge: 70 as never }),
+    () => capacity.bedsPer1000Elders({ existingBeds: 1, elderPopulation: 10, elderAge: 70 as never }),
     "INVALID_INPUT",
     "elderAge",
   ],
@@ -191,23 +204,74 @@ const cases: Case[] = [
   ],
   ["rows not iterable", () => capacity.assessRegions(42 as never, { targetPer1000: 4.5 }), "INVALID_INPUT", "rows"],
   ["options target 0", () => capacity.assessRegions([], { targetPer1000: 0 }), "OUT_OF_RANGE", "options.targetPer1000"],
+  [
+    "a share as a per-1000 target",
+    () => capacity.childcareGap({ ...gap, targetPer1000: 0.0045 }),
+    "OUT_OF_RANGE",
+    "targetPer1000",
+  ],
+  [
+    "a percentage as a share",
+    () => capacity.nursingBedGap({ existingBeds: 100, nursingBeds: 1, targetShare: 55 }),
+    "OUT_OF_RANGE",
+    "targetShare",
+  ],
+  [
+    "population as a string",
+    () => capacity.childcareGap({ ...gap, population: "870000" as never }),
+    "INVALID_INPUT",
+    "population",
+  ],
+  [
+    "assessRegion bad row",
+    () => capacity.assessRegion({ region: "a", population: 1.5 }, { targetPer1000: 4.5 }),
+    "INVALID_INPUT",
+    "population",
+  ],
 ];
 
-describe("bad input gives CarekitError with code, path and a Chinese message", () => {
+describe("bad input", () => {
   it("has at least 25 cases", () => expect(cases.length).toBeGreaterThanOrEqual(25));
+});
 
-  it.each(cases)("%s", (_label, call, code, path) => {
-    let thrown: unknown;
-    try {
-      call();
-    } catch (error) {
-      thrown = error;
-    }
-    expect(isCarekitError(thrown)).toBe(true);
-    const error = thrown as CarekitError;
-    expect(error.code).toBe(code);
-    expect(error.issues[0]?.path).toBe(path);
-    expect(error.message.length).toBeGreaterThan(0);
-    expect(error.messageZh).toMatch(/[\u4e00-\u9fff]/);
+badInputSuite("capacity: bad input gives CarekitError with code, path and a Chinese message", cases);
+
+describe("messages that explain themselves", () => {
+  it("hints that 0.0045 per 1000 looks like a share, and 55 as a share like a percentage", () => {
+    const perMille = expectCarekitError(
+      () => capacity.childcareGap({ ...gap, targetPer1000: 0.0045 }),
+      "OUT_OF_RANGE",
+      "targetPer1000",
+    );
+    expect(perMille.message).toContain("looks like a share, not a per-1000 figure");
+    expect(perMille.messageZh).toContain("看起来是占比而不是每千人数");
+    const share = expectCarekitError(
+      () => capacity.assessRegions([], { targetPer1000: 4.5, nursingShareTarget: 60 }),
+      "OUT_OF_RANGE",
+      "options.nursingShareTarget",
+    );
+    expect(share.message).toContain("looks like a percentage, not a share");
+    expect(share.messageZh).toContain("看起来是百分数而不是占比");
+    expect(capacity.childcareGap({ ...gap, targetPer1000: 0.1 }).requiredSlots).toBe(87); // 0.1 is still accepted
+  });
+
+  it("rejects async rows that are not iterable with a CarekitError", async () => {
+    await expect(capacity.assessRegionsAsync(42 as never, { targetPer1000: 4.5 })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      issues: [expect.objectContaining({ path: "rows" })],
+    });
+  });
+
+  it("names the forms a population may take, and what it got", () => {
+    const error = expectCarekitError(
+      () => capacity.childcareGap({ ...gap, population: "870,000" as never }),
+      "INVALID_INPUT",
+      "population",
+    );
+    expect(error.message).toContain("expected a whole number of people ≥ 1 (e.g. 870000) or a projection");
+    expect(error.message).toContain('got "870,000"');
+    expect(error.messageZh).toContain("应为不小于 1 的整数人数");
+    expect(error.messageZh).toContain('实际为 "870,000"');
+    expect(error.messageZh).not.toContain("不符合任何允许的形式");
   });
 });

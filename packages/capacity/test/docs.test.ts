@@ -16,19 +16,21 @@ function sourceFiles(dir: string): string[] {
 }
 
 const files = sourceFiles(join(root, "src")).map((path) => ({ path, text: readFileSync(path, "utf8") }));
-const publicNames = [...readFileSync(join(root, "src/index.ts"), "utf8").matchAll(/export \{([^}]*)\}/g)].flatMap(
-  (match) =>
-    (match[1] ?? "")
-      .split(",")
-      .map((name) => name.replace("type ", "").trim())
-      .filter((name) => name !== ""),
+/** Names exported from capacity's own modules (the four re-exported from core are documented in core). */
+const publicNames = [
+  ...readFileSync(join(root, "src/index.ts"), "utf8").matchAll(/export \{([^}]*)\} from "\.\//g),
+].flatMap((match) =>
+  (match[1] ?? "")
+    .split(",")
+    .map((name) => name.replace("type ", "").trim())
+    .filter((name) => name !== ""),
 );
 
 /** The TSDoc block right before `export <kind> <name>`. */
 function docOf(name: string): { kind: string; doc: string } | null {
   for (const { text } of files) {
     const match = new RegExp(
-      `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (const|function|interface|type) ${name}\\b`,
+      `/\\*\\*((?:(?!\\*/)[\\s\\S])*)\\*/\\s*export (?:async )?(const|function|interface|type) ${name}\\b`,
     ).exec(text);
     if (match) return { kind: match[2] ?? "", doc: match[1] ?? "" };
   }
@@ -59,8 +61,11 @@ describe("documentation", () => {
       if (found === null) continue;
       if (found.kind === "const" || found.kind === "function") expect(found.doc, name).toContain("@includeCode");
       if (found.kind === "function") {
-        for (const tag of ["@param", "@returns", "@throws {CarekitError}", "@see"])
+        const takesNothing = files.some(({ text }) => text.includes(`export function ${name}()`));
+        for (const tag of ["@param", "@returns", "@throws {CarekitError}", "@see"]) {
+          if (tag === "@param" && takesNothing) continue;
           expect(found.doc, `${name} ${tag}`).toContain(tag);
+        }
         expect(found.doc, `${name}: Chinese term`).toMatch(/[\u4e00-\u9fff]/);
       }
     }

@@ -7,7 +7,7 @@ describe("planChildcareFacility", () => {
     // a new community planned for 12,000 residents under Taiyuan's 2025 standard
     const plan = planChildcareFacility({ plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" });
     expect(plan.required).toBe(true); // ≥ 3000 planned residents
-    expect(plan.slots).toBe(120); // 12,000 × 10 ÷ 1000
+    expect(plan.requiredSlots).toBe(120); // 12,000 × 10 ÷ 1000
     expect(plan.classes).toBe(6); // classes of 20
     expect(plan.independentBuilding).toBe(true); // 4 classes or more
     expect(plan.landAreaM2).toBe(1200); // 10 m² per slot
@@ -22,22 +22,22 @@ describe("planChildcareFacility", () => {
 
   it("applies Taiyuan's thresholds at their edges", () => {
     const small = planChildcareFacility({ plannedPopulation: 2999, standard: "taiyuan2025", areaType: "new" });
-    expect(small).toMatchObject({ required: false, slots: 30, classes: 2, independentBuilding: false });
+    expect(small).toMatchObject({ required: false, requiredSlots: 30, classes: 2, independentBuilding: false });
     const three = planChildcareFacility({ plannedPopulation: 6000, standard: "taiyuan2025", areaType: "new" });
-    expect(three).toMatchObject({ required: true, slots: 60, classes: 3, independentBuilding: false });
+    expect(three).toMatchObject({ required: true, requiredSlots: 60, classes: 3, independentBuilding: false });
     const four = planChildcareFacility({ plannedPopulation: 6001, standard: "taiyuan2025", areaType: "new" });
-    expect(four).toMatchObject({ slots: 61, classes: 4, independentBuilding: true, floorAreaM2: 732 });
+    expect(four).toMatchObject({ requiredSlots: 61, classes: 4, independentBuilding: true, floorAreaM2: 732 });
   });
 
   it("uses the national class rules and a lower-bound class size when a standard sets none", () => {
     const sichuan = planChildcareFacility({ plannedPopulation: 30_000, standard: "sichuan", areaType: "existing" });
-    expect(sichuan.slots).toBe(240);
+    expect(sichuan.requiredSlots).toBe(240);
     expect(sichuan.classes).toBe(12);
     expect(sichuan.classPlan).toEqual({
       classSize: 20,
       carerRatio: 7,
-      classType: "olderToddler",
-      classSizeFrom: "largestClass",
+      classType: "older_toddler",
+      classSizeFrom: "largest_class",
     });
     expect(sichuan.landAreaM2).toBeNull();
     expect(sichuan.required).toBeNull();
@@ -55,7 +55,7 @@ describe("planChildcareFacility", () => {
       facility: { ...facility, planningClassSize: 15, landM2PerSlot: 8.5 },
     };
     const plan = planChildcareFacility({ plannedPopulation: 3000, standard: own, areaType: "new" });
-    expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "olderToddler" });
+    expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "older_toddler" });
     expect(plan.classes).toBe(2);
     expect(plan.landAreaM2).toBe(255);
   });

@@ -61,7 +61,7 @@ describe("childcareGap", () => {
       fc.property(
         fc.integer({ min: 1, max: 2_000_000_000 }),
         fc.integer({ min: 0, max: 2_000_000_000 }),
-        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1000, max: 1_000_000 }),
         (population, existingSlots, targetScaled) => {
           const targetPer1000 = targetScaled / 10_000;
           const result = childcareGap({ population, existingSlots, targetPer1000 });
@@ -82,7 +82,7 @@ describe("childcareGap", () => {
       fc.property(
         fc.integer({ min: 1, max: 1_000_000_000 }),
         fc.integer({ min: 0, max: 1_000_000_000 }),
-        fc.integer({ min: 1, max: 500_000 }),
+        fc.integer({ min: 1000, max: 500_000 }),
         fc.integer({ min: 0, max: 500_000 }),
         (population, morePeople, targetScaled, moreTarget) => {
           const required = (p: number, t: number) =>
@@ -101,7 +101,9 @@ describe("childcareGap", () => {
       ChildcareGapInputSchema.safeParse({ population: 870_000, existingSlots: 1727, targetPer1000: 4.5 }).success,
     ).toBe(true);
     expect(ElderBedGapInputSchema.safeParse({ elderPopulation: 188_900, existingBeds: 7432 }).success).toBe(false);
-    expect(NursingBedGapInputSchema.safeParse({ beds: 7432, nursingBeds: 2400, targetShare: 1.2 }).success).toBe(false);
+    expect(
+      NursingBedGapInputSchema.safeParse({ existingBeds: 7432, nursingBeds: 2400, targetShare: 1.2 }).success,
+    ).toBe(false);
     //#endregion schemas
   });
 });
@@ -114,7 +116,7 @@ describe("elderBedGap", () => {
     expect(result.requiredBeds).toBe(6612); // 188,900 × 35 ÷ 1000 = 6611.5 → 6612
     expect(result.surplus).toBe(820);
     expect(result.gap).toBe(0);
-    expect(result.bedsPer1000Elders).toBe(39.34);
+    expect(result.bedsPer1000Elders.rounded).toBe(39.34);
     // against 40 per 1000 there is a gap
     expect(elderBedGap({ elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 40 }).gap).toBe(124);
     //#endregion elderBedGap
@@ -125,7 +127,7 @@ describe("elderBedGap", () => {
       fc.property(
         fc.integer({ min: 1, max: 2_000_000_000 }),
         fc.integer({ min: 0, max: 2_000_000_000 }),
-        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1000, max: 1_000_000 }),
         (elderPopulation, existingBeds, targetScaled) => {
           const result = elderBedGap({ elderPopulation, existingBeds, targetPer1000: targetScaled / 10_000 });
           expect(Math.min(result.gap, result.surplus)).toBeGreaterThanOrEqual(0);
@@ -140,15 +142,15 @@ describe("nursingBedGap", () => {
   it("computes nursing beds needed to reach a share", () => {
     //#region nursingBedGap
     // 7432 beds, 2400 of them nursing beds: 大足区's 60 % target needs 4460
-    const dazu = nursingBedGap({ beds: 7432, nursingBeds: 2400, standard: "dazu2025" });
+    const dazu = nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "dazu2025" });
     expect(dazu.requiredNursingBeds).toBe(4460); // 7432 × 0.6 = 4459.2 → 4460
     expect(dazu.gap).toBe(2060);
-    expect(dazu.nursingBedShare).toBe(32.29);
+    expect(dazu.nursingBedShare.rounded).toBe(32.29);
     // the national 55 % (2025) and 73 % (2030)
-    expect(nursingBedGap({ beds: 7432, nursingBeds: 2400, standard: "nursingBeds2025" }).requiredNursingBeds).toBe(
-      4088,
-    );
-    expect(nursingBedGap({ beds: 7432, nursingBeds: 2400, targetShare: 0.73 }).requiredNursingBeds).toBe(5426);
+    expect(
+      nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "nursingBeds2025" }).requiredNursingBeds,
+    ).toBe(4088);
+    expect(nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, targetShare: 0.73 }).requiredNursingBeds).toBe(5426);
     //#endregion nursingBedGap
   });
 
@@ -160,7 +162,7 @@ describe("nursingBedGap", () => {
         fc.integer({ min: 1, max: 10_000 }),
         (beds, fraction, shareScaled) => {
           const nursingBeds = Math.floor(beds * fraction);
-          const result = nursingBedGap({ beds, nursingBeds, targetShare: shareScaled / 10_000 });
+          const result = nursingBedGap({ existingBeds: beds, nursingBeds, targetShare: shareScaled / 10_000 });
           expect(Math.min(result.gap, result.surplus)).toBeGreaterThanOrEqual(0);
           expect(result.requiredNursingBeds).toBe(nursingBeds + result.gap - result.surplus);
           expect(result.requiredNursingBeds).toBeLessThanOrEqual(beds);

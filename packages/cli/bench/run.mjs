@@ -145,7 +145,17 @@ const cases = {
 const runs = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
 for (let r = 0; r < REPEAT; r++)
   for (const [name, run] of Object.entries(cases)) {
-    const result = await run();
+    let result;
+    try {
+      result = await run();
+    } catch (error) {
+      // a baseline built against older library APIs may no longer run: say so, measure the rest
+      if (!name.startsWith("baseline")) throw error;
+      process.stderr.write(`  ${name}: failed (${String(error.message).split("\n")[0].slice(0, 160)})\n`);
+      delete runs[name];
+      delete cases[name];
+      continue;
+    }
     runs[name].push(result);
     process.stderr.write(`  ${name}: ${result.seconds.toFixed(2)} s${result.rssMb ? `, ${result.rssMb} MB` : ""}\n`);
   }
@@ -162,6 +172,7 @@ console.log("|---|---:|---:|---:|");
 const summary = {};
 const fmt = (x) => Math.round(x).toLocaleString("en-US");
 for (const [name, results] of Object.entries(runs)) {
+  if (results.length === 0) continue;
   const rates = results.map((r) => rowsOf(name) / r.seconds);
   const rss = results.map((r) => r.rssMb).filter((x) => Number.isFinite(x));
   summary[name] = median(rates);

@@ -42,7 +42,7 @@ describe("carekit capacity", () => {
     const errors = csvRows(readFileSync(errorsPath, "utf8"));
     expect(errors.map((e) => [e.line, e.path])).toEqual([
       ["3", "population"],
-      ["4", "slots"],
+      ["4", "existingSlots"],
       ["5", "population"],
     ]);
     for (const error of errors) {

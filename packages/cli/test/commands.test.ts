@@ -19,10 +19,10 @@ describe("carekit columns", () => {
     expect(rows.map((r) => r.name)).toEqual([
       "region",
       "population",
-      "slots",
+      "existingSlots",
       "enrolled",
       "elderPopulation",
-      "beds",
+      "existingBeds",
       "nursingBeds",
     ]);
     expect(rows[1]).toMatchObject({ zh: "常住人口", required: "必填 required", unit: "人 · persons" });

@@ -157,7 +157,7 @@ describe("readTable", () => {
     expect(out[0]).toMatchObject({ line: 2, code: "FIELD_COUNT" });
     expect((out[0] as UnreadableRow).message).toContain("expected 3 fields as in the header, found 4");
     expect(out[1]).toMatchObject({ line: 3, code: "FIELD_COUNT" });
-    expect(out[2]).toEqual({ line: 4, record: { region: "城口县", population: 190000, slots: 300 } });
+    expect(out[2]).toEqual({ line: 4, record: { region: "城口县", population: 190000, existingSlots: 300 } });
   });
 
   it("stops before any row when a required column is missing, listing all of them with did-you-mean (old code: every row rejected as region … (+2 more))", async () => {
@@ -179,7 +179,7 @@ describe("readTable", () => {
 
   it("accepts headers with a unit in brackets (常住人口（人）) and 街道名称", () => {
     const header = mapHeader(["街道名称", "常住人口（人）", "托位数(个)"], CAPACITY_TABLE);
-    expect(header.columns.map((c) => c?.name)).toEqual(["region", "population", "slots"]);
+    expect(header.columns.map((c) => c?.name)).toEqual(["region", "population", "existingSlots"]);
   });
 
   it("skips blank rows (only separators) and counts them; rejects a 合计 row with a hint, or skips it with skipTotalRows (old code counted it as a 街镇)", async () => {
@@ -201,7 +201,7 @@ describe("readTable", () => {
   it("reads GBK and UTF-16 files to the same records as UTF-8 (old code: every row lost as 缺少必填字段)", async () => {
     const text = '地区,常住人口,托位数\r\n大足区,"104,908",1727\r\n';
     const expected = await rows(file("u.csv", text), CAPACITY_TABLE);
-    expect(expected).toEqual([{ line: 2, record: { region: "大足区", population: 104908, slots: 1727 } }]);
+    expect(expected).toEqual([{ line: 2, record: { region: "大足区", population: 104908, existingSlots: 1727 } }]);
     expect(await rows(file("g.csv", iconv.encode(text, "gbk")), CAPACITY_TABLE)).toEqual(expected);
     expect(await rows(file("le.csv", iconv.encode(text, "utf-16le", { addBOM: true })), CAPACITY_TABLE)).toEqual(
       expected,

@@ -29,7 +29,7 @@ function exampleInput(overrides: Partial<DistrictReportInput> = {}): DistrictRep
     district: {
       population: d.district.population2025,
       populationYear: 2025,
-      existingSlots: d.district.slots,
+      existingSlots: d.district.existingSlots,
       source: d.district.source,
       previous: { year: 2020, population: d.district.population2020 },
     },
@@ -63,8 +63,8 @@ describe("the example report: numbers that agree, with their year", () => {
     expect(headRequired).toBe(3915);
     expect(report.summary).toMatchObject({
       requiredSlots: headRequired,
-      existingSlots: dazuExample.district.slots,
-      gap: headRequired - dazuExample.district.slots,
+      existingSlots: dazuExample.district.existingSlots,
+      gap: headRequired - dazuExample.district.existingSlots,
       populationYear: 2025,
       regions: 27,
       rejectedRows: 0,
@@ -74,7 +74,7 @@ describe("the example report: numbers that agree, with their year", () => {
     const [total] = rowsOfClass(slotTable.rows, "total");
     const totalCells = cellsOf(total);
     const rowsRequired = sum(rows.map((r) => required(r.population)));
-    const rowsGap = sum(rows.map((r) => Math.max(0, required(r.population) - r.slots)));
+    const rowsGap = sum(rows.map((r) => Math.max(0, required(r.population) - r.existingSlots)));
     expect(rowsRequired).toBe(3768);
     expect(rowsGap).toBe(2041);
     expect(num(totalCells[1] ?? "")).toBe(sum(rows.map((r) => r.population)));
@@ -99,8 +99,8 @@ describe("the example report: numbers that agree, with their year", () => {
   it("explains the nursing-bed gap of the rows against the district (2069 vs 2059) and the share's two years", async () => {
     const report = await buildDistrictReport(exampleInput());
     const rows = dazuExample.rows;
-    const perRow = sum(rows.map((r) => Math.max(0, ceilShare(r.beds, 60) - r.nursingBeds)));
-    const beds = sum(rows.map((r) => r.beds));
+    const perRow = sum(rows.map((r) => Math.max(0, ceilShare(r.existingBeds, 60) - r.nursingBeds)));
+    const beds = sum(rows.map((r) => r.existingBeds));
     const nursing = sum(rows.map((r) => r.nursingBeds));
     const whole = ceilShare(beds, 60) - nursing;
     expect([perRow, whole]).toEqual([2069, 2059]);
@@ -279,7 +279,7 @@ describe("下一步: what to do next", () => {
     const ranking = table(model, "next", 0);
     const rows = ranking.rows.filter((r) => r.className !== "total").map(cellsOf);
     const gaps = dazuExample.rows
-      .map((r) => ({ region: r.region, gap: Math.max(0, required(r.population) - r.slots) }))
+      .map((r) => ({ region: r.region, gap: Math.max(0, required(r.population) - r.existingSlots) }))
       .filter((r) => r.gap > 0);
     expect(rows).toHaveLength(gaps.length);
     const seen = rows.map((r) => num(r[2] ?? ""));

@@ -59,12 +59,16 @@ export {
 } from "./dhis2-data-values.js";
 export { DHIS2_UID, dhis2Uid, isDhis2Operand } from "./dhis2-uid.js";
 export {
+  DEFAULT_FHIR_BASE,
   type FhirCodeableConcept,
   type FhirCoding,
   type FhirMeasure,
   type FhirMeasurePopulation,
+  type FhirMeasureReport,
   type FhirTranslated,
+  GB_T_2260_SYSTEM,
   toFhirMeasure,
+  toFhirMeasureReport,
 } from "./fhir.js";
 export {
   type Comparator,

@@ -14,7 +14,7 @@ import {
   plans,
   toDhis2DataValueSet,
   toDhis2Metadata,
-  toFhirMeasure,
+  toFhirMeasureReport,
 } from "../src/index.js";
 
 type Case = [label: string, call: () => unknown, code: string, path: string];
@@ -222,10 +222,16 @@ const cases: Case[] = [
   ],
   // interop
   [
-    "FHIR export for a plan without the indicator",
-    () => toFhirMeasure({ definition: training, plan: plans.national14th }),
-    "UNKNOWN_INDICATOR",
-    "plan.entries",
+    "FHIR MeasureReport period ending before it starts",
+    () =>
+      toFhirMeasureReport({
+        definition: training,
+        observation: { inputs: { elderCareWorkersTrained: 1 } },
+        period: { start: "2025-12-31", end: "2025-01-01" },
+        subject: { region: "500111" },
+      }),
+    "OUT_OF_RANGE",
+    "period.end",
   ],
   [
     "DHIS2 reference with spaces",

@@ -10,6 +10,10 @@ import { expect } from "vitest";
  */
 let schema: ((data: unknown) => boolean) & { errors?: unknown };
 let validateResource: ((resource: unknown) => unknown) | undefined;
+/** `@medplum/core`'s FHIRPath evaluator, loaded by {@link loadFhirValidators}. */
+export let evalFhirPath:
+  | ((expression: string, input: unknown, variables?: Record<string, unknown>) => unknown[])
+  | undefined;
 
 /**
  * Load `@medplum/core` (5.x reads a global `WebSocket` at import, which Node 20 lacks: an inert stand-in is installed
@@ -24,6 +28,7 @@ export async function loadFhirValidators(): Promise<void> {
   medplum.indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
   medplum.indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
   validateResource = medplum.validateResource as (resource: unknown) => unknown;
+  evalFhirPath = medplum.evalFhirPath as typeof evalFhirPath;
   jsonSchema();
 }
 

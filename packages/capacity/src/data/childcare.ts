@@ -3,7 +3,7 @@ import type { ChildcareStandard } from "../standard.js";
 const DAZU_PLAN = {
   title: "重庆市大足区“一老一小”整体解决方案",
   number: "大足府办发〔2023〕37号",
-  note: "Read on the 大足区 government site (seed 002). 表2-1 指标13: 2020 年 1.03, 2025 年 4.5 (预期性); text: 2025 年常住人口约 87 万人, 需要托位 3915 个, 缺口 2188 个. 成文 2023-03-31, published 2023-04-10.",
+  note: "Read on the 大足区 government site. 表2-1 指标13: 2020 年 1.03, 2025 年 4.5 (预期性); text: 2025 年常住人口约 87 万人, 需要托位 3915 个, 缺口 2188 个. 成文 2023-03-31, published 2023-04-10.",
   confidence: "CONFIRMED",
 } as const;
 
@@ -14,7 +14,7 @@ const DAZU_PLAN = {
  * 150 children. The national target covers the whole resident population, so it applies to new and existing
  * areas alike. The mixed-class carer ratio is not set nationally and stays `null`.
  *
- * @see policy-facts C1.1 (4.5, CONFIRMED-2), C1.4–C1.7 (58号文; class sizes and ratios CONFIRMED-2, 150 SECONDARY)
+ * @see 《"十四五"公共服务规划》— 每千人口拥有3岁以下婴幼儿托位数 2025 年 4.5 个; 国家卫生健康委《托育机构设置标准（试行）》《托育机构管理规范（试行）》（国卫人口发〔2019〕58号，2019-10-08）
  * @example
  * {@includeCode ../../test/standards.test.ts#national}
  */
@@ -29,7 +29,7 @@ export const national2025: ChildcareStandard = {
   source: {
     title: "“十四五”公共服务规划：每千人口拥有3岁以下婴幼儿托位数 2025 年达到 4.5 个",
     number: null,
-    note: "4.5 by 2025 against 1.8 in 2020 (2.03 at end-2021), stated by two or more independent reposts (policy-facts C1.1). Document number not confirmed in our sources.",
+    note: "4.5 by 2025 against 1.8 in 2020 (2.03 at end-2021), stated by two or more independent reposts . Document number not confirmed in our sources.",
     confidence: "CONFIRMED-2",
   },
   targetYear: 2025,
@@ -43,7 +43,7 @@ export const national2025: ChildcareStandard = {
     source: {
       title: "托育机构设置标准（试行）第十九条、第二十条",
       number: "国卫人口发〔2019〕58号",
-      note: "Issued and effective 2019-10-08. Class sizes and carer ratios (不低于) CONFIRMED-2 (policy-facts C1.5, C1.6). No national carer ratio for mixed classes (深圳 uses 1:6), so it is a parameter. Full-time health worker from 150 children: 托儿所幼儿园卫生保健管理办法 (卫生部 教育部令第76号) 第十二条, one secondary source (C1.7).",
+      note: "Issued and effective 2019-10-08. Class sizes and carer ratios (不低于) CONFIRMED-2. No national carer ratio for mixed classes (深圳 uses 1:6), so it is a parameter. Full-time health worker from 150 children: 托儿所幼儿园卫生保健管理办法 (卫生部 教育部令第76号) 第十二条, one secondary source (C1.7).",
       confidence: "CONFIRMED-2",
     },
   },
@@ -55,7 +55,7 @@ export const national2025: ChildcareStandard = {
  * old town and built-up areas without a facility at least 8 (by purchase, exchange or lease). One secondary source:
  * an overridable default, document number and effective date unconfirmed.
  *
- * @see policy-facts C1.10 (SECONDARY)
+ * @see 《四川省托育机构设置标准实施细则》第五条 (as published at tuoyupt.com/ztydetail/679.html; SECONDARY)
  * @example
  * {@includeCode ../../test/standards.test.ts#sichuan}
  */
@@ -70,7 +70,7 @@ export const sichuan: ChildcareStandard = {
   source: {
     title: "四川省托育机构设置标准（试行）实施细则 第五条",
     number: null,
-    note: "One secondary source (tuoyupt.com/ztydetail/679.html, policy-facts C1.10): an overridable default. Document number and effective date not confirmed. 'existing' = 老城区和已建成居住区 without a facility.",
+    note: "One secondary source (tuoyupt.com/ztydetail/679.html): an overridable default. Document number and effective date not confirmed. 'existing' = 老城区和已建成居住区 without a facility.",
     confidence: "SECONDARY",
   },
   targetYear: null,
@@ -84,9 +84,9 @@ export const sichuan: ChildcareStandard = {
  * Taiyuan 2025 childcare facility standard (太原): at least 10 slots per 1000 residents when urban childcare
  * facilities are planned; classes of 20 children; a building of its own from 4 classes; land ≥10 m² and floor area
  * ≥12 m² per slot; residential communities of 3000 or more planned residents must provide a facility. Read in one
- * news report (seed 004): an overridable default. No figure for existing areas.
+ * news report: an overridable default. No figure for existing areas.
  *
- * @see 太原市《支持托育服务高质量发展的若干措施》(seed 004)
+ * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》— 城市托育服务设施配建
  * @example
  * {@includeCode ../../test/standards.test.ts#taiyuan}
  */
@@ -101,7 +101,7 @@ export const taiyuan2025: ChildcareStandard = {
   source: {
     title: "太原市《支持托育服务高质量发展的若干措施》（市卫生健康委、市委编办、市发展改革委、市教育局等）",
     number: null,
-    note: "Read in a 2025 news report (seed 004, 15分钟托育服务圈): one source, so an overridable default. Document number and effective date not given there. Applies to 城市托育服务设施配建 (new urban areas); no figure for existing areas.",
+    note: "Read in a 2025 news report (山西太原打造“15分钟托育服务圈”): one source, so an overridable default. Document number and effective date not given there. Applies to 城市托育服务设施配建 (new urban areas); no figure for existing areas.",
     confidence: "SECONDARY",
   },
   targetYear: null,
@@ -117,7 +117,7 @@ export const taiyuan2025: ChildcareStandard = {
     source: {
       title: "太原市《支持托育服务高质量发展的若干措施》：城市托育服务设施配建",
       number: null,
-      note: "每班人数按20人计算，4个班及以上的建筑独立设置；每托位用地面积不宜少于10平方米，建筑面积不应少于12平方米；规划人口达0.3万人及以上的居住社区需按规定进行配建 (seed 004). One source (a news report): an overridable default.",
+      note: "每班人数按20人计算，4个班及以上的建筑独立设置；每托位用地面积不宜少于10平方米，建筑面积不应少于12平方米；规划人口达0.3万人及以上的居住社区需按规定进行配建 . One source (a news report): an overridable default.",
       confidence: "SECONDARY",
     },
   },
@@ -128,7 +128,7 @@ export const taiyuan2025: ChildcareStandard = {
  * district's 一老一小 plan (大足府办发〔2023〕37号, 表2-1 指标13), which computes 3915 slots needed for about 870,000
  * residents and a gap of 2188.
  *
- * @see 大足府办发〔2023〕37号 (seed 002)
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
  * @example
  * {@includeCode ../../test/standards.test.ts#dazu}
  */

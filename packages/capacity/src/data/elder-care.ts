@@ -5,7 +5,7 @@ import { dazuPlanSource } from "./childcare.js";
  * National nursing-bed share target for 2025 (护理型床位占比 2025): at least 55 % of the beds of elder-care
  * institutions are nursing-care beds by 2025.
  *
- * @see 《"十四五"国家老龄事业发展和养老服务体系规划》(国务院, published 2022-02) — policy-facts C2.1 (CONFIRMED)
+ * @see 《"十四五"国家老龄事业发展和养老服务体系规划》(国务院, published 2022-02)
  * @example
  * {@includeCode ../../test/standards.test.ts#nursing}
  */
@@ -21,7 +21,7 @@ export const nursingBeds2025: NursingBedStandard = {
     title: "“十四五”国家老龄事业发展和养老服务体系规划（国务院）",
     number: null,
     url: "https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm",
-    note: "养老机构护理型床位占比 55 % by 2025, read on gov.cn (新华社, policy-facts C2.1). Document number not recorded in our sources.",
+    note: "养老机构护理型床位占比 55 % by 2025, read on gov.cn (新华社 report). Document number not recorded in our sources.",
     confidence: "CONFIRMED",
   },
   targetYear: 2025,
@@ -33,7 +33,7 @@ export const nursingBeds2025: NursingBedStandard = {
  * National nursing-bed share target for 2030 (护理型床位占比 2030): 73 % by 2030, a main indicator of the 十五五
  * plan, with 68 % reached in 2025 as the baseline.
  *
- * @see 第十五个五年规划纲要 专栏1; 民政部 2026-09-23 — policy-facts C2.4 (CONFIRMED-2)
+ * @see 《国民经济和社会发展第十五个五年规划纲要》专栏1 (2026-03); 国务院新闻办公室发布会 (2026-09-23, 民政部)
  * @example
  * {@includeCode ../../test/standards.test.ts#nursing}
  */
@@ -48,7 +48,7 @@ export const nursingBeds2030: NursingBedStandard = {
   source: {
     title: "国民经济和社会发展第十五个五年规划纲要 专栏1：养老机构护理型床位占比",
     number: null,
-    note: "73 % by 2030 stated by two independent sources (policy-facts C2.4); the same sources give 68 % for 2025, used as the baseline. Document number not recorded in our sources.",
+    note: "73 % by 2030 stated by two independent sources (the 十五五 规划纲要 专栏1 as quoted, and the 国新办 press conference of 2026-09-23); the same sources give 68 % for 2025, used as the baseline. Document number not recorded in our sources.",
     confidence: "CONFIRMED-2",
   },
   targetYear: 2030,
@@ -60,7 +60,7 @@ export const nursingBeds2030: NursingBedStandard = {
  * 大足区 2025 nursing-bed share target (大足区护理型床位占比): 60 % by 2025 (约束性) against 32.30 % in 2020,
  * from the district's 一老一小 plan, 表2-1 指标5.
  *
- * @see 大足府办发〔2023〕37号 (seed 002)
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
  * @example
  * {@includeCode ../../test/standards.test.ts#nursing}
  */
@@ -74,7 +74,7 @@ export const dazu2025: NursingBedStandard = {
   regionName: "大足区",
   source: {
     ...dazuPlanSource,
-    note: "表2-1 指标5 养老机构护理型床位占比: 2020 年 32.30 %, 2025 年 60 % (约束性, 区民政局). Read on the 大足区 government site (seed 002).",
+    note: "表2-1 指标5 养老机构护理型床位占比: 2020 年 32.30 %, 2025 年 60 % (约束性, 区民政局). Read on the 大足区 government site.",
   },
   targetYear: 2025,
   targetShare: 0.6,

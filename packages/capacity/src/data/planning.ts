@@ -6,7 +6,7 @@ import { dazuPlanSource } from "./childcare.js";
  * least 9 classes and one community elder-care facility of at least 750 m² floor area. How to count a part of
  * 300 亩 is not stated, so {@link planResidentialLand} takes it as a parameter.
  *
- * @see 大足府办发〔2023〕37号 四(五) 完善土地住房支持政策 (seed 002)
+ * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） 四(五) 完善土地住房支持政策
  * @example
  * {@includeCode ../../test/standards.test.ts#land}
  */
@@ -20,7 +20,7 @@ export const newUrbanLand: ResidentialLandStandard = {
   regionName: "大足区",
   source: {
     ...dazuPlanSource,
-    note: "四(五): 新建城区原则上每300亩居住用地布局1处不小于9个班的幼儿园和1处建筑面积不小于750平方米的社区养老服务设施. Read on the 大足区 government site (seed 002). Counting of part-sets is not stated.",
+    note: "四(五): 新建城区原则上每300亩居住用地布局1处不小于9个班的幼儿园和1处建筑面积不小于750平方米的社区养老服务设施. Read on the 大足区 government site. Counting of part-sets is not stated.",
   },
   landMuPerSet: 300,
   kindergartensPerSet: 1,
@@ -34,7 +34,7 @@ export const newUrbanLand: ResidentialLandStandard = {
  * below 800 m² where conditions allow), at least 3 functions of which at least 2 from elder care, childcare,
  * after-school care and community meals. One secondary source: an overridable default.
  *
- * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023) — policy-facts C2.6
+ * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023)
  * @example
  * {@includeCode ../../test/standards.test.ts#land}
  */
@@ -49,7 +49,7 @@ export const embeddedComplex: EmbeddedComplexStandard = {
   source: {
     title: "城市社区嵌入式服务设施建设导则（试行）（国家发展改革委、住房城乡建设部、自然资源部）",
     number: null,
-    note: "2023; read in one repost of the 国家发改委 website news (policy-facts C2.6): an overridable default. Document number and effective date not confirmed. 建筑面积一般不低于600平方米, 有条件的不宜低于800平方米; 功能不少于3项, 其中养老服务、婴幼儿托育、儿童托管、社区助餐不少于2项.",
+    note: "2023; read in one repost of the 国家发改委 website news : an overridable default. Document number and effective date not confirmed. 建筑面积一般不低于600平方米, 有条件的不宜低于800平方米; 功能不少于3项, 其中养老服务、婴幼儿托育、儿童托管、社区助餐不少于2项.",
     confidence: "SECONDARY",
   },
   minFloorAreaM2: 600,

@@ -1,5 +1,12 @@
-import { type AssessRegionsOptions, assessRegions, type RegionAssessment, type RegionRow } from "@carekit/capacity";
-import { CarekitError } from "@carekit/core";
+import {
+  type AssessRegionsOptions,
+  assessRegion,
+  assessRegions,
+  createRegionTotals,
+  type RegionAssessment,
+  type RegionRow,
+  type RegionTotals,
+} from "@carekit/capacity";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
 import type { TableSpec } from "../io/columns.js";
@@ -29,8 +36,9 @@ export const CAPACITY_TABLE: TableSpec = {
       description: { zh: "常住人口数", en: "resident population" },
     },
     {
-      name: "slots",
+      name: "existingSlots",
       zh: "托位数",
+      aliases: ["slots"],
       type: "integer",
       unit: { zh: "个", en: "slots" },
       description: { zh: "现有托育托位数", en: "existing childcare slots" },
@@ -51,8 +59,9 @@ export const CAPACITY_TABLE: TableSpec = {
       description: { zh: "60（或 65）岁及以上常住人口", en: "residents aged 60+ (or 65+, see --elder-age)" },
     },
     {
-      name: "beds",
+      name: "existingBeds",
       zh: "养老床位数",
+      aliases: ["beds"],
       type: "integer",
       unit: { zh: "张", en: "beds" },
       description: { zh: "现有养老床位数", en: "existing elder-care beds" },
@@ -67,7 +76,14 @@ export const CAPACITY_TABLE: TableSpec = {
   ],
 };
 
-const NUMERIC_INPUTS = ["population", "elderPopulation", "slots", "enrolled", "beds", "nursingBeds"] as const;
+const NUMERIC_INPUTS = [
+  "population",
+  "elderPopulation",
+  "existingSlots",
+  "enrolled",
+  "existingBeds",
+  "nursingBeds",
+] as const;
 
 const COLUMNS = [
   "region",
@@ -114,16 +130,40 @@ export const CAPACITY_LABELS: Readonly<Record<string, string>> = {
 
 /** Output columns that depend on an input column: blank in the totals row when no row gave that input. */
 const DEPENDS: Readonly<Record<string, readonly string[]>> = {
-  slots: ["slots", "slotsPer1000", "slotGap", "slotSurplus", "utilization"],
+  existingSlots: ["slots", "slotsPer1000", "slotGap", "slotSurplus", "utilization"],
   enrolled: ["enrolled", "utilization"],
   elderPopulation: ["elderPopulation", "bedsPer1000Elders", "requiredBeds", "bedGap"],
-  beds: ["beds", "bedsPer1000Elders", "nursingBedShare", "requiredNursingBeds", "nursingBedGap", "bedGap"],
+  existingBeds: ["beds", "bedsPer1000Elders", "nursingBedShare", "requiredNursingBeds", "nursingBedGap", "bedGap"],
   nursingBeds: ["nursingBeds", "nursingBedShare", "nursingBedGap"],
 };
 
-function flatten(result: object): Record<string, unknown> {
+/** The output columns of one row (or the totals), read from the library's nested result. */
+function flatten(result: RegionAssessment | (RegionTotals & { region: string })): Record<string, unknown> {
+  const c = result.childcare;
+  const e = result.elderCare;
+  const n = result.nursingCare;
+  const values: Record<(typeof COLUMNS)[number], unknown> = {
+    region: result.region,
+    population: result.population,
+    slots: c.existingSlots,
+    slotsPer1000: c.slotsPer1000?.rounded,
+    requiredSlots: c.requiredSlots,
+    slotGap: c.gap,
+    slotSurplus: c.surplus,
+    enrolled: c.enrolled,
+    utilization: c.utilization?.rounded,
+    elderPopulation: result.elderPopulation,
+    beds: e.existingBeds,
+    bedsPer1000Elders: e.bedsPer1000Elders?.rounded,
+    requiredBeds: e.requiredBeds,
+    bedGap: e.gap,
+    nursingBeds: n.nursingBeds,
+    nursingBedShare: n.nursingBedShare?.rounded,
+    requiredNursingBeds: n.requiredNursingBeds,
+    nursingBedGap: n.gap,
+  };
   const out: Record<string, unknown> = {};
-  for (const column of COLUMNS) out[column] = (result as Record<string, unknown>)[column] ?? "";
+  for (const column of COLUMNS) out[column] = values[column] ?? "";
   return out;
 }
 
@@ -161,25 +201,22 @@ Examples · 示例:
       if (opts.nursingShareTarget !== undefined) options.nursingShareTarget = opts.nursingShareTarget as number;
       if (opts.elderAge !== undefined) options.elderAge = opts.elderAge as 60 | 65;
       assessRegions([], options); // validates the options once: a bad target is a usage error, not a row error
-      const accepted: RegionRow[] = [];
+      const totals = createRegionTotals(); // accumulated as the rows go: memory independent of the row count
       const given = new Set<string>();
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         spec: CAPACITY_TABLE,
         columns: COLUMNS,
         labels: CAPACITY_LABELS,
         row(record) {
-          const row = record as RegionRow;
-          const { results, errors } = assessRegions([row], options);
-          const [error] = errors;
-          if (error) throw new CarekitError(error);
-          accepted.push(row);
+          const result = assessRegion(record as RegionRow, options);
+          totals.add(result);
           for (const name of NUMERIC_INPUTS) if (record[name] !== undefined) given.add(name);
-          return flatten(results[0] as RegionAssessment);
+          return flatten(result);
         },
         finish() {
-          if (accepted.length === 0) return [];
-          const { totals } = assessRegions(accepted, options);
-          const row = flatten({ ...totals, region: "合计 total" });
+          const sum = totals.result();
+          if (sum.rows === 0) return [];
+          const row = flatten({ ...sum, region: "合计 total" });
           for (const [input, outputs] of Object.entries(DEPENDS))
             if (!given.has(input)) for (const output of outputs) row[output] = "";
           if (options.bedTargetPer1000 === undefined) row.requiredBeds = row.bedGap = "";

@@ -137,7 +137,7 @@ Examples · 示例:
           district: {
             population: d.district.population2025,
             populationYear: 2025,
-            existingSlots: d.district.slots,
+            existingSlots: d.district.existingSlots,
             source: d.district.source,
             previous: { year: d.district.populationYear, population: d.district.population2020 },
           },
@@ -159,9 +159,9 @@ Examples · 示例:
         const regions = await readTable(regionsPath, "regions", [
           "population",
           "elderPopulation",
-          "slots",
+          "existingSlots",
           "enrolled",
-          "beds",
+          "existingBeds",
           "nursingBeds",
         ]);
         const observations = await readTable(observationsPath, "observations", ["year", "value"]);

@@ -158,24 +158,26 @@ interface RowFigures {
 }
 
 function figuresOf(r: RegionAssessment): RowFigures {
+  const c = r.childcare;
+  const n = r.nursingCare;
   return {
     region: r.region,
     population: r.population,
-    existingSlots: r.slots,
-    slotsPer1000: r.slotsPer1000,
-    requiredSlots: r.requiredSlots,
-    gap: r.slotGap,
-    surplus: r.slotSurplus,
-    enrolled: r.enrolled,
-    utilization: r.utilization,
+    existingSlots: c.existingSlots,
+    slotsPer1000: c.slotsPer1000?.rounded ?? null,
+    requiredSlots: c.requiredSlots,
+    gap: c.gap,
+    surplus: c.surplus,
+    enrolled: c.enrolled,
+    utilization: c.utilization?.rounded ?? null,
     elderPopulation: r.elderPopulation,
-    beds: r.beds,
-    bedsPer1000Elders: r.bedsPer1000Elders,
-    nursingBeds: r.nursingBeds,
-    nursingBedShare: r.nursingBedShare,
-    requiredNursingBeds: r.requiredNursingBeds,
-    nursingBedGap: r.nursingBedGap,
-    nursingBedSurplus: r.nursingBedSurplus,
+    beds: r.elderCare.existingBeds,
+    bedsPer1000Elders: r.elderCare.bedsPer1000Elders?.rounded ?? null,
+    nursingBeds: n.nursingBeds,
+    nursingBedShare: n.nursingBedShare?.rounded ?? null,
+    requiredNursingBeds: n.requiredNursingBeds,
+    nursingBedGap: n.gap,
+    nursingBedSurplus: n.surplus,
   };
 }
 
@@ -387,7 +389,11 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
   const nursingSurplusRows = sum(withNursing.map((r) => r.nursingBedSurplus ?? 0));
   const nursingWhole =
     input.nursingShareTarget !== undefined && withNursing.length > 0 && nursingBedsBeds > 0
-      ? nursingBedGap({ beds: nursingBedsBeds, nursingBeds: nursingTotal, targetShare: input.nursingShareTarget })
+      ? nursingBedGap({
+          existingBeds: nursingBedsBeds,
+          nursingBeds: nursingTotal,
+          targetShare: input.nursingShareTarget,
+        })
       : undefined;
   const indicators = assessPlan({
     plan: input.plan,
@@ -530,7 +536,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
         { zh: `全区一次测算（同一${rowsYear.zh}人口）`, en: `District computed once (same ${rowsYear.en} population)` },
         fmt(wholeSamePopulation.population),
         fmt(wholeSamePopulation.existingSlots),
-        fmt(wholeSamePopulation.slotsPer1000, 2),
+        fmt(wholeSamePopulation.slotsPer1000.rounded, 2),
         fmt(wholeSamePopulation.requiredSlots),
         fmt(wholeSamePopulation.gap),
         "",
@@ -555,7 +561,7 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
         },
         fmt(district.population),
         fmt(district.existingSlots),
-        fmt(district.slotsPer1000, 2),
+        fmt(district.slotsPer1000.rounded, 2),
         fmt(district.requiredSlots),
         fmt(district.gap),
         "",
@@ -677,10 +683,10 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
       cells: [
         { zh: "全区一次测算", en: "District computed once" },
         "",
-        fmt(nursingWhole.beds),
+        fmt(nursingWhole.existingBeds),
         "",
         fmt(nursingWhole.nursingBeds),
-        `${fmt(nursingWhole.nursingBedShare, 2)}%`,
+        `${fmt(nursingWhole.nursingBedShare.rounded, 2)}%`,
         fmt(nursingWhole.requiredNursingBeds),
         fmt(nursingWhole.gap),
       ],

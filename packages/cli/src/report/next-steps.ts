@@ -266,7 +266,7 @@ export function nextStepsSection(input: NextStepsInput): ReportSection {
   if (input.beds && input.beds.beds > 0) {
     const target = standards.nursingBeds2030;
     const gap = nursingBedGap({
-      beds: input.beds.beds,
+      existingBeds: input.beds.beds,
       nursingBeds: input.beds.nursingBeds,
       standard: "nursingBeds2030",
     });

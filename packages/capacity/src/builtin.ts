@@ -2,8 +2,10 @@ import { fieldError } from "@carekit/core/internal";
 import type * as z from "zod";
 import { dazuChildcare2025, national2025, sichuan, taiyuan2025 } from "./data/childcare.js";
 import { dazu2025, nursingBeds2025, nursingBeds2030 } from "./data/elder-care.js";
+import { taiyuan2026 } from "./data/finance.js";
 import { embeddedComplex, newUrbanLand } from "./data/planning.js";
 import {
+  ChildcareFinanceStandardSchema,
   type ChildcareStandard,
   ChildcareStandardSchema,
   EmbeddedComplexStandardSchema,
@@ -26,8 +28,10 @@ import { parse } from "./validate.js";
  * - `dazu2025` — 大足区 nursing-bed share 60 % by 2025
  * - `newUrbanLand` — per 300 亩: a 9-class kindergarten and a 750 m² elder-care facility
  * - `embeddedComplex` — ≥600 m² (≥800 preferred), ≥3 functions, ≥2 of them core
+ * - `taiyuan2026` — 太原 childcare fees (保育费) and, from 2026, operating subsidies of 550 / 350 元 a child a month
+ *   for at most 10 months, awards of 5万 / 3万元 (SECONDARY)
  *
- * @see policy-facts §C1–C3; seeds 002 (大足府办发〔2023〕37号) and 004 (太原)
+ * @see each module's `source`: the document title, 文号 where it has one, URL where public, and the confidence of the reading
  * @example
  * {@includeCode ../test/standards.test.ts#standards}
  */
@@ -41,6 +45,7 @@ export const standards = {
   dazu2025,
   newUrbanLand,
   embeddedComplex,
+  taiyuan2026,
 } as const;
 
 /** Id of a built-in standard: a key of {@link standards}. */
@@ -59,6 +64,7 @@ const SCHEMAS: Record<Kind, z.ZodType> = {
   nursingBedShare: NursingBedStandardSchema,
   residentialLand: ResidentialLandStandardSchema,
   embeddedComplex: EmbeddedComplexStandardSchema,
+  childcareFinance: ChildcareFinanceStandardSchema,
 };
 
 type Kind = Standard["kind"];
@@ -71,6 +77,7 @@ const KIND_ZH: Record<Kind, string> = {
   nursingBedShare: "护理型床位占比标准",
   residentialLand: "居住用地配建标准",
   embeddedComplex: "嵌入式服务综合体标准",
+  childcareFinance: "托育收费与补助标准",
 };
 
 /**
