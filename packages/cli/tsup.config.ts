@@ -1,11 +1,24 @@
 import { defineConfig } from "tsup";
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm", "cjs"],
-  dts: { entry: "src/index.ts" },
-  clean: true,
-  shims: true,
-  target: "es2022",
-  splitting: false,
-});
+// dist is emptied by the build script (two configs build in parallel, so neither cleans).
+// ESM is split so that what a command loads on demand (exceljs for .xlsx, vega for a report's charts) stays out of
+// `carekit --help` and of every other command; the CommonJS build (the library entry only) is one file.
+export default defineConfig([
+  {
+    // internal.ts: the reader for the CLI's own bench (dist/internal.js), not in the package's exports
+    entry: ["src/index.ts", "src/bin.ts", "src/internal.ts"],
+    format: ["esm"],
+    dts: { entry: "src/index.ts" },
+    shims: true,
+    target: "es2022",
+    splitting: true,
+  },
+  {
+    entry: ["src/index.ts"],
+    format: ["cjs"],
+    dts: { entry: "src/index.ts" },
+    shims: true,
+    target: "es2022",
+    splitting: false,
+  },
+]);

@@ -1,14 +1,18 @@
 #!/usr/bin/env node
 import { runCli } from "./cli.js";
+import { isBrokenPipe } from "./io/write.js";
+import { exitCodeOf } from "./program.js";
+
+// `carekit … | head`: once the reader of standard output has gone, stop quietly
+process.stdout.on("error", (error) => {
+  if (isBrokenPipe(error)) process.exit(process.exitCode ?? 0);
+});
 
 runCli(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `carekit: internal error · 内部错误\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    process.exitCode = 70;
+    process.exitCode = exitCodeOf(error);
   },
 );

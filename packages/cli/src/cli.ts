@@ -1,4 +1,5 @@
 import { registerCapacity } from "./commands/capacity.js";
+import { registerColumns } from "./commands/columns.js";
 import { registerIndicators } from "./commands/indicators.js";
 import { registerRefer } from "./commands/refer.js";
 import { registerReport } from "./commands/report.js";
@@ -21,6 +22,7 @@ export function runCli(argv: readonly string[]): Promise<number> {
     registerRefer,
     registerSettle,
     registerReport,
+    registerColumns,
   ]);
   return runProgram(program, exitCode, argv);
 }

@@ -1,25 +1,46 @@
 import { isCarekitError } from "@carekit/core";
 import { Command, CommanderError, Option } from "commander";
 import { type BatchOptions, type BatchSummary, summaryLine } from "./io/batch.js";
+import { encodingOption } from "./io/decode.js";
+import { UsageError } from "./io/problems.js";
+import { isBrokenPipe } from "./io/write.js";
 
-/** Exit codes (退出码): 0 all rows succeeded, 1 some rows were rejected, 2 usage error. */
+export { UsageError };
+
+/**
+ * Exit codes (退出码), exactly three: 0 every row succeeded, 1 some rows were rejected (or reading stopped part way;
+ * they are in the error file), 2 a usage error or an input that cannot be read at all.
+ */
 export const EXIT = { ok: 0, rowsRejected: 1, usage: 2 } as const;
-
-/** A usage problem found after parsing (a bad config file, conflicting options): exit code 2. */
-export class UsageError extends Error {}
 
 /** Attach the options every batch command shares. */
 export function batchOptions(command: Command): Command {
   return command
     .option("-o, --out <file>", "output file (default: standard output) · 输出文件")
-    .addOption(new Option("-f, --format <format>", "output format · 输出格式").choices(["csv", "jsonl", "table"]))
+    .addOption(
+      new Option("-f, --format <format>", "output format (default: from -o, else a table) · 输出格式").choices([
+        "csv",
+        "jsonl",
+        "table",
+        "xlsx",
+      ]),
+    )
     .addOption(
       new Option("--input-format <format>", "input format (default: from the extension) · 输入格式").choices([
         "csv",
         "json",
         "jsonl",
+        "xlsx",
       ]),
     )
+    .option(
+      "--encoding <name>",
+      "input text encoding: utf-8, utf-16le, utf-16be, gb18030/gbk (default: detected) · 输入编码（默认自动识别）",
+      encodingOption,
+    )
+    .option("--sheet <name|number>", "worksheet of an .xlsx input (default: the first) · 工作表")
+    .option("--no-bom", "no UTF-8 BOM at the start of a CSV output file · CSV 输出不加 BOM")
+    .option("--skip-total-rows", "skip 合计/总计/小计 rows (counted) instead of rejecting them · 跳过合计行")
     .option("--errors <file>", "error file for rejected rows (default: beside the output) · 错误文件")
     .option("-q, --quiet", "no progress bar or summary · 静默");
 }
@@ -33,13 +54,17 @@ export function batchOptionsFrom(input: string, opts: Record<string, unknown>): 
     format: opts.format as BatchOptions["format"],
     errors: opts.errors as string | undefined,
     quiet: opts.quiet as boolean | undefined,
+    encoding: opts.encoding as BatchOptions["encoding"],
+    sheet: opts.sheet as string | undefined,
+    bom: opts.bom as boolean | undefined,
+    skipTotalRows: opts.skipTotalRows as boolean | undefined,
   };
 }
 
 /** Report a batch run on standard error and turn it into an exit code. */
 export function finishBatch(summary: BatchSummary, quiet: boolean | undefined): number {
   if (!quiet) process.stderr.write(`${summaryLine(summary)}\n`);
-  return summary.rejected > 0 ? EXIT.rowsRejected : EXIT.ok;
+  return summary.rejected > 0 || summary.stoppedAt !== undefined ? EXIT.rowsRejected : EXIT.ok;
 }
 
 /** What a command's action resolves to: the process exit code. */
@@ -69,38 +94,68 @@ export function createProgram(
   return { program, exitCode: () => code };
 }
 
+/** Write a user-facing error to standard error: message and details, never a stack trace. */
+function report(lines: readonly string[]): void {
+  try {
+    process.stderr.write(`${lines.join("\n")}\n`);
+  } catch {
+    // standard error is gone too: nothing left to tell
+  }
+}
+
 /**
  * Run the CLI on `argv` (without the node and script entries) and resolve to the exit code; never exits the process
- * itself, so tests and other programs can call it.
+ * itself, so tests and other programs can call it. Every failure becomes exit 2 with a message (a stack trace only
+ * with `CAREKIT_DEBUG=1`); a closed output pipe ends quietly.
  */
 export async function runProgram(program: Command, exitCode: () => number, argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: "user" });
     return exitCode();
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (
-        error.code === "commander.helpDisplayed" ||
-        error.code === "commander.version" ||
-        error.code === "commander.help"
-      )
-        return EXIT.ok;
-      return EXIT.usage;
-    }
-    if (error instanceof UsageError) {
-      process.stderr.write(`carekit: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (isCarekitError(error)) {
-      process.stderr.write(`carekit: ${error.code}: ${error.message}\n        ${error.messageZh}\n`);
-      for (const issue of error.issues.slice(0, 10))
-        process.stderr.write(`  - ${issue.path || "(root)"}: ${issue.message} · ${issue.messageZh}\n`);
-      return EXIT.usage;
-    }
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
-      process.stderr.write(`carekit: ${(error as Error).message}\n`);
-      return EXIT.usage;
-    }
-    throw error;
+    return exitCodeOf(error);
   }
+}
+
+/** The exit code for an error that ended a run, after reporting it. */
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === "commander.helpDisplayed" ||
+      error.code === "commander.version" ||
+      error.code === "commander.help"
+    )
+      return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    report([`carekit: ${error.message}`, ...error.details.map((line) => `  - ${line}`)]);
+    return EXIT.usage;
+  }
+  if (isCarekitError(error)) {
+    report([
+      `carekit: ${error.code}: ${error.message}`,
+      `        ${error.messageZh}`,
+      ...error.issues
+        .slice(0, 10)
+        .map((issue) => `  - ${issue.path || "(root)"}: ${issue.message} · ${issue.messageZh}`),
+    ]);
+    return EXIT.usage;
+  }
+  if (isBrokenPipe(error)) return EXIT.ok;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === "ENOENT" || code === "EISDIR" || code === "EACCES" || code === "ENOTDIR") {
+    report([`carekit: ${message} · 无法读写该文件`]);
+    return EXIT.usage;
+  }
+  if (error instanceof SyntaxError) {
+    report([`carekit: invalid JSON: ${message} · JSON 格式错误`]);
+    return EXIT.usage;
+  }
+  report([
+    `carekit: internal error: ${message} · 内部错误（请报告此问题）`,
+    ...(process.env.CAREKIT_DEBUG === "1" && error instanceof Error && error.stack ? [error.stack] : []),
+  ]);
+  return EXIT.usage;
 }

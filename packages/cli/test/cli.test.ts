@@ -137,7 +137,8 @@ describe("carekit refer", () => {
 });
 
 describe("carekit settle", () => {
-  it("settles claims from CSV (yuan → fen), carrying accumulators, and rejects discharge-before-admission", () => {
+  it("settles claims from CSV (yuan → fen), rejects a claim out of discharge order (OUT_OF_ORDER, naming both claims) and discharge-before-admission", () => {
+    // on the old code c-2 (discharged in March, after p-1's December claim in the file) was settled silently
     const dir = tmp();
     const out = join(dir, "settled.csv");
     const run = carekit([
@@ -152,16 +153,19 @@ describe("carekit settle", () => {
     ]);
     expect(run.code).toBe(1);
     const rows = csvRows(readFileSync(out, "utf8"));
-    expect(rows.map((r) => r.claimId)).toEqual(["c-1", "c-2", "c-3"]);
+    expect(rows.map((r) => r.claimId)).toEqual(["c-1", "c-3"]);
     expect(rows[0]).toMatchObject({ totalFen: "335399", crossProvince: "true" });
     for (const row of rows) {
       const funds = Number(row.fundsPaidFen);
       expect(funds + Number(row.patientPaysFen)).toBe(Number(row.totalFen));
     }
-    expect(rows[2]).toMatchObject({ totalFen: "300050", crossProvince: "false" });
+    expect(rows[1]).toMatchObject({ totalFen: "300050", crossProvince: "false" });
     const errors = csvRows(readFileSync(join(dir, "settled.errors.csv"), "utf8"));
-    expect(errors[0]).toMatchObject({ line: "5", path: "dischargeDate" });
-    expect(run.stderr).toContain("read 4, written 3, rejected 1");
+    expect(errors[0]).toMatchObject({ line: "3", code: "OUT_OF_ORDER", path: "dischargeDate" });
+    expect(errors[0]?.message).toContain("c-1");
+    expect(errors[0]?.message).toContain("c-2");
+    expect(errors[1]).toMatchObject({ line: "5", path: "dischargeDate" });
+    expect(run.stderr).toContain("read 4, written 2, rejected 2, skipped 0");
   });
 
   it("rejects an amount with three decimals, naming its column", () => {

@@ -26,7 +26,10 @@ export function tmp(): string {
 
 /** Parse CSV text written by the CLI (no quoted newlines in our outputs). */
 export function csvRows(text: string): Record<string, string>[] {
-  const [header = "", ...lines] = text.trim().split("\n");
+  const [header = "", ...lines] = text
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   const split = (line: string) => {
     const cells: string[] = [];
     let cell = "";

@@ -13,7 +13,8 @@ export async function writeClaims(path: string, rows: number): Promise<void> {
   out.write(HEADER);
   for (let i = 0; i < rows; i++) {
     const cross = i % 3 !== 0;
-    const month = String((i % 12) + 1).padStart(2, "0");
+    // discharge dates rise through the file, so every person's claims come in discharge order
+    const month = String(Math.floor((i * 12) / rows) + 1).padStart(2, "0");
     const a = 1000 + ((i * 7919) % 500000);
     const line = `c${i},p${i % 50000},${cross ? "510104" : "500111"},500111,employee,${i % 5 === 0 ? "retired" : "in_service"},level${(i % 3) + 1},inpatient,2024-${month}-01,2024-${month}-05,long_term_resident,long_term_residence,${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")},${(i % 97) * 3}.50,${i % 13}.00,0\n`;
     if (!out.write(line)) await once(out, "drain");

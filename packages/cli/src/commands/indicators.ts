@@ -266,6 +266,10 @@ export function registerIndicators(program: Command, setExit: (code: number) => 
         written: assessment.results.length,
         rejected: errors.count,
         errorsPath: errors.count > 0 ? errors.path : undefined,
+        skipped: 0,
+        stoppedAt: undefined,
+        pipeClosed: false,
+        unknownHeaders: [],
       };
       if (!opts.quiet)
         process.stderr.write(`binding indicators off track · 约束性指标滞后: ${assessment.summary.bindingOffTrack}\n`);

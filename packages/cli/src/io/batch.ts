@@ -1,35 +1,71 @@
 import { dirname, join, parse as parsePath } from "node:path";
+import type { TableSpec } from "./columns.js";
+import type { Encoding } from "./decode.js";
 import { ErrorFile, toRowError } from "./errors.js";
+import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
-import { type InputFormat, inputSize, readRows, UnreadableRow } from "./read.js";
+import { type InputFormat, inputSize, readTableBatches, SkippedRow, UnreadableRow } from "./read.js";
 import { type OutputFormat, outputFormatOf, RecordWriter } from "./write.js";
 
-/** Options every batch command shares (`--out`, `--format`, `--errors`, `--quiet`, `--input-format`). */
+/** Options every batch command shares (`--out`, `--format`, `--errors`, `--quiet`, `--input-format`, …). */
 export interface BatchOptions {
   readonly input: string;
   readonly inputFormat?: InputFormat | undefined;
+  readonly encoding?: Encoding | undefined;
+  readonly sheet?: string | undefined;
   readonly out?: string | undefined;
   readonly format?: OutputFormat | undefined;
   readonly errors?: string | undefined;
   readonly quiet?: boolean | undefined;
+  /** UTF-8 BOM at the start of a CSV output file (default true; `--no-bom`). */
+  readonly bom?: boolean | undefined;
+  /** Skip 合计/总计/小计 rows (counted as skipped) instead of rejecting them. */
+  readonly skipTotalRows?: boolean | undefined;
 }
 
 /** What a command does with the rows: turn each into an output record (or throw), then optionally add closing rows. */
 export interface RowProcessor {
+  /**
+   * The input table: columns with aliases, types and which are required. Without one, records are keyed by the
+   * headers as written, with the cells as trimmed text.
+   */
+  readonly spec?: TableSpec;
   /** Output columns in order; omitted → the keys of the first record. */
   readonly columns?: readonly string[];
-  /** Process one row; throw a CarekitError to reject it. */
-  row(record: Record<string, unknown>, index: number): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** Header labels for `.xlsx` output (column → Chinese label). */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** Process one row; throw a CarekitError to reject it. `line` is the row's line in the input. */
+  row(
+    record: Record<string, unknown>,
+    index: number,
+    line: number,
+  ): Record<string, unknown> | Promise<Record<string, unknown>>;
   /** Rows written after the data (e.g. totals); not counted as input rows. */
   finish?(): Record<string, unknown>[];
+  /**
+   * Process the records in the order of this key (a stable sort: equal keys keep the input order) instead of the input
+   * order: all records are read first, held in memory up to {@link RowProcessor.sortLimit}. Rows that cannot be read
+   * are reported while reading, as always.
+   */
+  readonly sortBy?: (record: Record<string, unknown>) => string;
+  /** The most records {@link RowProcessor.sortBy} holds; more is a usage error (sort the file first). */
+  readonly sortLimit?: number;
 }
 
-/** Counts of a batch run: `read = written + rejected`, always. */
+/** Counts of a batch run: `read = written + rejected + skipped`, always. */
 export interface BatchSummary {
   readonly read: number;
   readonly written: number;
   readonly rejected: number;
+  /** Blank rows, and total rows with `--skip-total-rows` (0 when omitted). */
+  readonly skipped?: number;
   readonly errorsPath: string | undefined;
+  /** Reading stopped early (an unclosed quote, an encoding error): the line where it stopped. */
+  readonly stoppedAt?: number | undefined;
+  /** Output went to a pipe that closed (`| head`): reading stopped quietly. */
+  readonly pipeClosed?: boolean;
+  /** Headers that named no column (reported once). */
+  readonly unknownHeaders?: readonly string[];
 }
 
 /** The error file beside the output: `out/claims.csv` → `out/claims.errors.csv`; for stdout, `./carekit-errors.csv`. */
@@ -40,52 +76,151 @@ export function defaultErrorsPath(out: string | undefined): string {
 }
 
 /**
- * Stream the input through a {@link RowProcessor}: every row comes out as an output record or as a line of the error
- * file (line number, code, field path, English and Chinese message) — none is dropped, none stops the run.
+ * Stream the input through a {@link RowProcessor}: every row comes out as an output record, a line of the error file
+ * (line number, code, field path, English and Chinese message) or a skipped row — none is dropped. A header that
+ * cannot be used stops the run before any row (a usage error, exit 2); a fatal reading problem (an unclosed quote)
+ * stops it after the rows read so far, recorded in the error file (exit 1).
  */
 export async function runBatch(options: BatchOptions, processor: RowProcessor): Promise<BatchSummary> {
   const format = outputFormatOf(options.out, options.format);
-  const writer = new RecordWriter(format, options.out, processor.columns);
+  const size = inputSize(options.input);
   const errorsPath = options.errors ?? defaultErrorsPath(options.out);
   const errors = new ErrorFile(errorsPath);
-  const progress = createProgress(inputSize(options.input), options.quiet === true);
+  let writer: RecordWriter | undefined;
+  const open = () =>
+    (writer ??= new RecordWriter(format, options.out, processor.columns, {
+      bom: options.bom,
+      labels: processor.labels,
+    }));
+  const progress = createProgress(size, options.quiet === true);
   let bytes = 0;
   let read = 0;
   let written = 0;
-  const source = { path: options.input, format: options.inputFormat, onBytes: (n: number) => (bytes = n) };
-  for await (const row of readRows(source)) {
-    const index = read;
-    read += 1;
-    if (row instanceof UnreadableRow) {
-      await errors.add({
-        line: row.line,
-        index,
-        code: "INVALID_INPUT",
-        path: "",
-        message: row.message,
-        messageZh: `无法读取该行：${row.message}`,
-      });
-    } else {
-      try {
-        const output = processor.row(row.record, index);
-        const busy = writer.write(output instanceof Promise ? await output : output);
-        if (busy) await busy;
-        written += 1;
-      } catch (error) {
-        await errors.add(toRowError(row.line, index, error));
+  let skipped = 0;
+  let stoppedAt: number | undefined;
+  const unknownHeaders: string[] = [];
+  const source = {
+    path: options.input,
+    format: options.inputFormat,
+    encoding: options.encoding,
+    sheet: options.sheet,
+    onBytes: (n: number) => (bytes = n),
+  };
+  const spec = processor.spec ?? { command: "", columns: [] };
+  const batches = readTableBatches(source, spec, {
+    skipTotalRows: options.skipTotalRows,
+    onHeader(header) {
+      for (const { header: name, suggestion } of header.unknown) {
+        unknownHeaders.push(name);
+        if (!options.quiet && spec.columns.length > 0)
+          process.stderr.write(
+            `carekit: column "${name}" is not used${suggestion ? `; did you mean ${suggestion}?` : ""} · 未使用的列"${name}"${suggestion ? `，是否是 ${suggestion}？` : ""}\n`,
+          );
       }
+    },
+  });
+  let stop = false;
+  const held: { record: Record<string, unknown>; index: number; line: number; key: string }[] = [];
+  const handle = async (record: Record<string, unknown>, index: number, line: number, out: RecordWriter) => {
+    try {
+      const output = processor.row(record, index, line);
+      const busy = out.write(output instanceof Promise ? await output : output);
+      if (busy) await busy;
+      written += 1;
+    } catch (error) {
+      await errors.add(toRowError(line, index, error));
+    }
+  };
+  for await (const batch of batches) {
+    const out = open();
+    for (const row of batch) {
+      if (out.closed) {
+        stop = true;
+        break;
+      }
+      if (row instanceof SkippedRow) {
+        read += 1;
+        skipped += 1;
+        continue;
+      }
+      const index = read;
+      if (row instanceof UnreadableRow) {
+        if (row.fatal) {
+          stoppedAt = row.line;
+          await errors.add({
+            line: row.line,
+            index: -1,
+            code: "READING_STOPPED",
+            path: "",
+            message: `${row.message}; reading stopped after ${read} rows`,
+            messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
+          });
+          stop = true;
+          break;
+        }
+        read += 1;
+        await errors.add({
+          line: row.line,
+          index,
+          code: row.code,
+          path: row.path,
+          message: row.message,
+          messageZh: row.messageZh,
+        });
+        continue;
+      }
+      read += 1;
+      if (processor.sortBy) {
+        if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
+          throw new UsageError(
+            `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
+          );
+        held.push({ record: row.record, index, line: row.line, key: processor.sortBy(row.record) });
+        continue;
+      }
+      await handle(row.record, index, row.line, out);
     }
     progress.update(bytes, read);
+    if (stop) break;
   }
-  for (const extra of processor.finish?.() ?? []) await writer.write(extra);
+  if (held.length > 0) {
+    held.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+    const out = open();
+    for (const { record, index, line } of held) {
+      if (out.closed) break;
+      await handle(record, index, line, out);
+    }
+    held.length = 0;
+  }
+  const out = open();
+  if (!out.closed && stoppedAt === undefined)
+    for (const extra of processor.finish?.() ?? []) {
+      const busy = out.write(extra);
+      if (busy) await busy;
+    }
   progress.stop(read);
-  await writer.close();
+  await out.close();
   await errors.close();
-  return { read, written, rejected: errors.count, errorsPath: errors.count > 0 ? errorsPath : undefined };
+  const rejected = read - written - skipped;
+  return {
+    read,
+    written,
+    rejected,
+    skipped,
+    errorsPath: errors.count > 0 ? errorsPath : undefined,
+    stoppedAt,
+    pipeClosed: out.closed,
+    unknownHeaders,
+  };
 }
 
-/** The one-line summary on standard error (汇总): rows read, written and rejected, and where the errors went. */
+/** The one-line summary on standard error (汇总): rows read, written, rejected and skipped, and where the errors went. */
 export function summaryLine(summary: BatchSummary): string {
   const where = summary.errorsPath ? ` → ${summary.errorsPath}` : "";
-  return `read ${summary.read}, written ${summary.written}, rejected ${summary.rejected}${where} · 读取 ${summary.read} 行，输出 ${summary.written} 行，拒绝 ${summary.rejected} 行`;
+  const stopped =
+    summary.stoppedAt !== undefined
+      ? ` · reading stopped at line ${summary.stoppedAt} · 在第 ${summary.stoppedAt} 行停止读取`
+      : "";
+  const skipped = summary.skipped ?? 0;
+  return `read ${summary.read}, written ${summary.written}, rejected ${summary.rejected}, skipped ${skipped}${where} · 读取 ${summary.read} 行，输出 ${summary.written} 行，拒绝 ${summary.rejected} 行，跳过 ${skipped} 行${stopped}`;
 }

@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { isCarekitError } from "@carekit/core";
 import { RecordWriter } from "./write.js";
 
@@ -56,11 +57,13 @@ export class ErrorFile {
 
   async add(error: RowError): Promise<void> {
     this.count += 1;
-    this.writer ??= new RecordWriter("csv", this.path, ERROR_COLUMNS);
+    this.writer ??= new RecordWriter("csv", this.path, ERROR_COLUMNS, { bom: true });
     await this.writer.write({ ...error });
   }
 
+  /** Close the file; with no errors, remove a stale error file from an earlier run, so it never misleads. */
   async close(): Promise<void> {
-    await this.writer?.close();
+    if (this.writer) await this.writer.close();
+    else rmSync(this.path, { force: true });
   }
 }

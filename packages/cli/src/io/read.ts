@@ -1,11 +1,24 @@
 import { createReadStream, statSync } from "node:fs";
 import { extname } from "node:path";
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
-import { parse } from "csv-parse";
+import { isCarekitError } from "@carekit/core";
+import {
+  type Cell,
+  type ColumnSpec,
+  cellReader,
+  type HeaderMap,
+  headerLookup,
+  mapHeader,
+  normaliseHeader,
+  type TableSpec,
+  TOTAL_ROW,
+} from "./columns.js";
+import { CsvProblem, type CsvRecord, CsvTokenizer } from "./csv.js";
+import { DecodeError, decodeStream, type Encoding } from "./decode.js";
+import { UsageError } from "./problems.js";
 
 /** Input formats the CLI reads (输入格式). */
-export type InputFormat = "csv" | "json" | "jsonl";
+export type InputFormat = "csv" | "json" | "jsonl" | "xlsx";
 
 /** One input row: its 1-based line number in the file (the header is line 1 in CSV) and its fields. */
 export interface InputRow {
@@ -17,8 +30,14 @@ export interface InputRow {
 export interface InputSource {
   readonly path: string;
   readonly format?: InputFormat | undefined;
+  /** Text encoding; detected when omitted (see `decode.ts`). */
+  readonly encoding?: Encoding | undefined;
+  /** Worksheet of an `.xlsx` input, by name or 1-based number; default the first. */
+  readonly sheet?: string | undefined;
   /** Called with the number of bytes read so far, for the progress bar. */
   readonly onBytes?: ((bytes: number) => void) | undefined;
+  /** Called once with the encoding a text input was decoded with. */
+  readonly onEncoding?: ((encoding: Encoding) => void) | undefined;
 }
 
 /** Pick the format from `--input-format` or the file extension; standard input defaults to CSV. */
@@ -27,91 +46,474 @@ export function inputFormatOf(path: string, format?: InputFormat): InputFormat {
   const ext = extname(path).toLowerCase();
   if (ext === ".json") return "json";
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl";
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
   return "csv";
 }
 
-/** Size of the input in bytes, or `undefined` for standard input. */
+/** Size of the input in bytes, or `undefined` for standard input. A missing file or a directory is a usage error. */
 export function inputSize(path: string): number | undefined {
-  return path === "-" ? undefined : statSync(path).size;
+  if (path === "-") return undefined;
+  let stat: ReturnType<typeof statSync>;
+  try {
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`cannot read ${path}: no such file · 找不到文件：${path}`);
+  }
+  if (stat.isDirectory())
+    throw new UsageError(
+      `${path} is a directory; give a CSV, JSON, JSON Lines or .xlsx file · ${path} 是文件夹，请给出文件`,
+    );
+  return stat.size;
 }
 
 function openStream(source: InputSource): Readable {
-  const stream: Readable = source.path === "-" ? process.stdin : createReadStream(source.path);
-  if (source.onBytes) {
-    let bytes = 0;
-    const report = source.onBytes;
-    stream.on("data", (chunk: Buffer | string) => {
-      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
-      report(bytes);
-    });
-  }
-  return stream;
+  return source.path === "-" ? process.stdin : createReadStream(source.path, { highWaterMark: 1 << 16 });
 }
 
-/** A row that could not even be read (malformed JSON line, CSV quoting error). */
+/**
+ * The chunks of a stream, counting bytes for the progress bar as they are consumed (a `data` listener would switch
+ * the stream to flowing mode and read the whole file ahead of a slower consumer).
+ */
+async function* counted(stream: Readable, onBytes: ((bytes: number) => void) | undefined): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    onBytes?.(bytes);
+    yield chunk;
+  }
+}
+
+/** A row that could not even be read (malformed JSON line, CSV quoting error, wrong number of fields). */
 export class UnreadableRow {
   constructor(
     readonly line: number,
     readonly message: string,
+    readonly messageZh: string = `无法读取该行：${message}`,
+    /** Reading cannot go on after this row (an unclosed quote, an encoding error). */
+    readonly fatal: boolean = false,
+    readonly code: string = "UNREADABLE_INPUT",
+    readonly path: string = "",
   ) {}
 }
 
-/**
- * Stream the rows of a CSV (header row required; csv-parse), JSON Lines or JSON array input, in order, with line
- * numbers. CSV and JSON Lines are streamed in constant memory; a JSON array is read whole. A malformed row is yielded
- * as an {@link UnreadableRow} so the caller can report it instead of stopping.
- */
-export async function* readRows(source: InputSource): AsyncGenerator<InputRow | UnreadableRow> {
-  const format = inputFormatOf(source.path, source.format);
-  const stream = openStream(source);
-  if (format === "csv") {
-    const parser = stream.pipe(
-      parse({ columns: true, bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-    );
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      yield { line: info.lines, record };
-    }
-    return;
+/** A row the reader skipped on purpose: a blank row (only separators) or, with `--skip-total-rows`, a 合计 row. */
+export class SkippedRow {
+  constructor(
+    readonly line: number,
+    readonly reason: "blank" | "total",
+  ) {}
+}
+
+/** What a table reader yields, in input order. */
+export type TableRow = InputRow | UnreadableRow | SkippedRow;
+
+/** A row of cells from a CSV or a worksheet, with its line (row number). */
+interface CellRow {
+  readonly line: number;
+  readonly cells: readonly Cell[];
+}
+
+const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Bytes of a source, refusing an Excel workbook given as CSV (so it is never parsed as text). */
+async function* bytesOf(source: InputSource): AsyncGenerator<Uint8Array> {
+  let first = true;
+  for await (const chunk of counted(openStream(source), source.onBytes)) {
+    if (first && XLSX_MAGIC.every((b, i) => chunk[i] === b))
+      throw new UsageError(
+        `${source.path === "-" ? "standard input" : source.path} is an Excel workbook (.xlsx), not text; name the file .xlsx or pass --input-format xlsx · 这是 Excel 工作簿，请使用 .xlsx 扩展名或 --input-format xlsx`,
+      );
+    first = false;
+    yield chunk;
   }
-  if (format === "jsonl") {
-    let line = 0;
-    for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
-      line += 1;
-      if (text.trim() === "") continue;
-      try {
-        const value: unknown = JSON.parse(text);
-        if (typeof value !== "object" || value === null || Array.isArray(value)) {
-          yield new UnreadableRow(line, "a JSON Lines row must be an object");
-        } else yield { line, record: value as Record<string, unknown> };
-      } catch (error) {
-        yield new UnreadableRow(line, `invalid JSON: ${(error as Error).message}`);
+}
+
+/** Decoded text chunks of a source. */
+function textOf(source: InputSource): AsyncGenerator<string> {
+  return decodeStream(bytesOf(source), {
+    encoding: source.encoding,
+    ...(source.onEncoding ? { onEncoding: source.onEncoding } : {}),
+  });
+}
+
+/** CSV rows of cells, streamed; problems in place. */
+async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvProblem> {
+  const tokenizer = new CsvTokenizer();
+  let out: (CsvRecord | CsvProblem)[] = [];
+  const flush = function* (): Generator<CellRow[] | CsvProblem> {
+    let batch: CellRow[] = [];
+    for (const item of out) {
+      if (item instanceof CsvProblem) {
+        if (batch.length > 0) yield batch;
+        batch = [];
+        yield item;
+      } else batch.push(item);
+    }
+    if (batch.length > 0) yield batch;
+    out = [];
+  };
+  try {
+    for await (const text of textOf(source)) {
+      tokenizer.push(text, out);
+      yield* flush();
+    }
+  } catch (error) {
+    if (error instanceof DecodeError) {
+      yield* flush();
+      yield new CsvProblem(0, error.message, error.messageZh, true);
+      return;
+    }
+    throw error;
+  }
+  tokenizer.end(out);
+  yield* flush();
+}
+
+/** Worksheet rows of an `.xlsx` input (loaded on demand: the spreadsheet library is only imported for `.xlsx`). */
+async function* xlsxCells(source: InputSource): AsyncGenerator<CellRow[] | CsvProblem> {
+  const { readSheet } = await import("./xlsx.js");
+  yield* readSheet(openStream(source), source.sheet);
+}
+
+function isBlank(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (cell === undefined || cell === null) continue;
+    if (typeof cell === "string" && cell.trim() === "") continue;
+    return false;
+  }
+  return true;
+}
+
+/** How to read a table. */
+export interface ReadTableOptions {
+  /** Skip 合计/总计/小计 rows (counted) instead of rejecting them. */
+  readonly skipTotalRows?: boolean | undefined;
+  /** Called once with the header mapping (CSV and xlsx), before the first row. */
+  readonly onHeader?: ((header: HeaderMap & { readonly line: number }) => void) | undefined;
+}
+
+function totalRowProblem(line: number, label: string): UnreadableRow {
+  return new UnreadableRow(
+    line,
+    `"${label}" is a total row, not a record; delete it or run with --skip-total-rows`,
+    `"${label}"是合计行，不是一条记录；请删除该行，或加 --skip-total-rows 跳过`,
+    false,
+    "TOTAL_ROW",
+  );
+}
+
+function problemOf(line: number, error: unknown): UnreadableRow {
+  if (isCarekitError(error))
+    return new UnreadableRow(line, error.message, error.messageZh, false, error.code, error.issues[0]?.path ?? "");
+  throw error;
+}
+
+/** Builds records from cells for a mapped header: one reader per column, chosen once. */
+function recordBuilder(header: HeaderMap, spec: TableSpec) {
+  const readers = header.columns.map((column) => (column ? cellReader(column) : undefined));
+  const names = header.columns.map((column, i) => column?.name ?? (header.headers[i] ?? "").trim());
+  const labelIndex = header.columns.findIndex((column) => column?.name === spec.labelColumn);
+  return { readers, names, labelIndex: labelIndex === -1 ? 0 : labelIndex };
+}
+
+/**
+ * Read a CSV, `.xlsx`, JSON or JSON Lines table against a {@link TableSpec}, streaming, in input order. The header
+ * (the first row naming a known column among the first ten, so a merged title row above it is passed over) is mapped
+ * with aliases; missing required columns and duplicates stop the run before any row (a {@link UsageError}). Each row
+ * then comes out as exactly one of: a record (canonical names, typed values; empty cells absent), an
+ * {@link UnreadableRow} (wrong number of fields, a quote error, a cell that is not of its column's type, a total row),
+ * or a {@link SkippedRow} (blank, or a total row with `skipTotalRows`).
+ */
+export async function* readTable(
+  source: InputSource,
+  spec: TableSpec,
+  options: ReadTableOptions = {},
+): AsyncGenerator<TableRow> {
+  for await (const batch of readTableBatches(source, spec, options)) yield* batch;
+}
+
+/**
+ * {@link readTable} in batches (an array of rows per chunk of input), so that a caller processing millions of rows
+ * pays for one `await` per batch instead of one per row. Same rows, same order.
+ */
+export async function* readTableBatches(
+  source: InputSource,
+  spec: TableSpec,
+  options: ReadTableOptions = {},
+): AsyncGenerator<TableRow[]> {
+  const format = inputFormatOf(source.path, source.format);
+  if (format === "json" || format === "jsonl") {
+    let batch: TableRow[] = [];
+    for await (const row of jsonTable(source, format, spec, options)) {
+      batch.push(row);
+      if (batch.length >= 256) {
+        yield batch;
+        batch = [];
       }
     }
+    if (batch.length > 0) yield batch;
+    return;
+  }
+  const lookup = headerLookup(spec);
+  const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source);
+  let builder: ReturnType<typeof recordBuilder> | undefined;
+  let width = 0;
+  const preamble: CellRow[] = [];
+  const rowOf = (row: CellRow): TableRow => {
+    const b = builder as ReturnType<typeof recordBuilder>;
+    const { line } = row;
+    let { cells } = row;
+    if (isBlank(cells)) return new SkippedRow(line, "blank");
+    if (format === "xlsx" && cells.length !== width) {
+      // a worksheet row stops at its last filled cell: pad it, and drop empty cells beyond the header
+      if (cells.length < width) cells = [...cells, ...new Array<Cell>(width - cells.length).fill(undefined)];
+      else if (isBlank(cells.slice(width))) cells = cells.slice(0, width);
+    }
+    if (cells.length !== width)
+      return new UnreadableRow(
+        line,
+        `expected ${width} fields as in the header, found ${cells.length}`,
+        `应有 ${width} 个字段（与表头一致），实际 ${cells.length} 个`,
+        false,
+        "FIELD_COUNT",
+      );
+    const label = cells[b.labelIndex];
+    if (typeof label === "string" && TOTAL_ROW.test(label))
+      return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
+    const record: Record<string, unknown> = {};
+    try {
+      for (let i = 0; i < width; i++) {
+        const read = b.readers[i];
+        const cell = cells[i];
+        // a column the spec does not know keeps its text (trimmed; "" stays "", for commands that read it themselves)
+        const value = read ? read(cell) : typeof cell === "string" ? cell.trim() : (cell ?? undefined);
+        if (value !== undefined) record[b.names[i] as string] = value;
+      }
+    } catch (error) {
+      return problemOf(line, error);
+    }
+    return { line, record };
+  };
+  const takeHeader = (row: CellRow): void => {
+    const headers = row.cells.map((cell) => (cell instanceof Date ? cell.toISOString() : String(cell ?? "")));
+    const header = mapHeader(headers, spec);
+    options.onHeader?.({ ...header, line: row.line });
+    builder = recordBuilder(header, spec);
+    width = headers.length;
+  };
+  for await (const batch of rows) {
+    if (batch instanceof CsvProblem) {
+      if (!builder && batch.fatal) throw new UsageError(batch.message, [batch.messageZh]);
+      yield [new UnreadableRow(batch.line, batch.message, batch.messageZh, batch.fatal)];
+      if (batch.fatal) return;
+      continue;
+    }
+    const out: TableRow[] = [];
+    for (const row of batch) {
+      if (builder) {
+        out.push(rowOf(row));
+        continue;
+      }
+      if (isBlank(row.cells)) continue;
+      const known =
+        spec.columns.length === 0 ||
+        row.cells.some((cell) => typeof cell === "string" && lookup.has(normaliseHeader(cell)));
+      if (known) {
+        takeHeader(row);
+        preamble.length = 0;
+        continue;
+      }
+      preamble.push(row);
+      if (preamble.length >= 10) {
+        // no header names a known column: take the first non-blank row, so mapHeader reports what is missing
+        takeHeader(preamble[0] as CellRow);
+        for (const later of preamble.slice(1)) out.push(rowOf(later));
+        preamble.length = 0;
+      }
+    }
+    if (out.length > 0) yield out;
+  }
+  if (!builder && preamble.length > 0) {
+    takeHeader(preamble[0] as CellRow);
+    yield preamble.slice(1).map(rowOf);
+  }
+  if (!builder) throw new UsageError("the input is empty: no header row · 输入为空，没有表头");
+}
+
+/** Objects of a JSON array or JSON Lines input, decoded as a stream. */
+async function* jsonObjects(source: InputSource, format: "json" | "jsonl"): AsyncGenerator<InputRow | UnreadableRow> {
+  if (format === "jsonl") {
+    let carry = "";
+    let line = 0;
+    const parse = (text: string): InputRow | UnreadableRow | undefined => {
+      line += 1;
+      if (text.trim() === "") return undefined;
+      try {
+        const value: unknown = JSON.parse(text);
+        if (typeof value !== "object" || value === null || Array.isArray(value))
+          return new UnreadableRow(line, "a JSON Lines row must be an object", "JSON Lines 的每一行必须是一个对象");
+        return { line, record: value as Record<string, unknown> };
+      } catch (error) {
+        return new UnreadableRow(line, `invalid JSON: ${(error as Error).message}`, "不是有效的 JSON");
+      }
+    };
+    try {
+      for await (const text of textOf(source)) {
+        const parts = (carry + text).split("\n");
+        carry = parts.pop() ?? "";
+        for (const part of parts) {
+          const row = parse(part);
+          if (row) yield row;
+        }
+      }
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        yield new UnreadableRow(line + 1, error.message, error.messageZh, true);
+        return;
+      }
+      throw error;
+    }
+    const last = parse(carry);
+    if (last) yield last;
     return;
   }
   let text = "";
-  for await (const chunk of stream) text += String(chunk);
+  try {
+    for await (const chunk of textOf(source)) text += chunk;
+  } catch (error) {
+    if (error instanceof DecodeError) throw new UsageError(error.message, [error.messageZh]);
+    throw error;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    yield new UnreadableRow(1, `invalid JSON: ${(error as Error).message}`);
-    return;
+    throw new UsageError(`invalid JSON in ${source.path}: ${(error as Error).message} · JSON 格式错误`);
   }
   const rows = Array.isArray(value) ? value : [value];
   for (const [i, record] of rows.entries()) {
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
-      yield new UnreadableRow(i + 1, "each element of the JSON array must be an object");
+      yield new UnreadableRow(
+        i + 1,
+        "each element of the JSON array must be an object",
+        "JSON 数组的每个元素必须是对象",
+      );
     } else yield { line: i + 1, record: record as Record<string, unknown> };
   }
 }
 
-/** Read a whole JSON document (a rule set, a policy, a plan). */
-export async function readJson(path: string): Promise<unknown> {
+async function* jsonTable(
+  source: InputSource,
+  format: "json" | "jsonl",
+  spec: TableSpec,
+  options: ReadTableOptions,
+): AsyncGenerator<TableRow> {
+  const lookup = headerLookup(spec);
+  const keys = new Map<string, { column: ColumnSpec | undefined; read: ((value: Cell) => unknown) | undefined }>();
+  const keyOf = (key: string) => {
+    let entry = keys.get(key);
+    if (!entry) {
+      const column = lookup.get(normaliseHeader(key));
+      entry = { column, read: column ? cellReader(column) : undefined };
+      keys.set(key, entry);
+    }
+    return entry;
+  };
+  for await (const row of jsonObjects(source, format)) {
+    if (row instanceof UnreadableRow) {
+      yield row;
+      if (row.fatal) return;
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    let problem: UnreadableRow | undefined;
+    let total: string | undefined;
+    for (const [key, value] of Object.entries(row.record)) {
+      const { column, read } = keyOf(key);
+      if (!column || !read) {
+        record[key] = value;
+        continue;
+      }
+      if (column.name === spec.labelColumn && typeof value === "string" && TOTAL_ROW.test(value)) {
+        total = value;
+        break;
+      }
+      try {
+        const converted = read(value as Cell);
+        if (converted !== undefined) record[column.name] = converted;
+      } catch (error) {
+        problem = problemOf(row.line, error);
+        break;
+      }
+    }
+    if (total !== undefined) {
+      yield options.skipTotalRows ? new SkippedRow(row.line, "total") : totalRowProblem(row.line, total.trim());
+      continue;
+    }
+    yield problem ?? { line: row.line, record };
+  }
+}
+
+/**
+ * Stream the rows of a CSV (header row required), `.xlsx`, JSON Lines or JSON array input, in order, with line
+ * numbers and the record keyed by the headers as written (cells as text in CSV). The same strict reading as
+ * {@link readTable} — a row with the wrong number of fields or a quote error is an {@link UnreadableRow}, blank rows
+ * are left out — without a column spec.
+ */
+export async function* readRows(source: InputSource): AsyncGenerator<InputRow | UnreadableRow> {
+  const format = inputFormatOf(source.path, source.format);
+  if (format === "json" || format === "jsonl") {
+    yield* jsonObjects(source, format);
+    return;
+  }
+  let headers: string[] | undefined;
+  for await (const batch of format === "xlsx" ? xlsxCells(source) : csvCells(source)) {
+    if (batch instanceof CsvProblem) {
+      yield new UnreadableRow(batch.line, batch.message, batch.messageZh, batch.fatal);
+      if (batch.fatal) return;
+      continue;
+    }
+    for (const { line, cells } of batch) {
+      if (isBlank(cells)) continue;
+      if (!headers) {
+        headers = cells.map((cell) =>
+          String(cell ?? "")
+            .replace(/^\uFEFF/, "")
+            .trim(),
+        );
+        continue;
+      }
+      if (cells.length !== headers.length) {
+        yield new UnreadableRow(
+          line,
+          `expected ${headers.length} fields as in the header, found ${cells.length}`,
+          `应有 ${headers.length} 个字段（与表头一致），实际 ${cells.length} 个`,
+          false,
+          "FIELD_COUNT",
+        );
+        continue;
+      }
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i];
+        record[headers[i] as string] = typeof cell === "string" ? cell.trim() : cell;
+      }
+      yield { line, record };
+    }
+  }
+}
+
+/** Read a whole JSON document (a rule set, a policy, a plan); invalid JSON or a missing file is a usage error. */
+export async function readJson(path: string, what = "JSON file"): Promise<unknown> {
+  if (path !== "-") inputSize(path);
   let text = "";
-  for await (const chunk of path === "-" ? process.stdin : createReadStream(path)) text += String(chunk);
-  return JSON.parse(text);
+  for await (const chunk of decodeStream(
+    (path === "-" ? process.stdin : createReadStream(path)) as AsyncIterable<Uint8Array>,
+  ))
+    text += chunk;
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path} is not valid JSON: ${(error as Error).message} · ${path} 不是有效的 JSON`);
+  }
 }

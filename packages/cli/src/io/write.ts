@@ -2,22 +2,42 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
 
-/** Output formats (输出格式): CSV, JSON Lines, or an aligned text table for people. */
-export type OutputFormat = "csv" | "jsonl" | "table";
+/** Output formats (输出格式): CSV, JSON Lines, an Excel workbook, or an aligned text table for people. */
+export type OutputFormat = "csv" | "jsonl" | "table" | "xlsx";
 
 /** Pick the output format from `--format` or the file extension; standard output defaults to an aligned table. */
 export function outputFormatOf(path: string | undefined, format?: OutputFormat): OutputFormat {
   if (format) return format;
   const ext = path ? extname(path).toLowerCase() : "";
   if (ext === ".csv") return "csv";
+  if (ext === ".xlsx") return "xlsx";
   if (ext === ".jsonl" || ext === ".ndjson" || ext === ".json") return "jsonl";
-  return "table";
+  return path ? "csv" : "table";
 }
 
-/** Quote a CSV field when it needs it (RFC 4180). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMERIC_TEXT = /^[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?%?$/;
+
+/**
+ * Neutralise text a spreadsheet would run as a formula (OWASP "CSV injection"): a cell beginning with `=`, `+`, `-`,
+ * `@`, tab or carriage return gets a leading `'`, so Excel and WPS show it as text. Numbers (and text that is a plain
+ * number, such as `-12.5`) are left alone.
+ */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) && !NUMERIC_TEXT.test(text) ? `'${text}` : text;
+}
+
+/** The text of a value in a cell (objects as JSON). */
+export function cellText(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** Quote a CSV field when it needs it (RFC 4180), after neutralising formula-like text. */
 export function csvField(value: unknown): string {
-  const text =
-    value === undefined || value === null ? "" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  if (typeof value === "number") return String(value);
+  const text = neutralise(cellText(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -41,28 +61,63 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function cell(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  if (typeof value === "object") return JSON.stringify(value);
-  return String(value);
+/** How a {@link RecordWriter} writes. */
+export interface WriterOptions {
+  /** Start a CSV file with a UTF-8 BOM so Excel reads it as UTF-8 (default: yes for a file, no for stdout). */
+  readonly bom?: boolean | undefined;
+  /** Header labels for people (`.xlsx` output): column → label, e.g. `requiredSlots` → `所需托位数`. */
+  readonly labels?: Readonly<Record<string, string>> | undefined;
 }
 
-/** Writes flat records in one of the {@link OutputFormat}s. CSV and JSON Lines stream; a table is aligned at the end. */
+/** Rows of a table laid out from the first this many rows; later rows stream with those widths. */
+const TABLE_SAMPLE = 1000;
+/** Output is written in blocks of about this many characters. */
+const BLOCK = 1 << 16;
+
+/** Is this the error a closed pipe (`carekit … | head`) gives? */
+export function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === "EPIPE";
+}
+
+/**
+ * Writes flat records in one of the {@link OutputFormat}s. CSV and JSON Lines stream in blocks; a table is laid out
+ * from its first rows; `.xlsx` streams a worksheet. Writing to a closed pipe (EPIPE) stops quietly: {@link closed}
+ * becomes true and later writes are dropped, so `carekit … | head` ends without an error.
+ */
 export class RecordWriter {
   private columns: string[] | undefined;
-  private readonly buffered: Record<string, unknown>[] = [];
   private readonly stream: Writable;
   private readonly ownStream: WriteStream | undefined;
+  private block = "";
+  private sample: string[][] | undefined = [];
+  private widths: number[] = [];
+  private numeric: boolean[] = [];
+  private xlsx: import("./xlsx.js").XlsxWriter | undefined;
+  private failure: Error | undefined;
+  /** The destination has gone away (a closed pipe): stop producing output. */
+  closed = false;
   written = 0;
 
   constructor(
     readonly format: OutputFormat,
-    path?: string,
+    readonly path?: string,
     columns?: readonly string[],
+    private readonly options: WriterOptions = {},
   ) {
+    this.columns = columns ? [...columns] : undefined;
+    if (format === "xlsx") {
+      if (!path) throw new Error("an .xlsx output needs a file (-o name.xlsx)");
+      this.ownStream = undefined;
+      this.stream = process.stdout;
+      return;
+    }
     this.ownStream = path ? createWriteStream(path) : undefined;
     this.stream = this.ownStream ?? process.stdout;
-    this.columns = columns ? [...columns] : undefined;
+    this.stream.on("error", (error: Error) => {
+      if (isBrokenPipe(error)) this.closed = true;
+      else this.failure = error;
+    });
+    if (format === "csv" && (options.bom ?? path !== undefined)) this.block = "\uFEFF";
   }
 
   /**
@@ -70,48 +125,112 @@ export class RecordWriter {
    * stays flat on huge inputs; otherwise returns `undefined` and the caller goes on without a microtask per row.
    */
   write(record: Record<string, unknown>): Promise<void> | undefined {
+    if (this.failure) throw this.failure;
+    if (this.closed) return undefined;
     this.written += 1;
-    if (this.format === "table") {
-      this.buffered.push(record);
-      return undefined;
-    }
-    let text: string;
-    if (this.format === "jsonl") text = `${JSON.stringify(record)}\n`;
+    if (!this.columns) this.columns = Object.keys(record);
+    const columns = this.columns;
+    if (this.format === "xlsx") return this.writeXlsx(columns.map((column) => record[column]));
+    if (this.format === "table") return this.writeTable(columns.map((column) => cellText(record[column])));
+    if (this.format === "jsonl") this.block += `${JSON.stringify(record)}\n`;
     else {
-      let header = "";
-      if (!this.columns) this.columns = Object.keys(record);
-      if (this.written === 1) header = `${this.columns.map(csvField).join(",")}\n`;
-      text = `${header}${this.columns.map((column) => csvField(record[column])).join(",")}\n`;
+      if (this.written === 1) this.block += `${columns.map(csvField).join(",")}\n`;
+      let line = "";
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) line += ",";
+        line += csvField(record[columns[i] as string]);
+      }
+      this.block += `${line}\n`;
     }
+    return this.block.length >= BLOCK ? this.flush() : undefined;
+  }
+
+  /** Write the pending block; a promise when the stream asks to wait. */
+  private flush(): Promise<void> | undefined {
+    const text = this.block;
+    this.block = "";
+    if (text === "" || this.closed) return undefined;
     if (this.stream.write(text)) return undefined;
-    return new Promise((resolve) => this.stream.once("drain", () => resolve()));
+    return new Promise((resolve) => {
+      const done = () => {
+        this.stream.off("drain", done);
+        this.stream.off("error", done);
+        this.stream.off("close", done);
+        resolve();
+      };
+      this.stream.once("drain", done);
+      this.stream.once("error", done);
+      this.stream.once("close", done);
+    });
+  }
+
+  private async writeXlsx(values: unknown[]): Promise<void> {
+    if (!this.xlsx) {
+      const { XlsxWriter } = await import("./xlsx.js");
+      this.xlsx = await XlsxWriter.create(this.path as string, this.columns as string[], this.options.labels);
+    }
+    await this.xlsx.add(values);
+  }
+
+  private writeTable(cells: string[]): Promise<void> | undefined {
+    if (this.sample) {
+      this.sample.push(cells);
+      if (this.sample.length < TABLE_SAMPLE) return undefined;
+      this.layoutSample();
+      return this.block.length >= BLOCK ? this.flush() : undefined;
+    }
+    this.block += this.tableLine(cells);
+    return this.block.length >= BLOCK ? this.flush() : undefined;
+  }
+
+  private layoutSample(): void {
+    const rows = this.sample ?? [];
+    this.sample = undefined;
+    const columns = this.columns ?? [];
+    this.widths = columns.map((column) => displayWidth(column));
+    this.numeric = columns.map(() => rows.length > 0);
+    for (const row of rows)
+      for (let i = 0; i < columns.length; i++) {
+        const text = row[i] ?? "";
+        const width = displayWidth(text);
+        if (width > (this.widths[i] ?? 0)) this.widths[i] = width;
+        if (text !== "" && !/^-?[\d.,]+%?$/.test(text)) this.numeric[i] = false;
+      }
+    this.block += this.tableLine(columns) + this.tableLine(this.widths.map((w) => "-".repeat(w)));
+    for (const row of rows) this.block += this.tableLine(row);
+  }
+
+  private tableLine(values: readonly string[]): string {
+    let line = "";
+    for (let i = 0; i < values.length; i++) {
+      const text = values[i] ?? "";
+      const fill = " ".repeat(Math.max(0, (this.widths[i] ?? 0) - displayWidth(text)));
+      line += (i > 0 ? "  " : "") + (this.numeric[i] ? fill + text : text + fill);
+    }
+    return `${line.trimEnd()}\n`;
   }
 
   /** Flush (and for a table, lay out) the output and close a file. */
   async close(): Promise<void> {
-    if (this.format === "table") this.stream.write(this.renderTable());
+    if (this.format === "xlsx") {
+      if (!this.xlsx && this.columns) {
+        const { XlsxWriter } = await import("./xlsx.js");
+        this.xlsx = await XlsxWriter.create(this.path as string, this.columns, this.options.labels);
+      }
+      await this.xlsx?.close();
+      return;
+    }
+    if (this.format === "table" && this.sample && this.columns) this.layoutSample();
+    if (this.format === "csv" && this.written === 0 && this.columns)
+      this.block += `${this.columns.map(csvField).join(",")}\n`;
+    const busy = this.flush();
+    if (busy) await busy;
+    if (this.failure) throw this.failure;
     if (this.ownStream) {
       const own = this.ownStream;
       await new Promise<void>((resolve, reject) =>
         own.end((error?: Error | null) => (error ? reject(error) : resolve())),
       );
     }
-  }
-
-  private renderTable(): string {
-    const columns = this.columns ?? [...new Set(this.buffered.flatMap((row) => Object.keys(row)))];
-    const rows = this.buffered.map((row) => columns.map((column) => cell(row[column])));
-    const widths = columns.map((column, i) =>
-      Math.max(displayWidth(column), ...rows.map((row) => displayWidth(row[i] ?? ""))),
-    );
-    const numeric = columns.map(
-      (_, i) => rows.length > 0 && rows.every((row) => row[i] === "" || /^-?[\d.,]+%?$/.test(row[i] ?? "")),
-    );
-    const pad = (text: string, i: number) => {
-      const fill = " ".repeat((widths[i] ?? 0) - displayWidth(text));
-      return numeric[i] ? fill + text : text + fill;
-    };
-    const line = (values: string[]) => `${values.map(pad).join("  ").trimEnd()}\n`;
-    return line(columns) + line(widths.map((w) => "-".repeat(w))) + rows.map(line).join("");
   }
 }
