@@ -105,7 +105,7 @@ describe("template → fill in → run", () => {
     expect(header.startsWith("\uFEFF结算单号,参保人编号,")).toBe(true);
     writeFileSync(
       template,
-      `${header}c-1,p-1,500111,500111,职工,在职,二级,住院,,2024-03-01,2024-03-05,异地长期居住,异地长期居住,1000.00,200.00,0,0\r\n`,
+      `${header}c-1,p-1,500111,500111,职工,在职,二级,住院,,2024-03-01,2024-03-05,异地长期居住,异地长期居住,1000.00,200.00,0,0,1200.00\r\n`,
     );
     expect((await cli(["settle", "init", dir])).code).toBe(0);
     expect((await cli(["settle", "init", dir])).code).toBe(2); // never overwrites without --force
@@ -126,6 +126,24 @@ describe("template → fill in → run", () => {
     const [row] = csvRows(readFileSync(out, "utf8"));
     expect(row).toMatchObject({ claimId: "c-1", totalFen: "120000" });
     expect(Number(row?.fundsPaidFen) + Number(row?.patientPaysFen)).toBe(120000);
+
+    // the hospital's declared total (医疗费总额) one fen off the charges: the row is TOTAL_MISMATCH, never settled
+    writeFileSync(template, readFileSync(template, "utf8").replace(",1200.00\r\n", ",1199.99\r\n"));
+    const errors = join(dir, "mismatch.errors.csv");
+    const mismatch = await cli([
+      "settle",
+      template,
+      "-p",
+      join(dir, "policies.example.json"),
+      "-c",
+      join(dir, "catalogues.example.json"),
+      "-o",
+      join(dir, "mismatch.csv"),
+      "--errors",
+      errors,
+    ]);
+    expect(mismatch.code).toBe(1);
+    expect(readFileSync(errors, "utf8")).toContain("TOTAL_MISMATCH");
   });
 
   it("refer and indicators: the templates' headers are read back as their columns", async () => {

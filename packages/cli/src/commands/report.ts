@@ -9,6 +9,7 @@ import { readRows, UnreadableRow } from "../io/read.js";
 import { csvField } from "../io/write.js";
 import { EXIT, UsageError } from "../program.js";
 import type { DistrictReportInput, RejectedRow, ReportObservation } from "../report/district.js";
+import { FINANCE_STANDARDS, type FinanceStandardId } from "../report/finance.js";
 import { REPORT_LANGS, type ReportLang } from "../report/model.js";
 import { FACILITY_STANDARDS, type FacilityStandardId } from "../report/next-steps.js";
 import { joinDistinct } from "../report/text.js";
@@ -71,6 +72,14 @@ function facilityOption(value: string): FacilityStandardId {
   return value as FacilityStandardId;
 }
 
+function financeOption(value: string): FinanceStandardId {
+  if (!(FINANCE_STANDARDS as readonly string[]).includes(value))
+    throw new UsageError(
+      `--finance must be one of ${FINANCE_STANDARDS.join(", ")}; got "${value}" · 未知的托育补助标准`,
+    );
+  return value as FinanceStandardId;
+}
+
 function formatOption(value: string): "html" | "docx" {
   if (value !== "html" && value !== "docx")
     throw new UsageError(`--format must be html or docx; got "${value}" · 输出格式须为 html 或 docx`);
@@ -108,6 +117,11 @@ export function registerReport(program: Command, setExit: (code: number) => void
       "--facility-standard <id>",
       `standard that sizes the facilities of 下一步: ${FACILITY_STANDARDS.join(", ")} (default taiyuan2025) · 设施配建标准`,
       facilityOption,
+    )
+    .option(
+      "--finance <id>",
+      `childcare finance standard for the operating-subsidy budget (${FINANCE_STANDARDS.join(", ")}) · 托育补助测算标准`,
+      financeOption,
     )
     .option("--format <format>", "html (default; with report.md) or docx (Word) · 输出格式", formatOption)
     .option("--lang <lang>", "zh, en or both (default both) · 报告语言", langOption)
@@ -153,6 +167,7 @@ Examples · 示例:
           generatedOn,
           sources: [d.source],
           facilityStandard: opts.facilityStandard as FacilityStandardId | undefined,
+          finance: opts.finance as FinanceStandardId | undefined,
           lang,
         };
       } else {
@@ -185,6 +200,7 @@ Examples · 示例:
           targetPer1000: (opts.targetPer1000 as number | undefined) ?? 4.5,
           nursingShareTarget: opts.nursingShareTarget as number | undefined,
           facilityStandard: opts.facilityStandard as FacilityStandardId | undefined,
+          finance: opts.finance as FinanceStandardId | undefined,
           generatedOn,
           lang,
         };

@@ -8,6 +8,7 @@ import {
 } from "@carekit/capacity";
 import { assessPlan, type Plan, type PlanObservation } from "@carekit/indicators";
 import { groupedBarChart, progressChart } from "./charts.js";
+import { type FinanceStandardId, financeSection } from "./finance.js";
 import type {
   HeadlineFigure,
   Label,
@@ -92,6 +93,8 @@ export interface DistrictReportInput {
   readonly sources?: readonly ReportSource[];
   /** The childcare standard whose class, carer and area rules size the facilities of 下一步 (default `taiyuan2025`). */
   readonly facilityStandard?: FacilityStandardId | undefined;
+  /** A childcare finance standard (e.g. `taiyuan2026`): adds the operating-subsidy budget for closing the gap. */
+  readonly finance?: FinanceStandardId | undefined;
   /** `zh`, `en` or `both` (default). */
   readonly lang?: ReportLang | undefined;
 }
@@ -988,7 +991,24 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
     generatedOn: input.generatedOn,
     banners,
     headline,
-    sections: [childcare, bedsSection, indicatorSection, next, rejectedSection],
+    sections: [
+      childcare,
+      bedsSection,
+      indicatorSection,
+      next,
+      ...(input.finance === undefined
+        ? []
+        : [
+            financeSection({
+              standard: input.finance,
+              gap: headSlots?.gap ?? null,
+              gapYear: headSlots?.year ?? null,
+              illustrative: !(district && input.district) && rowsIllustrative,
+              regionCode: input.plan.region,
+            }),
+          ]),
+      rejectedSection,
+    ],
     sources,
   };
   return {
