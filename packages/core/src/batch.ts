@@ -101,13 +101,7 @@ function* iterate<I, O>(iterator: Iterator<I>, step: (input: I, index: number) =
         done = true;
         return;
       }
-      let item: BatchItem<O>;
-      try {
-        item = { ok: true, index, value: step(next.value, index) };
-      } catch (error) {
-        item = { ok: false, index, error: toBatchError(index, error) };
-      }
-      yield item;
+      yield stepItem(step, next.value, index);
     }
   } finally {
     // the consumer stopped early (break, return): let the input release what it holds, as for...of does
@@ -151,17 +145,20 @@ async function* iterateAsync<I, O>(
         done = true;
         return;
       }
-      let item: BatchItem<O>;
-      try {
-        item = { ok: true, index, value: step(next.value, index) };
-      } catch (error) {
-        item = { ok: false, index, error: toBatchError(index, error) };
-      }
-      yield item;
+      yield stepItem(step, next.value, index);
     }
   } finally {
     // the consumer stopped early (break, return): let the input release what it holds, as for...of does
     if (!done) await iterator.return?.();
+  }
+}
+
+/** One record through `step`: its result, or the error it threw as that record's {@link BatchError}. */
+function stepItem<I, O>(step: (input: I, index: number) => O, input: I, index: number): BatchItem<O> {
+  try {
+    return { ok: true, index, value: step(input, index) };
+  } catch (error) {
+    return { ok: false, index, error: toBatchError(index, error) };
   }
 }
 
