@@ -22,15 +22,16 @@ import {
  * @example
  * {@includeCode ../test/assess.test.ts#example}
  */
-export const RegionRowSchema = /* @__PURE__ */ z.strictObject({
-  region: z.string().min(1).max(MAX_REGION_LENGTH),
-  population: PopulationSchema,
-  elderPopulation: CountSchema.optional(),
-  existingSlots: CountSchema.optional(),
-  enrolled: CountSchema.optional(),
-  existingBeds: CountSchema.optional(),
-  nursingBeds: CountSchema.optional(),
-});
+export const RegionRowSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    region: z.string().min(1).max(MAX_REGION_LENGTH),
+    population: PopulationSchema,
+    elderPopulation: CountSchema.optional(),
+    existingSlots: CountSchema.optional(),
+    enrolled: CountSchema.optional(),
+    existingBeds: CountSchema.optional(),
+    nursingBeds: CountSchema.optional(),
+  }))();
 
 /** One row of {@link assessRegions}; see {@link RegionRowSchema}. */
 export type RegionRow = z.input<typeof RegionRowSchema>;
@@ -41,12 +42,13 @@ export type RegionRow = z.input<typeof RegionRowSchema>;
  * @example
  * {@includeCode ../test/assess.test.ts#example}
  */
-export const AssessRegionsOptionsSchema = /* @__PURE__ */ z.strictObject({
-  targetPer1000: TargetPer1000Schema,
-  bedTargetPer1000: TargetPer1000Schema.optional(),
-  nursingShareTarget: ShareSchema.optional(),
-  elderAge: ElderAgeSchema.optional(),
-});
+export const AssessRegionsOptionsSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    targetPer1000: TargetPer1000Schema,
+    bedTargetPer1000: TargetPer1000Schema.optional(),
+    nursingShareTarget: ShareSchema.optional(),
+    elderAge: ElderAgeSchema.optional(),
+  }))();
 
 /**
  * Options of {@link assessRegions}: the slots-per-1000 target, and optionally a beds-per-1000-elders target, a

@@ -1,19 +1,10 @@
-import { fieldError } from "@carekit/core/internal";
-import type * as z from "zod";
+import { describeValue, fieldError } from "@carekit/core/internal";
 import { dazuChildcare2025, national2025, sichuan, taiyuan2025 } from "./data/childcare.js";
 import { dazu2025, nursingBeds2025, nursingBeds2030 } from "./data/elder-care.js";
 import { taiyuan2026 } from "./data/finance.js";
 import { embeddedComplex, newUrbanLand } from "./data/planning.js";
-import {
-  ChildcareFinanceStandardSchema,
-  type ChildcareStandard,
-  ChildcareStandardSchema,
-  EmbeddedComplexStandardSchema,
-  NursingBedStandardSchema,
-  ResidentialLandStandardSchema,
-  type Standard,
-} from "./standard.js";
-import { parse } from "./validate.js";
+import { isDefined } from "./internal/defined.js";
+import type { ChildcareStandard, Standard } from "./standard.js";
 
 /**
  * The built-in planning standards (内置规划标准), by id. Each is a data module with `id`, `version`, effective dates,
@@ -48,6 +39,18 @@ export const standards = {
   taiyuan2026,
 } as const;
 
+/** The built-in standards of each kind, for the functions' lookups (one table a kind, so that a function's bundle
+ * carries only the standards it can use). */
+export const childcareStandards = { national2025, sichuan, taiyuan2025, dazuChildcare2025 } as const;
+/** Built-in nursing-bed share standards. */
+export const nursingBedStandards = { nursingBeds2025, nursingBeds2030, dazu2025 } as const;
+/** Built-in residential-land standards. */
+export const landStandards = { newUrbanLand } as const;
+/** Built-in embedded-complex standards. */
+export const complexStandards = { embeddedComplex } as const;
+/** Built-in childcare finance standards. */
+export const financeStandards = { taiyuan2026 } as const;
+
 /** Id of a built-in standard: a key of {@link standards}. */
 export type StandardId = keyof typeof standards;
 
@@ -58,14 +61,6 @@ export type StandardId = keyof typeof standards;
 export type StandardRef<K extends Standard["kind"]> =
   | { [I in StandardId]: (typeof standards)[I]["kind"] extends K ? I : never }[StandardId]
   | Extract<Standard, { kind: K }>;
-
-const SCHEMAS: Record<Kind, z.ZodType> = {
-  childcare: ChildcareStandardSchema,
-  nursingBedShare: NursingBedStandardSchema,
-  residentialLand: ResidentialLandStandardSchema,
-  embeddedComplex: EmbeddedComplexStandardSchema,
-  childcareFinance: ChildcareFinanceStandardSchema,
-};
 
 type Kind = Standard["kind"];
 
@@ -81,17 +76,20 @@ const KIND_ZH: Record<Kind, string> = {
 };
 
 /**
- * A built-in standard by id, or a caller's own standard object validated by its schema; throws `UNKNOWN_STANDARD`
- * for an id that is not built in or names a standard of another kind.
+ * A built-in standard by id or object, or a caller's standard made by `defineStandard`; throws `UNKNOWN_STANDARD`
+ * for an id that is not built in or a standard of another kind, `INVALID_INPUT` for any other value (an object
+ * not made by `defineStandard` has not been validated).
  */
-export function resolveStandard<K extends Kind>(value: unknown, kind: K, path = "standard"): StandardOf<K> {
+export function resolveStandard<K extends Kind>(
+  value: unknown,
+  kind: K,
+  builtIn: Readonly<Record<string, StandardOf<K>>>,
+  path = "standard",
+): StandardOf<K> {
   if (typeof value === "string") {
-    const found: Standard | undefined = Object.hasOwn(standards, value) ? standards[value as StandardId] : undefined;
-    if (found === undefined || found.kind !== kind) {
-      const known = Object.values(standards)
-        .filter((standard) => standard.kind === kind)
-        .map((standard) => standard.id)
-        .join(", ");
+    const found = Object.hasOwn(builtIn, value) ? builtIn[value] : undefined;
+    if (found === undefined) {
+      const known = Object.keys(builtIn).join(", ");
       throw fieldError(
         "UNKNOWN_STANDARD",
         path,
@@ -99,10 +97,27 @@ export function resolveStandard<K extends Kind>(value: unknown, kind: K, path = 
         `未知的${KIND_ZH[kind]} ${JSON.stringify(value)}（内置：${known}）`,
       );
     }
-    return found as StandardOf<K>;
+    return found;
   }
-  const schema = SCHEMAS[kind] as unknown as z.ZodType<StandardOf<K>>;
-  return parse(schema, value, { en: `${kind} standard`, zh: KIND_ZH[kind] }, [path]);
+  if (Object.values(builtIn).includes(value as StandardOf<K>)) return value as StandardOf<K>;
+  if (!isDefined(value)) {
+    throw fieldError(
+      "INVALID_INPUT",
+      path,
+      `a ${kind} standard is a built-in id (${Object.keys(builtIn).join(", ")}) or an object made by defineStandard(…); got ${describeValue(value)}`,
+      `${KIND_ZH[kind]}应为内置标准的 id（${Object.keys(builtIn).join("、")}），或由 defineStandard(…) 创建的对象；实际为 ${describeValue(value, "zh")}`,
+    );
+  }
+  const standard = value as Standard;
+  if (standard.kind !== kind) {
+    throw fieldError(
+      "UNKNOWN_STANDARD",
+      path,
+      `standard ${JSON.stringify(standard.id)} is a ${standard.kind} standard, not a ${kind} standard`,
+      `标准 ${JSON.stringify(standard.id)} 不是${KIND_ZH[kind]}`,
+    );
+  }
+  return standard as StandardOf<K>;
 }
 
 /** The slots-per-1000 figure a childcare standard sets for an area type, or `UNKNOWN_STANDARD` when it sets none. */

@@ -1,13 +1,13 @@
 import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./builtin.js";
+import { childcareStandards, resolveStandard, type StandardRef } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import type { ClassRules } from "./standard.js";
 import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
-const ChildrenCountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1_000_000);
+const ChildrenCountSchema = /* @__PURE__ */ (() => z.number().int().nonnegative().max(1_000_000))();
 
 /**
  * Zod schema of the input of {@link planChildcareClasses}.
@@ -15,16 +15,17 @@ const ChildrenCountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1
  * @example
  * {@includeCode ../test/classes.test.ts#example}
  */
-export const PlanChildcareClassesInputSchema = /* @__PURE__ */ z.strictObject({
-  children: z.strictObject({
-    infant: ChildrenCountSchema,
-    toddler: ChildrenCountSchema,
-    olderToddler: ChildrenCountSchema,
-  }),
-  standard: z.unknown().optional(),
-  allowMixed: z.boolean().optional(),
-  mixedCarerRatio: z.number().int().min(1).max(100).optional(),
-});
+export const PlanChildcareClassesInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    children: z.strictObject({
+      infant: ChildrenCountSchema,
+      toddler: ChildrenCountSchema,
+      olderToddler: ChildrenCountSchema,
+    }),
+    standard: z.unknown().optional(),
+    allowMixed: z.boolean().optional(),
+    mixedCarerRatio: z.number().int().min(1).max(100).optional(),
+  }))();
 
 /**
  * Input of {@link planChildcareClasses}: children by age group (乳儿 6–12 months, 托小 12–24, 托大 24–36), the
@@ -120,7 +121,7 @@ export function classRulesOf(standard: { id: string; classRules: ClassRules | nu
  */
 export function planChildcareClasses(input: PlanChildcareClassesInput): ChildcareClassPlan {
   const parsed = parse(PlanChildcareClassesInputSchema, input, { en: "class plan input", zh: "编班输入" });
-  const standard = resolveStandard(parsed.standard ?? "national2025", "childcare");
+  const standard = resolveStandard(parsed.standard ?? "national2025", "childcare", childcareStandards);
   const rules = classRulesOf(standard, "standard");
   const { infant, toddler, olderToddler } = parsed.children;
   const size = rules.classSize;

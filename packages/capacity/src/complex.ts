@@ -1,7 +1,7 @@
 import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./builtin.js";
+import { complexStandards, resolveStandard, type StandardRef } from "./builtin.js";
 import { traceSource, traceStep } from "./trace.js";
 import { parse } from "./validate.js";
 
@@ -12,11 +12,12 @@ import { parse } from "./validate.js";
  * @example
  * {@includeCode ../test/complex.test.ts#example}
  */
-export const CheckEmbeddedComplexInputSchema = /* @__PURE__ */ z.strictObject({
-  floorAreaM2: z.number().positive().max(1_000_000),
-  functions: z.array(z.string().min(1).max(100)).max(100),
-  standard: z.unknown().optional(),
-});
+export const CheckEmbeddedComplexInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    floorAreaM2: z.number().positive().max(1_000_000),
+    functions: z.array(z.string().min(1).max(100)).max(100),
+    standard: z.unknown().optional(),
+  }))();
 
 /** Input of {@link checkEmbeddedComplex}: floor area in m² and the functions (services) the site offers. */
 export type CheckEmbeddedComplexInput = Omit<z.input<typeof CheckEmbeddedComplexInputSchema>, "standard"> & {
@@ -75,7 +76,7 @@ export interface EmbeddedComplexCheck {
  */
 export function checkEmbeddedComplex(input: CheckEmbeddedComplexInput): EmbeddedComplexCheck {
   const parsed = parse(CheckEmbeddedComplexInputSchema, input, { en: "embedded complex", zh: "嵌入式服务综合体输入" });
-  const standard = resolveStandard(parsed.standard ?? "embeddedComplex", "embeddedComplex");
+  const standard = resolveStandard(parsed.standard ?? "embeddedComplex", "embeddedComplex", complexStandards);
   const { floorAreaM2, functions } = parsed;
   functions.forEach((name, index) => {
     if (functions.indexOf(name) !== index) {

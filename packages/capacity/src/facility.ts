@@ -2,7 +2,7 @@ import type { TraceStep } from "@carekit/core";
 import { divideRounded } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
+import { childcareStandards, resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
 import { fewestCarers } from "./carers.js";
 import { classRulesOf } from "./classes.js";
 import { national2025 } from "./data/childcare.js";
@@ -17,11 +17,12 @@ import { PopulationSchema, parse, safeProduct } from "./validate.js";
  * @example
  * {@includeCode ../test/facility.test.ts#example}
  */
-export const PlanChildcareFacilityInputSchema = /* @__PURE__ */ z.strictObject({
-  plannedPopulation: PopulationSchema,
-  standard: z.unknown(),
-  areaType: z.enum(["new", "existing"]),
-});
+export const PlanChildcareFacilityInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    plannedPopulation: PopulationSchema,
+    standard: z.unknown(),
+    areaType: z.enum(["new", "existing"]),
+  }))();
 
 /**
  * Input of {@link planChildcareFacility}: the planned resident population of the area, the standard (built-in id
@@ -108,7 +109,7 @@ export function planChildcareFacility(input: PlanChildcareFacilityInput): Childc
     en: "facility plan input",
     zh: "托育设施测算输入",
   });
-  const standard = resolveStandard(rest.standard, "childcare");
+  const standard = resolveStandard(rest.standard, "childcare", childcareStandards);
   const target = slotsTargetOf(standard, areaType);
   const facility = standard.facility;
   const rules = classRulesOf(standard.classRules === null ? national2025 : standard, "standard");

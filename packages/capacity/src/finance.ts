@@ -1,7 +1,7 @@
 import type { TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./builtin.js";
+import { financeStandards, resolveStandard, type StandardRef } from "./builtin.js";
 import { moneyStep, traceSource } from "./trace.js";
 import { CountSchema, parse, YearSchema } from "./validate.js";
 
@@ -62,11 +62,12 @@ const KIND_ZH: Record<ProviderKind, string> = { independent: "独立托育机构
  * @example
  * {@includeCode ../test/finance.test.ts#schemas}
  */
-export const ChildcareMonthlyFeeInputSchema = /* @__PURE__ */ z.strictObject({
-  standard: z.unknown(),
-  ownership: z.enum(OWNERSHIPS),
-  classType: z.enum(CLASS_TYPES),
-});
+export const ChildcareMonthlyFeeInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    standard: z.unknown(),
+    ownership: z.enum(OWNERSHIPS),
+    classType: z.enum(CLASS_TYPES),
+  }))();
 
 /** Input of {@link childcareMonthlyFee}: the finance standard, the provider's ownership and the child's class type. */
 export type ChildcareMonthlyFeeInput = Omit<z.input<typeof ChildcareMonthlyFeeInputSchema>, "standard"> & {
@@ -112,7 +113,7 @@ export interface ChildcareMonthlyFee {
  */
 export function childcareMonthlyFee(input: ChildcareMonthlyFeeInput): ChildcareMonthlyFee {
   const parsed = parse(ChildcareMonthlyFeeInputSchema, input, { en: "childcare fee input", zh: "保育费输入" });
-  const standard = resolveStandard(parsed.standard, "childcareFinance");
+  const standard = resolveStandard(parsed.standard, "childcareFinance", financeStandards);
   const { ownership, classType } = parsed;
   const monthlyFeeFen = standard.monthlyFeeFen[ownership][classType];
   return {
@@ -144,13 +145,14 @@ const MAX_PROVIDERS = 100_000;
  * @example
  * {@includeCode ../test/finance.test.ts#schemas}
  */
-export const SubsidyProviderSchema = /* @__PURE__ */ z.strictObject({
-  name: z.string().min(1).max(200).optional(),
-  kind: z.enum(PROVIDER_KINDS),
-  enrolled: CountSchema,
-  months: z.number().int().min(0).max(12),
-  award: z.enum(AWARDS).optional(),
-});
+export const SubsidyProviderSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().min(1).max(200).optional(),
+    kind: z.enum(PROVIDER_KINDS),
+    enrolled: CountSchema,
+    months: z.number().int().min(0).max(12),
+    award: z.enum(AWARDS).optional(),
+  }))();
 
 /** One provider of {@link childcareSubsidyBudget}; see {@link SubsidyProviderSchema}. */
 export type SubsidyProvider = z.input<typeof SubsidyProviderSchema>;
@@ -161,11 +163,12 @@ export type SubsidyProvider = z.input<typeof SubsidyProviderSchema>;
  * @example
  * {@includeCode ../test/finance.test.ts#schemas}
  */
-export const ChildcareSubsidyBudgetInputSchema = /* @__PURE__ */ z.strictObject({
-  standard: z.unknown(),
-  year: YearSchema,
-  providers: z.array(SubsidyProviderSchema).max(MAX_PROVIDERS),
-});
+export const ChildcareSubsidyBudgetInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    standard: z.unknown(),
+    year: YearSchema,
+    providers: z.array(SubsidyProviderSchema).max(MAX_PROVIDERS),
+  }))();
 
 /** Input of {@link childcareSubsidyBudget}: the standard, the budget year and the inclusive providers. */
 export type ChildcareSubsidyBudgetInput = Omit<z.input<typeof ChildcareSubsidyBudgetInputSchema>, "standard"> & {
@@ -273,7 +276,7 @@ export function childcareSubsidyBudget(input: ChildcareSubsidyBudgetInput): Chil
     en: "subsidy budget input",
     zh: "运营补助预算输入",
   });
-  const standard = resolveStandard(parsed.standard, "childcareFinance");
+  const standard = resolveStandard(parsed.standard, "childcareFinance", financeStandards);
   const { year } = parsed;
   const startYear = Number(standard.subsidy.effectiveFrom.slice(0, 4));
   if (year < startYear) {

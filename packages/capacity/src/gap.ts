@@ -1,29 +1,53 @@
 import type { TraceSource, TraceStep } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import * as z from "zod";
-import { resolveStandard, type StandardRef, slotsTargetOf } from "./builtin.js";
+import {
+  childcareStandards,
+  nursingBedStandards,
+  resolveStandard,
+  type StandardRef,
+  slotsTargetOf,
+} from "./builtin.js";
 import { type Ratio, ratioOf, requiredPer1000, requiredShare, scaled } from "./exact.js";
-import { type PopulationProjection, PopulationProjectionSchema } from "./projection.js";
+import {
+  anything,
+  COUNT,
+  ELDER_AGE,
+  oneOf,
+  optional,
+  POSITIVE_COUNT,
+  readInput,
+  SHARE,
+  strictObject,
+  TARGET_PER_1000,
+  union,
+} from "./internal/read.js";
+import { type PopulationProjection, PopulationProjectionSchema, PROJECTION } from "./projection.js";
 import { traceSource, traceStep } from "./trace.js";
 import {
   assertNotAbove,
   CountSchema,
   ElderAgeSchema,
   PopulationSchema,
-  parse,
+  populationExpected,
   populationUnionError,
   ShareSchema,
   TargetPer1000Schema,
 } from "./validate.js";
 
-const PopulationOrProjectionSchema = /* @__PURE__ */ z.union([PopulationSchema, PopulationProjectionSchema], {
-  error: populationUnionError,
-});
+const PopulationOrProjectionSchema = /* @__PURE__ */ (() =>
+  z.union([PopulationSchema, PopulationProjectionSchema], {
+    error: populationUnionError,
+  }))();
 
 /** A population given directly, or a {@link PopulationProjection} for a future year. */
 export type PopulationInput = number | PopulationProjection;
 
-function readPopulation(population: z.output<typeof PopulationOrProjectionSchema>): {
+/** {@link PopulationOrProjectionSchema} as a zod-free reader (`internal/read.ts`). */
+const POPULATION = /* @__PURE__ */ (() =>
+  union<number | PopulationProjection>([POSITIVE_COUNT, PROJECTION], populationExpected))();
+
+function readPopulation(population: number | PopulationProjection): {
   count: number;
   year: number | null;
   steps: TraceStep[];
@@ -69,13 +93,24 @@ function exactlyOne(target: unknown, standard: unknown, targetPath: string): voi
  * @example
  * {@includeCode ../test/gap.test.ts#schemas}
  */
-export const ChildcareGapInputSchema = /* @__PURE__ */ z.strictObject({
-  population: PopulationOrProjectionSchema,
-  existingSlots: CountSchema,
-  targetPer1000: TargetPer1000Schema.optional(),
-  standard: z.unknown().optional(),
-  areaType: z.enum(["new", "existing"]).optional(),
-});
+export const ChildcareGapInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    population: PopulationOrProjectionSchema,
+    existingSlots: CountSchema,
+    targetPer1000: TargetPer1000Schema.optional(),
+    standard: z.unknown().optional(),
+    areaType: z.enum(["new", "existing"]).optional(),
+  }))();
+
+/** {@link ChildcareGapInputSchema} as a zod-free reader, held to it by `test/read.test.ts`. */
+export const CHILDCARE_GAP_INPUT = /* @__PURE__ */ (() =>
+  strictObject({
+    population: POPULATION,
+    existingSlots: COUNT,
+    targetPer1000: optional(TARGET_PER_1000),
+    standard: anything,
+    areaType: optional(oneOf(["new", "existing"])),
+  }))();
 
 /** Input of {@link childcareGap}: give `targetPer1000` or a `standard` (with `areaType`, default `new`). */
 export type ChildcareGapInput = Omit<z.input<typeof ChildcareGapInputSchema>, "standard"> & {
@@ -104,7 +139,11 @@ export interface ChildcareGap {
   trace: TraceStep[];
 }
 
-function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
+function childcareTarget(input: {
+  targetPer1000?: number | undefined;
+  standard?: unknown;
+  areaType?: "new" | "existing" | undefined;
+}): {
   target: number;
   source: TraceSource | null;
   id: string | null;
@@ -121,7 +160,7 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
     }
     return { target: input.targetPer1000, source: null, id: null };
   }
-  const standard = resolveStandard(input.standard, "childcare");
+  const standard = resolveStandard(input.standard, "childcare", childcareStandards);
   const target = slotsTargetOf(standard, input.areaType ?? "new");
   return { target, source: traceSource(standard), id: standard.id };
 }
@@ -153,7 +192,7 @@ function childcareTarget(input: z.output<typeof ChildcareGapInputSchema>): {
  * ```
  */
 export function childcareGap(input: ChildcareGapInput): ChildcareGap {
-  const parsed = parse(ChildcareGapInputSchema, input, { en: "childcare gap input", zh: "托位缺口输入" });
+  const parsed = readInput(input, CHILDCARE_GAP_INPUT, { en: "childcare gap input", zh: "托位缺口输入" });
   const { target, source, id } = childcareTarget(parsed);
   const { count: population, year, steps } = readPopulation(parsed.population);
   const existingSlots = parsed.existingSlots;
@@ -212,12 +251,22 @@ export function childcareGap(input: ChildcareGapInput): ChildcareGap {
  * @example
  * {@includeCode ../test/gap.test.ts#schemas}
  */
-export const ElderBedGapInputSchema = /* @__PURE__ */ z.strictObject({
-  elderPopulation: PopulationOrProjectionSchema,
-  existingBeds: CountSchema,
-  targetPer1000: TargetPer1000Schema,
-  elderAge: ElderAgeSchema.optional(),
-});
+export const ElderBedGapInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    elderPopulation: PopulationOrProjectionSchema,
+    existingBeds: CountSchema,
+    targetPer1000: TargetPer1000Schema,
+    elderAge: ElderAgeSchema.optional(),
+  }))();
+
+/** {@link ElderBedGapInputSchema} as a zod-free reader, held to it by `test/read.test.ts`. */
+export const ELDER_BED_GAP_INPUT = /* @__PURE__ */ (() =>
+  strictObject({
+    elderPopulation: POPULATION,
+    existingBeds: COUNT,
+    targetPer1000: TARGET_PER_1000,
+    elderAge: optional(ELDER_AGE),
+  }))();
 
 /** Input of {@link elderBedGap}. */
 export type ElderBedGapInput = z.input<typeof ElderBedGapInputSchema>;
@@ -270,7 +319,7 @@ export interface ElderBedGap {
  * ```
  */
 export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
-  const parsed = parse(ElderBedGapInputSchema, input, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
+  const parsed = readInput(input, ELDER_BED_GAP_INPUT, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
   const { count: elderPopulation, year, steps } = readPopulation(parsed.elderPopulation);
   const { existingBeds, targetPer1000, elderAge = 60 } = parsed;
   const requiredBeds = requiredPer1000(elderPopulation, scaled(targetPer1000, "targetPer1000"));
@@ -320,12 +369,22 @@ export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
  * @example
  * {@includeCode ../test/gap.test.ts#schemas}
  */
-export const NursingBedGapInputSchema = /* @__PURE__ */ z.strictObject({
-  existingBeds: PopulationSchema,
-  nursingBeds: CountSchema,
-  targetShare: ShareSchema.optional(),
-  standard: z.unknown().optional(),
-});
+export const NursingBedGapInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    existingBeds: PopulationSchema,
+    nursingBeds: CountSchema,
+    targetShare: ShareSchema.optional(),
+    standard: z.unknown().optional(),
+  }))();
+
+/** {@link NursingBedGapInputSchema} as a zod-free reader, held to it by `test/read.test.ts`. */
+export const NURSING_BED_GAP_INPUT = /* @__PURE__ */ (() =>
+  strictObject({
+    existingBeds: POSITIVE_COUNT,
+    nursingBeds: COUNT,
+    targetShare: optional(SHARE),
+    standard: anything,
+  }))();
 
 /** Input of {@link nursingBedGap}: give `targetShare` (a fraction, `0.55`) or a `standard`. */
 export type NursingBedGapInput = Omit<z.input<typeof NursingBedGapInputSchema>, "standard"> & {
@@ -375,9 +434,10 @@ export interface NursingBedGap {
  * ```
  */
 export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
-  const parsed = parse(NursingBedGapInputSchema, input, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });
+  const parsed = readInput(input, NURSING_BED_GAP_INPUT, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });
   exactlyOne(parsed.targetShare, parsed.standard, "targetShare");
-  const standard = parsed.targetShare === undefined ? resolveStandard(parsed.standard, "nursingBedShare") : null;
+  const standard =
+    parsed.targetShare === undefined ? resolveStandard(parsed.standard, "nursingBedShare", nursingBedStandards) : null;
   const targetShare = standard === null ? Number(parsed.targetShare) : standard.targetShare;
   const source = standard === null ? null : traceSource(standard);
   const { existingBeds, nursingBeds } = parsed;

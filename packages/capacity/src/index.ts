@@ -128,6 +128,7 @@ export {
   ClassRulesSchema,
   CORE_FUNCTIONS,
   type CoreFunction,
+  defineStandard,
   type EmbeddedComplexStandard,
   EmbeddedComplexStandardSchema,
   type FacilityRules,

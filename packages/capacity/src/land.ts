@@ -1,7 +1,7 @@
 import type { TraceStep } from "@carekit/core";
 import { divideRounded, ROUNDING_MODES, type RoundingMode } from "@carekit/core";
 import * as z from "zod";
-import { resolveStandard, type StandardRef } from "./builtin.js";
+import { landStandards, resolveStandard, type StandardRef } from "./builtin.js";
 import { scaled } from "./exact.js";
 import { traceSource, traceStep } from "./trace.js";
 import { parse, safeProduct } from "./validate.js";
@@ -12,11 +12,12 @@ import { parse, safeProduct } from "./validate.js";
  * @example
  * {@includeCode ../test/land.test.ts#example}
  */
-export const PlanResidentialLandInputSchema = /* @__PURE__ */ z.strictObject({
-  residentialLandMu: z.number().positive().max(100_000_000),
-  standard: z.unknown().optional(),
-  rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).optional(),
-});
+export const PlanResidentialLandInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    residentialLandMu: z.number().positive().max(100_000_000),
+    standard: z.unknown().optional(),
+    rounding: z.enum(ROUNDING_MODES as [RoundingMode, ...RoundingMode[]]).optional(),
+  }))();
 
 /**
  * Input of {@link planResidentialLand}: residential land in 亩 (at most 4 decimals), the rule (default
@@ -70,7 +71,7 @@ export interface ResidentialLandPlan {
  */
 export function planResidentialLand(input: PlanResidentialLandInput): ResidentialLandPlan {
   const parsed = parse(PlanResidentialLandInputSchema, input, { en: "residential land input", zh: "居住用地配建输入" });
-  const standard = resolveStandard(parsed.standard ?? "newUrbanLand", "residentialLand");
+  const standard = resolveStandard(parsed.standard ?? "newUrbanLand", "residentialLand", landStandards);
   const rounding = parsed.rounding ?? "up";
   const landMu = parsed.residentialLandMu;
   const blocks = divideRounded(

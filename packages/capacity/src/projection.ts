@@ -1,7 +1,8 @@
 import type { TraceStep } from "@carekit/core";
 import { fieldError, toScaledInteger } from "@carekit/core/internal";
 import * as z from "zod";
-import { TraceStepSchema, traceStep } from "./trace.js";
+import { oneOf, POSITIVE_COUNT, strictObject, YEAR } from "./internal/read.js";
+import { TRACE, TraceStepSchema, traceStep } from "./trace.js";
 import { CountSchema, decimalsOf, MAX_COUNT, PopulationSchema, parse, YearSchema } from "./validate.js";
 
 /** A population for a future year (人口预测), as returned by {@link projectPopulation} and {@link projectFromSeries}. */
@@ -22,12 +23,17 @@ export interface PopulationProjection {
  * @example
  * {@includeCode ../test/projection.test.ts#traceSchema}
  */
-export const PopulationProjectionSchema = /* @__PURE__ */ z.strictObject({
-  method: z.enum(["compound", "linear"]),
-  targetYear: YearSchema,
-  value: PopulationSchema,
-  trace: z.array(TraceStepSchema),
-});
+export const PopulationProjectionSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    method: z.enum(["compound", "linear"]),
+    targetYear: YearSchema,
+    value: PopulationSchema,
+    trace: z.array(TraceStepSchema),
+  }))();
+
+/** {@link PopulationProjectionSchema} as a zod-free reader (`internal/read.ts`), held to it by `test/read.test.ts`. */
+export const PROJECTION = /* @__PURE__ */ (() =>
+  strictObject({ method: oneOf(["compound", "linear"]), targetYear: YEAR, value: POSITIVE_COUNT, trace: TRACE }))();
 
 /**
  * Zod schema of the input of {@link projectPopulation}.
@@ -35,19 +41,20 @@ export const PopulationProjectionSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * {@includeCode ../test/projection.test.ts#compound}
  */
-export const ProjectPopulationInputSchema = /* @__PURE__ */ z.strictObject({
-  base: PopulationSchema,
-  baseYear: YearSchema,
-  targetYear: YearSchema,
-  annualGrowthRate: z
-    .number()
-    .gt(-1)
-    .max(1)
-    .refine((rate) => decimalsOf(rate) <= 6, {
-      error: "a growth rate has at most 6 decimals",
-      params: { zh: "增长率最多 6 位小数", range: true },
-    }),
-});
+export const ProjectPopulationInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    base: PopulationSchema,
+    baseYear: YearSchema,
+    targetYear: YearSchema,
+    annualGrowthRate: z
+      .number()
+      .gt(-1)
+      .max(1)
+      .refine((rate) => decimalsOf(rate) <= 6, {
+        error: "a growth rate has at most 6 decimals",
+        params: { zh: "增长率最多 6 位小数", range: true },
+      }),
+  }))();
 
 /** Input of {@link projectPopulation}. */
 export type ProjectPopulationInput = z.input<typeof ProjectPopulationInputSchema>;
@@ -132,13 +139,14 @@ const LABEL_COMPOUND = { en: "population projection", zh: "人口预测输入" }
  * @example
  * {@includeCode ../test/projection.test.ts#linear}
  */
-export const ProjectFromSeriesInputSchema = /* @__PURE__ */ z.strictObject({
-  series: z
-    .array(z.strictObject({ year: YearSchema, value: CountSchema }))
-    .min(2)
-    .max(1000),
-  targetYear: YearSchema,
-});
+export const ProjectFromSeriesInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    series: z
+      .array(z.strictObject({ year: YearSchema, value: CountSchema }))
+      .min(2)
+      .max(1000),
+    targetYear: YearSchema,
+  }))();
 
 /** Input of {@link projectFromSeries}. */
 export type ProjectFromSeriesInput = z.input<typeof ProjectFromSeriesInputSchema>;

@@ -1,8 +1,9 @@
 import type { TraceStep } from "@carekit/core";
 import * as z from "zod";
 import { RATIO_DECIMALS, type Ratio, ratioOf } from "./exact.js";
+import { COUNT, ELDER_AGE, optional, POSITIVE_COUNT, readInput, strictObject } from "./internal/read.js";
 import { traceStep } from "./trace.js";
-import { assertNotAbove, CountSchema, ElderAgeSchema, PopulationSchema, parse } from "./validate.js";
+import { assertNotAbove, CountSchema, ElderAgeSchema, PopulationSchema } from "./validate.js";
 
 /**
  * The result of a ratio (比率): `value` unrounded, `rounded` half-up (四舍五入) to `decimals` (2) places computed
@@ -53,10 +54,11 @@ function ratioResult(
  * @example
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
-export const SlotsPer1000InputSchema = /* @__PURE__ */ z.strictObject({
-  existingSlots: CountSchema,
-  population: PopulationSchema,
-});
+export const SlotsPer1000InputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    existingSlots: CountSchema,
+    population: PopulationSchema,
+  }))();
 
 /** Input of {@link slotsPer1000}: existing childcare slots (现有托位数) and resident population (常住人口). */
 export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
@@ -83,7 +85,7 @@ export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
  * ```
  */
 export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
-  const { existingSlots, population } = parse(SlotsPer1000InputSchema, input, LABEL_SLOTS);
+  const { existingSlots, population } = readInput(input, SLOTS_INPUT, LABEL_SLOTS);
   const step = {
     id: "slotsPer1000",
     zh: "每千人口托位数",
@@ -93,6 +95,9 @@ export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
   return ratioResult(step, existingSlots, population, 1000, { existingSlots, population });
 }
 
+/** {@link SlotsPer1000InputSchema} as a zod-free reader (`internal/read.ts`), held to it by `test/read.test.ts`. */
+export const SLOTS_INPUT = /* @__PURE__ */ (() => strictObject({ existingSlots: COUNT, population: POSITIVE_COUNT }))();
+
 const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输入" };
 
 /**
@@ -101,11 +106,12 @@ const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输�
  * @example
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
-export const BedsPer1000EldersInputSchema = /* @__PURE__ */ z.strictObject({
-  existingBeds: CountSchema,
-  elderPopulation: PopulationSchema,
-  elderAge: ElderAgeSchema.optional(),
-});
+export const BedsPer1000EldersInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    existingBeds: CountSchema,
+    elderPopulation: PopulationSchema,
+    elderAge: ElderAgeSchema.optional(),
+  }))();
 
 /** Input of {@link bedsPer1000Elders}: existing elder-care beds, elder population and the age that defines it. */
 export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema>;
@@ -130,7 +136,7 @@ export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema
  * ```
  */
 export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
-  const { existingBeds, elderPopulation, elderAge = 60 } = parse(BedsPer1000EldersInputSchema, input, LABEL_BEDS);
+  const { existingBeds, elderPopulation, elderAge = 60 } = readInput(input, BEDS_INPUT, LABEL_BEDS);
   const step = {
     id: "bedsPer1000Elders",
     zh: `每千名老年人（${elderAge}岁及以上）养老床位数`,
@@ -140,6 +146,14 @@ export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
   return ratioResult(step, existingBeds, elderPopulation, 1000, { existingBeds, elderPopulation, elderAge });
 }
 
+/** As a reader: {@link BedsPer1000EldersInputSchema}. */
+export const BEDS_INPUT = /* @__PURE__ */ (() =>
+  strictObject({
+    existingBeds: COUNT,
+    elderPopulation: POSITIVE_COUNT,
+    elderAge: optional(ELDER_AGE),
+  }))();
+
 const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人养老床位数输入" };
 
 /**
@@ -148,10 +162,11 @@ const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人�
  * @example
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
-export const NursingBedShareInputSchema = /* @__PURE__ */ z.strictObject({
-  nursingBeds: CountSchema,
-  existingBeds: PopulationSchema,
-});
+export const NursingBedShareInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    nursingBeds: CountSchema,
+    existingBeds: PopulationSchema,
+  }))();
 
 /** Input of {@link nursingBedShare}: nursing-care beds and all existing beds of the elder-care institutions. */
 export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
@@ -177,7 +192,7 @@ export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
  * ```
  */
 export function nursingBedShare(input: NursingBedShareInput): RatioResult {
-  const { nursingBeds, existingBeds } = parse(NursingBedShareInputSchema, input, LABEL_NURSING);
+  const { nursingBeds, existingBeds } = readInput(input, NURSING_INPUT, LABEL_NURSING);
   assertNotAbove(nursingBeds, existingBeds, "nursingBeds", "existingBeds", "护理型床位数", "床位总数");
   const step = {
     id: "nursingBedShare",
@@ -188,6 +203,10 @@ export function nursingBedShare(input: NursingBedShareInput): RatioResult {
   return ratioResult(step, nursingBeds, existingBeds, 100, { nursingBeds, existingBeds });
 }
 
+/** As a reader: {@link NursingBedShareInputSchema}. */
+export const NURSING_INPUT = /* @__PURE__ */ (() =>
+  strictObject({ nursingBeds: COUNT, existingBeds: POSITIVE_COUNT }))();
+
 const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占比输入" };
 
 /**
@@ -196,10 +215,11 @@ const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占�
  * @example
  * {@includeCode ../test/ratio.test.ts#schemas}
  */
-export const UtilizationInputSchema = /* @__PURE__ */ z.strictObject({
-  enrolled: CountSchema,
-  existingSlots: PopulationSchema,
-});
+export const UtilizationInputSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    enrolled: CountSchema,
+    existingSlots: PopulationSchema,
+  }))();
 
 /** Input of {@link utilization}: children enrolled (在托人数) and existing slots (现有托位数). */
 export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
@@ -223,7 +243,7 @@ export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
  * ```
  */
 export function utilization(input: UtilizationInput): RatioResult {
-  const { enrolled, existingSlots } = parse(UtilizationInputSchema, input, LABEL_UTILIZATION);
+  const { enrolled, existingSlots } = readInput(input, UTILIZATION_INPUT, LABEL_UTILIZATION);
   const step = {
     id: "utilization",
     zh: "托位利用率（%）",
@@ -232,5 +252,9 @@ export function utilization(input: UtilizationInput): RatioResult {
   };
   return ratioResult(step, enrolled, existingSlots, 100, { enrolled, existingSlots });
 }
+
+/** As a reader: {@link UtilizationInputSchema}. */
+export const UTILIZATION_INPUT = /* @__PURE__ */ (() =>
+  strictObject({ enrolled: COUNT, existingSlots: POSITIVE_COUNT }))();
 
 const LABEL_UTILIZATION = { en: "utilisation input", zh: "利用率输入" };

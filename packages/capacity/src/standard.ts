@@ -1,12 +1,13 @@
 import { IsoDateSchema, SourceSchema } from "@carekit/core";
+import { deepFreeze } from "@carekit/core/internal";
 import * as z from "zod";
-import { PopulationSchema, ShareSchema, TargetPer1000Schema, YearSchema } from "./validate.js";
+import { markDefined } from "./internal/defined.js";
+import { PopulationSchema, parse, ShareSchema, TargetPer1000Schema, YearSchema } from "./validate.js";
 
-const IdSchema = /* @__PURE__ */ z
-  .string()
-  .regex(/^[a-z][A-Za-z0-9]*$/, { error: "an id is camelCase letters and digits" });
-const SizeSchema = /* @__PURE__ */ z.number().int().min(1).max(100);
-const AreaSchema = /* @__PURE__ */ z.number().positive().max(1_000_000);
+const IdSchema = /* @__PURE__ */ (() =>
+  z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: "an id is camelCase letters and digits" }))();
+const SizeSchema = /* @__PURE__ */ (() => z.number().int().min(1).max(100))();
+const AreaSchema = /* @__PURE__ */ (() => z.number().positive().max(1_000_000))();
 
 function base<K extends string>(kind: K) {
   return {
@@ -29,18 +30,19 @@ function base<K extends string>(kind: K) {
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const ClassRulesSchema = /* @__PURE__ */ z.strictObject({
-  classSize: z.strictObject({ infant: SizeSchema, toddler: SizeSchema, olderToddler: SizeSchema, mixed: SizeSchema }),
-  carerRatio: z.strictObject({
-    infant: SizeSchema,
-    toddler: SizeSchema,
-    olderToddler: SizeSchema,
-    mixed: SizeSchema.nullable(),
-  }),
-  mixedFromMonths: z.number().int().min(0).max(36),
-  fullTimeHealthWorkerFrom: PopulationSchema.nullable(),
-  source: SourceSchema,
-});
+export const ClassRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    classSize: z.strictObject({ infant: SizeSchema, toddler: SizeSchema, olderToddler: SizeSchema, mixed: SizeSchema }),
+    carerRatio: z.strictObject({
+      infant: SizeSchema,
+      toddler: SizeSchema,
+      olderToddler: SizeSchema,
+      mixed: SizeSchema.nullable(),
+    }),
+    mixedFromMonths: z.number().int().min(0).max(36),
+    fullTimeHealthWorkerFrom: PopulationSchema.nullable(),
+    source: SourceSchema,
+  }))();
 
 /** Class rules of a childcare standard; see {@link ClassRulesSchema}. */
 export type ClassRules = z.output<typeof ClassRulesSchema>;
@@ -53,19 +55,20 @@ export type ClassRules = z.output<typeof ClassRulesSchema>;
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const FacilityRulesSchema = /* @__PURE__ */ z.strictObject({
-  planningClassSize: SizeSchema.nullable(),
-  independentBuildingFromClasses: SizeSchema.nullable(),
-  landM2PerSlot: AreaSchema.nullable(),
-  floorM2PerSlot: AreaSchema.nullable(),
-  requiredFromPopulation: PopulationSchema.nullable(),
-  source: SourceSchema,
-});
+export const FacilityRulesSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    planningClassSize: SizeSchema.nullable(),
+    independentBuildingFromClasses: SizeSchema.nullable(),
+    landM2PerSlot: AreaSchema.nullable(),
+    floorM2PerSlot: AreaSchema.nullable(),
+    requiredFromPopulation: PopulationSchema.nullable(),
+    source: SourceSchema,
+  }))();
 
 /** Facility rules of a childcare standard; see {@link FacilityRulesSchema}. */
 export type FacilityRules = z.output<typeof FacilityRulesSchema>;
 
-const BaselineSchema = /* @__PURE__ */ z.strictObject({ year: YearSchema, value: z.number().nonnegative() });
+const BaselineSchema = /* @__PURE__ */ (() => z.strictObject({ year: YearSchema, value: z.number().nonnegative() }))();
 
 /**
  * Zod schema of a childcare planning standard (托育规划标准): slots per 1000 residents for new and existing
@@ -74,14 +77,15 @@ const BaselineSchema = /* @__PURE__ */ z.strictObject({ year: YearSchema, value:
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const ChildcareStandardSchema = /* @__PURE__ */ z.strictObject({
-  ...base("childcare"),
-  targetYear: YearSchema.nullable(),
-  slotsPer1000: z.strictObject({ new: TargetPer1000Schema.nullable(), existing: TargetPer1000Schema.nullable() }),
-  baseline: BaselineSchema.nullable(),
-  classRules: ClassRulesSchema.nullable(),
-  facility: FacilityRulesSchema.nullable(),
-});
+export const ChildcareStandardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...base("childcare"),
+    targetYear: YearSchema.nullable(),
+    slotsPer1000: z.strictObject({ new: TargetPer1000Schema.nullable(), existing: TargetPer1000Schema.nullable() }),
+    baseline: BaselineSchema.nullable(),
+    classRules: ClassRulesSchema.nullable(),
+    facility: FacilityRulesSchema.nullable(),
+  }))();
 
 /** A childcare planning standard; see {@link ChildcareStandardSchema}. */
 export type ChildcareStandard = z.output<typeof ChildcareStandardSchema>;
@@ -93,12 +97,13 @@ export type ChildcareStandard = z.output<typeof ChildcareStandardSchema>;
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const NursingBedStandardSchema = /* @__PURE__ */ z.strictObject({
-  ...base("nursingBedShare"),
-  targetYear: YearSchema,
-  targetShare: ShareSchema,
-  baseline: BaselineSchema.nullable(),
-});
+export const NursingBedStandardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...base("nursingBedShare"),
+    targetYear: YearSchema,
+    targetShare: ShareSchema,
+    baseline: BaselineSchema.nullable(),
+  }))();
 
 /** A nursing-bed share target; see {@link NursingBedStandardSchema}. */
 export type NursingBedStandard = z.output<typeof NursingBedStandardSchema>;
@@ -110,14 +115,15 @@ export type NursingBedStandard = z.output<typeof NursingBedStandardSchema>;
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const ResidentialLandStandardSchema = /* @__PURE__ */ z.strictObject({
-  ...base("residentialLand"),
-  landMuPerSet: AreaSchema,
-  kindergartensPerSet: SizeSchema,
-  kindergartenMinClasses: SizeSchema,
-  elderFacilitiesPerSet: SizeSchema,
-  elderFacilityMinFloorAreaM2: AreaSchema,
-});
+export const ResidentialLandStandardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...base("residentialLand"),
+    landMuPerSet: AreaSchema,
+    kindergartensPerSet: SizeSchema,
+    kindergartenMinClasses: SizeSchema,
+    elderFacilitiesPerSet: SizeSchema,
+    elderFacilityMinFloorAreaM2: AreaSchema,
+  }))();
 
 /** A residential-land provision rule; see {@link ResidentialLandStandardSchema}. */
 export type ResidentialLandStandard = z.output<typeof ResidentialLandStandardSchema>;
@@ -141,27 +147,29 @@ export type CoreFunction = (typeof CORE_FUNCTIONS)[number];
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const EmbeddedComplexStandardSchema = /* @__PURE__ */ z.strictObject({
-  ...base("embeddedComplex"),
-  minFloorAreaM2: AreaSchema,
-  preferredFloorAreaM2: AreaSchema,
-  minFunctions: SizeSchema,
-  minCoreFunctions: SizeSchema,
-  coreFunctions: z.array(z.enum(CORE_FUNCTIONS)).min(1),
-});
+export const EmbeddedComplexStandardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...base("embeddedComplex"),
+    minFloorAreaM2: AreaSchema,
+    preferredFloorAreaM2: AreaSchema,
+    minFunctions: SizeSchema,
+    minCoreFunctions: SizeSchema,
+    coreFunctions: z.array(z.enum(CORE_FUNCTIONS)).min(1),
+  }))();
 
 /** A community embedded service complex rule; see {@link EmbeddedComplexStandardSchema}. */
 export type EmbeddedComplexStandard = z.output<typeof EmbeddedComplexStandardSchema>;
 
 /** An amount of money in integer fen (分), a safe integer ≥ 0 up to 10^12 fen (100 亿元). */
-const FenAmountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(1_000_000_000_000);
+const FenAmountSchema = /* @__PURE__ */ (() => z.number().int().nonnegative().max(1_000_000_000_000))();
 
 /** Fees or subsidies by childcare class type (班型): 乳儿班 `infant`, 托小班 `toddler`, 托大班 `older_toddler`. */
-const ByClassTypeSchema = /* @__PURE__ */ z.strictObject({
-  infant: FenAmountSchema,
-  toddler: FenAmountSchema,
-  older_toddler: FenAmountSchema,
-});
+const ByClassTypeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    infant: FenAmountSchema,
+    toddler: FenAmountSchema,
+    older_toddler: FenAmountSchema,
+  }))();
 
 /**
  * Zod schema of a childcare finance standard (托育收费与补助标准): the monthly childcare fee (保育费) per child by
@@ -173,19 +181,20 @@ const ByClassTypeSchema = /* @__PURE__ */ z.strictObject({
  * @example
  * {@includeCode ../test/finance.test.ts#schemas}
  */
-export const ChildcareFinanceStandardSchema = /* @__PURE__ */ z.strictObject({
-  ...base("childcareFinance"),
-  monthlyFeeFen: z.strictObject({
-    publicly_built_publicly_run: ByClassTypeSchema,
-    publicly_built_privately_run: ByClassTypeSchema,
-  }),
-  subsidy: z.strictObject({
-    effectiveFrom: IsoDateSchema,
-    monthlyFenPerChild: z.strictObject({ independent: FenAmountSchema, kindergarten_class: FenAmountSchema }),
-    maxMonthsPerYear: z.number().int().min(1).max(12),
-  }),
-  awardFen: z.strictObject({ municipal_model: FenAmountSchema, county_model: FenAmountSchema }),
-});
+export const ChildcareFinanceStandardSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ...base("childcareFinance"),
+    monthlyFeeFen: z.strictObject({
+      publicly_built_publicly_run: ByClassTypeSchema,
+      publicly_built_privately_run: ByClassTypeSchema,
+    }),
+    subsidy: z.strictObject({
+      effectiveFrom: IsoDateSchema,
+      monthlyFenPerChild: z.strictObject({ independent: FenAmountSchema, kindergarten_class: FenAmountSchema }),
+      maxMonthsPerYear: z.number().int().min(1).max(12),
+    }),
+    awardFen: z.strictObject({ municipal_model: FenAmountSchema, county_model: FenAmountSchema }),
+  }))();
 
 /** A childcare finance standard; see {@link ChildcareFinanceStandardSchema}. */
 export type ChildcareFinanceStandard = z.output<typeof ChildcareFinanceStandardSchema>;
@@ -196,13 +205,41 @@ export type ChildcareFinanceStandard = z.output<typeof ChildcareFinanceStandardS
  * @example
  * {@includeCode ../test/standards.test.ts#schemas}
  */
-export const StandardSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
-  ChildcareStandardSchema,
-  NursingBedStandardSchema,
-  ResidentialLandStandardSchema,
-  EmbeddedComplexStandardSchema,
-  ChildcareFinanceStandardSchema,
-]);
+export const StandardSchema = /* @__PURE__ */ (() =>
+  z.discriminatedUnion("kind", [
+    ChildcareStandardSchema,
+    NursingBedStandardSchema,
+    ResidentialLandStandardSchema,
+    EmbeddedComplexStandardSchema,
+    ChildcareFinanceStandardSchema,
+  ]))();
 
 /** Any planning standard; see {@link StandardSchema}. */
 export type Standard = z.output<typeof StandardSchema>;
+
+/**
+ * 自定义规划标准 — validate your own planning standard once and make it usable by every function that takes a
+ * `standard`: checked by {@link StandardSchema} (told apart by `kind`), then frozen, so that what was checked is what
+ * is used. Functions accept a built-in id (`"national2025"`), a built-in module (`standards.sichuan`) or a standard
+ * made here; any other object is refused, because nothing has validated it.
+ *
+ * @param standard - a complete standard of any kind; spread a built-in one to change a few figures
+ * @returns the validated, frozen standard
+ * @throws {CarekitError} INVALID_INPUT or OUT_OF_RANGE with every problem and its path (`slotsPer1000.new`)
+ * @see {@link StandardSchema} for every field, and `standards` for the built-in ones with their documents
+ * @example
+ * ```ts
+ * import { childcareGap, defineStandard, standards } from "@carekit/capacity";
+ *
+ * // a district that plans 6 slots per 1000 in new areas
+ * const district = defineStandard({ ...standards.sichuan, id: "myDistrict", slotsPer1000: { new: 6, existing: 5 } });
+ * childcareGap({ population: 100_000, existingSlots: 300, standard: district }).gap; // → 300
+ * defineStandard({ ...standards.sichuan, slotsPer1000: { new: 120, existing: null } }); // → throws OUT_OF_RANGE
+ * ```
+ */
+export function defineStandard<const T extends z.input<typeof StandardSchema>>(
+  standard: T,
+): Extract<Standard, { kind: T["kind"] }> {
+  const parsed = parse(StandardSchema, standard, { en: "planning standard", zh: "规划标准" });
+  return markDefined(deepFreeze(parsed)) as Extract<Standard, { kind: T["kind"] }>;
+}

@@ -1,10 +1,11 @@
 import { CarekitError, isCarekitError } from "@carekit/core";
-import { fieldError, toCarekitIssues } from "@carekit/core/internal";
+import { describeValue, fieldError, toCarekitIssues } from "@carekit/core/internal";
 import * as z from "zod";
 
+import { decimalsOf, MESSAGES, MIN_TARGET_PER_1000 } from "./internal/read.js";
 import { MAX_COUNT } from "./internal/region-row.js";
 
-export { MAX_COUNT };
+export { decimalsOf, MAX_COUNT, MIN_TARGET_PER_1000 };
 
 const RANGE_CODES: ReadonlySet<string> = new Set(["too_small", "too_big", "not_multiple_of"]);
 
@@ -19,31 +20,17 @@ const POPULATION_EXPECTED_ZH =
  */
 const UNION_ZH: ReadonlyArray<readonly [string, string]> = [[POPULATION_EXPECTED_EN, POPULATION_EXPECTED_ZH]];
 
-/** A short, safe description of a value for a message (`"870,000"`, `-3`, `an object`). */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case "string":
-      return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
-    case "number":
-      return Object.is(value, -0) ? "-0" : String(value);
-    case "bigint":
-      return `${value}n (a BigInt)`;
-    case "boolean":
-      return String(value);
-    case "undefined":
-      return "nothing";
-    case "symbol":
-      return "a symbol";
-    case "function":
-      return "a function";
-    default:
-      return value === null ? "null" : Array.isArray(value) ? "an array" : "an object";
-  }
-}
-
 /** A population, or a projection of one: the union's failure names both forms and what was given. */
 export function populationUnionError(issue: { input?: unknown }): string {
   return `${POPULATION_EXPECTED_EN}; got ${describeValue(issue.input)}`;
+}
+
+/** The same failure in both languages, for the zod-free readers (`internal/read.ts`). */
+export function populationExpected(value: unknown): { en: string; zh: string } {
+  return {
+    en: populationUnionError({ input: value }),
+    zh: `${POPULATION_EXPECTED_ZH}；实际为 ${describeValue(value, "zh")}`,
+  };
 }
 
 /**
@@ -115,63 +102,51 @@ export function readInput<T>(
   }
 }
 
-/** Number of decimals in the shortest representation of `value`; `Infinity` for exponent notation. */
-export function decimalsOf(value: number): number {
-  const text = String(Math.abs(value));
-  if (text.includes("e")) return Number.POSITIVE_INFINITY;
-  return text.split(".")[1]?.length ?? 0;
-}
-
 /** Count of people, slots or beds (人数/托位数/床位数): a non-negative integer up to {@link MAX_COUNT}. */
-export const CountSchema = /* @__PURE__ */ z.number().int().nonnegative().max(MAX_COUNT);
+export const CountSchema = /* @__PURE__ */ (() => z.number().int().nonnegative().max(MAX_COUNT))();
 
 /** A population denominator (人口): a positive integer up to {@link MAX_COUNT}. */
-export const PopulationSchema = /* @__PURE__ */ z.number().int().positive().max(MAX_COUNT);
-
-/** Smallest target per 1000 accepted: below it a value is almost surely a share or a percentage typed by mistake. */
-export const MIN_TARGET_PER_1000 = 0.1;
+export const PopulationSchema = /* @__PURE__ */ (() => z.number().int().positive().max(MAX_COUNT))();
 
 /**
  * A target per 1000 (每千人指标): in [0.1, 100], at most 4 decimals. A value below 0.1 (such as 0.0045, a share
  * where 4.5 per 1000 was meant) is refused with a hint.
  */
-export const TargetPer1000Schema = /* @__PURE__ */ z
-  .number()
-  .refine((value) => value >= MIN_TARGET_PER_1000, {
-    error:
-      "a target per 1000 must be at least 0.1 — this looks like a share, not a per-1000 figure (4.5 per 1000 is 4.5, not 0.0045)",
-    params: {
-      zh: "每千人指标不能小于 0.1——这看起来是占比而不是每千人数（每千人 4.5 个应写 4.5，而不是 0.0045）",
-      range: true,
-    },
-  })
-  .max(100)
-  .refine((value) => decimalsOf(value) <= 4, {
-    error: "a target per 1000 has at most 4 decimals",
-    params: { zh: "每千人指标最多 4 位小数", range: true },
-  });
+export const TargetPer1000Schema = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .refine((value) => value >= MIN_TARGET_PER_1000, {
+      error: MESSAGES.targetTooSmall.en,
+      params: { zh: MESSAGES.targetTooSmall.zh, range: true },
+    })
+    .max(100)
+    .refine((value) => decimalsOf(value) <= 4, {
+      error: MESSAGES.targetDecimals.en,
+      params: { zh: MESSAGES.targetDecimals.zh, range: true },
+    }))();
 
 /**
  * A share (占比) as a decimal fraction in (0, 1], at most 4 decimals: `0.55` is 55 %. A value above 1 (such as
  * 55, a percentage where 0.55 was meant) is refused with a hint.
  */
-export const ShareSchema = /* @__PURE__ */ z
-  .number()
-  .positive()
-  .refine((value) => value <= 1, {
-    error: "a share must be at most 1 — this looks like a percentage, not a share (55 % is 0.55, not 55)",
-    params: { zh: "占比不能大于 1——这看起来是百分数而不是占比（55% 应写 0.55，而不是 55）", range: true },
-  })
-  .refine((value) => decimalsOf(value) <= 4, {
-    error: "a share has at most 4 decimals",
-    params: { zh: "占比最多 4 位小数", range: true },
-  });
+export const ShareSchema = /* @__PURE__ */ (() =>
+  z
+    .number()
+    .positive()
+    .refine((value) => value <= 1, {
+      error: MESSAGES.shareTooBig.en,
+      params: { zh: MESSAGES.shareTooBig.zh, range: true },
+    })
+    .refine((value) => decimalsOf(value) <= 4, {
+      error: MESSAGES.shareDecimals.en,
+      params: { zh: MESSAGES.shareDecimals.zh, range: true },
+    }))();
 
 /** The age that defines elders (老年人口口径): 60 (老年人权益保障法) or 65. */
-export const ElderAgeSchema = /* @__PURE__ */ z.literal([60, 65]);
+export const ElderAgeSchema = /* @__PURE__ */ (() => z.literal([60, 65]))();
 
 /** A calendar year used in plans and projections (年份): an integer from 1900 to 2200. */
-export const YearSchema = /* @__PURE__ */ z.number().int().min(1900).max(2200);
+export const YearSchema = /* @__PURE__ */ (() => z.number().int().min(1900).max(2200))();
 
 /** Throw `OUT_OF_RANGE` at `path` when a part exceeds its whole (e.g. nursing beds above all beds). */
 export function assertNotAbove(

@@ -94,14 +94,20 @@ const cases: BadInputCase[] = [
   ],
   [
     "own standard with a bad figure",
+    () => capacity.defineStandard({ ...capacity.standards.sichuan, slotsPer1000: { new: 120, existing: null } }),
+    "OUT_OF_RANGE",
+    "slotsPer1000.new",
+  ],
+  [
+    "own standard not validated by defineStandard",
     () =>
       capacity.childcareGap({
         population: 10,
         existingSlots: 1,
-        standard: { ...capacity.standards.sichuan, slotsPer1000: { new: 120, existing: null } },
+        standard: { ...capacity.standards.sichuan, slotsPer1000: { new: 120, existing: null } } as never,
       }),
-    "OUT_OF_RANGE",
-    "standard.slotsPer1000.new",
+    "INVALID_INPUT",
+    "standard",
   ],
   [
     "share above 1",

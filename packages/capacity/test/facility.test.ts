@@ -1,5 +1,6 @@
+import { expectCarekitError } from "@carekit/test-utils";
 import { describe, expect, it } from "vitest";
-import { PlanChildcareFacilityInputSchema, planChildcareFacility, standards } from "../src/index.js";
+import { defineStandard, PlanChildcareFacilityInputSchema, planChildcareFacility, standards } from "../src/index.js";
 
 describe("planChildcareFacility", () => {
   it("sizes a Taiyuan community facility (seed 004)", () => {
@@ -49,14 +50,37 @@ describe("planChildcareFacility", () => {
   it("accepts a caller's own standard", () => {
     const facility = standards.taiyuan2025.facility;
     if (facility === null) throw new Error("taiyuan2025 has facility rules");
-    const own = {
+    const own = defineStandard({
       ...standards.taiyuan2025,
       id: "myDistrict",
       facility: { ...facility, planningClassSize: 15, landM2PerSlot: 8.5 },
-    };
+    });
     const plan = planChildcareFacility({ plannedPopulation: 3000, standard: own, areaType: "new" });
     expect(plan.classPlan).toMatchObject({ classSize: 15, carerRatio: 7, classType: "older_toddler" });
     expect(plan.classes).toBe(2);
     expect(plan.landAreaM2).toBe(255);
+  });
+
+  it("refuses an own standard that defineStandard has not validated, and a defined one of another kind", () => {
+    const facility = standards.taiyuan2025.facility;
+    if (facility === null) throw new Error("taiyuan2025 has facility rules");
+    const unchecked = { ...standards.taiyuan2025, facility: { ...facility, landM2PerSlot: -8.5 } };
+    expectCarekitError(
+      () => planChildcareFacility({ plannedPopulation: 3000, standard: unchecked as never, areaType: "new" }),
+      "INVALID_INPUT",
+      "standard",
+    );
+    expectCarekitError(
+      () => planChildcareFacility({ plannedPopulation: 3000, standard: standards.dazu2025 as never, areaType: "new" }),
+      "INVALID_INPUT",
+      "standard",
+    );
+    const beds = defineStandard({ ...standards.dazu2025, id: "myBeds" });
+    expectCarekitError(
+      () => planChildcareFacility({ plannedPopulation: 3000, standard: beds as never, areaType: "new" }),
+      "UNKNOWN_STANDARD",
+      "standard",
+    );
+    expect(Object.isFrozen(beds)).toBe(true);
   });
 });

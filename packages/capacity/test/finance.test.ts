@@ -9,6 +9,7 @@ import {
   CLASS_TYPES,
   childcareMonthlyFee,
   childcareSubsidyBudget,
+  defineStandard,
   OWNERSHIPS,
   PROVIDER_KINDS,
   StandardSchema,
@@ -223,10 +224,10 @@ describe("childcareSubsidyBudget", () => {
 
   it("keeps totals exact or refuses: a budget beyond 2^53 fen is OUT_OF_RANGE", () => {
     const huge = { ...standards.taiyuan2026, id: "huge", awardFen: { municipal_model: 0, county_model: 0 } };
-    const own = {
+    const own = defineStandard({
       ...huge,
       subsidy: { ...huge.subsidy, monthlyFenPerChild: { independent: 1_000_000_000_000, kindergarten_class: 0 } },
-    };
+    });
     expectCarekitError(
       () =>
         childcareSubsidyBudget({

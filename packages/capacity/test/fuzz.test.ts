@@ -117,14 +117,14 @@ describe("regressions found at the boundary", () => {
   });
 
   it("planResidentialLand with an extreme but schema-valid standard refuses an unsafe result", () => {
-    const standard = {
+    const standard = capacity.defineStandard({
       ...capacity.standards.newUrbanLand,
       landMuPerSet: 0.0001,
       kindergartensPerSet: 100,
       kindergartenMinClasses: 97,
       elderFacilitiesPerSet: 1,
       elderFacilityMinFloorAreaM2: 1,
-    };
+    });
     // 10^12 blocks × 100 kindergartens × 97 classes = 9.7 × 10^15 classes: beyond 2^53, so it must be refused
     let outcome: unknown;
     try {
@@ -136,19 +136,20 @@ describe("regressions found at the boundary", () => {
   });
 
   it("planChildcareFacility with huge areas per slot refuses an unsafe result", () => {
-    const standard = {
-      ...capacity.standards.taiyuan2025,
-      facility: {
-        ...capacity.standards.taiyuan2025.facility,
-        landM2PerSlot: 999_999.9999,
-        floorM2PerSlot: 999_999.9999,
-      },
-    };
+    const standard = () =>
+      capacity.defineStandard({
+        ...capacity.standards.taiyuan2025,
+        facility: {
+          ...capacity.standards.taiyuan2025.facility,
+          landM2PerSlot: 999_999.9999,
+          floorM2PerSlot: 999_999.9999,
+        },
+      } as never);
     let outcome: unknown;
     try {
       outcome = capacity.planChildcareFacility({
         plannedPopulation: 2_000_000_000,
-        standard: standard as never,
+        standard: standard() as never,
         areaType: "new",
       });
     } catch (error) {

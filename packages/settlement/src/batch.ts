@@ -1,7 +1,8 @@
 import { type BatchError, type BatchItem, iterateBatch, iterateBatchAsync, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import { type Accumulators, AccumulatorsSchema, START_OF_YEAR } from "./accumulators.js";
-import { type Claim, ClaimSchema, isClaim } from "./claim.js";
+import { type Claim, ClaimSchema } from "./claim.js";
+import { isClaim } from "./internal/claim-guard.js";
 import type {
   SettledClaim,
   SettleInput,

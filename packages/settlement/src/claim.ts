@@ -108,5 +108,3 @@ export function chargesTotal(charges: Charges): number {
   for (const line of charges.lines) total += line.amountFen;
   return total;
 }
-
-export { isClaim } from "./internal/claim-guard.js";

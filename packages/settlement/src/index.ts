@@ -31,7 +31,7 @@ export {
   ItemCatalogueSchema,
   type ItemClass,
 } from "./catalogue.js";
-export { type Charges, type Claim, ClaimSchema, isClaim } from "./claim.js";
+export { type Charges, type Claim, ClaimSchema } from "./claim.js";
 export type { SettlerOptions } from "./compile.js";
 export {
   assessContributionYears,
@@ -60,6 +60,7 @@ export {
   type ResolvedPolicy,
   resolvePolicy,
 } from "./inheritance.js";
+export { isClaim } from "./internal/claim-guard.js";
 export { MAX_ACCUMULATED_FEN, MAX_AMOUNT_FEN } from "./limits.js";
 export {
   type Adjustment,

@@ -10,7 +10,7 @@ import {
   SettledAccumulators,
 } from "./accumulators.js";
 import { settleBatchAsyncWith, settleBatchWith } from "./batch.js";
-import { type Claim, ClaimSchema, isClaim } from "./claim.js";
+import { type Claim, ClaimSchema } from "./claim.js";
 import {
   assertNoOverlap,
   type CompiledAdjustment,
@@ -26,6 +26,7 @@ import { pickDated } from "./dates.js";
 import { explain, type SettlementTraceStep } from "./explanation.js";
 import { adjustRate, type FundOutcome, runFund } from "./funds.js";
 import { applyRateFast } from "./internal/arith.js";
+import { isClaim } from "./internal/claim-guard.js";
 import { dayKey, yearOf } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
 import { regionResolver } from "./regions.js";

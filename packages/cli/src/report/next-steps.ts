@@ -1,6 +1,7 @@
 import {
   type ChildcareStandard,
   childcareGap,
+  defineStandard,
   nursingBedGap,
   planChildcareFacility,
   projectPopulation,
@@ -66,7 +67,7 @@ export interface NextStepsInput {
 function facilityFor(slots: number, standard: ChildcareStandard) {
   return planChildcareFacility({
     plannedPopulation: slots * 10,
-    standard: { ...standard, slotsPer1000: { new: 100, existing: 100 } },
+    standard: defineStandard({ ...standard, slotsPer1000: { new: 100, existing: 100 } }),
     areaType: "new",
   });
 }
