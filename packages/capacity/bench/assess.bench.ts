@@ -1,5 +1,5 @@
 import { bench, describe } from "vitest";
-import { assessRegions } from "../src/index.js";
+import { assessRegions } from "../dist/index.js";
 import { handAssess } from "./hand-loop.js";
 import { generateRows } from "./rows.js";
 

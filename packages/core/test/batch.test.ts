@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { iterateBatch, runBatch, runBatchAsync, yuanToFen } from "../src/index.js";
+import { CarekitError, iterateBatch, runBatch, runBatchAsync, yuanToFen } from "../src/index.js";
 import { toBatchError } from "../src/internal.js";
 
 describe("runBatch", () => {
@@ -56,5 +57,82 @@ describe("runBatch", () => {
     } catch (error) {
       expect(toBatchError(4, error)).toMatchObject({ index: 4, code: "OUT_OF_RANGE" });
     }
+  });
+});
+
+describe("runBatch's loop against its reference (collecting iterateBatch's items)", () => {
+  /** The reference: the generator every batch function once went through. */
+  function reference<I, O>(inputs: Iterable<I>, step: (input: I, index: number) => O) {
+    const results: O[] = [];
+    const errors: unknown[] = [];
+    for (const item of iterateBatch(inputs, step)) {
+      if (item.ok) results.push(item.value);
+      else errors.push(item.error);
+    }
+    return { results, errors };
+  }
+
+  function outcome(run: () => unknown): unknown {
+    try {
+      return { returned: run() };
+    } catch (error) {
+      return { threw: error instanceof CarekitError ? [error.code, error.message] : String(error) };
+    }
+  }
+
+  /** A record: a yuan string, a getter that throws, or a value the step refuses in its own way. */
+  const record = fc.oneof(
+    fc.constantFrom("12.50", "-1", "abc", "3353.99", "0"),
+    fc.constant("getter"),
+    fc.constant("type-error"),
+    fc.constant("throw-string"),
+  );
+
+  const step = (value: string, index: number): number => {
+    if (value === "type-error") throw new TypeError(`bad ${index}`);
+    if (value === "throw-string") throw "not an Error";
+    return yuanToFen(value);
+  };
+
+  /** An input: an array, a generator, or an iterator that fails at some record. */
+  const inputs = fc.record({
+    records: fc.array(record, { maxLength: 12 }),
+    kind: fc.constantFrom("array", "generator", "broken"),
+    breakAt: fc.nat({ max: 12 }),
+  });
+
+  function build({ records, kind, breakAt }: { records: string[]; kind: string; breakAt: number }): Iterable<unknown> {
+    const values = records.map((r) =>
+      r === "getter"
+        ? {
+            get yuan(): string {
+              throw new TypeError("getter exploded");
+            },
+          }
+        : { yuan: r },
+    );
+    if (kind === "array") return values;
+    if (kind === "generator") return values.values();
+    return {
+      [Symbol.iterator]() {
+        let i = 0;
+        return {
+          next() {
+            if (i === breakAt) throw new Error("stream broke");
+            return i < values.length ? { done: false, value: values[i++] } : { done: true, value: undefined };
+          },
+        };
+      },
+    };
+  }
+
+  it("gives the same results, errors and failures on generated inputs", () => {
+    fc.assert(
+      fc.property(inputs, (input) => {
+        const read = (row: unknown, index: number) => step((row as { yuan: string }).yuan, index);
+        expect(outcome(() => runBatch(build(input), read))).toEqual(outcome(() => reference(build(input), read)));
+      }),
+      { numRuns: 2000, seed: 20261201 },
+    );
   });
 });
