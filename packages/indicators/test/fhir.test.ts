@@ -1,4 +1,5 @@
 import { expectCarekitError } from "@carekit/test-utils";
+import { evalFhirPath, expectValidFhir, loadFhirValidators } from "@carekit/test-utils/fhir";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   catalogues,
@@ -8,7 +9,6 @@ import {
   toFhirMeasure,
   toFhirMeasureReport,
 } from "../src/index.js";
-import { evalFhirPath, expectValidFhir, loadFhirValidators } from "./fhir-validation.js";
 
 beforeAll(loadFhirValidators, 120_000);
 
@@ -111,7 +111,7 @@ describe("FHIR R4 Measure", () => {
           code === "numerator" || (code === "initial-population" && value.denominator === null)
             ? value.numerator
             : value.denominator;
-        expect(evalFhirPath?.(population.criteria.expression, {}, variables)).toEqual([expected]);
+        expect(evalFhirPath(population.criteria.expression, {}, variables)).toEqual([expected]);
         evaluated++;
       }
     }
