@@ -4,7 +4,7 @@ import { expectCarekitError } from "@carekit/test-utils";
 import { expectValidFhir, fhirProblems, loadFhirValidators } from "@carekit/test-utils/fhir";
 import fc from "fast-check";
 import type { ClaimResponse } from "fhir/r4";
-import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
+import { beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { CHONGQING_EMPLOYEE_EXAMPLE, chengduEmployeeExample } from "../src/examples.js";
 import {
   type Claim,
@@ -23,7 +23,10 @@ import {
 import { claimArb } from "./arbitraries.js";
 import { CHONGQING_CATALOGUE, CHONGQING_POLICY, CROSS_CLAIM, SICHUAN_CATALOGUE, SICHUAN_POLICY } from "./fixtures.js";
 
-beforeAll(loadFhirValidators, 120_000); // indexing the R4 definitions takes seconds on a loaded 2-core machine
+// Indexing the R4 definitions, and the property tests (300 settlements, 30 full validations), take seconds on a loaded
+// 2-core machine: generous timeouts, whichever way the file is run.
+vi.setConfig({ testTimeout: 60_000 });
+beforeAll(loadFhirValidators, 120_000);
 
 const settler = createSettler({
   policies: [SICHUAN_POLICY, CHONGQING_POLICY],
