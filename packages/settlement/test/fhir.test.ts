@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { fenToYuan } from "@carekit/core";
-import { expectCarekitError } from "@carekit/test-utils";
+import { fenToYuan, isCarekitError } from "@carekit/core";
+import { assertCleanResult, evilValue, expectCarekitError, fuzzExports } from "@carekit/test-utils";
 import { expectValidFhir, fhirProblems, loadFhirValidators } from "@carekit/test-utils/fhir";
 import fc from "fast-check";
 import type { ClaimResponse } from "fhir/r4";
@@ -388,6 +388,29 @@ describe("toFhirClaimResponse", () => {
       () => toFhirClaimResponse(undefined as unknown as Parameters<typeof toFhirClaimResponse>[0]),
       "INVALID_INPUT",
       "",
+    );
+  });
+
+  it("any value in: a clean response or a CarekitError out", () => {
+    const keys = ["result", "claim", "policy", "insurer", "created", "identifierSystems", "region", "reference"];
+    expect(fuzzExports({ toFhirClaimResponse }, { numRuns: 2_000, keys })).toBe(2_000);
+    // and one hostile value at a time in an otherwise valid input, nested fields included
+    const result = settle(ITEMISED);
+    const base = { result, claim: ITEMISED, policy: SICHUAN_POLICY };
+    const fields = ["result", "claim", "policy", "insurer", "created", "identifierSystems"] as const;
+    const nested = ["totalFen", "furtherFunds", "claimId", "careType"] as const;
+    fc.assert(
+      fc.property(fc.constantFrom(...fields, ...nested), evilValue(), (field, value) => {
+        const input = (nested as readonly string[]).includes(field)
+          ? { ...base, result: { ...result, [field]: value } }
+          : { ...base, [field]: value };
+        try {
+          assertCleanResult(toFhirClaimResponse(input as Parameters<typeof toFhirClaimResponse>[0]));
+        } catch (error) {
+          if (!isCarekitError(error)) throw error;
+        }
+      }),
+      { numRuns: 1_000 },
     );
   });
 
