@@ -324,6 +324,11 @@ describe("toFhirClaimResponse", () => {
       "SETTLEMENT_MISMATCH",
       "result.furtherFunds[0].id",
     );
+    expectCarekitError(
+      () => broken({ deductibleFen: result.inScopeFen + 1 }),
+      "SETTLEMENT_MISMATCH",
+      "result.deductibleFen",
+    );
     expectCarekitError(() => broken({ totalFen: -1 }), "INVALID_INPUT", "result.totalFen");
     expectCarekitError(() => broken({ totalFen: 0.5 }), "INVALID_INPUT", "result.totalFen");
     expectCarekitError(() => broken({ totalFen: Number.NaN }), "INVALID_INPUT", "result.totalFen");

@@ -145,88 +145,54 @@ function mismatch(path: string, en: string, zh: string): never {
   throw fieldError("SETTLEMENT_MISMATCH", path, en, zh);
 }
 
-/** Check that the settlement adds up and belongs to this claim; every way it may not is a SETTLEMENT_MISMATCH. */
+/**
+ * Check that the settlement adds up and belongs to this claim: each row is a field, its value, the value it must
+ * have and what that is (en, zh); any difference is a SETTLEMENT_MISMATCH at the field.
+ */
 function checkSettlement(result: z.output<typeof ResultSchema>, claim: Claim): void {
-  if (result.claimId !== claim.id) {
-    mismatch(
-      "result.claimId",
-      `is ${result.claimId}, the claim's id is ${claim.id}`,
-      `为 ${result.claimId}，而单据号为 ${claim.id}`,
-    );
-  }
-  if (result.personId !== claim.personId) {
-    mismatch(
-      "result.personId",
-      `is ${result.personId}, the claim's person is ${claim.personId}`,
-      `为 ${result.personId}，而单据的人员为 ${claim.personId}`,
-    );
-  }
-  if (result.careType !== claim.careType.kind) {
-    mismatch(
-      "result.careType",
-      `is ${result.careType}, the claim's care type is ${claim.careType.kind}`,
-      `为 ${result.careType}，而单据的就医类型为 ${claim.careType.kind}`,
-    );
-  }
-  const charged = chargesTotal(claim.charges);
-  if (result.totalFen !== charged) {
-    mismatch(
-      "result.totalFen",
-      `is ${result.totalFen} fen, the claim's charges add up to ${charged} fen`,
-      `为 ${result.totalFen} 分，而单据费用合计 ${charged} 分`,
-    );
-  }
-  const split = result.inScopeFen + result.preSelfPayFen + result.fullSelfPayFen + result.overLimitSelfPayFen;
-  if (split !== result.totalFen) {
-    mismatch(
-      "result.inScopeFen",
-      `inScopeFen + preSelfPayFen + fullSelfPayFen + overLimitSelfPayFen = ${split} fen, not totalFen ${result.totalFen}`,
-      `符合政策范围金额 + 先行自付 + 全自费 + 超限价自费 = ${split} 分，不等于医疗费用总额 ${result.totalFen} 分`,
-    );
-  }
-  if (result.deductibleFen > result.inScopeFen) {
-    mismatch(
-      "result.deductibleFen",
-      `${result.deductibleFen} fen is more than the in-scope ${result.inScopeFen} fen`,
-      `${result.deductibleFen} 分超过符合政策范围金额 ${result.inScopeFen} 分`,
-    );
-  }
   const seen = new Set<string>(["pooled", "outpatientPooled"]);
   let funds = result.pooledFundPaidFen;
   result.furtherFunds.forEach((fund, i) => {
-    if (seen.has(fund.id)) {
-      mismatch(`result.furtherFunds[${i}].id`, `fund ${fund.id} appears twice`, `基金 ${fund.id} 重复出现`);
-    }
+    if (seen.has(fund.id)) mismatch(`result.furtherFunds[${i}].id`, `${fund.id} appears twice`, `${fund.id} 重复出现`);
     seen.add(fund.id);
     funds += fund.paidFen;
   });
-  if (funds !== result.fundsPaidFen) {
-    mismatch(
-      "result.fundsPaidFen",
-      `is ${result.fundsPaidFen} fen, the pooled fund and the further funds paid ${funds} fen`,
-      `为 ${result.fundsPaidFen} 分，而统筹基金与其他基金共支付 ${funds} 分`,
-    );
+  const r = result;
+  if (r.deductibleFen > r.inScopeFen) {
+    mismatch("result.deductibleFen", `is more than inScopeFen ${r.inScopeFen}`, `超过符合政策范围金额 ${r.inScopeFen}`);
   }
-  const parts =
-    result.fullSelfPayFen +
-    result.overLimitSelfPayFen +
-    result.preSelfPayFen +
-    result.deductibleFen +
-    result.coinsuranceFen +
-    result.overCapFen;
-  if (parts !== result.patientPaysFen) {
-    mismatch(
-      "result.patientPaysFen",
-      `is ${result.patientPaysFen} fen, its parts add up to ${parts} fen`,
-      `为 ${result.patientPaysFen} 分，而其组成部分合计 ${parts} 分`,
-    );
-  }
-  if (result.fundsPaidFen + result.patientPaysFen !== result.totalFen) {
-    mismatch(
-      "result.totalFen",
-      `is ${result.totalFen} fen, the funds and the patient pay ${result.fundsPaidFen + result.patientPaysFen} fen`,
-      `为 ${result.totalFen} 分，而基金支付与个人负担合计 ${result.fundsPaidFen + result.patientPaysFen} 分`,
-    );
+  const rows: [string, number | string, number | string, string, string][] = [
+    ["claimId", r.claimId, claim.id, "the claim's id", "单据号"],
+    ["personId", r.personId, claim.personId, "the claim's person", "单据的人员"],
+    ["careType", r.careType, claim.careType.kind, "the claim's care type", "单据的就医类型"],
+    ["totalFen", r.totalFen, chargesTotal(claim.charges), "the claim's charges", "单据费用合计"],
+    [
+      "inScopeFen",
+      r.inScopeFen,
+      r.totalFen - r.preSelfPayFen - r.fullSelfPayFen - r.overLimitSelfPayFen,
+      "totalFen − preSelfPayFen − fullSelfPayFen − overLimitSelfPayFen",
+      "医疗费用总额 − 先行自付 − 全自费 − 超限价自费",
+    ],
+    ["fundsPaidFen", r.fundsPaidFen, funds, "the pooled and further funds' payments", "统筹基金与其他基金支付之和"],
+    [
+      "patientPaysFen",
+      r.patientPaysFen,
+      r.fullSelfPayFen + r.overLimitSelfPayFen + r.preSelfPayFen + r.deductibleFen + r.coinsuranceFen + r.overCapFen,
+      "the sum of its parts",
+      "其组成部分之和",
+    ],
+    [
+      "totalFen",
+      r.totalFen,
+      r.fundsPaidFen + r.patientPaysFen,
+      "fundsPaidFen + patientPaysFen",
+      "基金支付合计 + 个人负担",
+    ],
+  ];
+  for (const [field, actual, expected, en, zh] of rows) {
+    if (actual !== expected) {
+      mismatch(`result.${field}`, `is ${actual}, but ${en} is ${expected}`, `为 ${actual}，而${zh}为 ${expected}`);
+    }
   }
 }
 
