@@ -53,7 +53,10 @@ export interface FhirClaimResponseInput {
 const UriSchema = /* @__PURE__ */ z
   .string()
   .max(1000)
-  .regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, { error: "must be an absolute URI (e.g. urn:example:claim)" });
+  .refine((text) => /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(text), {
+    error: "must be an absolute URI (e.g. urn:example:claim)",
+    params: { zh: "必须是绝对 URI（如 urn:example:claim）" },
+  });
 const DisplaySchema = /* @__PURE__ */ z.string().min(1).max(500).optional();
 const ORGANIZATION_REFERENCE =
   /^(?:(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/\S*\/)?Organization\/[A-Za-z0-9.-]{1,64}(?:\/_history\/[A-Za-z0-9.-]{1,64})?|urn:(?:uuid|oid):\S+)$/;
@@ -89,9 +92,13 @@ const InputSchema = /* @__PURE__ */ z.strictObject({
     .union([
       z.strictObject({ region: z.string(), display: DisplaySchema }),
       z.strictObject({
-        reference: z.string().max(1000).regex(ORGANIZATION_REFERENCE, {
-          error: "must reference an Organization (Organization/<id>, an absolute URL ending so, or urn:uuid:…)",
-        }),
+        reference: z
+          .string()
+          .max(1000)
+          .refine((text) => ORGANIZATION_REFERENCE.test(text), {
+            error: "must reference an Organization (Organization/<id>, an absolute URL ending so, or urn:uuid:…)",
+            params: { zh: "必须引用 Organization（Organization/<id>、以此结尾的绝对 URL 或 urn:uuid:…）" },
+          }),
         display: DisplaySchema,
       }),
       z.strictObject({
@@ -101,7 +108,10 @@ const InputSchema = /* @__PURE__ */ z.strictObject({
             .string()
             .min(1)
             .max(200)
-            .regex(/^\S(.*\S)?$/),
+            .refine((text) => /^\S(.*\S)?$/.test(text), {
+              error: "must not start or end with white space",
+              params: { zh: "首尾不能有空白字符" },
+            }),
         }),
         display: DisplaySchema,
       }),
@@ -173,7 +183,13 @@ function checkSettlement(result: z.output<typeof ResultSchema>, claim: Claim): v
       "totalFen − preSelfPayFen − fullSelfPayFen − overLimitSelfPayFen",
       "医疗费用总额 − 先行自付 − 全自费 − 超限价自费",
     ],
-    ["fundsPaidFen", r.fundsPaidFen, funds, "the pooled and further funds' payments", "统筹基金与其他基金支付之和"],
+    [
+      "fundsPaidFen",
+      r.fundsPaidFen,
+      funds,
+      "the sum of the pooled and further funds' payments",
+      "统筹基金与其他基金支付之和",
+    ],
     [
       "patientPaysFen",
       r.patientPaysFen,
