@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expectCarekitError } from "@carekit/test-utils";
+import { evalFhirPath, expectValidFhir, loadFhirValidators } from "@carekit/test-utils/fhir";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   catalogues,
@@ -8,7 +10,6 @@ import {
   toFhirMeasure,
   toFhirMeasureReport,
 } from "../src/index.js";
-import { evalFhirPath, expectValidFhir, loadFhirValidators } from "./fhir-validation.js";
 
 beforeAll(loadFhirValidators, 120_000);
 
@@ -111,7 +112,7 @@ describe("FHIR R4 Measure", () => {
           code === "numerator" || (code === "initial-population" && value.denominator === null)
             ? value.numerator
             : value.denominator;
-        expect(evalFhirPath?.(population.criteria.expression, {}, variables)).toEqual([expected]);
+        expect(evalFhirPath(population.criteria.expression, {}, variables)).toEqual([expected]);
         evaluated++;
       }
     }
@@ -195,5 +196,27 @@ describe("FHIR R4 MeasureReport", () => {
       "INVALID_INPUT",
       "date",
     );
+  });
+});
+
+describe("docs/indicators.md", () => {
+  it("its FHIR section's complete Measure and MeasureReport are what the code writes, and valid", () => {
+    const doc = readFileSync(new URL("../../../docs/indicators.md", import.meta.url), "utf8");
+    const section = doc.slice(doc.indexOf("## FHIR"));
+    const payloads = [...section.matchAll(/^```json\n([\s\S]*?)^```$/gm)].map((m) => JSON.parse(m[1] ?? "null"));
+    expect(payloads).toHaveLength(2);
+    const slots = byId("slotsPer1000");
+    const measure = toFhirMeasure({ definition: slots, base: "https://fhir.example.org", version: "2023" });
+    const report = toFhirMeasureReport({
+      definition: slots,
+      base: "https://fhir.example.org",
+      version: "2023",
+      observation: { inputs: { slots: 1727, residentPopulation: 834600 } },
+      period: { start: "2020-01-01", end: "2020-12-31" },
+      subject: { region: "500111", name: "大足区" },
+    });
+    expect(payloads[0]).toStrictEqual(JSON.parse(JSON.stringify(measure)));
+    expect(payloads[1]).toStrictEqual(JSON.parse(JSON.stringify(report)));
+    for (const payload of payloads) expectValidFhir(payload);
   });
 });

@@ -46,13 +46,24 @@ export {
 export { CHENGDU_CONTRIBUTION_POLICY, CHONGQING_CONTRIBUTION_POLICY } from "./data/contribution.js";
 export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
 export { type RuleOrigin, type SettlementTraceStep, STEP_LABELS, type StepId } from "./explanation.js";
+export { type FhirClaimResponseInput, toFhirClaimResponse } from "./fhir/claim-response.js";
 export {
-  type FhirAdjudication,
-  type FhirClaimResponse,
-  type FhirCodeableConcept,
-  type FhirMoney,
-  toFhirClaimResponse,
-} from "./fhir.js";
+  FHIR_FUND_SYSTEM,
+  FHIR_IDENTIFIER_SYSTEMS,
+  type FhirIdentifierSystems,
+  type FhirInsurer,
+} from "./fhir/identifiers.js";
+export type {
+  FhirAdjudication,
+  FhirClaimResponse,
+  FhirClaimResponseItem,
+  FhirClaimResponseTotal,
+  FhirCodeableConcept,
+  FhirCoding,
+  FhirIdentifier,
+  FhirMoney,
+  FhirReference,
+} from "./fhir/types.js";
 export {
   type DerivedPolicy,
   definePolicy,

@@ -313,9 +313,11 @@ const cases: Case[] = [
     () =>
       toFhirClaimResponse({
         result: settler.settle({ claim: CROSS_CLAIM, accumulators: START_OF_YEAR }).result,
+        claim: CROSS_CLAIM,
+        policy: SICHUAN_POLICY,
         created: "31/12/2024",
       }),
-    "INVALID_INPUT",
+    "INVALID_DATE",
     "created",
   ],
   [
