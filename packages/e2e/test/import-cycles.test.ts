@@ -50,7 +50,7 @@ function importGraph(srcDir: string): Graph {
 }
 
 /** Every cycle's members (strongly connected components of more than one module, or a self-import), Tarjan's way. */
-export function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
   let counter = 0;
   const index = new Map<string, number>();
   const low = new Map<string, number>();
@@ -133,10 +133,12 @@ describe("import graph", () => {
 
     it(`${pkg.name}: imports only the carekit packages below it`, () => {
       const allowed = new Set([pkg.name, ...(MAY_IMPORT[pkg.name] ?? [])]);
-      const upward = [...graph.packages].filter(([name]) => !allowed.has(name)).map(([name, files]) => ({
-        name,
-        files: [...files],
-      }));
+      const upward = [...graph.packages]
+        .filter(([name]) => !allowed.has(name))
+        .map(([name, files]) => ({
+          name,
+          files: [...files],
+        }));
       expect(upward).toEqual([]);
     });
   }
