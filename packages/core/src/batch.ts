@@ -135,8 +135,6 @@ async function* iterateAsync<I, O>(
       let next: IteratorResult<I>;
       try {
         next = await iterator.next();
-        // a sync iterable of promises is awaited record by record, as for await does
-        if (!next.done) next = { done: false, value: await next.value };
       } catch (cause) {
         done = true;
         throw brokenIterator(index, cause);
@@ -145,7 +143,16 @@ async function* iterateAsync<I, O>(
         done = true;
         return;
       }
-      yield stepItem(step, next.value, index);
+      // a sync iterable of promises is awaited record by record, as for await does; a record that cannot be awaited
+      // (a rejected promise, a `then` getter that throws) is that record's error, not the end of the batch
+      let value: I;
+      try {
+        value = await next.value;
+      } catch (error) {
+        yield { ok: false, index, error: toBatchError(index, error) };
+        continue;
+      }
+      yield stepItem(step, value, index);
     }
   } finally {
     // the consumer stopped early (break, return): let the input release what it holds, as for...of does

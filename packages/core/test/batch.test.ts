@@ -51,6 +51,23 @@ describe("runBatch", () => {
     expect(errors.map((e) => e.index)).toEqual([1]);
   });
 
+  it("runBatchAsync: a record whose then getter throws, or a rejected promise, is that record's error", async () => {
+    const evil = {
+      get then(): unknown {
+        throw new TypeError("then exploded");
+      },
+    };
+    const { results, errors } = await runBatchAsync(
+      ["1", evil as unknown as string, Promise.reject(new Error("no")) as unknown as string, "3"],
+      (yuan) => yuanToFen(yuan),
+    );
+    expect(results).toEqual([100, 300]);
+    expect(errors.map((e) => [e.index, e.code])).toEqual([
+      [1, "UNREADABLE_INPUT"],
+      [2, "UNREADABLE_INPUT"],
+    ]);
+  });
+
   it("toBatchError keeps a CarekitError's code", () => {
     try {
       yuanToFen("-1");
