@@ -8,16 +8,16 @@ import {
 import { formatTrace, type TraceStep } from "@carekit/core";
 import type { IndicatorValue } from "@carekit/indicators";
 import { compileRuleSet, type Decision, hypertension } from "@carekit/referral";
-import {
-  createSettler,
-  type FundPayment,
-  type ItemCatalogue,
-  type SettlementResult,
-  START_OF_YEAR,
-} from "@carekit/settlement";
-import { chengduEmployeeExample } from "@carekit/settlement/examples";
+import { createSettler, type FundPayment, type SettlementResult, START_OF_YEAR } from "@carekit/settlement";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { calmPatient } from "../../referral/test/fixtures.js";
+import {
+  CHONGQING_CATALOGUE,
+  CHONGQING_POLICY,
+  CROSS_CLAIM,
+  SICHUAN_CATALOGUE,
+  SICHUAN_POLICY,
+} from "../../settlement/test/fixtures.js";
 
 // One surface across the packages (issue "One surface for every package"): the renamed fields are the only names
 // (checked by `tsc` over this file: `npm run typecheck -w @carekit/e2e`), and one core renderer shows a capacity, a
@@ -117,37 +117,12 @@ describe("one trace shape, one renderer", () => {
     at: "2024-11-30",
     level: "village_clinic",
   });
-  // the settlement README's own example (LOW-CRED example figures, not an official table)
-  const catalogue: ItemCatalogue = {
-    id: "my-cq-catalogue",
-    version: "2024",
-    effectiveFrom: "2024-01-01",
-    region: "500000",
-    source: { title: "你的就医地目录", number: "internal", confidence: "SECONDARY" },
-    classBPreSelfPayRate: 0.1,
-    items: {},
-  };
+  // settlement's own test fixture: a 成都 employee treated in 大足区, ¥3,353.99
   const settler = createSettler({
-    policies: [chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 })],
-    catalogues: [catalogue],
+    policies: [SICHUAN_POLICY, CHONGQING_POLICY],
+    catalogues: [CHONGQING_CATALOGUE, SICHUAN_CATALOGUE],
   });
-  const { result } = settler.settle({
-    claim: {
-      id: "c-1",
-      personId: "p-1",
-      insuredRegion: "510104",
-      treatmentRegion: "500111",
-      scheme: "employee",
-      personStatus: "in_service",
-      hospitalGrade: "level3",
-      careType: { kind: "inpatient" },
-      admissionDate: "2024-12-22",
-      dischargeDate: "2024-12-31",
-      registration: { kind: "long_term_resident" },
-      charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
-    },
-    accumulators: START_OF_YEAR,
-  });
+  const { result } = settler.settle({ claim: CROSS_CLAIM, accumulators: START_OF_YEAR });
 
   const traces: [string, readonly TraceStep[]][] = [
     ["capacity childcareGap", gap.trace],
@@ -175,7 +150,7 @@ describe("one trace shape, one renderer", () => {
   it("the figures the traces explain", () => {
     expect(formatTrace(gap.trace)).toContain("3915");
     expect(decision.action).toBe("emergency_transfer");
-    expect(result.patientPaysFen).toBe(144_999);
-    expect(formatTrace(result.trace)).toContain("190400");
+    expect(result.totalFen).toBe(335_399);
+    expect(result.fundsPaidFen + result.patientPaysFen).toBe(result.totalFen);
   });
 });
