@@ -175,7 +175,7 @@ export type ResidentialLandStandard = z.output<typeof ResidentialLandStandardSch
  * ```ts
  * import { CORE_FUNCTIONS, checkEmbeddedComplex } from "@carekit/capacity";
  *
- * // 养老, 托育, 托管 (after school), 助餐 (community meals)
+ * // 养老服务, 婴幼儿托育, 儿童托管, 社区助餐
  * CORE_FUNCTIONS; // → ["elderCare", "childcare", "afterSchool", "communityMeals"]
  * // 重庆高新区 溪畔会客厅: two of its six functions are core functions
  * const functions = ["childcare", "elderCare", "partyServices", "youthStartups", "counselling", "studyCentre"];
