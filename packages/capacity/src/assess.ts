@@ -20,7 +20,25 @@ import {
  * population and whatever it knows of existing slots, enrolment, elders and beds.
  *
  * @example
- * {@includeCode ../test/assess.test.ts#example}
+ * ```ts
+ * import { RegionRowSchema } from "@carekit/capacity";
+ *
+ * // 大足区 2025 (大足府办发〔2023〕37号): residents, slots, children enrolled, residents aged 60+ and beds
+ * const dazu = {
+ *   region: "大足区",
+ *   population: 870_000,
+ *   existingSlots: 1727,
+ *   enrolled: 1234,
+ *   elderPopulation: 188_900,
+ *   existingBeds: 7432,
+ * };
+ * RegionRowSchema.safeParse(dazu).success; // → true
+ * // a row may know only its population
+ * RegionRowSchema.safeParse({ region: "重庆高新区", population: 575_100 }).success; // → true
+ * // slots are whole, and a field under another name is refused
+ * RegionRowSchema.safeParse({ ...dazu, existingSlots: 1727.5 }).success; // → false
+ * RegionRowSchema.safeParse({ region: "大足区", population: 870_000, slots: 1727 }).success; // → false
+ * ```
  */
 export const RegionRowSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -40,7 +58,17 @@ export type RegionRow = z.input<typeof RegionRowSchema>;
  * Zod schema of the options of {@link assessRegions} and {@link assessRegion}.
  *
  * @example
- * {@includeCode ../test/assess.test.ts#example}
+ * ```ts
+ * import { AssessRegionsOptionsSchema } from "@carekit/capacity";
+ *
+ * // 4.5 slots per 1000 residents and 35 beds per 1000 residents aged 60+
+ * AssessRegionsOptionsSchema.safeParse({ targetPer1000: 4.5, bedTargetPer1000: 35 }).success; // → true
+ * // the slots target is required and must be at least 0.1 per 1000
+ * AssessRegionsOptionsSchema.safeParse({ bedTargetPer1000: 35 }).success; // → false
+ * AssessRegionsOptionsSchema.safeParse({ targetPer1000: 0 }).success; // → false
+ * // elders are counted from 60 or from 65
+ * AssessRegionsOptionsSchema.safeParse({ targetPer1000: 4.5, elderAge: 70 }).success; // → false
+ * ```
  */
 export const AssessRegionsOptionsSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -24,7 +24,16 @@ import type { ChildcareStandard, Standard } from "./standard.js";
  *
  * @see each module's `source`: the document title, 文号 where it has one, URL where public, and the confidence of the reading
  * @example
- * {@includeCode ../test/standards.test.ts#standards}
+ * ```ts
+ * import { childcareGap, StandardSchema, standards } from "@carekit/capacity";
+ *
+ * // 大足区's 2025 target, from 大足府办发〔2023〕37号
+ * standards.dazuChildcare2025.slotsPer1000.new; // → 4.5
+ * standards.dazuChildcare2025.source.number; // → "大足府办发〔2023〕37号"
+ * childcareGap({ population: 870_000, existingSlots: 1727, standard: "dazuChildcare2025" }).requiredSlots; // → 3915
+ * // every built-in standard passes its schema
+ * Object.values(standards).every((standard) => StandardSchema.safeParse(standard).success); // → true
+ * ```
  */
 export const standards = {
   national2025,

@@ -13,7 +13,16 @@ const ChildrenCountSchema = /* @__PURE__ */ (() => z.number().int().nonnegative(
  * Zod schema of the input of {@link planChildcareClasses}.
  *
  * @example
- * {@includeCode ../test/classes.test.ts#example}
+ * ```ts
+ * import { PlanChildcareClassesInputSchema } from "@carekit/capacity";
+ *
+ * // 20 infants, 45 toddlers and 60 older toddlers, mixed classes allowed
+ * const children = { infant: 20, toddler: 45, olderToddler: 60 };
+ * PlanChildcareClassesInputSchema.safeParse({ children, allowMixed: true }).success; // → true
+ * // every age group is given, as a whole number
+ * PlanChildcareClassesInputSchema.safeParse({ children: { infant: 20, toddler: 45 } }).success; // → false
+ * PlanChildcareClassesInputSchema.safeParse({ children: { ...children, olderToddler: 60.5 } }).success; // → false
+ * ```
  */
 export const PlanChildcareClassesInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -10,7 +10,16 @@ import { parse } from "./validate.js";
  * `elderCare`, `childcare`, `afterSchool` and `communityMeals`.
  *
  * @example
- * {@includeCode ../test/complex.test.ts#example}
+ * ```ts
+ * import { CheckEmbeddedComplexInputSchema } from "@carekit/capacity";
+ *
+ * // 重庆高新区 虎溪街道学智社区 溪畔会客厅: about 2000 m² with six functions
+ * const functions = ["childcare", "elderCare", "partyServices", "youthStartups", "counselling", "studyCentre"];
+ * const xipan = { floorAreaM2: 2000, functions };
+ * CheckEmbeddedComplexInputSchema.safeParse(xipan).success; // → true
+ * // a function needs a name
+ * CheckEmbeddedComplexInputSchema.safeParse({ floorAreaM2: 600, functions: [""] }).success; // → false
+ * ```
  */
 export const CheckEmbeddedComplexInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -15,7 +15,15 @@ import { PopulationSchema, parse, safeProduct } from "./validate.js";
  * Zod schema of the input of {@link planChildcareFacility}.
  *
  * @example
- * {@includeCode ../test/facility.test.ts#example}
+ * ```ts
+ * import { PlanChildcareFacilityInputSchema } from "@carekit/capacity";
+ *
+ * // a new community planned for 12,000 residents under 太原's 2025 standard
+ * const input = { plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" };
+ * PlanChildcareFacilityInputSchema.safeParse(input).success; // → true
+ * // a planned population is a whole number of people
+ * PlanChildcareFacilityInputSchema.safeParse({ ...input, plannedPopulation: 12_000.5 }).success; // → false
+ * ```
  */
 export const PlanChildcareFacilityInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -9,7 +9,12 @@ import { CountSchema, parse, YearSchema } from "./validate.js";
  * Ownership of a publicly built childcare provider (举办方式): 公建公营 or 公建民营.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#enums}
+ * ```ts
+ * import { OWNERSHIPS } from "@carekit/capacity";
+ *
+ * // 公建公营, 公建民营
+ * OWNERSHIPS; // → ["publicly_built_publicly_run", "publicly_built_privately_run"]
+ * ```
  */
 export const OWNERSHIPS = ["publicly_built_publicly_run", "publicly_built_privately_run"] as const;
 
@@ -20,7 +25,12 @@ export type Ownership = (typeof OWNERSHIPS)[number];
  * A childcare class type (班型): 乳儿班 `infant`, 托小班 `toddler`, 托大班 `older_toddler`.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#enums}
+ * ```ts
+ * import { CLASS_TYPES } from "@carekit/capacity";
+ *
+ * // 乳儿班, 托小班, 托大班
+ * CLASS_TYPES; // → ["infant", "toddler", "older_toddler"]
+ * ```
  */
 export const CLASS_TYPES = ["infant", "toddler", "older_toddler"] as const;
 
@@ -31,7 +41,12 @@ export type ClassType = (typeof CLASS_TYPES)[number];
  * Kind of an inclusive (普惠) childcare provider for the operating subsidy: 独立托育机构 or 幼儿园办托班.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#enums}
+ * ```ts
+ * import { PROVIDER_KINDS } from "@carekit/capacity";
+ *
+ * // 独立托育机构, 幼儿园办托班
+ * PROVIDER_KINDS; // → ["independent", "kindergarten_class"]
+ * ```
  */
 export const PROVIDER_KINDS = ["independent", "kindergarten_class"] as const;
 
@@ -42,7 +57,12 @@ export type ProviderKind = (typeof PROVIDER_KINDS)[number];
  * A model-provider award (示范托育机构奖励): `municipal_model` (市级, paid by the city), `county_model` (县级, by the county).
  *
  * @example
- * {@includeCode ../test/finance.test.ts#enums}
+ * ```ts
+ * import { AWARDS } from "@carekit/capacity";
+ *
+ * // 市级示范托育机构, 县级示范托育机构
+ * AWARDS; // → ["municipal_model", "county_model"]
+ * ```
  */
 export const AWARDS = ["municipal_model", "county_model"] as const;
 
@@ -60,7 +80,15 @@ const KIND_ZH: Record<ProviderKind, string> = { independent: "独立托育机构
  * Zod schema of the input of {@link childcareMonthlyFee}.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#schemas}
+ * ```ts
+ * import { ChildcareMonthlyFeeInputSchema } from "@carekit/capacity";
+ *
+ * // 太原 2026, 公建公营, 乳儿班
+ * const input = { standard: "taiyuan2026", ownership: "publicly_built_publicly_run", classType: "infant" };
+ * ChildcareMonthlyFeeInputSchema.safeParse(input).success; // → true
+ * // class types are the snake_case values of CLASS_TYPES
+ * ChildcareMonthlyFeeInputSchema.safeParse({ ...input, classType: "乳儿班" }).success; // → false
+ * ```
  */
 export const ChildcareMonthlyFeeInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -143,7 +171,16 @@ const MAX_PROVIDERS = 100_000;
  * enrolled in the year (0–12; the standard's cap is applied by the function, not refused here) and an optional award.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#schemas}
+ * ```ts
+ * import { SubsidyProviderSchema } from "@carekit/capacity";
+ *
+ * // an independent provider with 20 children enrolled for 12 months
+ * const provider = { name: "示例托育园", kind: "independent", enrolled: 20, months: 12 };
+ * SubsidyProviderSchema.safeParse(provider).success; // → true
+ * // kinds are the values of PROVIDER_KINDS, and children are whole
+ * SubsidyProviderSchema.safeParse({ ...provider, kind: "独立" }).success; // → false
+ * SubsidyProviderSchema.safeParse({ ...provider, enrolled: 20.5 }).success; // → false
+ * ```
  */
 export const SubsidyProviderSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -161,7 +198,14 @@ export type SubsidyProvider = z.input<typeof SubsidyProviderSchema>;
  * Zod schema of the input of {@link childcareSubsidyBudget}.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#schemas}
+ * ```ts
+ * import { ChildcareSubsidyBudgetInputSchema } from "@carekit/capacity";
+ *
+ * const providers = [{ kind: "independent", enrolled: 20, months: 12, award: "municipal_model" }];
+ * ChildcareSubsidyBudgetInputSchema.safeParse({ standard: "taiyuan2026", year: 2026, providers }).success; // → true
+ * // the year is required
+ * ChildcareSubsidyBudgetInputSchema.safeParse({ standard: "taiyuan2026", providers }).success; // → false
+ * ```
  */
 export const ChildcareSubsidyBudgetInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -91,7 +91,17 @@ function exactlyOne(target: unknown, standard: unknown, targetPath: string): voi
  * {@link ChildcareStandard} object.
  *
  * @example
- * {@includeCode ../test/gap.test.ts#schemas}
+ * ```ts
+ * import { ChildcareGapInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区 2025: about 870,000 residents, 1727 slots, 4.5 slots per 1000 (or the district's own standard)
+ * const dazu = { population: 870_000, existingSlots: 1727, targetPer1000: 4.5 };
+ * ChildcareGapInputSchema.safeParse(dazu).success; // → true
+ * ChildcareGapInputSchema.safeParse({ population: 870_000, existingSlots: 1727, standard: "dazuChildcare2025" }).success; // → true
+ * // slots are whole; a share (0.0045) where a per-1000 figure was meant is refused
+ * ChildcareGapInputSchema.safeParse({ ...dazu, existingSlots: 1727.5 }).success; // → false
+ * ChildcareGapInputSchema.safeParse({ ...dazu, targetPer1000: 0.0045 }).success; // → false
+ * ```
  */
 export const ChildcareGapInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -249,7 +259,15 @@ export function childcareGap(input: ChildcareGapInput): ChildcareGap {
  * Zod schema of the input of {@link elderBedGap}.
  *
  * @example
- * {@includeCode ../test/gap.test.ts#schemas}
+ * ```ts
+ * import { ElderBedGapInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 188,900 residents aged 60+, 7432 beds, against 35 beds per 1000
+ * const dazu = { elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 35 };
+ * ElderBedGapInputSchema.safeParse(dazu).success; // → true
+ * // the target is required
+ * ElderBedGapInputSchema.safeParse({ elderPopulation: 188_900, existingBeds: 7432 }).success; // → false
+ * ```
  */
 export const ElderBedGapInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -367,7 +385,16 @@ export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
  * {@link NursingBedStandard} object.
  *
  * @example
- * {@includeCode ../test/gap.test.ts#schemas}
+ * ```ts
+ * import { NursingBedGapInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 7432 beds, 2400 of them nursing beds, against the district's 60 % target (or a share given directly)
+ * const beds = { existingBeds: 7432, nursingBeds: 2400 };
+ * NursingBedGapInputSchema.safeParse({ ...beds, standard: "dazu2025" }).success; // → true
+ * NursingBedGapInputSchema.safeParse({ ...beds, targetShare: 0.6 }).success; // → true
+ * // a share is a fraction from 0 to 1: 120 % is refused
+ * NursingBedGapInputSchema.safeParse({ ...beds, targetShare: 1.2 }).success; // → false
+ * ```
  */
 export const NursingBedGapInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

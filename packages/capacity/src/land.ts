@@ -10,7 +10,15 @@ import { parse, safeProduct } from "./validate.js";
  * Zod schema of the input of {@link planResidentialLand}.
  *
  * @example
- * {@includeCode ../test/land.test.ts#example}
+ * ```ts
+ * import { PlanResidentialLandInputSchema } from "@carekit/capacity";
+ *
+ * // 900 亩 of new residential land; a part-block rounded half-up
+ * PlanResidentialLandInputSchema.safeParse({ residentialLandMu: 900 }).success; // → true
+ * PlanResidentialLandInputSchema.safeParse({ residentialLandMu: 450, rounding: "half-up" }).success; // → true
+ * // the rounding is "up", "half-up" or "down"
+ * PlanResidentialLandInputSchema.safeParse({ residentialLandMu: 450, rounding: "nearest" }).success; // → false
+ * ```
  */
 export const PlanResidentialLandInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -21,7 +21,15 @@ export interface PopulationProjection {
  * Zod schema of a {@link PopulationProjection}, so that `childcareGap` and `elderBedGap` accept one as `population`.
  *
  * @example
- * {@includeCode ../test/projection.test.ts#traceSchema}
+ * ```ts
+ * import { PopulationProjectionSchema, projectPopulation } from "@carekit/capacity";
+ *
+ * // 大足区: 834,600 residents in 2020, growing about 0.84 % a year
+ * const in2025 = projectPopulation({ base: 834_600, baseYear: 2020, targetYear: 2025, annualGrowthRate: 0.0084 });
+ * PopulationProjectionSchema.safeParse(in2025).success; // → true
+ * // a projected population is a whole number of people
+ * PopulationProjectionSchema.safeParse({ ...in2025, value: 870_247.06 }).success; // → false
+ * ```
  */
 export const PopulationProjectionSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -39,7 +47,15 @@ export const PROJECTION = /* @__PURE__ */ (() =>
  * Zod schema of the input of {@link projectPopulation}.
  *
  * @example
- * {@includeCode ../test/projection.test.ts#compound}
+ * ```ts
+ * import { ProjectPopulationInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 834,600 residents in 2020, growing about 0.84 % a year
+ * const dazu = { base: 834_600, baseYear: 2020, targetYear: 2025, annualGrowthRate: 0.0084 };
+ * ProjectPopulationInputSchema.safeParse(dazu).success; // → true
+ * // a rate is a fraction above −1 (−100 %): 0.84 % is 0.0084, and −1 is refused
+ * ProjectPopulationInputSchema.safeParse({ ...dazu, annualGrowthRate: -1 }).success; // → false
+ * ```
  */
 export const ProjectPopulationInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -137,7 +153,18 @@ const LABEL_COMPOUND = { en: "population projection", zh: "人口预测输入" }
  * Zod schema of the input of {@link projectFromSeries}.
  *
  * @example
- * {@includeCode ../test/projection.test.ts#linear}
+ * ```ts
+ * import { ProjectFromSeriesInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区 births: 8213 (2019), 5503 (2021)
+ * const series = [
+ *   { year: 2019, value: 8213 },
+ *   { year: 2021, value: 5503 },
+ * ];
+ * ProjectFromSeriesInputSchema.safeParse({ series, targetYear: 2023 }).success; // → true
+ * // a trend needs at least two points
+ * ProjectFromSeriesInputSchema.safeParse({ series: series.slice(0, 1), targetYear: 2023 }).success; // → false
+ * ```
  */
 export const ProjectFromSeriesInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

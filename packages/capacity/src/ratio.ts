@@ -52,7 +52,15 @@ function ratioResult(
  * Zod schema of the input of {@link slotsPer1000}.
  *
  * @example
- * {@includeCode ../test/ratio.test.ts#schemas}
+ * ```ts
+ * import { SlotsPer1000InputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 1727 slots, about 870,000 residents
+ * SlotsPer1000InputSchema.safeParse({ existingSlots: 1727, population: 870_000 }).success; // → true
+ * // slots are whole, and a population is at least 1
+ * SlotsPer1000InputSchema.safeParse({ existingSlots: 1.5, population: 870_000 }).success; // → false
+ * SlotsPer1000InputSchema.safeParse({ existingSlots: 1727, population: 0 }).success; // → false
+ * ```
  */
 export const SlotsPer1000InputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -104,7 +112,16 @@ const LABEL_SLOTS = { en: "slots-per-1000 input", zh: "每千人口托位数输�
  * Zod schema of the input of {@link bedsPer1000Elders}.
  *
  * @example
- * {@includeCode ../test/ratio.test.ts#schemas}
+ * ```ts
+ * import { BedsPer1000EldersInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 7432 beds; 188,900 residents aged 60+, or 149,000 aged 65+
+ * BedsPer1000EldersInputSchema.safeParse({ existingBeds: 7432, elderPopulation: 188_900 }).success; // → true
+ * const over65 = { existingBeds: 7432, elderPopulation: 149_000, elderAge: 65 };
+ * BedsPer1000EldersInputSchema.safeParse(over65).success; // → true
+ * // elders are counted from 60 or from 65 only
+ * BedsPer1000EldersInputSchema.safeParse({ ...over65, elderAge: 70 }).success; // → false
+ * ```
  */
 export const BedsPer1000EldersInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -160,7 +177,14 @@ const LABEL_BEDS = { en: "beds-per-1000-elders input", zh: "每千名老年人�
  * Zod schema of the input of {@link nursingBedShare}.
  *
  * @example
- * {@includeCode ../test/ratio.test.ts#schemas}
+ * ```ts
+ * import { NursingBedShareInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区 2020: 323 nursing beds in every 1000 beds
+ * NursingBedShareInputSchema.safeParse({ nursingBeds: 323, existingBeds: 1000 }).success; // → true
+ * // unknown fields are refused
+ * NursingBedShareInputSchema.safeParse({ nursingBeds: 323, existingBeds: 1000, extra: 1 }).success; // → false
+ * ```
  */
 export const NursingBedShareInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -213,7 +237,14 @@ const LABEL_NURSING = { en: "nursing-bed-share input", zh: "护理型床位占�
  * Zod schema of the input of {@link utilization}.
  *
  * @example
- * {@includeCode ../test/ratio.test.ts#schemas}
+ * ```ts
+ * import { UtilizationInputSchema } from "@carekit/capacity";
+ *
+ * // 大足区: 1234 children enrolled in 1727 slots
+ * UtilizationInputSchema.safeParse({ enrolled: 1234, existingSlots: 1727 }).success; // → true
+ * // the slots are `existingSlots`, as everywhere in carekit
+ * UtilizationInputSchema.safeParse({ enrolled: 1234, capacity: 1727 }).success; // → false
+ * ```
  */
 export const UtilizationInputSchema = /* @__PURE__ */ (() =>
   z.strictObject({

@@ -28,7 +28,15 @@ function base<K extends string>(kind: K) {
  * worker is required.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { ClassRulesSchema, standards } from "@carekit/capacity";
+ *
+ * // the national class sizes and carer ratios (国卫人口发〔2019〕58号)
+ * const rules = standards.national2025.classRules;
+ * ClassRulesSchema.safeParse(rules).success; // → true
+ * // mixed classes start at a month from 0 to 36
+ * ClassRulesSchema.safeParse({ ...rules, mixedFromMonths: 48 }).success; // → false
+ * ```
  */
 export const ClassRulesSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -53,7 +61,15 @@ export type ClassRules = z.output<typeof ClassRulesSchema>;
  * a residential community must provide a facility. `null` = the standard does not say.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { FacilityRulesSchema, standards } from "@carekit/capacity";
+ *
+ * // 太原's facility rules: classes of 20, 10 m² of land and 12 m² of floor per slot
+ * const facility = standards.taiyuan2025.facility;
+ * FacilityRulesSchema.safeParse(facility).success; // → true
+ * // an area per slot is positive
+ * FacilityRulesSchema.safeParse({ ...facility, landM2PerSlot: -10 }).success; // → false
+ * ```
  */
 export const FacilityRulesSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -75,7 +91,16 @@ const BaselineSchema = /* @__PURE__ */ (() => z.strictObject({ year: YearSchema,
  * residential areas, and optionally class rules and facility rules.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { ChildcareStandardSchema, standards } from "@carekit/capacity";
+ *
+ * // a city's own standard: 12 slots per 1000 residents in new areas
+ * const own = { ...standards.sichuan, id: "myCity", slotsPer1000: { new: 12, existing: null } };
+ * ChildcareStandardSchema.safeParse(own).success; // → true
+ * // a target of 0 and unknown fields are refused
+ * ChildcareStandardSchema.safeParse({ ...own, slotsPer1000: { new: 0, existing: null } }).success; // → false
+ * ChildcareStandardSchema.safeParse({ ...own, extra: 1 }).success; // → false
+ * ```
  */
 export const ChildcareStandardSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -95,7 +120,14 @@ export type ChildcareStandard = z.output<typeof ChildcareStandardSchema>;
  * an optional baseline.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { NursingBedStandardSchema, standards } from "@carekit/capacity";
+ *
+ * // 大足区: 60 % nursing beds by 2025
+ * NursingBedStandardSchema.safeParse(standards.dazu2025).success; // → true
+ * // a share is a fraction from 0 to 1
+ * NursingBedStandardSchema.safeParse({ ...standards.dazu2025, targetShare: 60 }).success; // → false
+ * ```
  */
 export const NursingBedStandardSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -113,7 +145,14 @@ export type NursingBedStandard = z.output<typeof NursingBedStandardSchema>;
  * kindergartens of at least so many classes and so many elder-care facilities of at least so much floor area.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { ResidentialLandStandardSchema, standards } from "@carekit/capacity";
+ *
+ * // per 300 亩 of new residential land: a kindergarten of 9 classes and an elder facility of 750 m²
+ * ResidentialLandStandardSchema.safeParse(standards.newUrbanLand).success; // → true
+ * // a block of land is positive
+ * ResidentialLandStandardSchema.safeParse({ ...standards.newUrbanLand, landMuPerSet: 0 }).success; // → false
+ * ```
  */
 export const ResidentialLandStandardSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -133,7 +172,15 @@ export type ResidentialLandStandard = z.output<typeof ResidentialLandStandardSch
  * `childcare`, 儿童托管 `afterSchool`, 社区助餐 `communityMeals`.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#land}
+ * ```ts
+ * import { CORE_FUNCTIONS, checkEmbeddedComplex } from "@carekit/capacity";
+ *
+ * // 养老服务, 婴幼儿托育, 儿童托管, 社区助餐
+ * CORE_FUNCTIONS; // → ["elderCare", "childcare", "afterSchool", "communityMeals"]
+ * // 重庆高新区 溪畔会客厅: two of its six functions are core functions
+ * const functions = ["childcare", "elderCare", "partyServices", "youthStartups", "counselling", "studyCentre"];
+ * checkEmbeddedComplex({ floorAreaM2: 2000, functions }).coreFunctions; // → ["childcare", "elderCare"]
+ * ```
  */
 export const CORE_FUNCTIONS = ["elderCare", "childcare", "afterSchool", "communityMeals"] as const;
 
@@ -145,7 +192,15 @@ export type CoreFunction = (typeof CORE_FUNCTIONS)[number];
  * minimum number of functions and how many of them must be core functions.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { EmbeddedComplexStandardSchema, standards } from "@carekit/capacity";
+ *
+ * // at least 600 m² (800 preferred), 3 functions, 2 of them core functions
+ * EmbeddedComplexStandardSchema.safeParse(standards.embeddedComplex).success; // → true
+ * // core functions are values of CORE_FUNCTIONS
+ * const complex = standards.embeddedComplex;
+ * EmbeddedComplexStandardSchema.safeParse({ ...complex, coreFunctions: ["gym"] }).success; // → false
+ * ```
  */
 export const EmbeddedComplexStandardSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -179,7 +234,15 @@ const ByClassTypeSchema = /* @__PURE__ */ (() =>
  * (示范托育机构: `municipal_model` paid by the city, `county_model` by the county). All money in integer fen.
  *
  * @example
- * {@includeCode ../test/finance.test.ts#schemas}
+ * ```ts
+ * import { ChildcareFinanceStandardSchema, standards } from "@carekit/capacity";
+ *
+ * // 太原 2026: fees, subsidies and awards in fen
+ * ChildcareFinanceStandardSchema.safeParse(standards.taiyuan2026).success; // → true
+ * // money is whole fen: a 50,000.5-fen award is refused
+ * const awardFen = { municipal_model: 50_000.5, county_model: 0 };
+ * ChildcareFinanceStandardSchema.safeParse({ ...standards.taiyuan2026, awardFen }).success; // → false
+ * ```
  */
 export const ChildcareFinanceStandardSchema = /* @__PURE__ */ (() =>
   z.strictObject({
@@ -203,7 +266,14 @@ export type ChildcareFinanceStandard = z.output<typeof ChildcareFinanceStandardS
  * Zod schema of any planning standard (规划标准), told apart by `kind`. Every module in `standards` passes it.
  *
  * @example
- * {@includeCode ../test/standards.test.ts#schemas}
+ * ```ts
+ * import { StandardSchema, standards } from "@carekit/capacity";
+ *
+ * // any kind of standard, told apart by `kind`
+ * StandardSchema.safeParse(standards.sichuan).success; // → true
+ * StandardSchema.safeParse(standards.nursingBeds2030).success; // → true
+ * StandardSchema.safeParse({ ...standards.sichuan, kind: "hospital" }).success; // → false
+ * ```
  */
 export const StandardSchema = /* @__PURE__ */ (() =>
   z.discriminatedUnion("kind", [

@@ -16,7 +16,6 @@ import {
 
 describe("assessRegions", () => {
   it("assesses a table of districts, keeping bad rows as errors", () => {
-    //#region example
     const rows = [
       // 大足区 (大足府办发〔2023〕37号): 2025 population, slots, enrolment, elders 60+ and beds
       {
@@ -43,7 +42,6 @@ describe("assessRegions", () => {
     expect(totals.childcare.utilization?.rounded).toBe(71.45);
     expect(RegionRowSchema.safeParse(rows[0]).success).toBe(true);
     expect(AssessRegionsOptionsSchema.safeParse({ targetPer1000: 0 }).success).toBe(false);
-    //#endregion example
   });
 
   it("agrees with childcareGap and utilization on the same row", () => {
@@ -70,10 +68,8 @@ describe("assessRegions", () => {
       for (const row of rows) yield row;
     }
     expect(assessRegions(generate(), { targetPer1000: 4.5 })).toEqual(fromArray);
-    //#region assessRegionsAsync
     const streamed = await assessRegionsAsync(stream(), { targetPer1000: 4.5 });
     expect(streamed).toEqual(fromArray);
-    //#endregion assessRegionsAsync
     expect(await assessRegionsAsync(rows, { targetPer1000: 4.5 })).toEqual(fromArray);
     expect(fromArray.results.length + fromArray.errors.length).toBe(rows.length);
     expect(fromArray.errors.map((error) => error.index)).toEqual([10]);
@@ -140,14 +136,11 @@ describe("assessRegion and createRegionTotals", () => {
   });
 
   it("per row and streaming totals", () => {
-    //#region assessRegion
     const row = { region: "大足区", population: 870_000, existingSlots: 1727, enrolled: 1234 };
     const result = assessRegion(row, { targetPer1000: 4.5 });
     expect(result.childcare.requiredSlots).toBe(3915);
     expect(result.childcare.gap).toBe(2188);
     expect(result.childcare.slotsPer1000?.rounded).toBe(1.99);
-    //#endregion assessRegion
-    //#region createRegionTotals
     const totals = createRegionTotals();
     totals.add(assessRegion({ region: "龙岗街道", population: 100_000, existingSlots: 300 }, { targetPer1000: 4.5 }));
     totals.add(assessRegion({ region: "棠香街道", population: 50_000 }, { targetPer1000: 4.5 }));
@@ -156,7 +149,6 @@ describe("assessRegion and createRegionTotals", () => {
     expect(sum.childcare.existingSlots).toBe(300); // only one row gave slots …
     expect(sum.childcare.rows).toBe(1); // … and the total says so
     expect(sum.elderCare.existingBeds).toBeNull(); // no row gave beds: not given, not 0
-    //#endregion createRegionTotals
   });
 
   it("reports columns no row gave as null, never 0", () => {

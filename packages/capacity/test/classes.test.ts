@@ -43,7 +43,6 @@ function fewestCarersByBruteForce(children: number, classes: number, limit: numb
 
 describe("planChildcareClasses", () => {
   it("plans classes and carers by the 58号文 limits", () => {
-    //#region example
     const plan = planChildcareClasses({ children: { infant: 20, toddler: 45, olderToddler: 60 } });
     expect(plan.classes).toEqual({ infant: 2, toddler: 3, olderToddler: 3, mixed: 0 });
     expect(plan.totalClasses).toBe(8);
@@ -53,7 +52,6 @@ describe("planChildcareClasses", () => {
     expect(mixed.classes).toEqual({ infant: 0, toddler: 0, olderToddler: 1, mixed: 1 });
     expect(mixed.classPlan.mixed).toMatchObject({ children: 17, toddlers: 16, olderToddlers: 1 });
     expect(planChildcareClasses({ children: { infant: 0, toddler: 16, olderToddler: 21 } }).totalClasses).toBe(4);
-    //#endregion example
   });
 
   it("uses the mixed carer ratio given, else the strictest group ratio", () => {

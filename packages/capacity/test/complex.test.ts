@@ -3,7 +3,6 @@ import { CheckEmbeddedComplexInputSchema, checkEmbeddedComplex } from "../src/in
 
 describe("checkEmbeddedComplex", () => {
   it("checks 老幼共托 sites against the 2023 guideline (seed 000)", () => {
-    //#region example
     // 重庆高新区 虎溪街道学智社区 溪畔会客厅: about 2000 m², early-years childcare, an elder activity room, party
     // services, youth start-ups, counselling and a study centre
     const xipan = checkEmbeddedComplex({
@@ -18,7 +17,6 @@ describe("checkEmbeddedComplex", () => {
     expect(small.compliant).toBe(false);
     expect(small.unmet.map((item) => item.requirement)).toEqual(["floorArea", "functions"]);
     expect(CheckEmbeddedComplexInputSchema.safeParse({ floorAreaM2: 600, functions: [""] }).success).toBe(false);
-    //#endregion example
   });
 
   it("tells minimum from preferred area", () => {

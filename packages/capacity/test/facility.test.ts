@@ -4,7 +4,6 @@ import { defineStandard, PlanChildcareFacilityInputSchema, planChildcareFacility
 
 describe("planChildcareFacility", () => {
   it("sizes a Taiyuan community facility (seed 004)", () => {
-    //#region example
     // a new community planned for 12,000 residents under Taiyuan's 2025 standard
     const plan = planChildcareFacility({ plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" });
     expect(plan.required).toBe(true); // ≥ 3000 planned residents
@@ -18,7 +17,6 @@ describe("planChildcareFacility", () => {
     expect(PlanChildcareFacilityInputSchema.safeParse({ plannedPopulation: 12_000, standard: "x" }).success).toBe(
       false,
     );
-    //#endregion example
   });
 
   it("applies Taiyuan's thresholds at their edges", () => {

@@ -19,7 +19,6 @@ import {
 
 describe("taiyuan2026, the 太原 fee and subsidy standard", () => {
   it("holds the figures of the measures, in fen, marked SECONDARY", () => {
-    //#region taiyuan2026
     const taiyuan = standards.taiyuan2026;
     expect(taiyuan.monthlyFeeFen.publicly_built_publicly_run).toEqual({
       older_toddler: 36_500, // 托大班 365 元
@@ -39,23 +38,19 @@ describe("taiyuan2026, the 太原 fee and subsidy standard", () => {
     expect(taiyuan.awardFen).toEqual({ municipal_model: 5_000_000, county_model: 3_000_000 });
     expect(taiyuan.source.confidence).toBe("SECONDARY");
     expect(taiyuan.source.number).toBeNull(); // the report gives no 文号
-    //#endregion taiyuan2026
     expect(StandardSchema.parse(taiyuan)).toEqual(taiyuan);
     expect(taiyuan.source.note).toContain("每生每月365元");
     expect(taiyuan.source.note).toContain("最多不超过10个月");
   });
 
   it("names its enum values in snake_case", () => {
-    //#region enums
     expect(OWNERSHIPS).toEqual(["publicly_built_publicly_run", "publicly_built_privately_run"]); // 公建公营, 公建民营
     expect(CLASS_TYPES).toEqual(["infant", "toddler", "older_toddler"]); // 乳儿班, 托小班, 托大班
     expect(PROVIDER_KINDS).toEqual(["independent", "kindergarten_class"]); // 独立托育机构, 幼儿园办托班
     expect(AWARDS).toEqual(["municipal_model", "county_model"]); // 市级、县级示范托育机构
-    //#endregion enums
   });
 
   it("exports its schemas", () => {
-    //#region schemas
     expect(ChildcareFinanceStandardSchema.safeParse(standards.taiyuan2026).success).toBe(true);
     expect(
       ChildcareFinanceStandardSchema.safeParse({
@@ -75,13 +70,11 @@ describe("taiyuan2026, the 太原 fee and subsidy standard", () => {
     expect(
       ChildcareSubsidyBudgetInputSchema.safeParse({ standard: "taiyuan2026", year: 2026, providers: [] }).success,
     ).toBe(true);
-    //#endregion schemas
   });
 });
 
 describe("childcareMonthlyFee", () => {
   it("reads the fee by ownership and class type", () => {
-    //#region childcareMonthlyFee
     const fee = childcareMonthlyFee({
       standard: "taiyuan2026",
       ownership: "publicly_built_publicly_run", // 公建公营
@@ -92,7 +85,6 @@ describe("childcareMonthlyFee", () => {
       childcareMonthlyFee({ standard: "taiyuan2026", ownership: "publicly_built_privately_run", classType: "infant" })
         .monthlyFeeFen,
     ).toBe(154_500); // 公建民营 乳儿班 1545.00 元
-    //#endregion childcareMonthlyFee
     expect(fee.trace[0]).toMatchObject({ step: "monthlyFee", amountFen: 36_500, result: 36_500 });
     expect(fee.trace[0]?.source).toMatchObject({ id: "taiyuan2026", version: "2026", number: null });
   });
@@ -130,7 +122,6 @@ describe("childcareMonthlyFee", () => {
 
 describe("childcareSubsidyBudget", () => {
   it("caps the months at 10 and multiplies by children and the kind's rate", () => {
-    //#region childcareSubsidyBudget
     // 20 children in an independent provider, enrolled all 12 months of 2026: 10 months × 550 元 × 20
     const budget = childcareSubsidyBudget({
       standard: "taiyuan2026",
@@ -152,7 +143,6 @@ describe("childcareSubsidyBudget", () => {
     expect(mixed.cityPaysFen).toBe(11_000_000 + 4_200_000 + 5_000_000); // subsidies + 5万 award
     expect(mixed.countiesPayFen).toBe(3_000_000); // 3万 award
     expect(mixed.totalFen).toBe(23_200_000); // 232,000.00 元
-    //#endregion childcareSubsidyBudget
     expect(budget.trace.map((s) => s.step)).toEqual([
       "operatingSubsidy.independent",
       "operatingSubsidy.kindergarten_class",

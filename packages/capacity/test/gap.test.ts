@@ -13,7 +13,6 @@ import {
 
 describe("childcareGap", () => {
   it("reproduces the 大足区 2025 need and gap (seed 002)", () => {
-    //#region childcareGap
     const dazu = childcareGap({ population: 870_000, existingSlots: 1727, targetPer1000: 4.5 });
     expect(dazu.requiredSlots).toBe(3915); // 预测到2025年需要提供托位3915个
     expect(dazu.gap).toBe(2188); // 目前托位数缺口为2188个
@@ -22,7 +21,6 @@ describe("childcareGap", () => {
     const cited = childcareGap({ population: 870_000, existingSlots: 1727, standard: "dazuChildcare2025" });
     expect(cited.gap).toBe(2188);
     expect(cited.trace.find((step) => step.step === "requiredSlots")?.source?.number).toBe("大足府办发〔2023〕37号");
-    //#endregion childcareGap
   });
 
   it("has no float error: 4.1 × 10000 ÷ 1000 is exactly 41", () => {
@@ -96,7 +94,6 @@ describe("childcareGap", () => {
   });
 
   it("exports strict schemas", () => {
-    //#region schemas
     expect(
       ChildcareGapInputSchema.safeParse({ population: 870_000, existingSlots: 1727, targetPer1000: 4.5 }).success,
     ).toBe(true);
@@ -104,13 +101,11 @@ describe("childcareGap", () => {
     expect(
       NursingBedGapInputSchema.safeParse({ existingBeds: 7432, nursingBeds: 2400, targetShare: 1.2 }).success,
     ).toBe(false);
-    //#endregion schemas
   });
 });
 
 describe("elderBedGap", () => {
   it("computes beds needed per 1000 elders", () => {
-    //#region elderBedGap
     // 大足区: 188,900 residents aged 60+, 7432 beds; against the former 35-per-1000 target
     const result = elderBedGap({ elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 35 });
     expect(result.requiredBeds).toBe(6612); // 188,900 × 35 ÷ 1000 = 6611.5 → 6612
@@ -119,7 +114,6 @@ describe("elderBedGap", () => {
     expect(result.bedsPer1000Elders.rounded).toBe(39.34);
     // against 40 per 1000 there is a gap
     expect(elderBedGap({ elderPopulation: 188_900, existingBeds: 7432, targetPer1000: 40 }).gap).toBe(124);
-    //#endregion elderBedGap
   });
 
   it("keeps the gap identity", () => {
@@ -140,7 +134,6 @@ describe("elderBedGap", () => {
 
 describe("nursingBedGap", () => {
   it("computes nursing beds needed to reach a share", () => {
-    //#region nursingBedGap
     // 7432 beds, 2400 of them nursing beds: 大足区's 60 % target needs 4460
     const dazu = nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "dazu2025" });
     expect(dazu.requiredNursingBeds).toBe(4460); // 7432 × 0.6 = 4459.2 → 4460
@@ -151,7 +144,6 @@ describe("nursingBedGap", () => {
       nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "nursingBeds2025" }).requiredNursingBeds,
     ).toBe(4088);
     expect(nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, targetShare: 0.73 }).requiredNursingBeds).toBe(5426);
-    //#endregion nursingBedGap
   });
 
   it("keeps the gap identity and never needs more nursing beds than beds", () => {

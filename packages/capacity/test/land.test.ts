@@ -3,7 +3,6 @@ import { PlanResidentialLandInputSchema, planResidentialLand } from "../src/inde
 
 describe("planResidentialLand", () => {
   it("lays out kindergartens and elder-care facilities per 300 亩 (seed 002)", () => {
-    //#region example
     const plan = planResidentialLand({ residentialLandMu: 900 });
     expect(plan).toMatchObject({
       kindergartens: 3,
@@ -21,7 +20,6 @@ describe("planResidentialLand", () => {
     expect(PlanResidentialLandInputSchema.safeParse({ residentialLandMu: 450, rounding: "nearest" }).success).toBe(
       false,
     );
-    //#endregion example
   });
 
   it("cites the 大足 plan", () => {

@@ -5,7 +5,6 @@ import { TraceStepSchema } from "../src/trace.js";
 
 describe("projectPopulation", () => {
   it("projects compound growth exactly", () => {
-    //#region compound
     // 大足区: 834,600 residents in 2020; about 870,000 expected in 2025 (≈ 0.84 % a year)
     const in2025 = projectPopulation({ base: 834_600, baseYear: 2020, targetYear: 2025, annualGrowthRate: 0.0084 });
     expect(in2025.value).toBe(870_247); // 834,600 × 1.0084^5 = 870,247.06
@@ -14,7 +13,6 @@ describe("projectPopulation", () => {
     expect(
       projectPopulation({ base: 834_600, baseYear: 2021, targetYear: 2025, annualGrowthRate: -0.00046 }).value,
     ).toBe(833_065);
-    //#endregion compound
     expect(projectPopulation({ base: 5, baseYear: 2020, targetYear: 2020, annualGrowthRate: 0.5 }).value).toBe(5);
   });
 
@@ -39,7 +37,6 @@ describe("projectPopulation", () => {
 
 describe("projectFromSeries", () => {
   it("fits a least-squares line", () => {
-    //#region linear
     // 大足区 births: 8213 (2019) → 5503 (2021); the trend gives 2793 for 2023
     const births = projectFromSeries({
       series: [
@@ -69,7 +66,6 @@ describe("projectFromSeries", () => {
       targetYear: 2023,
     });
     expect(fitted.value).toBe(2); // 0.5 + 0.5 × 3 = 2
-    //#endregion linear
   });
 
   it("matches a floating-point fit on random series", () => {
@@ -94,10 +90,8 @@ describe("projectFromSeries", () => {
   });
 
   it("exports the projection schema; its trace steps have core's shape", () => {
-    //#region traceSchema
     const projection = projectPopulation({ base: 834_600, baseYear: 2020, targetYear: 2025, annualGrowthRate: 0.0084 });
     expect(PopulationProjectionSchema.parse(projection)).toEqual(projection);
-    //#endregion traceSchema
     for (const step of projection.trace) expect(TraceStepSchema.parse(step)).toEqual(step);
   });
 });

@@ -15,7 +15,6 @@ import {
 
 describe("standards as data modules", () => {
   it("every built-in standard passes its schema, with its id as key", () => {
-    //#region standards
     for (const [key, standard] of Object.entries(standards)) {
       expect(StandardSchema.parse(standard)).toEqual(standard);
       expect(standard.id).toBe(key);
@@ -32,7 +31,6 @@ describe("standards as data modules", () => {
         "embeddedComplex",
       ]),
     );
-    //#endregion standards
   });
 
   it("ships only CONFIRMED / CONFIRMED-2 figures, or SECONDARY ones that say so in source.note", () => {
@@ -51,16 +49,13 @@ describe("standards as data modules", () => {
   });
 
   it("cites sources with a confidence label", () => {
-    //#region source
     const source = SourceSchema.parse(standards.national2025.classRules?.source);
     expect(source.number).toBe("国卫人口发〔2019〕58号");
     expect(source.confidence).toBe("CONFIRMED-2");
     expect(SourceSchema.safeParse({ title: "x", number: null, confidence: "MAYBE" }).success).toBe(false);
-    //#endregion source
   });
 
   it("national 2025: 4.5 per 1000 and the 58号文 class rules", () => {
-    //#region national
     const national = standards.national2025;
     expect(national.slotsPer1000).toEqual({ new: 4.5, existing: 4.5 });
     expect(national.baseline).toEqual({ year: 2020, value: 1.8 });
@@ -68,19 +63,15 @@ describe("standards as data modules", () => {
     expect(national.classRules?.carerRatio).toEqual({ infant: 3, toddler: 5, olderToddler: 7, mixed: null });
     expect(national.classRules?.mixedFromMonths).toBe(18);
     expect(national.classRules?.fullTimeHealthWorkerFrom).toBe(150);
-    //#endregion national
   });
 
   it("Sichuan: 10 in new areas, 8 in existing areas (SECONDARY)", () => {
-    //#region sichuan
     expect(standards.sichuan.slotsPer1000).toEqual({ new: 10, existing: 8 });
     expect(standards.sichuan.region).toBe("510000");
     expect(standards.sichuan.source.confidence).toBe("SECONDARY");
-    //#endregion sichuan
   });
 
   it("Taiyuan 2025 (seed 004)", () => {
-    //#region taiyuan
     const taiyuan = standards.taiyuan2025;
     expect(taiyuan.slotsPer1000.new).toBe(10);
     expect(taiyuan.slotsPer1000.existing).toBeNull();
@@ -91,28 +82,22 @@ describe("standards as data modules", () => {
       floorM2PerSlot: 12,
       requiredFromPopulation: 3000,
     });
-    //#endregion taiyuan
   });
 
   it("大足区 2025 (seed 002)", () => {
-    //#region dazu
     expect(standards.dazuChildcare2025.slotsPer1000.new).toBe(4.5);
     expect(standards.dazuChildcare2025.baseline).toEqual({ year: 2020, value: 1.03 });
     expect(standards.dazuChildcare2025.source.number).toBe("大足府办发〔2023〕37号");
-    //#endregion dazu
   });
 
   it("nursing-bed shares: 55 % (2025), 73 % (2030), 大足区 60 %", () => {
-    //#region nursing
     expect(standards.nursingBeds2025.targetShare).toBe(0.55);
     expect(standards.nursingBeds2025.source.confidence).toBe("CONFIRMED");
     expect(standards.nursingBeds2030.targetShare).toBe(0.73);
     expect(standards.dazu2025).toMatchObject({ targetShare: 0.6, baseline: { year: 2020, value: 0.323 } });
-    //#endregion nursing
   });
 
   it("land and embedded complex rules", () => {
-    //#region land
     expect(standards.newUrbanLand).toMatchObject({
       landMuPerSet: 300,
       kindergartenMinClasses: 9,
@@ -125,7 +110,6 @@ describe("standards as data modules", () => {
       minCoreFunctions: 2,
     });
     expect(CORE_FUNCTIONS).toEqual(["elderCare", "childcare", "afterSchool", "communityMeals"]);
-    //#endregion land
   });
 
   it("types a standard reference by kind", () => {
@@ -137,7 +121,6 @@ describe("standards as data modules", () => {
   });
 
   it("schemas reject bad standards", () => {
-    //#region schemas
     const own = { ...standards.sichuan, id: "myCity", slotsPer1000: { new: 12, existing: null } };
     expect(ChildcareStandardSchema.safeParse(own).success).toBe(true);
     expect(ChildcareStandardSchema.safeParse({ ...own, slotsPer1000: { new: 0, existing: null } }).success).toBe(false);
@@ -149,6 +132,5 @@ describe("standards as data modules", () => {
     expect(
       EmbeddedComplexStandardSchema.safeParse({ ...standards.embeddedComplex, coreFunctions: ["gym"] }).success,
     ).toBe(false);
-    //#endregion schemas
   });
 });

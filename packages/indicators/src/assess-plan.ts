@@ -9,7 +9,15 @@ import { assessEntry, ObservationSchema, type ProgressAssessment, type ProgressS
  * Zod schema of one observation in a batch (批量观测值): `indicatorId`, `year`, `value`.
  *
  * @example
- * {@includeCode ../test/assess-plan.test.ts#example}
+ * ```ts
+ * import { PlanObservationSchema } from "@carekit/indicators";
+ *
+ * // 大足区 2022: 2.07 托位 per 1000 (1727 over 834,600)
+ * PlanObservationSchema.safeParse({ indicatorId: "slotsPer1000", year: 2022, value: 2.07 }).success; // → true
+ * // the value is required, and never negative
+ * PlanObservationSchema.safeParse({ indicatorId: "slotsPer1000", year: 2022 }).success; // → false
+ * PlanObservationSchema.safeParse({ indicatorId: "slotsPer1000", year: 2022, value: -2.07 }).success; // → false
+ * ```
  */
 export const PlanObservationSchema = /* @__PURE__ */ z.strictObject({
   indicatorId: z.string().min(1).max(64),
@@ -158,7 +166,24 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  *   `INVALID_INPUT` when `observations` is not iterable
  * @see 大足区人民政府办公室《重庆市大足区“一老一小”整体解决方案》（大足府办发〔2023〕37号）表2-1
  * @example
- * {@includeCode ../test/assess-plan.test.ts#example}
+ * ```ts
+ * import { assessPlan, plans } from "@carekit/indicators";
+ *
+ * // 大足区 2022: slots per 1000 from the plan's own count (1727 over 834,600); the other values are illustrative
+ * const observations = [
+ *   { indicatorId: "slotsPer1000", year: 2022, value: 2.07 },
+ *   { indicatorId: "nursingBedShare", year: 2022, value: 40 },
+ *   { indicatorId: "basicMedicalInsuranceRate", year: 2022, value: 96 },
+ *   { indicatorId: "noSuchIndicator", year: 2022, value: 1 },
+ * ];
+ * const { results, priorityOrder, errors, summary } = assessPlan({ plan: plans.dazu2023, observations });
+ * // binding (约束性) rows first; the lines are at 43.38 % and 2.418 in 2022
+ * priorityOrder.map((position) => [results[position]?.indicatorId, results[position]?.status]);
+ * // → [["basicMedicalInsuranceRate", "achieved"], ["nursingBedShare", "off_track"], ["slotsPer1000", "off_track"]]
+ * // a bad row becomes an error with its index, and the others go on
+ * errors.map((error) => [error.index, error.code]); // → [[3, "UNKNOWN_INDICATOR"]]
+ * summary.bindingOffTrackIds; // → ["nursingBedShare"]
+ * ```
  */
 export function assessPlan(input: {
   readonly plan: Plan;
@@ -183,7 +208,17 @@ export function assessPlan(input: {
  *
  * @throws {CarekitError} as {@link assessPlan}
  * @example
- * {@includeCode ../test/assess-plan.test.ts#async}
+ * ```ts
+ * import { assessPlanAsync, plans } from "@carekit/indicators";
+ *
+ * // rows as they arrive, from a file or a database
+ * async function* rows() {
+ *   yield { indicatorId: "slotsPer1000", year: 2022, value: 2.07 };
+ *   yield { indicatorId: "basicMedicalInsuranceRate", year: 2022, value: 96 };
+ * }
+ * const { results } = await assessPlanAsync({ plan: plans.dazu2023, observations: rows() });
+ * results.map((row) => row.status); // → ["off_track", "achieved"]
+ * ```
  */
 export async function assessPlanAsync(input: {
   readonly plan: Plan;

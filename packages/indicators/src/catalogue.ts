@@ -8,7 +8,16 @@ import { DataRegionSchema } from "./source.js";
  * (`effectiveTo`), `region` (six-digit GB/T 2260 code or `CN`), `source` and its `indicators`.
  *
  * @example
- * {@includeCode ../test/catalogue.test.ts#schema}
+ * ```ts
+ * import { catalogues, IndicatorCatalogueSchema } from "@carekit/indicators";
+ *
+ * // every bundled catalogue passes its schema
+ * IndicatorCatalogueSchema.safeParse(catalogues.yilaoYixiao).success; // → true
+ * IndicatorCatalogueSchema.safeParse(catalogues.countyMedicalCommunity).success; // → true
+ * // a region is a six-digit GB/T 2260 code (500111) or CN, and a catalogue holds at least one indicator
+ * IndicatorCatalogueSchema.safeParse({ ...catalogues.yilaoYixiao, region: "大足区" }).success; // → false
+ * IndicatorCatalogueSchema.safeParse({ ...catalogues.yilaoYixiao, indicators: [] }).success; // → false
+ * ```
  */
 export const IndicatorCatalogueSchema = /* @__PURE__ */ z.strictObject({
   id: IndicatorIdSchema,

@@ -86,7 +86,18 @@ function unroundedValue(numerator: number, factor: number, denominator: number):
  *   `ZERO_DENOMINATOR` when the denominator is 0
  * @see DHIS2 User Manual, "Manage indicators" (indicator value = numerator ÷ denominator × indicator-type factor)
  * @example
- * {@includeCode ../test/compute.test.ts#example}
+ * ```ts
+ * import { catalogues, computeIndicator } from "@carekit/indicators";
+ *
+ * const slotsPer1000 = catalogues.yilaoYixiao.indicators.find((definition) => definition.id === "slotsPer1000")!;
+ * // 大足区: 1727 托位 for 834,600 常住人口 (2020) → 2.07 per 1000
+ * const now = computeIndicator({ definition: slotsPer1000, inputs: { slots: 1727, residentPopulation: 834_600 } });
+ * now.rounded; // → 2.07
+ * now.trace.map((step) => step.step); // → ["numerator", "denominator", "formula", "round"]
+ * // the plan's 2025 need, 3915 托位 for about 870,000 residents, is exactly the 4.5 target
+ * computeIndicator({ definition: slotsPer1000, inputs: { slots: 3915, residentPopulation: 870_000 } }).rounded; // → 4.5
+ * computeIndicator({ definition: slotsPer1000, inputs: { slots: 1727, residentPopulation: 0 } }); // → throws ZERO_DENOMINATOR
+ * ```
  */
 export function computeIndicator(input: {
   readonly definition: IndicatorDefinition;

@@ -10,7 +10,16 @@ import { atBoundary } from "./internal/boundary.js";
  *
  * @see DHIS2 User Manual, "Manage indicators" — indicator types and their factors
  * @example
- * {@includeCode ../test/definition.test.ts#id}
+ * ```ts
+ * import { FACTORS, catalogues } from "@carekit/indicators";
+ *
+ * FACTORS; // → [1, 100, 1000, 10000, 100000]
+ * // 托位 are per 1000 residents, 护理型床位占比 per cent
+ * const [slots, nursing] = ["slotsPer1000", "nursingBedShare"].map((id) =>
+ *   catalogues.yilaoYixiao.indicators.find((definition) => definition.id === id),
+ * );
+ * [slots?.factor, nursing?.factor]; // → [1000, 100]
+ * ```
  */
 export const FACTORS = [1, 100, 1000, 10000, 100000] as const;
 
@@ -19,7 +28,14 @@ export const FACTORS = [1, 100, 1000, 10000, 100000] as const;
  * `constructor` or `prototype`.
  *
  * @example
- * {@includeCode ../test/definition.test.ts#id}
+ * ```ts
+ * import { IndicatorIdSchema } from "@carekit/indicators";
+ *
+ * IndicatorIdSchema.safeParse("slotsPer1000").success; // → true
+ * // camelCase only, and never a reserved name
+ * IndicatorIdSchema.safeParse("slots_per_1000").success; // → false
+ * IndicatorIdSchema.safeParse("constructor").success; // → false
+ * ```
  */
 export const IndicatorIdSchema = /* @__PURE__ */ z
   .string()
@@ -48,7 +64,16 @@ const ExpressionSchema = /* @__PURE__ */ z.string().check((ctx) => {
  * (`registered`) or `unspecified`, an age band `[ageMin, ageBelow)` in completed years, and the Chinese wording.
  *
  * @example
- * {@includeCode ../test/definition.test.ts#population}
+ * ```ts
+ * import { PopulationSchema } from "@carekit/indicators";
+ *
+ * // 老年人健康管理率 counts residents aged 65+
+ * PopulationSchema.parse({ basis: "resident", ageMin: 65, zh: "年内辖区内65岁及以上常住居民" }).ageMin; // → 65
+ * // an age band [ageMin, ageBelow) must not be empty
+ * const band = PopulationSchema.safeParse({ basis: "resident", ageMin: 65, ageBelow: 60, zh: "65岁以上、60岁以下" });
+ * band.success; // → false
+ * band.error?.issues[0]?.path; // → ["ageBelow"]
+ * ```
  */
 export const PopulationSchema = /* @__PURE__ */ z
   .strictObject({
@@ -69,7 +94,18 @@ export const PopulationSchema = /* @__PURE__ */ z
  * Without an expression the input is named `numerator` or `denominator`.
  *
  * @example
- * {@includeCode ../test/definition.test.ts#define}
+ * ```ts
+ * import { TermSchema } from "@carekit/indicators";
+ *
+ * // 托位数 = kindergarten classes + childcare providers
+ * const slots = {
+ *   definition: { zh: "托位数（幼儿园托班 + 社会托育机构）", en: "slots (kindergarten classes + providers)" },
+ *   expression: "kindergartenSlots + providerSlots",
+ * };
+ * TermSchema.safeParse(slots).success; // → true
+ * // an expression that does not parse is refused
+ * TermSchema.safeParse({ ...slots, expression: "kindergartenSlots +" }).success; // → false
+ * ```
  */
 export const TermSchema = /* @__PURE__ */ z.strictObject({
   definition: LabelSchema,
@@ -82,7 +118,15 @@ export const TermSchema = /* @__PURE__ */ z.strictObject({
  * factor 1; a `proportion` or `ratio` has a denominator.
  *
  * @example
- * {@includeCode ../test/definition.test.ts#define}
+ * ```ts
+ * import { catalogues, IndicatorDefinitionSchema } from "@carekit/indicators";
+ *
+ * const slots = catalogues.yilaoYixiao.indicators.find((definition) => definition.id === "slotsPer1000");
+ * IndicatorDefinitionSchema.safeParse(slots).success; // → true
+ * // a count has no denominator; a factor is one of FACTORS
+ * IndicatorDefinitionSchema.safeParse({ ...slots, scoring: "count", factor: 1 }).error?.issues[0]?.path; // → ["denominator"]
+ * IndicatorDefinitionSchema.safeParse({ ...slots, factor: 50 }).success; // → false
+ * ```
  */
 export const IndicatorDefinitionSchema = /* @__PURE__ */ z
   .strictObject({
@@ -130,7 +174,33 @@ export type IndicatorTerm = z.output<typeof TermSchema>;
  *   denominator …)
  * @see DHIS2 User Manual, "Manage indicators"; HL7 FHIR R4 Measure (http://hl7.org/fhir/R4/measure.html)
  * @example
- * {@includeCode ../test/definition.test.ts#define}
+ * ```ts
+ * import { computeIndicator, defineIndicator } from "@carekit/indicators";
+ *
+ * // 托位利用率: children enrolled over kindergarten-class and provider slots
+ * const utilisation = defineIndicator({
+ *   id: "childcareUtilisation",
+ *   name: { zh: "托位利用率", en: "Childcare slot utilisation" },
+ *   scoring: "proportion",
+ *   numerator: { definition: { zh: "实际招收人数", en: "children enrolled" }, expression: "enrolled" },
+ *   denominator: {
+ *     definition: { zh: "托位数（幼儿园托班 + 社会托育机构）", en: "slots (kindergarten classes + providers)" },
+ *     expression: "kindergartenSlots + providerSlots",
+ *   },
+ *   factor: 100,
+ *   unit: "%",
+ *   decimals: 2,
+ *   polarity: "increase",
+ *   periodicity: "annual",
+ *   domain: "childcare",
+ *   sources: [{ title: "重庆市大足区“一老一小”整体解决方案", number: "大足府办发〔2023〕37号", confidence: "CONFIRMED" }],
+ * });
+ * Object.isFrozen(utilisation); // → true
+ * // 大足区: 873 + 361 children in 891 kindergarten-class and 836 provider slots
+ * const inputs = { enrolled: 1234, kindergartenSlots: 891, providerSlots: 836 };
+ * computeIndicator({ definition: utilisation, inputs }).rounded; // → 71.45
+ * defineIndicator({ ...utilisation, factor: 50 }); // → throws INVALID_INPUT
+ * ```
  */
 export function defineIndicator(definition: IndicatorDefinition): IndicatorDefinition {
   try {

@@ -105,13 +105,16 @@ function definitionsOf(parsed: {
  *   period format"
  * @example
  * ```ts
+ * import { catalogues, dhis2Uid, toDhis2DataValueSet } from "@carekit/indicators";
+ *
+ * // 大足区 (GB/T 2260 code 500111, org unit Dz5mCGd8Lmb on the DHIS2 server): 1727 托位
  * toDhis2DataValueSet({
  *   catalogue: catalogues.yilaoYixiao,
  *   orgUnits: { "500111": "Dz5mCGd8Lmb" },
  *   period: "2022",
  *   observations: [{ region: "500111", inputs: { slots: 1727 } }],
  * }).dataValueSet.dataValues[0];
- * // → { dataElement: "…", period: "2022", orgUnit: "Dz5mCGd8Lmb", value: "1727" }
+ * // → { dataElement: dhis2Uid("dataElement:slots"), period: "2022", orgUnit: "Dz5mCGd8Lmb", value: "1727" }
  * ```
  */
 export function toDhis2DataValueSet(input: {
@@ -210,6 +213,12 @@ export type Dhis2CountsRead = Dhis2Counts & { readonly period: string; readonly 
  * @see DHIS2 Developer Manual, "Data values" (`GET /api/dataValueSets`)
  * @example
  * ```ts
+ * import { catalogues, fromDhis2DataValueSet, toDhis2DataValueSet } from "@carekit/indicators";
+ *
+ * // 大足区 (GB/T 2260 code 500111, org unit Dz5mCGd8Lmb on the DHIS2 server): 1727 托位, there and back
+ * const catalogue = catalogues.yilaoYixiao;
+ * const orgUnits = { "500111": "Dz5mCGd8Lmb" };
+ * const observations = [{ region: "500111", inputs: { slots: 1727 } }];
  * const exported = toDhis2DataValueSet({ catalogue, orgUnits, period: "2022", observations });
  * fromDhis2DataValueSet({ catalogue, orgUnits, dataValueSet: exported.dataValueSet }).observations;
  * // → [{ region: "500111", period: "2022", inputs: { slots: 1727 }, indices: [0] }]

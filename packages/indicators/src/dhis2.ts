@@ -203,9 +203,14 @@ function citation(definition: IndicatorDefinition): string {
  *   indicators" (indicator = numerator ÷ denominator × indicator-type factor)
  * @example
  * ```ts
+ * import { catalogues, dhis2Uid, toDhis2Metadata } from "@carekit/indicators";
+ *
  * const metadata = toDhis2Metadata({ catalogue: catalogues.yilaoYixiao });
  * metadata.indicators.length; // → 21
- * metadata.indicators[0].indicatorType; // → { id: "…" }, one of metadata.indicatorTypes
+ * // 每千人口托位数 is a “per thousand” indicator over the data elements slots and residentPopulation
+ * const slots = metadata.indicators.find((indicator) => indicator.code === "slotsPer1000");
+ * slots?.indicatorType; // → { id: dhis2Uid("indicatorType:1000") }
+ * slots?.numerator; // → `#{${dhis2Uid("dataElement:slots")}}`
  * ```
  */
 export function toDhis2Metadata(input: {
@@ -578,8 +583,13 @@ function contextOf(
  * @see DHIS2 Developer Manual, "Metadata export" and "Indicators"; DHIS2 expression parser (`dhis2/expression-parser`)
  * @example
  * ```ts
- * const { results } = fromDhis2Metadata({ metadata: toDhis2Metadata({ catalogue: catalogues.yilaoYixiao }) });
- * results[0].id; // → "slotsPer1000"
+ * import { catalogues, fromDhis2Metadata, toDhis2Metadata } from "@carekit/indicators";
+ *
+ * // the 21 indicators of the 一老一小 catalogue, there and back
+ * const { results, errors } = fromDhis2Metadata({ metadata: toDhis2Metadata({ catalogue: catalogues.yilaoYixiao }) });
+ * results.length; // → 21
+ * errors; // → []
+ * results.find((definition) => definition.id === "slotsPer1000")?.factor; // → 1000
  * ```
  */
 export function fromDhis2Metadata(input: {

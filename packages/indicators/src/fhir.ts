@@ -172,6 +172,10 @@ function canonicalUrl(base: string, id: string): string {
  *   (http://hl7.org/fhir/R4/shareablemeasure.html); FHIRPath environment variables (http://hl7.org/fhirpath/)
  * @example
  * ```ts
+ * import { catalogues, toFhirMeasure } from "@carekit/indicators";
+ *
+ * // 养老机构护理型床位占比: nursing beds over institution beds
+ * const nursingBedShare = catalogues.yilaoYixiao.indicators.find((definition) => definition.id === "nursingBedShare")!;
  * const measure = toFhirMeasure({ definition: nursingBedShare, base: "https://fhir.example.org", version: "2023" });
  * measure.url; // → "https://fhir.example.org/Measure/nursingBedShare"
  * measure.group[0].population[2].criteria.expression; // → "%nursingBeds"
@@ -303,6 +307,10 @@ const ReportInputSchema = /* @__PURE__ */ z.strictObject({
  * @see HL7 FHIR R4 MeasureReport (http://hl7.org/fhir/R4/measurereport.html)
  * @example
  * ```ts
+ * import { catalogues, toFhirMeasureReport } from "@carekit/indicators";
+ *
+ * // 大足区 2020: 1727 托位 for 834,600 常住人口
+ * const slotsPer1000 = catalogues.yilaoYixiao.indicators.find((definition) => definition.id === "slotsPer1000")!;
  * const report = toFhirMeasureReport({
  *   definition: slotsPer1000,
  *   observation: { inputs: { slots: 1727, residentPopulation: 834600 } },

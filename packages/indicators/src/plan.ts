@@ -9,7 +9,14 @@ import { DataRegionSchema, traceSourceOf } from "./source.js";
  * Decimals a plan or observed value may carry (表中数值的小数位): 32.30% is `32.3`, 65.78% is `65.78`.
  *
  * @example
- * {@includeCode ../test/plan.test.ts#entry}
+ * ```ts
+ * import { PLAN_VALUE_DECIMALS, assessProgress, plans } from "@carekit/indicators";
+ *
+ * PLAN_VALUE_DECIMALS; // → 4
+ * // 32.30 % is 32.3, and 65.78 % is 65.78; a fifth decimal is refused
+ * const plan = plans.dazu2023;
+ * assessProgress({ plan, indicatorId: "nursingBedShare", observed: { year: 2023, value: 45.12345 } }); // → throws OUT_OF_RANGE
+ * ```
  */
 export const PLAN_VALUE_DECIMALS = 4;
 const VALUE_SCALE = 10 ** PLAN_VALUE_DECIMALS;
@@ -27,7 +34,21 @@ export type Comparator = ">=" | ">" | "<=" | "<" | "=";
  * responsible departments (责任部门). Values are in the indicator's unit as the plan prints them.
  *
  * @example
- * {@includeCode ../test/plan.test.ts#entry}
+ * ```ts
+ * import { PlanEntrySchema } from "@carekit/indicators";
+ *
+ * // 大足区 表2-1: 老年人健康管理率 65.78 % (2020) → “>70%” (2025), 约束性
+ * const row = {
+ *   indicatorId: "elderHealthManagementRate",
+ *   baseline: { year: 2020, value: 65.78 },
+ *   target: { year: 2025, value: 70, comparator: ">" },
+ *   attribute: "binding",
+ *   responsible: ["区卫生健康委"],
+ * };
+ * PlanEntrySchema.safeParse(row).success; // → true
+ * // the attribute is binding, expected or unlabelled
+ * PlanEntrySchema.safeParse({ ...row, attribute: "约束性" }).success; // → false
+ * ```
  */
 export const PlanEntrySchema = /* @__PURE__ */ z.strictObject({
   indicatorId: IndicatorIdSchema,
@@ -53,7 +74,14 @@ export type PlanEntry = z.output<typeof PlanEntrySchema>;
  * Structure only — {@link definePlan} adds the cross-checks.
  *
  * @example
- * {@includeCode ../test/plan.test.ts#schema}
+ * ```ts
+ * import { PlanSchema, plans } from "@carekit/indicators";
+ *
+ * // every bundled plan passes its schema
+ * Object.values(plans).every((plan) => PlanSchema.safeParse(plan).success); // → true
+ * // a plan has at least one row
+ * PlanSchema.safeParse({ ...plans.dazu2023, entries: [] }).success; // → false
+ * ```
  */
 export const PlanSchema = /* @__PURE__ */ z.strictObject({
   id: IndicatorIdSchema,
@@ -207,7 +235,35 @@ export function checkValue(
  *   defined; `OUT_OF_RANGE` for a target year before the baseline year or a value out of range
  * @see 大足府办发〔2023〕37号 表2-1 (the shape of a district plan)
  * @example
- * {@includeCode ../test/plan.test.ts#define}
+ * ```ts
+ * import { catalogues, definePlan } from "@carekit/indicators";
+ *
+ * // 大足区's nursing-bed row of 表2-1 as a plan of its own
+ * const nursingBedShare = catalogues.yilaoYixiao.indicators.find((definition) => definition.id === "nursingBedShare")!;
+ * const plan = definePlan({
+ *   id: "dazuNursingBeds",
+ *   version: "2023",
+ *   name: { zh: "大足区护理型床位占比目标", en: "大足区 nursing-bed share target" },
+ *   effectiveFrom: "2023-03-31",
+ *   region: "500111",
+ *   source: { title: "重庆市大足区“一老一小”整体解决方案", number: "大足府办发〔2023〕37号", confidence: "CONFIRMED" },
+ *   indicators: [nursingBedShare],
+ *   entries: [
+ *     {
+ *       indicatorId: "nursingBedShare",
+ *       baseline: { year: 2020, value: 32.3 },
+ *       target: { year: 2025, value: 60, comparator: ">=" },
+ *       attribute: "binding",
+ *       responsible: ["区民政局"],
+ *     },
+ *   ],
+ * });
+ * Object.isFrozen(plan); // → true
+ * // a row for an indicator the plan does not define, or a target before its baseline
+ * definePlan({ ...plan, entries: [{ ...plan.entries[0]!, indicatorId: "slotsPer1000" }] }); // → throws UNKNOWN_INDICATOR
+ * const early = { ...plan.entries[0]!, target: { year: 2019, value: 60, comparator: ">=" as const } };
+ * definePlan({ ...plan, entries: [early] }); // → throws OUT_OF_RANGE
+ * ```
  */
 export function definePlan(plan: Plan): Plan {
   try {

@@ -25,7 +25,15 @@ export type ProgressStatus = "achieved" | "on_track" | "off_track" | "no_baselin
  * (at most 4 decimals).
  *
  * @example
- * {@includeCode ../test/progress.test.ts#example}
+ * ```ts
+ * import { ObservationSchema } from "@carekit/indicators";
+ *
+ * // 大足区 2023: 45 % nursing beds
+ * ObservationSchema.safeParse({ year: 2023, value: 45 }).success; // → true
+ * // a year from 1949 to 2100, a value never negative
+ * ObservationSchema.safeParse({ year: 23, value: 45 }).success; // → false
+ * ObservationSchema.safeParse({ year: 2023, value: -45 }).success; // → false
+ * ```
  */
 export const ObservationSchema = /* @__PURE__ */ z.strictObject({
   year: z.int().min(1949).max(2100),
@@ -274,7 +282,20 @@ export function rowOf(
  *   baseline year or a percent above 100; `INVALID_INPUT` for a malformed plan or observation
  * @see 大足府办发〔2023〕37号 表2-1 (targets and attributes); HL7 FHIR R4 Measure `improvementNotation` (http://hl7.org/fhir/R4/measure.html)
  * @example
- * {@includeCode ../test/progress.test.ts#example}
+ * ```ts
+ * import { assessProgress, plans } from "@carekit/indicators";
+ *
+ * // 大足区 老年人健康管理率: 65.78 % (2020) → “>70%” (2025); the straight line is at 67.468 % in 2022
+ * const plan = plans.dazu2023;
+ * const in2022 = assessProgress({ plan, indicatorId: "elderHealthManagementRate", observed: { year: 2022, value: 68 } });
+ * in2022.status; // → "on_track"
+ * in2022.expected; // → 67.468
+ * in2022.gap; // → 2
+ * // 70 % is not “>70%”, and 2025 has come
+ * assessProgress({ plan, indicatorId: "elderHealthManagementRate", observed: { year: 2025, value: 70 } }).status;
+ * // → "off_track"
+ * assessProgress({ plan, indicatorId: "noSuchIndicator", observed: { year: 2025, value: 70 } }); // → throws UNKNOWN_INDICATOR
+ * ```
  */
 export function assessProgress(input: {
   readonly plan: Plan;

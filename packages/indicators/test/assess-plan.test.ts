@@ -19,7 +19,6 @@ const observations: PlanObservation[] = [
 
 describe("assessPlan", () => {
   it("assesses the 大足区 table binding-first and never drops a row", () => {
-    //#region example
     const { results, priorityOrder, errors, summary } = assessPlan({ plan: plans.dazu2023, observations });
     const table = priorityOrder.map((position) => results[position] as (typeof results)[number]);
     expect(table.map((row) => [row.indicatorId, row.attribute, row.status])).toEqual([
@@ -36,7 +35,6 @@ describe("assessPlan", () => {
     expect(results.length + errors.length).toBe(observations.length);
     expect(summary.bindingOffTrack).toBe(1);
     expect(summary.bindingOffTrackIds).toEqual(["nursingBedShare"]);
-    //#endregion example
     expect(summary.byStatus).toEqual({ achieved: 1, on_track: 1, off_track: 2, no_baseline: 1 });
     expect(summary.notObserved).toHaveLength(21 - 5);
     expect(table.map((row) => row.index)).toEqual([2, 1, 4, 0, 3]);
@@ -47,13 +45,11 @@ describe("assessPlan", () => {
   });
 
   it("reads async iterables", async () => {
-    //#region async
     async function* stream() {
       yield* observations.slice(0, 3);
     }
     const { results } = await assessPlanAsync({ plan: plans.dazu2023, observations: stream() });
     expect(results).toHaveLength(3);
-    //#endregion async
   });
 
   it("skips the trace on request, with the same statuses", () => {

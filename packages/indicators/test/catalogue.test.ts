@@ -4,7 +4,6 @@ import { catalogues, defineIndicator, IndicatorCatalogueSchema, IndicatorDefinit
 
 describe("catalogues", () => {
   it("holds the 21 indicators of 大足区 表2-1 and the 医共体 set", () => {
-    //#region catalogue
     const { yilaoYixiao, countyMedicalCommunity } = catalogues;
     expect(yilaoYixiao.indicators).toHaveLength(21);
     expect(countyMedicalCommunity.indicators.map((d) => d.name.zh)).toEqual([
@@ -16,16 +15,13 @@ describe("catalogues", () => {
     ]);
     const slots = yilaoYixiao.indicators.find((d) => d.id === "slotsPer1000");
     expect(slots).toMatchObject({ factor: 1000, unit: "个/千人", scoring: "ratio" });
-    //#endregion catalogue
   });
 
   it("validates every catalogue as a data module", () => {
-    //#region schema
     for (const catalogue of Object.values(catalogues)) {
       expect(IndicatorCatalogueSchema.safeParse(catalogue).success).toBe(true);
       expect(Object.isFrozen(catalogue.indicators[0])).toBe(true);
     }
-    //#endregion schema
   });
 
   it("has unique ids, valid definitions and a source on each", () => {
@@ -41,7 +37,6 @@ describe("catalogues", () => {
   });
 
   it("validates citations", () => {
-    //#region source
     const source = SourceSchema.parse({
       title: "“十四五”国家老龄事业发展和养老服务体系规划",
       url: "https://www.gov.cn/xinwen/2022-02/25/content_5675683.htm",
@@ -49,6 +44,5 @@ describe("catalogues", () => {
     });
     expect(source.confidence).toBe("CONFIRMED");
     expect(SourceSchema.safeParse({ title: "x", confidence: "PROBABLY" }).success).toBe(false);
-    //#endregion source
   });
 });

@@ -9,7 +9,6 @@ const healthManagement = catalogues.yilaoYixiao.indicators.find(
 
 describe("computeIndicator", () => {
   it("computes 大足区 figures exactly", () => {
-    //#region example
     // 大足区: 1727 托位 over 83.46万 常住人口 (2020) → 2.07 per 1000
     const now = computeIndicator({ definition: slotsPer1000, inputs: { slots: 1727, residentPopulation: 834_600 } });
     expect(now.rounded).toBe(2.07);
@@ -18,7 +17,6 @@ describe("computeIndicator", () => {
     expect(
       computeIndicator({ definition: slotsPer1000, inputs: { slots: 3915, residentPopulation: 870_000 } }).rounded,
     ).toBe(4.5);
-    //#endregion example
     expect(now.numerator).toBe(1727);
     expect(now.denominator).toBe(834_600);
     expect(now.factor).toBe(1000);

@@ -27,7 +27,6 @@ const reported = [
 
 describe("county medical community catalogue", () => {
   it("checks reported county figures against the 国办发〔2015〕70号 targets", () => {
-    //#region example
     const plan = plans.tieredCare2015;
     expect(
       assessProgress({ plan, indicatorId: "primaryCareVisitShare", observed: { year: 2024, value: 65 } }).status,
@@ -42,7 +41,6 @@ describe("county medical community catalogue", () => {
     ).toBe(
       "off_track", // 重庆市 2020: 52.97%, three years after the 2017 target year
     );
-    //#endregion example
   });
 
   it("keeps every reported figure: indicators without a 70号 target come back as errors with their index", () => {

@@ -49,7 +49,6 @@ function figure(printed: string): { value: number; comparator: string } {
 
 describe("plans.dazu2023 — 大足区 表2-1", () => {
   it("is a valid plan for 大足区", () => {
-    //#region example
     const plan = plans.dazu2023;
     expect(regionName(plan.region)).toBe("大足区");
     expect(plan.entries).toHaveLength(21);
@@ -63,7 +62,6 @@ describe("plans.dazu2023 — 大足区 表2-1", () => {
     // 2023: the straight line from 32.30% (2020) to 60% (2025) is at 48.92%
     const status = assessProgress({ plan, indicatorId: "nursingBedShare", observed: { year: 2023, value: 45 } });
     expect(status).toMatchObject({ status: "off_track", expected: 48.92, gap: 15 });
-    //#endregion example
     expect(definePlan(plan)).toEqual(plan);
   });
 

@@ -10,18 +10,15 @@ import {
 
 describe("identifiers and factors", () => {
   it("accepts camelCase ids and the DHIS2 factors", () => {
-    //#region id
     expect(IndicatorIdSchema.safeParse("slotsPer1000").success).toBe(true);
     expect(IndicatorIdSchema.safeParse("slots_per_1000").success).toBe(false);
     expect(IndicatorIdSchema.safeParse("constructor").success).toBe(false);
     expect(FACTORS).toEqual([1, 100, 1000, 10000, 100000]);
-    //#endregion id
   });
 });
 
 describe("defineIndicator", () => {
   it("validates and freezes a definition", () => {
-    //#region define
     const utilisation = defineIndicator({
       id: "childcareUtilisation",
       name: { zh: "托位利用率", en: "Childcare slot utilisation" },
@@ -41,15 +38,12 @@ describe("defineIndicator", () => {
     });
     expect(Object.isFrozen(utilisation)).toBe(true);
     expect(Object.isFrozen(utilisation.denominator)).toBe(true);
-    //#endregion define
   });
 
   it("describes populations with an age band", () => {
-    //#region population
     const elders = PopulationSchema.parse({ basis: "resident", ageMin: 65, zh: "年内辖区内65岁及以上常住居民" });
     expect(elders.ageMin).toBe(65);
     expect(PopulationSchema.safeParse({ basis: "resident", ageMin: 65, ageBelow: 60, zh: "x" }).success).toBe(false);
-    //#endregion population
   });
 
   it("rejects a count with a denominator, a ratio without one and a bad expression, with paths", () => {

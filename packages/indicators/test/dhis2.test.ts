@@ -80,9 +80,7 @@ function checkPayload(metadata: Dhis2Metadata): void {
 
 describe("DHIS2 UIDs", () => {
   it("derives UIDs by the documented algorithm (SHA-256, base 52 then base 62), stable across runs", () => {
-    //#region uid
     expect(dhis2Uid("indicator:slotsPer1000")).toBe("uPX8JijbRdy");
-    //#endregion uid
     const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     const alphanumeric = `0123456789${letters}`;
     fc.assert(
@@ -155,7 +153,6 @@ describe("DHIS2 UIDs", () => {
 
 describe("toDhis2Metadata", () => {
   it("exports the whole 一老一小 catalogue as one payload DHIS2's parser and references accept", () => {
-    //#region metadata
     const metadata = toDhis2Metadata({ catalogue: catalogues.yilaoYixiao });
     expect(metadata.indicators).toHaveLength(21);
     const slots = metadata.indicators.find((indicator) => indicator.code === "slotsPer1000");
@@ -177,7 +174,6 @@ describe("toDhis2Metadata", () => {
       property: "NAME",
       value: "每千人口拥有3岁以下婴幼儿托位数",
     });
-    //#endregion metadata
     checkPayload(metadata);
     expect(toDhis2Metadata({ catalogue: catalogues.yilaoYixiao })).toEqual(metadata); // stable across runs
     checkPayload(toDhis2Metadata({ catalogue: catalogues.countyMedicalCommunity }));
@@ -279,7 +275,6 @@ describe("fromDhis2Metadata / fromDhis2Indicator", () => {
   };
 
   it("reads documentation- and server-shaped payloads", () => {
-    //#region fromServer
     const { results, errors } = fromDhis2Metadata({ metadata: documented });
     expect(errors).toEqual([]);
     expect(results[0]).toMatchObject({
@@ -296,7 +291,6 @@ describe("fromDhis2Metadata / fromDhis2Indicator", () => {
       factor: 100,
       decimals: 1,
     });
-    //#endregion fromServer
   });
 
   it("refuses what carekit cannot compute, with the expression and the position", () => {
@@ -363,7 +357,6 @@ const DataValueSetShape = z.strictObject({
 describe("DHIS2 data values", () => {
   const orgUnits = { "500111": "Dz5mCGd8Lmb" };
   it("exports the 大足区 2020 counts (1727 托位, 83.46万 常住人口) and reads them back", () => {
-    //#region dataValues
     const exported = toDhis2DataValueSet({
       catalogue: catalogues.yilaoYixiao,
       orgUnits,
@@ -379,7 +372,6 @@ describe("DHIS2 data values", () => {
         value: "834600",
       },
     ]);
-    //#endregion dataValues
     expect(DataValueSetShape.safeParse(exported.dataValueSet).success).toBe(true);
     const metadata = toDhis2Metadata({ catalogue: catalogues.yilaoYixiao });
     const elements = new Set(metadata.dataElements.map((d) => d.id));

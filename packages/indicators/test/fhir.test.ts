@@ -21,7 +21,6 @@ const SHAREABLE = ["url", "version", "name", "status", "experimental", "publishe
 
 describe("FHIR R4 Measure", () => {
   it("writes a shareable Measure with a canonical url, version and FHIRPath criteria", () => {
-    //#region example
     const measure = toFhirMeasure({
       definition: byId("nursingBedShare"),
       base: "https://fhir.example.org",
@@ -45,7 +44,6 @@ describe("FHIR R4 Measure", () => {
       ["denominator", "text/fhirpath", "%institutionBeds"],
       ["numerator", "text/fhirpath", "%nursingBeds"],
     ]);
-    //#endregion example
     for (const element of SHAREABLE) expect(measure[element]).toBeDefined();
     expect(measure._title.extension[0]?.extension[1]?.valueString).toBe("养老机构护理型床位占比");
     expect(toFhirMeasure({ definition: byId("nursingBedShare") }).url).toBe("urn:carekit:fhir:Measure:nursingBedShare");
@@ -128,7 +126,6 @@ describe("FHIR R4 Measure", () => {
 
 describe("FHIR R4 MeasureReport", () => {
   it("reports 大足区 2020 (1727 托位 over 83.46万 常住人口 = 2.07 per 1000) against the Measure's canonical url", () => {
-    //#region report
     const report = toFhirMeasureReport({
       definition: byId("slotsPer1000"),
       observation: { inputs: { slots: 1727, residentPopulation: 834_600 } },
@@ -142,7 +139,6 @@ describe("FHIR R4 MeasureReport", () => {
       ["denominator", 834_600],
       ["numerator", 1727],
     ]);
-    //#endregion report
     const measure = toFhirMeasure({ definition: byId("slotsPer1000") });
     expect(report.measure).toBe(`${measure.url}|${measure.version}`);
     expect(report).toMatchObject({ resourceType: "MeasureReport", status: "complete", type: "summary" });

@@ -3,7 +3,6 @@ import { assessProgress, plans } from "../src/index.js";
 
 describe("national anchors", () => {
   it("tracks the national 托位 target and the 十五五 护理型床位 target", () => {
-    //#region example
     const national = plans.national14th;
     // end-2021: 2.03 per 1000 (policy-facts §C1.1) — below the line from 1.8 (2020) to 4.5 (2025), which is at 2.34
     const y2021 = assessProgress({
@@ -21,7 +20,6 @@ describe("national anchors", () => {
       assessProgress({ plan: plans.national15th, indicatorId: "nursingBedShare", observed: { year: 2026, value: 68 } })
         .status,
     ).toBe("no_baseline");
-    //#endregion example
   });
 
   it("carries each row's own citation and confidence", () => {

@@ -16,7 +16,6 @@ import { percentIndicator } from "./fixtures.js";
 
 describe("plans", () => {
   it("describes a row with baseline, target, attribute and departments", () => {
-    //#region entry
     const row = PlanEntrySchema.parse({
       indicatorId: "elderHealthManagementRate",
       baseline: { year: 2020, value: 65.78 },
@@ -27,20 +26,16 @@ describe("plans", () => {
     expect(row.target.comparator).toBe(">");
     expect(PlanEntrySchema.safeParse({ ...row, attribute: "约束性" }).success).toBe(false);
     expect(PLAN_VALUE_DECIMALS).toBe(4); // 32.30% → 32.3; 0.12345 is rejected
-    //#endregion entry
   });
 
   it("validates the bundled plans as data modules", () => {
-    //#region schema
     for (const plan of Object.values(plans)) {
       expect(PlanSchema.safeParse(plan).success).toBe(true);
       expect(plan.source.confidence).toMatch(/^CONFIRMED/);
     }
-    //#endregion schema
   });
 
   it("cross-checks a plan against its definitions", () => {
-    //#region define
     const rate = percentIndicator("coverageRate", "increase");
     const plan: Plan = {
       id: "demo",
@@ -68,7 +63,6 @@ describe("plans", () => {
       expect(error.code).toBe("UNKNOWN_INDICATOR");
       expect(error.issues[0]?.path).toBe("entries[0].indicatorId");
     }
-    //#endregion define
   });
 });
 

@@ -55,7 +55,6 @@ const status = (p: typeof plan, indicatorId: string, year: number, value: number
 
 describe("assessProgress", () => {
   it("assesses 大足区 老年人健康管理率 against its >70% target", () => {
-    //#region example
     const plan = plans.dazu2023;
     const result = assessProgress({
       plan,
@@ -70,7 +69,6 @@ describe("assessProgress", () => {
     ).toBe(
       "off_track", // 70% is not “>70%”, and 2025 has come
     );
-    //#endregion example
     expect(result.trace.map((step) => step.step)).toEqual(["target", "baseline", "expected", "status"]);
     expect(result.trace[0]?.label.zh).toContain("约束性");
   });

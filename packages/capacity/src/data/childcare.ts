@@ -16,7 +16,16 @@ const DAZU_PLAN = {
  *
  * @see 《"十四五"公共服务规划》— 每千人口拥有3岁以下婴幼儿托位数 2025 年 4.5 个; 国家卫生健康委《托育机构设置标准（试行）》《托育机构管理规范（试行）》（国卫人口发〔2019〕58号，2019-10-08）
  * @example
- * {@includeCode ../../test/standards.test.ts#national}
+ * ```ts
+ * import { childcareGap, standards } from "@carekit/capacity";
+ *
+ * // 4.5 slots per 1000 residents by 2025, from 1.8 in 2020
+ * standards.national2025.slotsPer1000; // → { new: 4.5, existing: 4.5 }
+ * standards.national2025.baseline; // → { year: 2020, value: 1.8 }
+ * standards.national2025.classRules?.classSize; // → { infant: 10, toddler: 15, olderToddler: 20, mixed: 18 }
+ * // 大足区: about 870,000 residents, 1727 slots
+ * childcareGap({ population: 870_000, existingSlots: 1727, standard: "national2025" }).gap; // → 2188
+ * ```
  */
 export const national2025: ChildcareStandard = {
   kind: "childcare",
@@ -57,7 +66,16 @@ export const national2025: ChildcareStandard = {
  *
  * @see 《四川省托育机构设置标准实施细则》第五条 (as published at tuoyupt.com/ztydetail/679.html; SECONDARY)
  * @example
- * {@includeCode ../../test/standards.test.ts#sichuan}
+ * ```ts
+ * import { childcareGap, standards } from "@carekit/capacity";
+ *
+ * // 四川: 10 slots per 1000 residents in new areas, 8 in existing ones
+ * standards.sichuan.slotsPer1000; // → { new: 10, existing: 8 }
+ * standards.sichuan.region; // → "510000"
+ * // about 870,000 residents in an existing area: 870,000 × 8 ÷ 1000
+ * const gap = childcareGap({ population: 870_000, existingSlots: 1727, standard: "sichuan", areaType: "existing" });
+ * gap.requiredSlots; // → 6960
+ * ```
  */
 export const sichuan: ChildcareStandard = {
   kind: "childcare",
@@ -88,7 +106,18 @@ export const sichuan: ChildcareStandard = {
  *
  * @see 太原市卫生健康委等《支持托育服务高质量发展的若干措施》— 城市托育服务设施配建
  * @example
- * {@includeCode ../../test/standards.test.ts#taiyuan}
+ * ```ts
+ * import { planChildcareFacility, standards } from "@carekit/capacity";
+ *
+ * // 太原: 10 slots per 1000 planned residents in new areas; 10 m² of land and 12 m² of floor per slot
+ * standards.taiyuan2025.slotsPer1000; // → { new: 10, existing: null }
+ * standards.taiyuan2025.facility?.landM2PerSlot; // → 10
+ * standards.taiyuan2025.facility?.floorM2PerSlot; // → 12
+ * // a new community planned for 12,000 residents: 120 slots, 1200 m² of land, 1440 m² of floor
+ * const plan = planChildcareFacility({ plannedPopulation: 12_000, standard: "taiyuan2025", areaType: "new" });
+ * plan.landAreaM2; // → 1200
+ * plan.floorAreaM2; // → 1440
+ * ```
  */
 export const taiyuan2025: ChildcareStandard = {
   kind: "childcare",
@@ -130,7 +159,17 @@ export const taiyuan2025: ChildcareStandard = {
  *
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
  * @example
- * {@includeCode ../../test/standards.test.ts#dazu}
+ * ```ts
+ * import { childcareGap, standards } from "@carekit/capacity";
+ *
+ * // 大足区: 4.5 slots per 1000 residents by 2025, from 1.03 in 2020
+ * standards.dazuChildcare2025.slotsPer1000.new; // → 4.5
+ * standards.dazuChildcare2025.baseline; // → { year: 2020, value: 1.03 }
+ * // 预测到2025年需要提供托位3915个，目前托位数缺口为2188个
+ * const dazu = childcareGap({ population: 870_000, existingSlots: 1727, standard: "dazuChildcare2025" });
+ * dazu.requiredSlots; // → 3915
+ * dazu.gap; // → 2188
+ * ```
  */
 export const dazuChildcare2025: ChildcareStandard = {
   kind: "childcare",

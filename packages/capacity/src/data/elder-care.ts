@@ -7,7 +7,14 @@ import { dazuPlanSource } from "./childcare.js";
  *
  * @see 《"十四五"国家老龄事业发展和养老服务体系规划》(国务院, published 2022-02)
  * @example
- * {@includeCode ../../test/standards.test.ts#nursing}
+ * ```ts
+ * import { nursingBedGap, standards } from "@carekit/capacity";
+ *
+ * // the national 2025 target: 55 % of beds are nursing beds
+ * standards.nursingBeds2025.targetShare; // → 0.55
+ * // 大足区: 7432 beds, 2400 of them nursing beds; 7432 × 0.55 = 4087.6
+ * nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "nursingBeds2025" }).requiredNursingBeds; // → 4088
+ * ```
  */
 export const nursingBeds2025: NursingBedStandard = {
   kind: "nursingBedShare",
@@ -35,7 +42,14 @@ export const nursingBeds2025: NursingBedStandard = {
  *
  * @see 《国民经济和社会发展第十五个五年规划纲要》专栏1 (2026-03); 国务院新闻办公室发布会 (2026-09-23, 民政部)
  * @example
- * {@includeCode ../../test/standards.test.ts#nursing}
+ * ```ts
+ * import { nursingBedGap, standards } from "@carekit/capacity";
+ *
+ * // the national 2030 target: 73 % of beds are nursing beds
+ * standards.nursingBeds2030.targetShare; // → 0.73
+ * // 大足区: 7432 beds, 2400 of them nursing beds; 7432 × 0.73 = 5425.36
+ * nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "nursingBeds2030" }).requiredNursingBeds; // → 5426
+ * ```
  */
 export const nursingBeds2030: NursingBedStandard = {
   kind: "nursingBedShare",
@@ -62,7 +76,15 @@ export const nursingBeds2030: NursingBedStandard = {
  *
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31）
  * @example
- * {@includeCode ../../test/standards.test.ts#nursing}
+ * ```ts
+ * import { nursingBedGap, standards } from "@carekit/capacity";
+ *
+ * // 大足区: 60 % nursing beds by 2025, from 32.3 % in 2020
+ * standards.dazu2025.targetShare; // → 0.6
+ * standards.dazu2025.baseline; // → { year: 2020, value: 0.323 }
+ * // 7432 beds, 2400 of them nursing beds: 7432 × 0.6 = 4459.2 → 4460 needed
+ * nursingBedGap({ existingBeds: 7432, nursingBeds: 2400, standard: "dazu2025" }).gap; // → 2060
+ * ```
  */
 export const dazu2025: NursingBedStandard = {
   kind: "nursingBedShare",

@@ -13,7 +13,22 @@ import type { ChildcareFinanceStandard } from "../standard.js";
  *
  * @see 太原市卫生健康委、市委编办、市发展改革委、市教育局等《支持托育服务高质量发展的若干措施》— 收费和补助政策
  * @example
- * {@includeCode ../../test/finance.test.ts#taiyuan2026}
+ * ```ts
+ * import { childcareMonthlyFee, childcareSubsidyBudget, standards } from "@carekit/capacity";
+ *
+ * // 太原 2026: 公建公营 fees per child per month, in fen (托大班 365 元, 托小班 410 元, 乳儿班 545 元)
+ * const fees = standards.taiyuan2026.monthlyFeeFen.publicly_built_publicly_run;
+ * fees; // → { older_toddler: 36_500, toddler: 41_000, infant: 54_500 }
+ * // 公建民营 乳儿班: 1545.00 元
+ * const fee = childcareMonthlyFee({ standard: "taiyuan2026", ownership: "publicly_built_privately_run", classType: "infant" });
+ * fee.monthlyFeeFen; // → 154_500
+ * // 550 元 per child per month in an independent provider, for at most 10 months a year
+ * standards.taiyuan2026.subsidy.monthlyFenPerChild.independent; // → 55_000
+ * standards.taiyuan2026.subsidy.maxMonthsPerYear; // → 10
+ * // 20 children all 12 months of 2026: 10 months × 550 元 × 20 = 110,000.00 元
+ * const providers = [{ kind: "independent", enrolled: 20, months: 12 }];
+ * childcareSubsidyBudget({ standard: "taiyuan2026", year: 2026, providers }).operatingSubsidyFen; // → 11_000_000
+ * ```
  */
 export const taiyuan2026: ChildcareFinanceStandard = {
   kind: "childcareFinance",

@@ -8,7 +8,15 @@ import { dazuPlanSource } from "./childcare.js";
  *
  * @see 重庆市大足区人民政府办公室《重庆市大足区"一老一小"整体解决方案》（大足府办发〔2023〕37号，2023-03-31） 四(五) 完善土地住房支持政策
  * @example
- * {@includeCode ../../test/standards.test.ts#land}
+ * ```ts
+ * import { planResidentialLand, standards } from "@carekit/capacity";
+ *
+ * // per 300 亩 of new residential land: a kindergarten of at least 9 classes and an elder facility of at least 750 m²
+ * standards.newUrbanLand.landMuPerSet; // → 300
+ * standards.newUrbanLand.kindergartenMinClasses; // → 9
+ * standards.newUrbanLand.elderFacilityMinFloorAreaM2; // → 750
+ * planResidentialLand({ residentialLandMu: 900 }).kindergartens; // → 3
+ * ```
  */
 export const newUrbanLand: ResidentialLandStandard = {
   kind: "residentialLand",
@@ -36,7 +44,16 @@ export const newUrbanLand: ResidentialLandStandard = {
  *
  * @see 《城市社区嵌入式服务设施建设导则（试行）》(国家发展改革委、住房城乡建设部、自然资源部, 2023)
  * @example
- * {@includeCode ../../test/standards.test.ts#land}
+ * ```ts
+ * import { checkEmbeddedComplex, standards } from "@carekit/capacity";
+ *
+ * // at least 600 m² (800 preferred), 3 functions, 2 of them core functions
+ * standards.embeddedComplex.minFloorAreaM2; // → 600
+ * standards.embeddedComplex.preferredFloorAreaM2; // → 800
+ * standards.embeddedComplex.minFunctions; // → 3
+ * // 500 m² with elder care and a canteen misses the area and the functions
+ * checkEmbeddedComplex({ floorAreaM2: 500, functions: ["elderCare", "communityMeals"] }).compliant; // → false
+ * ```
  */
 export const embeddedComplex: EmbeddedComplexStandard = {
   kind: "embeddedComplex",

@@ -50,7 +50,18 @@ function share(spec: {
  *
  * @see 国办发〔2015〕70号; 国家基本公共卫生服务规范（第三版）
  * @example
- * {@includeCode ../../test/county-medical-community.test.ts#example}
+ * ```ts
+ * import { catalogues } from "@carekit/indicators";
+ *
+ * const catalogue = catalogues.countyMedicalCommunity;
+ * catalogue.indicators.map((definition) => definition.id);
+ * // → ["primaryCareVisitShare", "inCountyVisitRate", "testResultRecognitionRate", "chronicDiseaseManagementRate", "familyDoctorContractRate"]
+ * // 基层医疗卫生机构诊疗量占比: primary-care visits over all visits, in per cent
+ * const primary = catalogue.indicators[0];
+ * primary?.numerator.expression; // → "primaryCareVisits"
+ * primary?.denominator?.expression; // → "totalVisits"
+ * primary?.unit; // → "%"
+ * ```
  */
 export const countyMedicalCommunity: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
   id: "countyMedicalCommunity",
@@ -162,7 +173,17 @@ export const countyMedicalCommunity: IndicatorCatalogue = /* @__PURE__ */ deepFr
  *
  * @see 国务院办公厅《关于推进分级诊疗制度建设的指导意见》(国办发〔2015〕70号)
  * @example
- * {@includeCode ../../test/county-medical-community.test.ts#example}
+ * ```ts
+ * import { assessProgress, plans } from "@carekit/indicators";
+ *
+ * const plan = plans.tieredCare2015;
+ * // 城口县 2024: 基层诊疗量占比 65 % (target ≥ 65 %), 县域内就诊率 92 % (target about 90 %)
+ * assessProgress({ plan, indicatorId: "primaryCareVisitShare", observed: { year: 2024, value: 65 } }).status; // → "achieved"
+ * assessProgress({ plan, indicatorId: "inCountyVisitRate", observed: { year: 2024, value: 92 } }).status; // → "achieved"
+ * // 重庆市 2020: 52.97 %, three years after the 2017 target year
+ * assessProgress({ plan, indicatorId: "primaryCareVisitShare", observed: { year: 2020, value: 52.97 } }).status;
+ * // → "off_track"
+ * ```
  */
 export const tieredCare2015: Plan = /* @__PURE__ */ deepFreeze({
   id: "tieredCare2015",

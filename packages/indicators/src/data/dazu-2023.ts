@@ -12,7 +12,22 @@ import { DAZU_TABLE_2_1, yilaoYixiao } from "./yilao-yixiao.js";
  *
  * @see 重庆市大足区人民政府办公室 大足府办发〔2023〕37号 (成文 2023-03-31, 发布 2023-04-10), 表2-1
  * @example
- * {@includeCode ../../test/dazu.test.ts#example}
+ * ```ts
+ * import { assessProgress, plans } from "@carekit/indicators";
+ *
+ * const plan = plans.dazu2023;
+ * plan.region; // → "500111"
+ * plan.entries.length; // → 21
+ * // 表2-1: 养老机构护理型床位占比 32.30 % (2020) → 60 % (2025), 约束性, 区民政局
+ * const nursing = plan.entries.find((entry) => entry.indicatorId === "nursingBedShare");
+ * nursing?.baseline; // → { year: 2020, value: 32.3 }
+ * nursing?.target; // → { year: 2025, value: 60, comparator: ">=" }
+ * nursing?.attribute; // → "binding"
+ * // 2023: the straight line from 32.30 % to 60 % is at 48.92 %; 45 % is behind it, 15 points short of the target
+ * const status = assessProgress({ plan, indicatorId: "nursingBedShare", observed: { year: 2023, value: 45 } });
+ * status.expected; // → 48.92
+ * status.gap; // → 15
+ * ```
  */
 export const dazu2023: Plan = /* @__PURE__ */ deepFreeze({
   id: "dazu2023",

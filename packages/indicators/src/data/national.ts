@@ -16,7 +16,17 @@ function definitions(...ids: readonly string[]): IndicatorDefinition[] {
  * @see “十四五”公共服务规划; “十四五”国家老龄事业发展和养老服务体系规划; “十四五”全民医疗保障规划 (国办发〔2021〕36号);
  *   《“十四五”公共服务规划》; 《“十四五”国家老龄事业发展和养老服务体系规划》; 《“十四五”全民医疗保障规划》(国办发〔2021〕36号)
  * @example
- * {@includeCode ../../test/national.test.ts#example}
+ * ```ts
+ * import { assessProgress, plans } from "@carekit/indicators";
+ *
+ * const plan = plans.national14th;
+ * // 2.03 per 1000 at the end of 2021: below the line from 1.8 (2020) to 4.5 (2025), which is at 2.34
+ * const y2021 = assessProgress({ plan, indicatorId: "slotsPer1000", observed: { year: 2021, value: 2.03 } });
+ * y2021.status; // → "off_track"
+ * y2021.expected; // → 2.34
+ * // 4.73 per 1000 in 2025 (国家卫生健康委 press conference, 2025-12-26)
+ * assessProgress({ plan, indicatorId: "slotsPer1000", observed: { year: 2025, value: 4.73 } }).status; // → "achieved"
+ * ```
  */
 export const national14th: Plan = /* @__PURE__ */ deepFreeze({
   id: "national14th",
@@ -77,7 +87,15 @@ export const national14th: Plan = /* @__PURE__ */ deepFreeze({
  *
  * @see 国民经济和社会发展第十五个五年规划纲要 专栏1 (2026-03)
  * @example
- * {@includeCode ../../test/national.test.ts#example}
+ * ```ts
+ * import { assessProgress, plans } from "@carekit/indicators";
+ *
+ * const plan = plans.national15th;
+ * // 养老机构护理型床位占比 73 % by 2030, with no confirmed baseline
+ * plan.entries[0]?.target; // → { year: 2030, value: 73, comparator: ">=" }
+ * // so 68 % in 2026 has no line to be compared with
+ * assessProgress({ plan, indicatorId: "nursingBedShare", observed: { year: 2026, value: 68 } }).status; // → "no_baseline"
+ * ```
  */
 export const national15th: Plan = /* @__PURE__ */ deepFreeze({
   id: "national15th",

@@ -93,7 +93,18 @@ const communities = term(
  *
  * @see 大足府办发〔2023〕37号 表2-1; 国家基本公共卫生服务规范（第三版）; 《“十四五”国家老龄事业发展和养老服务体系规划》
  * @example
- * {@includeCode ../../test/catalogue.test.ts#catalogue}
+ * ```ts
+ * import { catalogues, computeIndicator } from "@carekit/indicators";
+ *
+ * const catalogue = catalogues.yilaoYixiao;
+ * catalogue.indicators.length; // → 21
+ * // 每千人口拥有3岁以下婴幼儿托位数: slots per 1000 常住人口
+ * const slots = catalogue.indicators.find((definition) => definition.id === "slotsPer1000");
+ * slots?.factor; // → 1000
+ * slots?.unit; // → "个/千人"
+ * // 大足区: 1727 托位 for 834,600 residents (2020)
+ * computeIndicator({ definition: slots!, inputs: { slots: 1727, residentPopulation: 834_600 } }).rounded; // → 2.07
+ * ```
  */
 export const yilaoYixiao: IndicatorCatalogue = /* @__PURE__ */ deepFreeze({
   id: "yilaoYixiao",
