@@ -125,7 +125,8 @@ export interface Engine<F extends FactSpecs = FactSpecs> {
   ): Promise<BatchResult<IndexedDecision>>;
 }
 
-const ACTION_LABEL: Readonly<Record<Action, Label>> = {
+/** Each action's name in Chinese and English. @internal */
+export const ACTION_LABEL: Readonly<Record<Action, Label>> = {
   emergency_transfer: { zh: "急诊转诊", en: "emergency transfer" },
   refer_up: { zh: "上转", en: "refer up" },
   refer_down: { zh: "下转", en: "refer down" },

@@ -85,4 +85,23 @@ export {
   type ReferralSlip,
   ReferralSlipSchema,
 } from "./slip.js";
+export { ruleSetToTable, TABLE_ROWS_PER_RULE, tableToRuleSet } from "./table/convert.js";
+export { type CsvInput, tableFromCsv, tableToCsv } from "./table/csv.js";
+export {
+  type GridCell,
+  type GridInput,
+  type GridOptions,
+  type TableMeta,
+  tableFromGrid,
+  tableToGrid,
+} from "./table/grid.js";
+export { type JdmInput, tableFromJdm } from "./table/jdm.js";
+export {
+  type DecisionTable,
+  DecisionTableSchema,
+  HIT_POLICIES,
+  type HitPolicy,
+  type TableRow,
+  TableRowSchema,
+} from "./table/model.js";
 export { validateRuleSet } from "./validate.js";
