@@ -35,15 +35,19 @@ function outcome(run: () => Decision) {
 }
 
 /** The same decisions from two rule sets on `runs` random patients of the first one (fixed seed). */
-function expectSameDecisions(a: RuleSet, b: RuleSet, runs: number, seed: number): void {
+function expectSameDecisions(a: RuleSet, b: RuleSet, runs: number, seed: number): Set<string> {
   const left = compileRuleSet(a);
   const right = compileRuleSet(b);
+  const fired = new Set<string>();
   fc.assert(
     fc.property(patientArbitrary(a), (input) => {
-      expect(outcome(() => right.evaluate(input as never))).toEqual(outcome(() => left.evaluate(input as never)));
+      const expected = outcome(() => left.evaluate(input as never));
+      expect(outcome(() => right.evaluate(input as never))).toEqual(expected);
+      for (const [id] of "fired" in expected ? expected.fired : []) fired.add(id as string);
     }),
     { numRuns: runs, seed },
   );
+  return fired;
 }
 
 describe("rule set → decision table → rule set: the same decisions", () => {
@@ -52,7 +56,9 @@ describe("rule set → decision table → rule set: the same decisions", () => {
       const table = ruleSetToTable(ruleSet);
       const back = tableToRuleSet(table);
       expect(back.rules.map((r) => r.id)).toEqual(ruleSet.rules.map((r) => r.id));
-      expectSameDecisions(ruleSet, back, 10_000, 20261201);
+      const fired = expectSameDecisions(ruleSet, back, 10_000, 20261201);
+      // the patients reach (nearly) every rule, so agreeing means something
+      expect(fired.size).toBeGreaterThanOrEqual(Math.ceil(ruleSet.rules.length * 0.9));
     });
 
     it(`${name}: through CSV with Chinese headers, BOM and CRLF, 2,000 random patients`, () => {
