@@ -36,24 +36,31 @@ function values(spec: FactSpec, used: readonly unknown[]): fc.Arbitrary<unknown>
     case "boolean":
       return fc.boolean();
     case "string":
-      return fc.constantFrom(...(spec.enum ?? [...used.filter((v) => typeof v === "string"), "zz"]) as string[]);
+      return fc.constantFrom(...((spec.enum ?? [...used.filter((v) => typeof v === "string"), "zz"]) as string[]));
     case "string[]":
       return fc.subarray([...(spec.enum ?? ["zz", ...used.filter((v) => typeof v === "string")])] as string[]);
     case "date": {
-      const around = used.filter((v): v is string => typeof v === "string").flatMap((v) => [shiftDay(v, -1), v, shiftDay(v, 1)]);
+      const around = used
+        .filter((v): v is string => typeof v === "string")
+        .flatMap((v) => [shiftDay(v, -1), v, shiftDay(v, 1)]);
       return fc.constantFrom("2024-06-01", "2024-05-01", "2023-01-01", ...around);
     }
   }
 }
 
 /** `{ facts, at, level }` inputs for `ruleSet`, optional facts absent one time in four. */
-export function patientArbitrary(ruleSet: RuleSet): fc.Arbitrary<{ facts: Record<string, unknown>; at: string; level: (typeof FACILITY_LEVELS)[number] }> {
+export function patientArbitrary(
+  ruleSet: RuleSet,
+): fc.Arbitrary<{ facts: Record<string, unknown>; at: string; level: (typeof FACILITY_LEVELS)[number] }> {
   const used = new Map<string, unknown[]>();
   for (const rule of ruleSet.rules) collect(rule.when, used);
   const entries = Object.entries(ruleSet.facts);
   const perFact = entries.map(([name, spec]) =>
     fc
-      .tuple(values(spec, used.get(name) ?? []), spec.required === false ? fc.constantFrom(true, true, true, false) : fc.constant(true))
+      .tuple(
+        values(spec, used.get(name) ?? []),
+        spec.required === false ? fc.constantFrom(true, true, true, false) : fc.constant(true),
+      )
       .map(([value, present]) => [name, present ? value : undefined] as const),
   );
   return fc.record({

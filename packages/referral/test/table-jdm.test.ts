@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
+import { expectCarekitError } from "@carekit/test-utils";
 import { ZenEngine } from "@gorules/zen-engine";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { compileRuleSet, ruleSets, tableFromJdm, tableToRuleSet } from "../src/index.js";
-import { expectCarekitError } from "@carekit/test-utils";
 import { patientArbitrary } from "./table-arbitraries.js";
 
 const fixture = (name: string): Record<string, unknown> =>
@@ -80,8 +80,16 @@ describe("GoRules JDM import agrees with @gorules/zen-engine", () => {
           name: "fees",
           content: {
             hitPolicy: "first",
-            inputs: [{ id: "a", name: "Total", field: "total" }, { id: "b", name: "Country", field: "country" }],
-            outputs: [{ id: "o", name: "id", field: "id" }, { id: "p", name: "action", field: "action" }, { id: "z", name: "zh", field: "reason.zh" }, { id: "e", name: "en", field: "reason.en" }],
+            inputs: [
+              { id: "a", name: "Total", field: "total" },
+              { id: "b", name: "Country", field: "country" },
+            ],
+            outputs: [
+              { id: "o", name: "id", field: "id" },
+              { id: "p", name: "action", field: "action" },
+              { id: "z", name: "zh", field: "reason.zh" },
+              { id: "e", name: "en", field: "reason.en" },
+            ],
             rules: [
               { _id: "r1", a: ">= 1_000", b: '"GB", "IE"', o: '"high-uk"', p: '"refer_up"', z: '"甲"', e: '"a"' },
               { _id: "r2", a: "[500..1_000)", b: "", o: '"mid"', p: '"refer_down"', z: '"乙"', e: '"b"' },
@@ -97,7 +105,13 @@ describe("GoRules JDM import agrees with @gorules/zen-engine", () => {
       ],
     };
     const engine = compileRuleSet(tableToRuleSet(tableFromJdm({ jdm, meta })));
-    for (const facts of [{ total: 1000, country: "GB" }, { total: 999.5, country: "IE" }, { total: 500 }, { total: 1, country: "US" }, {}]) {
+    for (const facts of [
+      { total: 1000, country: "GB" },
+      { total: 999.5, country: "IE" },
+      { total: 500 },
+      { total: 1, country: "US" },
+      {},
+    ]) {
       const theirs = (await zenResult(jdm, facts)) as { id?: string };
       const ours = engine.evaluate({ facts: facts as never, at: "2024-06-01", level: "village_clinic" });
       expect(ours.trace.at(-1)?.ruleId).toBe(theirs.id);
@@ -126,16 +140,71 @@ describe("JDM outside the subset is refused, with the node, row and column named
   };
 
   it.each([
-    ["some(…)", (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "some($, # > 3)"), "TABLE_UNSUPPORTED", "rules[1]"],
-    ["an expression field", (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "sum(map(readings, #.sbp))"), "TABLE_UNSUPPORTED", "inputs[1].field"],
-    ["a nested field", (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "patient.sbp"), "TABLE_UNSUPPORTED", "inputs[1].field"],
-    ["an expression output", (c: typeof content) => void ((c.rules[0] as Record<string, unknown>)["out-followUpDays"] = "7 * 2"), "TABLE_UNSUPPORTED", "rules[0]"],
-    ["an unknown output", (c: typeof content) => void ((c as unknown as { outputs: Record<string, unknown>[] }).outputs[0] = { id: "out-id", name: "Price", field: "price" }), "TABLE_UNSUPPORTED", "outputs[0].field"],
-    ["a bad cell", (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "<< 3"), "RULE_COMPILE", "rules[1]"],
-    ["a ]a..b[ range", (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "]1..3["), "TABLE_UNSUPPORTED", "rules[1]"],
-    ["not(…)", (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "not(< 3)"), "TABLE_UNSUPPORTED", "rules[1]"],
-    ["an unquoted name", (c: typeof content) => void ((c.rules[3] as Record<string, unknown>)["in-visit"] = "first"), "TABLE_UNSUPPORTED", "rules[3]"],
-    ["a hit policy unique", (c: typeof content) => void ((c as unknown as Record<string, unknown>).hitPolicy = "unique"), "TABLE_UNSUPPORTED", "hitPolicy"],
+    [
+      "some(…)",
+      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "some($, # > 3)"),
+      "TABLE_UNSUPPORTED",
+      "rules[1]",
+    ],
+    [
+      "an expression field",
+      (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "sum(map(readings, #.sbp))"),
+      "TABLE_UNSUPPORTED",
+      "inputs[1].field",
+    ],
+    [
+      "a nested field",
+      (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "patient.sbp"),
+      "TABLE_UNSUPPORTED",
+      "inputs[1].field",
+    ],
+    [
+      "an expression output",
+      (c: typeof content) => void ((c.rules[0] as Record<string, unknown>)["out-followUpDays"] = "7 * 2"),
+      "TABLE_UNSUPPORTED",
+      "rules[0]",
+    ],
+    [
+      "an unknown output",
+      (c: typeof content) =>
+        void ((c as unknown as { outputs: Record<string, unknown>[] }).outputs[0] = {
+          id: "out-id",
+          name: "Price",
+          field: "price",
+        }),
+      "TABLE_UNSUPPORTED",
+      "outputs[0].field",
+    ],
+    [
+      "a bad cell",
+      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "<< 3"),
+      "RULE_COMPILE",
+      "rules[1]",
+    ],
+    [
+      "a ]a..b[ range",
+      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "]1..3["),
+      "TABLE_UNSUPPORTED",
+      "rules[1]",
+    ],
+    [
+      "not(…)",
+      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "not(< 3)"),
+      "TABLE_UNSUPPORTED",
+      "rules[1]",
+    ],
+    [
+      "an unquoted name",
+      (c: typeof content) => void ((c.rules[3] as Record<string, unknown>)["in-visit"] = "first"),
+      "TABLE_UNSUPPORTED",
+      "rules[3]",
+    ],
+    [
+      "a hit policy unique",
+      (c: typeof content) => void ((c as unknown as Record<string, unknown>).hitPolicy = "unique"),
+      "TABLE_UNSUPPORTED",
+      "hitPolicy",
+    ],
   ])("%s", (_label, edit, code, path) => {
     const error = expectCarekitError(() => tableFromJdm({ jdm: variant(edit), meta }), code);
     expect(error.issues[0]?.path).toContain(`content.${path}`);
@@ -148,7 +217,11 @@ describe("JDM outside the subset is refused, with the node, row and column named
 
   it("a JDM file whose facts are given: unknown fields are refused, Chinese labels are not needed", () => {
     const jdm = fixture("hypertension-referral.jdm.json");
-    expectCarekitError(() => tableFromJdm({ jdm, meta, facts: ruleSets.diabetes.facts }), "RULE_COMPILE", "nodes[1].content.inputs[0].field");
+    expectCarekitError(
+      () => tableFromJdm({ jdm, meta, facts: ruleSets.diabetes.facts }),
+      "RULE_COMPILE",
+      "nodes[1].content.inputs[0].field",
+    );
     const table = tableFromJdm({ jdm, meta, facts: ruleSets.hypertension.facts });
     expect(table.facts).toEqual(ruleSets.hypertension.facts);
   });

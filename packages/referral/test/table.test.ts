@@ -65,7 +65,11 @@ describe("rule set → decision table → rule set: the same decisions", () => {
       const csv = tableToCsv(ruleSetToTable(ruleSet), { headers: "zh" });
       expect(csv.startsWith("\uFEFF")).toBe(true);
       expect(csv).toContain("\r\n");
-      const table = tableFromCsv({ csv: `${csv},,,\r\n\r\n`, facts: ruleSet.facts, meta: { ...ruleSet, id: ruleSet.id } });
+      const table = tableFromCsv({
+        csv: `${csv},,,\r\n\r\n`,
+        facts: ruleSet.facts,
+        meta: { ...ruleSet, id: ruleSet.id },
+      });
       expectSameDecisions(ruleSet, tableToRuleSet(table), 2_000, 20261202);
     });
   }
@@ -101,7 +105,11 @@ describe("hit policies", () => {
     hitPolicy,
     inputs: ["sbp"],
     rows: [
-      { id: "high", cells: [">= 140"], then: { action: "manage_locally", followUpDays: 14, reason: { zh: "未控制", en: "uncontrolled" } } },
+      {
+        id: "high",
+        cells: [">= 140"],
+        then: { action: "manage_locally", followUpDays: 14, reason: { zh: "未控制", en: "uncontrolled" } },
+      },
       { id: "very-high", cells: [">= 180"], then: { action: "refer_up", reason: { zh: "很高", en: "very high" } } },
     ],
   });
@@ -124,7 +132,17 @@ describe("hit policies", () => {
 
   it("an all-any row always fires", () => {
     const t = table("first");
-    const always = { ...t, rows: [...t.rows, { id: "else", cells: [""], then: { action: "manage_locally" as const, reason: { zh: "其他", en: "otherwise" } } }] };
+    const always = {
+      ...t,
+      rows: [
+        ...t.rows,
+        {
+          id: "else",
+          cells: [""],
+          then: { action: "manage_locally" as const, reason: { zh: "其他", en: "otherwise" } },
+        },
+      ],
+    };
     const d = compileRuleSet(tableToRuleSet(always)).evaluate({ facts: { sbp: 100 }, at, level });
     expect(d.fired.map((f) => f.ruleId)).toEqual(["else"]);
   });

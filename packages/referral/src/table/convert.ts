@@ -1,7 +1,16 @@
 import { CarekitError, isCarekitError, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import { assertSafeJson } from "../json.js";
-import { type Condition, type FactSpec, type FactSpecs, type Leaf, LIMITS, type Outcome, type Rule, type RuleSet } from "../model.js";
+import {
+  type Condition,
+  type FactSpec,
+  type FactSpecs,
+  type Leaf,
+  LIMITS,
+  type Outcome,
+  type Rule,
+  type RuleSet,
+} from "../model.js";
 import { asCompileError, checkCondition, validateRuleSet } from "../validate.js";
 import { cellCondition, type Literal1, literalCell } from "./cell.js";
 import { type DecisionTable, DecisionTableSchema, type TableRow } from "./model.js";
