@@ -142,66 +142,85 @@ describe("JDM outside the subset is refused, with the node, row and column named
   it.each([
     [
       "some(…)",
-      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "some($, # > 3)"),
+      (c: typeof content) => {
+        (c.rules[1] as Record<string, unknown>)["in-sbp"] = "some($, # > 3)";
+      },
       "TABLE_UNSUPPORTED",
       "rules[1]",
     ],
     [
       "an expression field",
-      (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "sum(map(readings, #.sbp))"),
+      (c: typeof content) => {
+        (c.inputs[1] as Record<string, unknown>).field = "sum(map(readings, #.sbp))";
+      },
       "TABLE_UNSUPPORTED",
       "inputs[1].field",
     ],
     [
       "a nested field",
-      (c: typeof content) => void ((c.inputs[1] as Record<string, unknown>).field = "patient.sbp"),
+      (c: typeof content) => {
+        (c.inputs[1] as Record<string, unknown>).field = "patient.sbp";
+      },
       "TABLE_UNSUPPORTED",
       "inputs[1].field",
     ],
     [
       "an expression output",
-      (c: typeof content) => void ((c.rules[0] as Record<string, unknown>)["out-followUpDays"] = "7 * 2"),
+      (c: typeof content) => {
+        (c.rules[0] as Record<string, unknown>)["out-followUpDays"] = "7 * 2";
+      },
       "TABLE_UNSUPPORTED",
       "rules[0]",
     ],
     [
       "an unknown output",
-      (c: typeof content) =>
-        void ((c as unknown as { outputs: Record<string, unknown>[] }).outputs[0] = {
+      (c: typeof content) => {
+        (c as unknown as { outputs: Record<string, unknown>[] }).outputs[0] = {
           id: "out-id",
           name: "Price",
           field: "price",
-        }),
+        };
+      },
       "TABLE_UNSUPPORTED",
       "outputs[0].field",
     ],
     [
       "a bad cell",
-      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "<< 3"),
+      (c: typeof content) => {
+        (c.rules[1] as Record<string, unknown>)["in-sbp"] = "<< 3";
+      },
       "RULE_COMPILE",
       "rules[1]",
     ],
     [
       "a ]a..b[ range",
-      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "]1..3["),
+      (c: typeof content) => {
+        (c.rules[1] as Record<string, unknown>)["in-sbp"] = "]1..3[";
+      },
       "TABLE_UNSUPPORTED",
       "rules[1]",
     ],
     [
       "not(…)",
-      (c: typeof content) => void ((c.rules[1] as Record<string, unknown>)["in-sbp"] = "not(< 3)"),
+      (c: typeof content) => {
+        (c.rules[1] as Record<string, unknown>)["in-sbp"] = "not(< 3)";
+      },
       "TABLE_UNSUPPORTED",
       "rules[1]",
     ],
     [
       "an unquoted name",
-      (c: typeof content) => void ((c.rules[3] as Record<string, unknown>)["in-visit"] = "first"),
+      (c: typeof content) => {
+        (c.rules[3] as Record<string, unknown>)["in-visit"] = "first";
+      },
       "TABLE_UNSUPPORTED",
       "rules[3]",
     ],
     [
       "a hit policy unique",
-      (c: typeof content) => void ((c as unknown as Record<string, unknown>).hitPolicy = "unique"),
+      (c: typeof content) => {
+        (c as unknown as Record<string, unknown>).hitPolicy = "unique";
+      },
       "TABLE_UNSUPPORTED",
       "hitPolicy",
     ],
