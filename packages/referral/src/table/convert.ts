@@ -79,14 +79,13 @@ export function convertTable(table: DecisionTable, locate: Locate, dialect: Dial
     return spec;
   });
   const rowConditions = table.rows.map((row, r) =>
-    row.cells.flatMap((text, c): Condition[] => {
+    row.cells.map((text, c): Condition | null => {
       const fact = table.inputs[c] as string;
       const spec = specs[c] as FactSpec;
       try {
         const condition = cellCondition(parseUnary(text, dialect), fact, spec, dialect === "carekit");
-        if (condition === null) return [];
-        checkCondition(condition, { [fact]: spec }, [], 1, { nodes: 0 });
-        return [condition];
+        if (condition !== null) checkCondition(condition, { [fact]: spec }, [], 1, { nodes: 0 });
+        return condition;
       } catch (error) {
         const place = locate(r, c);
         if (error instanceof UnaryError) {
@@ -146,11 +145,10 @@ export function convertTable(table: DecisionTable, locate: Locate, dialect: Dial
 
   const rules = groups.map((group, g): Rule => {
     const head = table.rows[group.first] as TableRow;
-    const conjunction = (r: number): Condition => {
-      const parts = rowConditions[r] as Condition[];
-      return parts.length === 1 ? (parts[0] as Condition) : { all: parts };
-    };
-    const when: Condition = group.rows.length === 1 ? conjunction(group.first) : { any: group.rows.map(conjunction) };
+    const when = ruleCondition(
+      group.rows.map((r) => table.rows[r]?.cells ?? []),
+      group.rows.map((r) => rowConditions[r] ?? []),
+    );
     const yields = new Set(head.overriddenBy ?? []);
     if (table.hitPolicy === "first") for (const earlier of groups.slice(0, g)) yields.add(earlier.id);
     return {
@@ -187,6 +185,36 @@ export function convertTable(table: DecisionTable, locate: Locate, dialect: Dial
       issue?.messageZh ?? carekit.messageZh,
     );
   }
+}
+
+/**
+ * The condition of one rule from its rows: cells joined with `all`, rows with `any`. Cells that every row of the rule
+ * shares are tested once, outside the `any`, which stands where the rows' first differing column is — so the rows
+ * `[>= 180, "", "a"]`, `["", >= 110, "a"]` give `all: [any: [sbp ≥ 180, dbp ≥ 110], symptoms includes "a"]`, the
+ * condition the table was written from, and the engine tests the shared cell once.
+ */
+function ruleCondition(
+  cells: readonly (readonly string[])[],
+  conditions: readonly (readonly (Condition | null)[])[],
+): Condition {
+  const join = (parts: Condition[]): Condition => (parts.length === 1 ? (parts[0] as Condition) : { all: parts });
+  if (cells.length === 1) return join((conditions[0] ?? []).filter((c): c is Condition => c !== null));
+  const width = cells[0]?.length ?? 0;
+  const shared = (c: number) => cells.every((row) => row[c] === cells[0]?.[c] && (row[c] ?? "").trim() !== "");
+  const rest = conditions.map((row) => join(row.filter((cond, c): cond is Condition => cond !== null && !shared(c))));
+  // a row with no cell of its own always holds: the rule is its shared cells alone
+  const always = conditions.some((row) => row.every((cond, c) => cond === null || shared(c)));
+  const parts: Condition[] = [];
+  let placed = always;
+  for (let c = 0; c < width; c++) {
+    if (shared(c)) parts.push(conditions[0]?.[c] as Condition);
+    else if (!placed && cells.some((row) => (row[c] ?? "").trim() !== "")) {
+      parts.push({ any: rest });
+      placed = true;
+    }
+  }
+  if (!placed) parts.push({ any: rest });
+  return join(parts);
 }
 
 /** A checked decision table, `RULE_COMPILE` with the path of the first problem. */
@@ -317,7 +345,7 @@ function dnf(node: Condition, negated: boolean, facts: RuleSet["facts"], rule: R
  * table.rows.find((row) => row.id === "bp-severe")?.cells[table.inputs.indexOf("sbp")]; // → ">= 180"
  * ```
  */
-export function ruleSetToTable(ruleSet: RuleSet): DecisionTable {
+export function ruleSetToTable<const F extends FactSpecs>(ruleSet: RuleSet<F>): DecisionTable {
   const valid = validateRuleSet(ruleSet);
   const expanded = valid.rules.map((rule) => {
     const rows = dnf(rule.when, false, valid.facts, rule);
