@@ -12,7 +12,12 @@ import * as z from "zod";
  *
  * @see 《县域高血压分级诊疗技术方案》等 (国卫办医函〔2022〕34号): 村卫生室 → 乡镇卫生院 → 县级医院
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { FACILITY_LEVELS } from "@carekit/referral";
+ *
+ * FACILITY_LEVELS[0]; // → "village_clinic"
+ * FACILITY_LEVELS.length; // → 5
+ * ```
  */
 export const FACILITY_LEVELS = [
   "village_clinic",
@@ -30,7 +35,12 @@ export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
  * 社区卫生服务中心 share rank 1.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { LEVEL_RANK } from "@carekit/referral";
+ *
+ * LEVEL_RANK.township_health_center === LEVEL_RANK.community_health_center; // → true
+ * LEVEL_RANK.county_hospital; // → 2
+ * ```
  */
 export const LEVEL_RANK: Readonly<Record<FacilityLevel, number>> = {
   village_clinic: 0,
@@ -45,7 +55,11 @@ export const LEVEL_RANK: Readonly<Record<FacilityLevel, number>> = {
  * the fired rules wins a {@link Decision}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { ACTIONS } from "@carekit/referral";
+ *
+ * ACTIONS; // → ["emergency_transfer", "refer_up", "refer_down", "manage_locally"]
+ * ```
  */
 export const ACTIONS = ["emergency_transfer", "refer_up", "refer_down", "manage_locally"] as const;
 
@@ -89,7 +103,12 @@ export type Operator = (typeof OPERATORS)[number];
  * The operators each fact type accepts. `withinDays` / `olderThanDays` compare a date with the evaluation date `at`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { OPS_BY_TYPE } from "@carekit/referral";
+ *
+ * OPS_BY_TYPE.date.includes("withinDays"); // → true
+ * OPS_BY_TYPE.boolean; // → ["eq", "ne", "exists"]
+ * ```
  */
 export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
   number: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "notIn", "exists"],
@@ -269,7 +288,12 @@ const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
  * Zod schema of a bilingual label `{ zh, en }`: core's `LabelSchema`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { LabelSchema } from "@carekit/referral";
+ *
+ * LabelSchema.safeParse({ zh: "上转", en: "refer up" }).success; // → true
+ * LabelSchema.safeParse({ zh: "上转" }).success; // → false
+ * ```
  */
 export const LabelSchema = CoreLabelSchema;
 
@@ -278,7 +302,11 @@ export const LabelSchema = CoreLabelSchema;
  * at least a title and a document number (rule-set JSON from other systems often has no confidence label).
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { SourceSchema } from "@carekit/referral";
+ *
+ * SourceSchema.safeParse({ title: "县域高血压分级诊疗技术方案", number: "国卫办医函〔2022〕34号" }).success; // → true
+ * ```
  */
 export const SourceSchema = /* @__PURE__ */ CoreSourceSchema.partial({ confidence: true });
 
@@ -292,7 +320,12 @@ export type RuleSource = z.output<typeof SourceSchema>;
  * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { FactNameSchema } from "@carekit/referral";
+ *
+ * FactNameSchema.safeParse("sbp").success; // → true
+ * FactNameSchema.safeParse("__proto__").success; // → false
+ * ```
  */
 export const FactNameSchema = /* @__PURE__ */ pattern(
   /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
@@ -307,7 +340,12 @@ export const FactNameSchema = /* @__PURE__ */ pattern(
  * Zod schema of a {@link FactSpec}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { FactSpecSchema } from "@carekit/referral";
+ *
+ * FactSpecSchema.safeParse({ type: "number", unit: "mmHg" }).success; // → true
+ * FactSpecSchema.safeParse({ type: "number", enum: ["a"] }).success; // → false
+ * ```
  */
 export const FactSpecSchema = /* @__PURE__ */ z
   .strictObject({
@@ -353,7 +391,13 @@ const KEYS = ["all", "any", "not", "fact"] as const;
  * the shape; whether the fact exists and the value fits its type is checked by {@link validateRuleSet}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { ConditionSchema } from "@carekit/referral";
+ *
+ * const leaf = { fact: "sbp", op: "gte", value: 180 };
+ * ConditionSchema.safeParse({ any: [leaf, { fact: "dbp", op: "gte", value: 110 }] }).success; // → true
+ * ConditionSchema.safeParse({ ...leaf, all: [] }).success; // → false
+ * ```
  */
 export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
   .strictObject({
@@ -397,7 +441,12 @@ export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
  * Zod schema of an {@link Outcome}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { OutcomeSchema } from "@carekit/referral";
+ *
+ * OutcomeSchema.safeParse({ action: "refer_up", targetLevel: "county_hospital", urgency: "urgent", followUpDays: 14,
+ *   reason: { zh: "血压≥180/110", en: "BP ≥ 180/110" } }).success; // → true
+ * ```
  */
 export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
   action: z.enum(ACTIONS),
@@ -411,7 +460,12 @@ export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
  * Zod schema of a {@link Rule}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { RuleSchema } from "@carekit/referral";
+ *
+ * RuleSchema.safeParse({ id: "bp-severe", levels: ["village_clinic"], when: { fact: "sbp", op: "gte", value: 180 },
+ *   then: { action: "refer_up", reason: { zh: "血压≥180", en: "SBP ≥ 180" } } }).success; // → true
+ * ```
  */
 export const RuleSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
@@ -427,7 +481,15 @@ export const RuleSchema = /* @__PURE__ */ z.strictObject({
  * the checks that need the fact declarations (unknown facts, type mismatches, duplicate ids).
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { RuleSetSchema } from "@carekit/referral";
+ *
+ * const ruleSet = { id: "x", version: "1", effectiveFrom: "2022-01-26", source: { title: "t" },
+ *   facts: { sbp: { type: "number" } },
+ *   rules: [{ id: "r", when: { fact: "sbp", op: "gte", value: 180 }, then: { action: "refer_up", reason: { zh: "甲", en: "a" } } }] };
+ * RuleSetSchema.safeParse(ruleSet).success; // → true
+ * RuleSetSchema.safeParse({ ...ruleSet, priority: 1 }).success; // → false
+ * ```
  */
 export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
