@@ -376,7 +376,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       facts: factsSchema(valid.facts),
       at: IsoDateSchema,
       level: z.enum(FACILITY_LEVELS),
-    }) as unknown as z.ZodType<EvaluateInput>;
+    });
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
     const atoms = reader.read(parsed.facts, slots);
     return decide(parsed.facts, isoDay(parsed.at), applicableAt(parsed.level) as Applicable, atoms);

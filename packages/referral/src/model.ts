@@ -146,18 +146,18 @@ export interface FactSpec {
   /** The fact's type (事实类型). */
   readonly type: FactType;
   /** Unit, e.g. `mmHg` (单位). */
-  readonly unit?: string;
+  readonly unit?: string | undefined;
   /** Whether the fact must be present (default `true`). */
-  readonly required?: boolean;
+  readonly required?: boolean | undefined;
   /**
    * The vocabulary of a `string` fact, or of each item of a `string[]` fact (取值范围): a value outside it is
    * `INVALID_INPUT` naming the value and the allowed values.
    */
-  readonly enum?: readonly string[];
+  readonly enum?: readonly string[] | undefined;
   /** Labels of the vocabulary's values (取值说明), by value: `{ severe_headache: { zh: "剧烈头痛", en: "severe headache" } }`. */
-  readonly valueLabels?: { readonly [value: string]: Label };
+  readonly valueLabels?: { readonly [value: string]: Label } | undefined;
   /** What the fact means, in Chinese and English. */
-  readonly label?: Label;
+  readonly label?: Label | undefined;
 }
 
 /** The facts a rule set declares, by name. */
@@ -223,11 +223,11 @@ export interface Outcome {
   /** The action (处置). */
   readonly action: Action;
   /** Where to (目标层级); absent for "the nearest capable facility". */
-  readonly targetLevel?: FacilityLevel;
+  readonly targetLevel?: FacilityLevel | undefined;
   /** Urgency (default `routine`). */
-  readonly urgency?: Urgency;
+  readonly urgency?: Urgency | undefined;
   /** Days within which primary care follows the patient up (随访天数). */
-  readonly followUpDays?: number;
+  readonly followUpDays?: number | undefined;
   /** The criterion in Chinese and English (转诊理由). */
   readonly reason: Label;
 }
@@ -237,7 +237,7 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
   /** Unique id within the rule set. */
   readonly id: string;
   /** Levels where the rule applies; absent = everywhere. */
-  readonly levels?: readonly FacilityLevel[];
+  readonly levels?: readonly FacilityLevel[] | undefined;
   /** The condition (条件). */
   readonly when: Condition<F>;
   /** The outcome when the condition holds (处置). */
@@ -247,9 +247,9 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
    * actions, and the lint reports the overlap as settled `precedence` instead of a `conflict`. Ids of other rules of
    * the set; no cycles.
    */
-  readonly overriddenBy?: readonly string[];
+  readonly overriddenBy?: readonly string[] | undefined;
   /** The criterion's own source and confidence, when it differs from the rule set's. */
-  readonly source?: RuleSource;
+  readonly source?: RuleSource | undefined;
 }
 
 /** A rule set (规则集): data module with declared facts and ordered rules. */
@@ -261,9 +261,9 @@ export interface RuleSet<F extends FactSpecs = FactSpecs> {
   /** First day in force, `YYYY-MM-DD` (生效日期). */
   readonly effectiveFrom: string;
   /** Last day in force, when known (失效日期). */
-  readonly effectiveTo?: string;
+  readonly effectiveTo?: string | undefined;
   /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** The policy document it encodes (出处). */
   readonly source: RuleSource;
   /** Declared facts (事实声明). */
@@ -435,7 +435,9 @@ export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
         params: { zh: "op 和 value 只能出现在含 fact 的叶子条件中" },
       });
     }
-  }) as unknown as z.ZodType<Condition>;
+  })
+  // the refinement above admits exactly the four forms of a Condition: the parsed node is one
+  .transform((node) => node as Condition);
 
 /**
  * Zod schema of an {@link Outcome}.
@@ -491,7 +493,7 @@ export const RuleSchema = /* @__PURE__ */ z.strictObject({
  * RuleSetSchema.safeParse({ ...ruleSet, priority: 1 }).success; // → false
  * ```
  */
-export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
+export const RuleSetSchema: z.ZodType<RuleSet> = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   version: TextSchema.max(40),
   effectiveFrom: IsoDateSchema,
@@ -500,4 +502,4 @@ export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
   source: SourceSchema,
   facts: z.record(FactNameSchema, FactSpecSchema),
   rules: z.array(RuleSchema).min(1).max(LIMITS.rules),
-}) as unknown as z.ZodType<RuleSet>;
+});

@@ -23,15 +23,15 @@ export interface TableMeta {
   /** Rule-set id. */
   readonly id: string;
   /** Version (default `"1"`). */
-  readonly version?: string;
+  readonly version?: string | undefined;
   /** First day in force, `YYYY-MM-DD`. */
   readonly effectiveFrom: string;
   /** Last day in force. */
-  readonly effectiveTo?: string;
+  readonly effectiveTo?: string | undefined;
   /** `CN` or a six-digit region code. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** The document the table encodes (default: the id, marked as not stated). */
-  readonly source?: RuleSource;
+  readonly source?: RuleSource | undefined;
 }
 
 /** Input of {@link tableFromGrid}. */
