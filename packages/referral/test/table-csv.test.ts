@@ -78,7 +78,12 @@ describe("a CSV as a spreadsheet saves it (BOM, CRLF, title row, Chinese headers
     // the rows share the symptoms cell: it is tested once, beside the rows' any
     expect(tableToRuleSet(table).rules[0]?.when).toEqual({
       all: [
-        { any: [{ fact: "sbp", op: "gte", value: 180 }, { fact: "dbp", op: "gte", value: 110 }] },
+        {
+          any: [
+            { fact: "sbp", op: "gte", value: 180 },
+            { fact: "dbp", op: "gte", value: 110 },
+          ],
+        },
         { fact: "symptoms", op: "includesAny", value: ["severe_headache", "vomiting"] },
       ],
     });
