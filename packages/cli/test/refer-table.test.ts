@@ -251,6 +251,26 @@ describe("carekit refer --rules <decision table>", () => {
   });
 });
 
+describe("carekit refer table: a rule set written as a table for Excel, and read back", () => {
+  it.each(["xlsx", "csv"])(
+    "hypertension → 决策表.%s (Chinese headers) → refer gives the rule set's decisions",
+    async (ext) => {
+      const dir = tmp();
+      const table = join(dir, `高血压决策表.${ext}`);
+      const run = await cli(["refer", "table", "hypertension", "-o", table]);
+      expect(run.code).toBe(0);
+      expect(run.stderr).toContain("30 row(s) for 24 rule(s)");
+      if (ext === "csv") expect(readFileSync(table, "utf8")).toMatch(/^\uFEFF就诊类型（初诊\/随访）,收缩压,舒张压,/);
+      const patients = patientsCsv(dir);
+      const args = ["--at", "2024-06-01", "--level", "village_clinic"];
+      const fromTable = await decisions(["refer", patients, "--rules", table, "--facts", "hypertension", ...args], dir);
+      const fromRules = await decisions(["refer", patients, "--rules", "hypertension", ...args], dir);
+      expect(fromTable).toEqual(fromRules);
+      expect(fromTable.map((r) => r.action)).toEqual(["refer_up", "emergency_transfer", "manage_locally"]);
+    },
+  );
+});
+
 describe("carekit template refer → fill in → carekit refer", () => {
   it("two patients written under the template's Chinese headers get the expected actions", async () => {
     const dir = tmp();

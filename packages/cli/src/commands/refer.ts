@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { IsoDateSchema, parseInput } from "@carekit/core";
 import {
@@ -13,10 +14,13 @@ import {
   lintRuleSet,
   type RuleSet,
   ruleSets,
+  ruleSetToTable,
   type TableMeta,
   tableFromCsv,
   tableFromGrid,
   tableFromJdm,
+  tableToCsv,
+  tableToGrid,
   tableToRuleSet,
 } from "@carekit/referral";
 import { type Command, Option } from "commander";
@@ -24,7 +28,7 @@ import { runBatch } from "../io/batch.js";
 import { canonicalRecord } from "../io/columns.js";
 import { decodeStream } from "../io/decode.js";
 import { inputSize, readJson } from "../io/read.js";
-import { RecordWriter } from "../io/write.js";
+import { neutralise, RecordWriter } from "../io/write.js";
 import { readSheet } from "../io/xlsx.js";
 import { batchOptions, batchOptionsFrom, EXIT, finishBatch, UsageError } from "../program.js";
 import { factColumns } from "./refer-facts.js";
@@ -191,6 +195,41 @@ Examples · 示例:
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });
+
+  tableOptions(refer.command("table"))
+    .description(
+      "write a rule set as a decision table (.xlsx or .csv, Chinese headers) for a committee to edit in Excel · 把规则集导出为决策表",
+    )
+    .argument("<rules>", "built-in rule set id, rule-set JSON, a GoRules JDM .json or a .csv/.xlsx decision table")
+    .requiredOption("-o, --out <file>", "table.xlsx (one sheet) or table.csv (UTF-8 with a BOM)")
+    .addOption(new Option("--headers <names>", "header names").choices(["zh", "name"]).default("zh"))
+    .addHelpText(
+      "after",
+      "\nExamples · 示例:\n  carekit refer table hypertension -o 高血压转诊决策表.xlsx\n  carekit refer table my-rules.json -o table.csv --headers name",
+    )
+    .action(
+      async (file: string, opts: { out: string; headers: "zh" | "name"; facts?: string; hitPolicy: HitPolicy }) => {
+        const table = ruleSetToTable(await loadRuleSet(file, { facts: opts.facts, hitPolicy: opts.hitPolicy }));
+        if (/\.xlsx$/i.test(opts.out)) {
+          const { default: ExcelJS } = (await import("exceljs")) as unknown as { default: typeof import("exceljs") };
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet("决策表 table", { views: [{ state: "frozen", ySplit: 1 }] });
+          const [header = [], ...rows] = tableToGrid(table, { headers: opts.headers });
+          sheet.addRow(header).font = { bold: true };
+          for (const row of rows) sheet.addRow(row.map((cell) => neutralise(cell)));
+          header.forEach((name, i) => {
+            sheet.getColumn(i + 1).width = Math.min(40, Math.max(10, name.length * 2 + 2));
+          });
+          await workbook.xlsx.writeFile(opts.out);
+        } else {
+          await writeFile(opts.out, tableToCsv(table, { headers: opts.headers }), "utf8");
+        }
+        process.stderr.write(
+          `${table.rows.length} row(s) for ${new Set(table.rows.map((r) => r.id)).size} rule(s) written to ${opts.out} · 决策表已写入 ${opts.out}\n`,
+        );
+        setExit(EXIT.ok);
+      },
+    );
 
   tableOptions(refer.command("lint"))
     .description(
