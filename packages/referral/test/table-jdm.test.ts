@@ -234,6 +234,19 @@ describe("JDM outside the subset is refused, with the node, row and column named
     expect(() => tableFromJdm({ jdm, meta })).toThrow(`node "compute" is a ${type}`);
   });
 
+  it("a list (string[]) fact tested in a JDM cell: TABLE_UNSUPPORTED (ZEN compares a list with =)", () => {
+    const jdm = variant((c) => {
+      c.inputs[1] = { id: "in-sbp", name: "症状", field: "symptoms" };
+      (c.rules[1] as Record<string, unknown>)["in-sbp"] = '"vomiting"';
+    });
+    const error = expectCarekitError(
+      () => tableFromJdm({ jdm, meta, facts: ruleSets.hypertension.facts }),
+      "TABLE_UNSUPPORTED",
+    );
+    expect(error.issues[0]?.path).toContain("content.rules[1]");
+    expect(error.message).toContain("contains($, …)");
+  });
+
   it("a JDM file whose facts are given: unknown fields are refused, Chinese labels are not needed", () => {
     const jdm = fixture("hypertension-referral.jdm.json");
     expectCarekitError(

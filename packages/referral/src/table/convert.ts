@@ -83,7 +83,21 @@ export function convertTable(table: DecisionTable, locate: Locate, dialect: Dial
       const fact = table.inputs[c] as string;
       const spec = specs[c] as FactSpec;
       try {
-        const condition = cellCondition(parseUnary(text, dialect), fact, spec, dialect === "carekit");
+        const cell = parseUnary(text, dialect);
+        // ZEN compares a list input with `=`: `"a"` never matches ["a"]; membership needs contains(), outside the subset
+        if (
+          dialect === "zen" &&
+          spec.type === "string[]" &&
+          !cell.any &&
+          cell.tests.some((t) => t.kind !== "null" && t.kind !== "notNull")
+        ) {
+          throw new UnaryError(
+            `${fact} is a list (string[]) fact: ZEN tests a list with = and membership needs contains($, …), outside the supported unary tests`,
+            `${fact} 是列表（string[]）事实：ZEN 用 = 比较列表，判断包含需用 contains($, …)，不在支持的单元格条件范围内`,
+            true,
+          );
+        }
+        const condition = cellCondition(cell, fact, spec, dialect === "carekit");
         if (condition !== null) checkCondition(condition, { [fact]: spec }, [], 1, { nodes: 0 });
         return condition;
       } catch (error) {
