@@ -66,7 +66,9 @@ const inputArbitrary = fc.record(
   { requiredKeys: [] },
 );
 
-function jdmOf(table: fc.RecordValue<typeof tableArbitrary extends fc.Arbitrary<infer T> ? T : never>) {
+type GeneratedTable = typeof tableArbitrary extends fc.Arbitrary<infer T> ? T : never;
+
+function jdmOf(table: GeneratedTable) {
   return {
     contentType: "application/vnd.gorules.decision",
     nodes: [
@@ -113,7 +115,9 @@ describe("generated JDM tables: carekit hits the rows ZEN hits", () => {
         fc.array(inputArbitrary, { minLength: 10, maxLength: 10 }),
         async (table, inputs) => {
           const jdm = jdmOf(table);
-          const engine = compileRuleSet(tableToRuleSet(tableFromJdm({ jdm, facts: FACTS, meta: { effectiveFrom: "2024-01-01" } })));
+          const engine = compileRuleSet(
+            tableToRuleSet(tableFromJdm({ jdm, facts: FACTS, meta: { effectiveFrom: "2024-01-01" } })),
+          );
           const decision = zen.createDecision(jdm as never);
           for (const facts of inputs) {
             const ours = engine.evaluate({ facts: facts as never, at: "2024-06-01", level: "village_clinic" });
