@@ -8,8 +8,6 @@ const MS_PER_DAY = 86_400_000;
  *
  * @param text - the date
  * @returns the day number, or `NaN` for anything that is not a real ISO date
- * @example
- * {@includeCode ../test/properties.test.ts#days}
  */
 export function isoDay(text: unknown): number {
   if (typeof text !== "string") return Number.NaN;

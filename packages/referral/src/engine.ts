@@ -125,7 +125,8 @@ export interface Engine<F extends FactSpecs = FactSpecs> {
   ): Promise<BatchResult<IndexedDecision>>;
 }
 
-const ACTION_LABEL: Readonly<Record<Action, Label>> = {
+/** Each action's name in Chinese and English. @internal */
+export const ACTION_LABEL: Readonly<Record<Action, Label>> = {
   emergency_transfer: { zh: "急诊转诊", en: "emergency transfer" },
   refer_up: { zh: "上转", en: "refer up" },
   refer_down: { zh: "下转", en: "refer down" },
@@ -375,7 +376,7 @@ export function compileRuleSet<const F extends FactSpecs>(ruleSet: RuleSet<F>): 
       facts: factsSchema(valid.facts),
       at: IsoDateSchema,
       level: z.enum(FACILITY_LEVELS),
-    }) as unknown as z.ZodType<EvaluateInput>;
+    });
     const parsed = parseInput(inputSchema, input, { label: { en: "evaluation input", zh: "评估输入" } });
     const atoms = reader.read(parsed.facts, slots);
     return decide(parsed.facts, isoDay(parsed.at), applicableAt(parsed.level) as Applicable, atoms);

@@ -22,14 +22,7 @@ export {
   type FiredRule,
   type IndexedDecision,
 } from "./engine.js";
-export {
-  type FactsOf,
-  type FactValue,
-  factsGuard,
-  factsSchema,
-  type OptionalKeys,
-  type ValueOfType,
-} from "./facts.js";
+export { type FactsOf, type FactValue, factsGuard, factsSchema } from "./facts.js";
 export {
   LINT_BUDGET,
   LINT_MAX_TERMS,
@@ -43,11 +36,8 @@ export {
 export {
   ACTIONS,
   type Action,
-  type Cmp,
   type Condition,
   ConditionSchema,
-  type EnumOf,
-  type ExistsLeaf,
   FACILITY_LEVELS,
   FACT_TYPES,
   type FacilityLevel,
@@ -59,7 +49,6 @@ export {
   LabelSchema,
   LEVEL_RANK,
   type Leaf,
-  type LeafByType,
   LIMITS,
   OPERATORS,
   OPS_BY_TYPE,
@@ -85,4 +74,23 @@ export {
   type ReferralSlip,
   ReferralSlipSchema,
 } from "./slip.js";
+export { ruleSetToTable, TABLE_ROWS_PER_RULE, tableToRuleSet } from "./table/convert.js";
+export { type CsvInput, tableFromCsv, tableToCsv } from "./table/csv.js";
+export {
+  type GridCell,
+  type GridInput,
+  type GridOptions,
+  type TableMeta,
+  tableFromGrid,
+  tableToGrid,
+} from "./table/grid.js";
+export { type JdmInput, tableFromJdm } from "./table/jdm.js";
+export {
+  type DecisionTable,
+  DecisionTableSchema,
+  HIT_POLICIES,
+  type HitPolicy,
+  type TableRow,
+  TableRowSchema,
+} from "./table/model.js";
 export { validateRuleSet } from "./validate.js";

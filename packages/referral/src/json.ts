@@ -21,8 +21,6 @@ export interface SafeJsonLimits {
  * @param limits - depth and size bounds
  * @param code - error code to throw with
  * @throws {CarekitError} `code` with the path of the first offending node
- * @example
- * {@includeCode ../test/json.test.ts#example}
  */
 export function assertSafeJson(value: unknown, limits: SafeJsonLimits, code: CarekitErrorCode): void {
   const ancestors = new Set<object>();

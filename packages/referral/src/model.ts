@@ -12,7 +12,12 @@ import * as z from "zod";
  *
  * @see 《县域高血压分级诊疗技术方案》等 (国卫办医函〔2022〕34号): 村卫生室 → 乡镇卫生院 → 县级医院
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { FACILITY_LEVELS } from "@carekit/referral";
+ *
+ * FACILITY_LEVELS[0]; // → "village_clinic"
+ * FACILITY_LEVELS.length; // → 5
+ * ```
  */
 export const FACILITY_LEVELS = [
   "village_clinic",
@@ -30,7 +35,12 @@ export type FacilityLevel = (typeof FACILITY_LEVELS)[number];
  * 社区卫生服务中心 share rank 1.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { LEVEL_RANK } from "@carekit/referral";
+ *
+ * LEVEL_RANK.township_health_center === LEVEL_RANK.community_health_center; // → true
+ * LEVEL_RANK.county_hospital; // → 2
+ * ```
  */
 export const LEVEL_RANK: Readonly<Record<FacilityLevel, number>> = {
   village_clinic: 0,
@@ -45,7 +55,11 @@ export const LEVEL_RANK: Readonly<Record<FacilityLevel, number>> = {
  * the fired rules wins a {@link Decision}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { ACTIONS } from "@carekit/referral";
+ *
+ * ACTIONS; // → ["emergency_transfer", "refer_up", "refer_down", "manage_locally"]
+ * ```
  */
 export const ACTIONS = ["emergency_transfer", "refer_up", "refer_down", "manage_locally"] as const;
 
@@ -89,7 +103,12 @@ export type Operator = (typeof OPERATORS)[number];
  * The operators each fact type accepts. `withinDays` / `olderThanDays` compare a date with the evaluation date `at`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#levels}
+ * ```ts
+ * import { OPS_BY_TYPE } from "@carekit/referral";
+ *
+ * OPS_BY_TYPE.date.includes("withinDays"); // → true
+ * OPS_BY_TYPE.boolean; // → ["eq", "ne", "exists"]
+ * ```
  */
 export const OPS_BY_TYPE: Readonly<Record<FactType, readonly Operator[]>> = {
   number: ["eq", "ne", "lt", "lte", "gt", "gte", "between", "in", "notIn", "exists"],
@@ -127,18 +146,18 @@ export interface FactSpec {
   /** The fact's type (事实类型). */
   readonly type: FactType;
   /** Unit, e.g. `mmHg` (单位). */
-  readonly unit?: string;
+  readonly unit?: string | undefined;
   /** Whether the fact must be present (default `true`). */
-  readonly required?: boolean;
+  readonly required?: boolean | undefined;
   /**
    * The vocabulary of a `string` fact, or of each item of a `string[]` fact (取值范围): a value outside it is
    * `INVALID_INPUT` naming the value and the allowed values.
    */
-  readonly enum?: readonly string[];
+  readonly enum?: readonly string[] | undefined;
   /** Labels of the vocabulary's values (取值说明), by value: `{ severe_headache: { zh: "剧烈头痛", en: "severe headache" } }`. */
-  readonly valueLabels?: { readonly [value: string]: Label };
+  readonly valueLabels?: { readonly [value: string]: Label } | undefined;
   /** What the fact means, in Chinese and English. */
-  readonly label?: Label;
+  readonly label?: Label | undefined;
 }
 
 /** The facts a rule set declares, by name. */
@@ -204,11 +223,11 @@ export interface Outcome {
   /** The action (处置). */
   readonly action: Action;
   /** Where to (目标层级); absent for "the nearest capable facility". */
-  readonly targetLevel?: FacilityLevel;
+  readonly targetLevel?: FacilityLevel | undefined;
   /** Urgency (default `routine`). */
-  readonly urgency?: Urgency;
+  readonly urgency?: Urgency | undefined;
   /** Days within which primary care follows the patient up (随访天数). */
-  readonly followUpDays?: number;
+  readonly followUpDays?: number | undefined;
   /** The criterion in Chinese and English (转诊理由). */
   readonly reason: Label;
 }
@@ -218,7 +237,7 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
   /** Unique id within the rule set. */
   readonly id: string;
   /** Levels where the rule applies; absent = everywhere. */
-  readonly levels?: readonly FacilityLevel[];
+  readonly levels?: readonly FacilityLevel[] | undefined;
   /** The condition (条件). */
   readonly when: Condition<F>;
   /** The outcome when the condition holds (处置). */
@@ -228,9 +247,9 @@ export interface Rule<F extends FactSpecs = FactSpecs> {
    * actions, and the lint reports the overlap as settled `precedence` instead of a `conflict`. Ids of other rules of
    * the set; no cycles.
    */
-  readonly overriddenBy?: readonly string[];
+  readonly overriddenBy?: readonly string[] | undefined;
   /** The criterion's own source and confidence, when it differs from the rule set's. */
-  readonly source?: RuleSource;
+  readonly source?: RuleSource | undefined;
 }
 
 /** A rule set (规则集): data module with declared facts and ordered rules. */
@@ -242,9 +261,9 @@ export interface RuleSet<F extends FactSpecs = FactSpecs> {
   /** First day in force, `YYYY-MM-DD` (生效日期). */
   readonly effectiveFrom: string;
   /** Last day in force, when known (失效日期). */
-  readonly effectiveTo?: string;
+  readonly effectiveTo?: string | undefined;
   /** Where it applies: `"CN"` for a national scheme, else a GB/T 2260 code. */
-  readonly region?: string;
+  readonly region?: string | undefined;
   /** The policy document it encodes (出处). */
   readonly source: RuleSource;
   /** Declared facts (事实声明). */
@@ -269,7 +288,12 @@ const TextSchema = /* @__PURE__ */ z.string().min(1).max(LIMITS.stringLength);
  * Zod schema of a bilingual label `{ zh, en }`: core's `LabelSchema`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { LabelSchema } from "@carekit/referral";
+ *
+ * LabelSchema.safeParse({ zh: "上转", en: "refer up" }).success; // → true
+ * LabelSchema.safeParse({ zh: "上转" }).success; // → false
+ * ```
  */
 export const LabelSchema = CoreLabelSchema;
 
@@ -278,7 +302,11 @@ export const LabelSchema = CoreLabelSchema;
  * at least a title and a document number (rule-set JSON from other systems often has no confidence label).
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { SourceSchema } from "@carekit/referral";
+ *
+ * SourceSchema.safeParse({ title: "县域高血压分级诊疗技术方案", number: "国卫办医函〔2022〕34号" }).success; // → true
+ * ```
  */
 export const SourceSchema = /* @__PURE__ */ CoreSourceSchema.partial({ confidence: true });
 
@@ -292,7 +320,12 @@ export type RuleSource = z.output<typeof SourceSchema>;
  * Names a fact may have (事实名称): an identifier, never `__proto__`, `constructor` or `prototype`.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { FactNameSchema } from "@carekit/referral";
+ *
+ * FactNameSchema.safeParse("sbp").success; // → true
+ * FactNameSchema.safeParse("__proto__").success; // → false
+ * ```
  */
 export const FactNameSchema = /* @__PURE__ */ pattern(
   /^[A-Za-z_][A-Za-z0-9_]{0,63}$/,
@@ -307,7 +340,12 @@ export const FactNameSchema = /* @__PURE__ */ pattern(
  * Zod schema of a {@link FactSpec}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { FactSpecSchema } from "@carekit/referral";
+ *
+ * FactSpecSchema.safeParse({ type: "number", unit: "mmHg" }).success; // → true
+ * FactSpecSchema.safeParse({ type: "number", enum: ["a"] }).success; // → false
+ * ```
  */
 export const FactSpecSchema = /* @__PURE__ */ z
   .strictObject({
@@ -353,7 +391,13 @@ const KEYS = ["all", "any", "not", "fact"] as const;
  * the shape; whether the fact exists and the value fits its type is checked by {@link validateRuleSet}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { ConditionSchema } from "@carekit/referral";
+ *
+ * const leaf = { fact: "sbp", op: "gte", value: 180 };
+ * ConditionSchema.safeParse({ any: [leaf, { fact: "dbp", op: "gte", value: 110 }] }).success; // → true
+ * ConditionSchema.safeParse({ ...leaf, all: [] }).success; // → false
+ * ```
  */
 export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
   .strictObject({
@@ -391,13 +435,21 @@ export const ConditionSchema: z.ZodType<Condition> = /* @__PURE__ */ z
         params: { zh: "op 和 value 只能出现在含 fact 的叶子条件中" },
       });
     }
-  }) as unknown as z.ZodType<Condition>;
+  })
+  // the refinement above admits exactly the four forms of a Condition; this type predicate names that type for
+  // TypeScript (it adds no check, and unlike a transform it keeps the schema representable as JSON Schema)
+  .refine((node: unknown): node is Condition => true);
 
 /**
  * Zod schema of an {@link Outcome}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { OutcomeSchema } from "@carekit/referral";
+ *
+ * OutcomeSchema.safeParse({ action: "refer_up", targetLevel: "county_hospital", urgency: "urgent", followUpDays: 14,
+ *   reason: { zh: "血压≥180/110", en: "BP ≥ 180/110" } }).success; // → true
+ * ```
  */
 export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
   action: z.enum(ACTIONS),
@@ -411,7 +463,12 @@ export const OutcomeSchema = /* @__PURE__ */ z.strictObject({
  * Zod schema of a {@link Rule}.
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { RuleSchema } from "@carekit/referral";
+ *
+ * RuleSchema.safeParse({ id: "bp-severe", levels: ["village_clinic"], when: { fact: "sbp", op: "gte", value: 180 },
+ *   then: { action: "refer_up", reason: { zh: "血压≥180", en: "SBP ≥ 180" } } }).success; // → true
+ * ```
  */
 export const RuleSchema = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
@@ -427,9 +484,17 @@ export const RuleSchema = /* @__PURE__ */ z.strictObject({
  * the checks that need the fact declarations (unknown facts, type mismatches, duplicate ids).
  *
  * @example
- * {@includeCode ../test/model.test.ts#schema}
+ * ```ts
+ * import { RuleSetSchema } from "@carekit/referral";
+ *
+ * const ruleSet = { id: "x", version: "1", effectiveFrom: "2022-01-26", source: { title: "t" },
+ *   facts: { sbp: { type: "number" } },
+ *   rules: [{ id: "r", when: { fact: "sbp", op: "gte", value: 180 }, then: { action: "refer_up", reason: { zh: "甲", en: "a" } } }] };
+ * RuleSetSchema.safeParse(ruleSet).success; // → true
+ * RuleSetSchema.safeParse({ ...ruleSet, priority: 1 }).success; // → false
+ * ```
  */
-export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
+export const RuleSetSchema: z.ZodType<RuleSet> = /* @__PURE__ */ z.strictObject({
   id: IdSchema,
   version: TextSchema.max(40),
   effectiveFrom: IsoDateSchema,
@@ -438,4 +503,4 @@ export const RuleSetSchema = /* @__PURE__ */ z.strictObject({
   source: SourceSchema,
   facts: z.record(FactNameSchema, FactSpecSchema),
   rules: z.array(RuleSchema).min(1).max(LIMITS.rules),
-}) as unknown as z.ZodType<RuleSet>;
+});

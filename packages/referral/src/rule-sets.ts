@@ -10,6 +10,11 @@ import { hypertension } from "./data/hypertension.js";
  *
  * @see 国卫办医函〔2022〕34号; 糖尿病分级诊疗服务技术方案 (2015)
  * @example
- * {@includeCode ../test/rule-sets.test.ts#example}
+ * ```ts
+ * import { ruleSets } from "@carekit/referral";
+ *
+ * Object.keys(ruleSets); // → ["hypertension", "diabetes", "acuteCoronary", "copd"]
+ * ruleSets.hypertension.source.number; // → "国卫办医函〔2022〕34号"
+ * ```
  */
 export const ruleSets = { hypertension, diabetes, acuteCoronary, copd } as const;

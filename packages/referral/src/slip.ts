@@ -52,7 +52,12 @@ const TextSchema = /* @__PURE__ */ z.string().min(1).max(200);
  * Zod schema of a {@link Facility}.
  *
  * @example
- * {@includeCode ../test/slip.test.ts#example}
+ * ```ts
+ * import { FacilitySchema } from "@carekit/referral";
+ *
+ * FacilitySchema.safeParse({ level: "county_hospital", name: "城口县人民医院" }).success; // → true
+ * FacilitySchema.safeParse({ level: "hospital", name: "x" }).success; // → false
+ * ```
  */
 export const FacilitySchema = /* @__PURE__ */ z.strictObject({ level: z.enum(FACILITY_LEVELS), name: TextSchema });
 
@@ -60,7 +65,13 @@ export const FacilitySchema = /* @__PURE__ */ z.strictObject({ level: z.enum(FAC
  * Zod schema of a {@link Decision} as produced by `engine.evaluate` — to accept decisions that travelled as JSON.
  *
  * @example
- * {@includeCode ../test/slip.test.ts#example}
+ * ```ts
+ * import { acuteCoronary, compileRuleSet, DecisionSchema } from "@carekit/referral";
+ *
+ * const decision = compileRuleSet(acuteCoronary).evaluate({ facts: { suspectedAcs: true }, at: "2024-11-30",
+ *   level: "village_clinic" });
+ * DecisionSchema.safeParse(JSON.parse(JSON.stringify(decision))).success; // → true
+ * ```
  */
 export const DecisionSchema = /* @__PURE__ */ z.strictObject({
   action: z.enum(ACTIONS),
@@ -121,7 +132,16 @@ const IssueSchema = /* @__PURE__ */ z.strictObject({
  * Zod schema of a {@link ReferralSlip}.
  *
  * @example
- * {@includeCode ../test/slip.test.ts#valid}
+ * ```ts
+ * import { acuteCoronary, compileRuleSet, issueReferralSlip, ReferralSlipSchema } from "@carekit/referral";
+ *
+ * const decision = compileRuleSet(acuteCoronary).evaluate({ facts: { suspectedAcs: true }, at: "2024-11-30",
+ *   level: "village_clinic" });
+ * const slip = issueReferralSlip({ from: { level: "village_clinic", name: "明通镇白台村卫生室" },
+ *   to: { level: "county_hospital", name: "城口县人民医院" }, patientId: "CK-2024-0001", decision,
+ *   issuedOn: "2024-11-30", validDays: 10 });
+ * ReferralSlipSchema.safeParse(slip).success; // → true
+ * ```
  */
 export const ReferralSlipSchema = /* @__PURE__ */ z.strictObject({
   patientId: TextSchema,
@@ -150,7 +170,18 @@ export const ReferralSlipSchema = /* @__PURE__ */ z.strictObject({
  *   or a direction that does not fit the action (path `to.level`)
  * @see 国家基本公共卫生服务规范（第三版）: 2 周内主动随访转诊情况; 转诊单有效期 — national figure unconfirmed
  * @example
- * {@includeCode ../test/slip.test.ts#example}
+ * ```ts
+ * import { acuteCoronary, compileRuleSet, issueReferralSlip } from "@carekit/referral";
+ *
+ * const decision = compileRuleSet(acuteCoronary).evaluate({ facts: { suspectedAcs: true }, at: "2024-11-30",
+ *   level: "village_clinic" });
+ * const slip = issueReferralSlip({ from: { level: "village_clinic", name: "明通镇白台村卫生室" },
+ *   to: { level: "county_hospital", name: "城口县人民医院" }, patientId: "CK-2024-0001", decision,
+ *   issuedOn: "2024-11-30", validDays: 10 });
+ * slip.action; // → "emergency_transfer"
+ * slip.ruleIds; // → ["acs-suspected"]
+ * slip.validUntil; // → "2024-12-09"
+ * ```
  */
 export function issueReferralSlip(input: {
   readonly from: Facility;
@@ -207,7 +238,18 @@ export function issueReferralSlip(input: {
  * @returns `true` when the slip is valid on `on`
  * @throws {CarekitError} `INVALID_INPUT` for a malformed or inconsistent slip; `INVALID_DATE` for a bad `on`
  * @example
- * {@includeCode ../test/slip.test.ts#valid}
+ * ```ts
+ * import { acuteCoronary, compileRuleSet, isSlipValid, issueReferralSlip } from "@carekit/referral";
+ *
+ * const decision = compileRuleSet(acuteCoronary).evaluate({ facts: { suspectedAcs: true }, at: "2024-11-30",
+ *   level: "village_clinic" });
+ * const slip = issueReferralSlip({ from: { level: "village_clinic", name: "明通镇白台村卫生室" },
+ *   to: { level: "county_hospital", name: "城口县人民医院" }, patientId: "CK-2024-0001", decision,
+ *   issuedOn: "2024-11-30", validDays: 10 });
+ * isSlipValid(slip, "2024-11-29"); // → false
+ * isSlipValid(slip, "2024-12-09"); // → true
+ * isSlipValid(slip, "2024-12-10"); // → false
+ * ```
  */
 export function isSlipValid(slip: ReferralSlip, on: string): boolean {
   parseIsoDate(on, "on");

@@ -138,7 +138,18 @@ function checkLeaf(leaf: Leaf, spec: FactSpec | undefined, path: Path): void {
   }
 }
 
-function checkCondition(node: Condition, facts: FactSpecs, path: Path, depth: number, count: { nodes: number }): void {
+/**
+ * Check one condition against the fact declarations (unknown facts, operators and values that do not fit).
+ *
+ * @internal
+ */
+export function checkCondition(
+  node: Condition,
+  facts: FactSpecs,
+  path: Path,
+  depth: number,
+  count: { nodes: number },
+): void {
   count.nodes += 1;
   if (count.nodes > LIMITS.conditionNodes) {
     fail(

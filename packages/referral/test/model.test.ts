@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import * as z from "zod";
 import {
   ACTIONS,
   ConditionSchema,
@@ -57,5 +58,12 @@ describe("rule model", () => {
     expect(RuleSetSchema.safeParse(ruleSet).success).toBe(true);
     expect(RuleSetSchema.safeParse({ ...ruleSet, priority: 1 }).success).toBe(false); // strict: unknown keys rejected
     //#endregion schema
+  });
+
+  it("stays representable as JSON Schema (apps build forms from it): the schemas are typed without a transform", () => {
+    for (const schema of [RuleSetSchema, ConditionSchema, RuleSchema]) {
+      const json = z.toJSONSchema(schema) as { type?: string; $defs?: unknown };
+      expect(json.type ?? json.$defs).toBeDefined();
+    }
   });
 });

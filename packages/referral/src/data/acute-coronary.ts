@@ -10,7 +10,16 @@ import { defineRuleSet } from "../define.js";
  *
  * @see 国卫办医函〔2022〕34号《县域高血压分级诊疗技术方案》急诊转诊第 5 条; 急性冠状动脉综合征分级诊疗服务技术方案 (2021-09-24)
  * @example
- * {@includeCode ../../test/rule-sets.test.ts#acs}
+ * ```ts
+ * import { acuteCoronary, compileRuleSet } from "@carekit/referral";
+ *
+ * const decision = compileRuleSet(acuteCoronary).evaluate({
+ *   facts: { suspectedAcs: true, chestPainMinutes: 40, sweating: true, stElevationLeads: 2 },
+ *   at: "2024-06-15", level: "township_health_center" });
+ * decision.action; // → "emergency_transfer"
+ * decision.targetLevel; // → null
+ * decision.fired.map((f) => f.ruleId); // → ["acs-suspected", "acs-chest-pain-st-elevation"]
+ * ```
  */
 export const acuteCoronary = /* @__PURE__ */ defineRuleSet({
   id: "acute-coronary-syndrome",

@@ -11,7 +11,15 @@ import { defineRuleSet } from "../define.js";
  *
  * @see 国卫办医函〔2022〕34号《县域慢性阻塞性肺疾病分级诊疗技术方案》; 国卫办医函〔2016〕1414号
  * @example
- * {@includeCode ../../test/rule-sets.test.ts#copd}
+ * ```ts
+ * import { compileRuleSet, copd } from "@carekit/referral";
+ *
+ * const facts = { suspectedCopd: false, exacerbation: "moderate", criticallyIll: false, diagnosisConfirmed: true,
+ *   stablePhase: false } as const;
+ * const engine = compileRuleSet(copd);
+ * engine.evaluate({ facts, at: "2024-12-01", level: "village_clinic" }).targetLevel; // → "township_health_center"
+ * engine.evaluate({ facts, at: "2024-12-01", level: "township_health_center" }).action; // → "manage_locally"
+ * ```
  */
 export const copd = /* @__PURE__ */ defineRuleSet({
   id: "copd-county",

@@ -13,7 +13,16 @@ const PRIMARY = ["village_clinic", "township_health_center"] as const;
  *
  * @see 《糖尿病分级诊疗服务技术方案》(2015, 国家卫生计生委办公厅 — document number unconfirmed)
  * @example
- * {@includeCode ../../test/diabetes.test.ts#example}
+ * ```ts
+ * import { compileRuleSet, diabetes } from "@carekit/referral";
+ *
+ * const facts = { newHyperglycemiaUnclassified: false, age: 24, pregnantOrLactating: false, acuteComplication: false,
+ *   recurrentHypoglycemia: false, monthsNotAtTarget: 0, chronicComplicationWorkupHard: false,
+ *   organDamageNeedsEmergencyCare: false, unstableGlucoseOrInsulinPlan: false };
+ * const decision = compileRuleSet(diabetes).evaluate({ facts, at: "2024-11-30", level: "village_clinic" });
+ * decision.action; // → "refer_up"
+ * decision.fired[0]?.evidence[0]; // → { fact: "age", op: "lt", expected: 25, actual: 24, result: true }
+ * ```
  */
 export const diabetes = /* @__PURE__ */ defineRuleSet({
   id: "diabetes-type2",

@@ -56,7 +56,13 @@ const COUNTY_DOWN = {
  *
  * @see 国卫办医函〔2022〕34号《县域高血压分级诊疗技术方案》(2022-01-26); 国家基层高血压防治管理指南; 国家基本公共卫生服务规范（第三版）
  * @example
- * {@includeCode ../../test/hypertension.test.ts#example}
+ * ```ts
+ * import { hypertension, lintRuleSet } from "@carekit/referral";
+ *
+ * hypertension.rules.length; // → 24
+ * hypertension.facts.sbp.unit; // → "mmHg"
+ * lintRuleSet(hypertension).findings.filter((f) => f.kind === "conflict").length; // → 0
+ * ```
  */
 export const hypertension = /* @__PURE__ */ defineRuleSet({
   id: "hypertension",
