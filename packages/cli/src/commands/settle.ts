@@ -22,9 +22,10 @@ import {
 import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
-import type { TableSpec } from "../io/columns.js";
+import type { Cell, TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
 import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
+import { compileClaimRow } from "./claim-row.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 
@@ -386,18 +387,20 @@ export function fenToYuanText(fen: number): string {
   return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
 }
 
+/** For each result column, whether it is money (fen), in {@link RESULT_COLUMNS} order. */
+const MONEY_AT = RESULT_COLUMNS.map((column) => MONEY_OUTPUT.has(column));
+const RATE_AT = RESULT_COLUMNS.indexOf("pooledFundRateBasisPoints");
+const FUNDS_AT = RESULT_COLUMNS.indexOf("furtherFunds");
+
 /** An output row with money in yuan (two decimals) and the rate in percent (8500 basis points → "85.00"). */
-function inYuan(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key === "pooledFundRateBasisPoints" && typeof value === "number")
-      out.pooledFundRatePercent = fenToYuanText(value);
-    else if (MONEY_OUTPUT.has(key) && typeof value === "number") out[yuanColumn(key)] = fenToYuanText(value);
-    else if (key === "furtherFunds" && typeof value === "string")
-      out[key] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
-    else out[key] = value;
+function inYuan(values: unknown[]): unknown[] {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if ((MONEY_AT[i] || i === RATE_AT) && typeof value === "number") values[i] = fenToYuanText(value);
+    else if (i === FUNDS_AT && typeof value === "string")
+      values[i] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
   }
-  return out;
+  return values;
 }
 
 /** What is carried per person between claims: the accumulators and the claim that produced them. */
@@ -469,53 +472,60 @@ Examples · 示例:
   carekit settle claims.jsonl -p policies.json -c catalogue.json -f jsonl --errors rejected.csv`,
     )
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const settler = createSettler({
-        policies: await readJsonList<Policy>(opts.policy as string, "policy"),
-        catalogues: await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue"),
-        trace: false,
-      });
+      const policies = await readJsonList<Policy>(opts.policy as string, "policy");
+      const catalogues = await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue");
+      // rows the CLI read on its fast path are valid claims (compileClaimRow checks what ClaimSchema checks), so they
+      // take the settler's trusted path; every other row is checked by the settler in full
+      const strict = createSettler({ policies, catalogues, trace: false });
+      const trusted = createSettler({ policies, catalogues, trace: false, trustInput: true });
       const people = new Map<string, Person>();
       const yuan = opts.yuan === true;
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         spec: CLAIM_TABLE,
         columns: yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
         ...(opts.sort ? { sortBy: dischargeKey, sortLimit: SORT_LIMIT } : {}),
-        row(record, _index, line) {
-          const claim = claimFromRecord(record) as { personId?: unknown; id?: unknown; dischargeDate?: unknown };
+        fastRow: (header) =>
+          compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+        row(record, _index, line, prepared) {
+          const claim = (prepared ? record : claimFromRecord(record)) as {
+            personId?: unknown;
+            id?: unknown;
+            dischargeDate?: unknown;
+          };
           const personId = String(claim.personId ?? "");
           const person = people.get(personId);
           const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
           if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
-          const { result, accumulators: next } = settler.settle({
+          const { result, accumulators: next } = (prepared ? trusted : strict).settle({
             claim,
             accumulators: person?.accumulators ?? START_OF_YEAR,
           });
           if (person) {
             person.accumulators = next;
             person.discharge = discharge;
-            person.claimId = String(claim.id ?? "");
+            person.claimId = result.claimId;
             person.line = line;
-          } else people.set(personId, { accumulators: next, discharge, claimId: String(claim.id ?? ""), line });
-          const output = {
-            claimId: result.claimId,
-            personId: result.personId,
-            year: result.year,
-            crossProvince: result.crossProvince,
-            totalFen: result.totalFen,
-            fullSelfPayFen: result.fullSelfPayFen,
-            overLimitSelfPayFen: result.overLimitSelfPayFen,
-            preSelfPayFen: result.preSelfPayFen,
-            inScopeFen: result.inScopeFen,
-            deductibleFen: result.deductibleFen,
-            pooledFundPaidFen: result.pooledFundPaidFen,
-            pooledFundRateBasisPoints: result.pooledFundRateBasisPoints,
-            furtherFunds: furtherFunds(result.furtherFunds),
-            fundsPaidFen: result.fundsPaidFen,
-            coinsuranceFen: result.coinsuranceFen,
-            overCapFen: result.overCapFen,
-            patientPaysFen: result.patientPaysFen,
-          };
-          return yuan ? inYuan(output) : output;
+          } else people.set(personId, { accumulators: next, discharge, claimId: result.claimId, line });
+          const values = [
+            result.claimId,
+            result.personId,
+            result.year,
+            result.crossProvince,
+            result.totalFen,
+            result.fullSelfPayFen,
+            result.overLimitSelfPayFen,
+            result.preSelfPayFen,
+            result.inScopeFen,
+            result.deductibleFen,
+            result.pooledFundPaidFen,
+            result.pooledFundRateBasisPoints,
+            furtherFunds(result.furtherFunds),
+            result.fundsPaidFen,
+            result.coinsuranceFen,
+            result.overCapFen,
+            result.patientPaysFen,
+          ];
+          return yuan ? inYuan(values) : values;
         },
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));

@@ -4,8 +4,15 @@ import type { Encoding } from "./decode.js";
 import { ErrorFile, toRowError } from "./errors.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
-import { type InputFormat, inputSize, readTableBatches, SkippedRow, UnreadableRow } from "./read.js";
-import { type OutputFormat, outputFormatOf, RecordWriter } from "./write.js";
+import {
+  type InputFormat,
+  inputSize,
+  type ReadTableOptions,
+  readTableBatches,
+  SkippedRow,
+  UnreadableRow,
+} from "./read.js";
+import { type OutputFormat, type OutputRow, outputFormatOf, RecordWriter } from "./write.js";
 
 /** Options every batch command shares (`--out`, `--format`, `--errors`, `--quiet`, `--input-format`, …). */
 export interface BatchOptions {
@@ -34,12 +41,14 @@ export interface RowProcessor {
   readonly columns?: readonly string[];
   /** Header labels for `.xlsx` output (column → Chinese label). */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Process one row; throw a CarekitError to reject it. `line` is the row's line in the input. */
-  row(
-    record: Record<string, unknown>,
-    index: number,
-    line: number,
-  ): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * Process one row; throw a CarekitError to reject it. `line` is the row's line in the input; `prepared` says the
+   * record is what {@link RowProcessor.fastRow} returned. The output is a record, or its values in the order of
+   * {@link RowProcessor.columns} (no object per row).
+   */
+  row(record: Record<string, unknown>, index: number, line: number, prepared: boolean): OutputRow | Promise<OutputRow>;
+  /** A fast path from a row's cells to the record `row` takes (see `ReadTableOptions.fastRow`). */
+  readonly fastRow?: ReadTableOptions["fastRow"];
   /** Rows written after the data (e.g. totals); not counted as input rows. */
   finish?(): Record<string, unknown>[];
   /**
@@ -109,6 +118,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
   const spec = processor.spec ?? { command: "", columns: [] };
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
+    fastRow: processor.fastRow,
     onHeader(header) {
       for (const { header: name, suggestion } of header.unknown) {
         unknownHeaders.push(name);
@@ -120,15 +130,32 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     },
   });
   let stop = false;
-  const held: { record: Record<string, unknown>; index: number; line: number; key: string }[] = [];
-  const handle = async (record: Record<string, unknown>, index: number, line: number, out: RecordWriter) => {
+  const held: { record: Record<string, unknown>; index: number; line: number; key: string; prepared: boolean }[] = [];
+  const settled = async (output: Promise<OutputRow>, index: number, line: number, out: RecordWriter) => {
     try {
-      const output = processor.row(record, index, line);
-      const busy = out.write(output instanceof Promise ? await output : output);
+      const busy = out.write(await output);
       if (busy) await busy;
       written += 1;
     } catch (error) {
       await errors.add(toRowError(line, index, error));
+    }
+  };
+  /** One row through the processor and the writer; a promise only when something must be waited for. */
+  const handle = (
+    record: Record<string, unknown>,
+    index: number,
+    line: number,
+    prepared: boolean,
+    out: RecordWriter,
+  ): Promise<void> | undefined => {
+    try {
+      const output = processor.row(record, index, line, prepared);
+      if (output instanceof Promise) return settled(output, index, line, out);
+      const busy = out.write(output);
+      written += 1;
+      return busy;
+    } catch (error) {
+      return errors.add(toRowError(line, index, error));
     }
   };
   for await (const batch of batches) {
@@ -175,10 +202,17 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
           throw new UsageError(
             `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
           );
-        held.push({ record: row.record, index, line: row.line, key: processor.sortBy(row.record) });
+        held.push({
+          record: row.record,
+          index,
+          line: row.line,
+          key: processor.sortBy(row.record),
+          prepared: row.prepared === true,
+        });
         continue;
       }
-      await handle(row.record, index, row.line, out);
+      const busy = handle(row.record, index, row.line, row.prepared === true, out);
+      if (busy) await busy;
     }
     progress.update(bytes, read);
     if (stop) break;
@@ -186,9 +220,10 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
   if (held.length > 0) {
     held.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
     const out = open();
-    for (const { record, index, line } of held) {
+    for (const { record, index, line, prepared } of held) {
       if (out.closed) break;
-      await handle(record, index, line, out);
+      const busy = handle(record, index, line, prepared, out);
+      if (busy) await busy;
     }
     held.length = 0;
   }

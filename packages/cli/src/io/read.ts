@@ -24,6 +24,8 @@ export type InputFormat = "csv" | "json" | "jsonl" | "xlsx";
 export interface InputRow {
   readonly line: number;
   readonly record: Record<string, unknown>;
+  /** The record came from {@link ReadTableOptions.fastRow}: already the command's own (checked) value. */
+  readonly prepared?: boolean;
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -190,6 +192,14 @@ export interface ReadTableOptions {
   readonly skipTotalRows?: boolean | undefined;
   /** Called once with the header mapping (CSV and xlsx), before the first row. */
   readonly onHeader?: ((header: HeaderMap & { readonly line: number }) => void) | undefined;
+  /**
+   * A command's fast path from a data row's cells (CSV and xlsx), compiled once for the mapped header: it returns the
+   * command's own value for the row (the row is then an {@link InputRow} with `prepared: true`), or `undefined` to
+   * read the row the strict way. It sees only rows with the right number of fields that are not blank or total rows.
+   */
+  readonly fastRow?:
+    | ((header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined)
+    | undefined;
 }
 
 function totalRowProblem(line: number, label: string): UnreadableRow {
@@ -257,6 +267,7 @@ export async function* readTableBatches(
   const lookup = headerLookup(spec);
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source);
   let builder: ReturnType<typeof recordBuilder> | undefined;
+  let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
   let width = 0;
   const preamble: CellRow[] = [];
   const rowOf = (row: CellRow): TableRow => {
@@ -280,6 +291,10 @@ export async function* readTableBatches(
     const label = cells[b.labelIndex];
     if (typeof label === "string" && TOTAL_ROW.test(label))
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
+    if (fast !== undefined) {
+      const prepared = fast(cells);
+      if (prepared !== undefined) return { line, record: prepared, prepared: true };
+    }
     const record: Record<string, unknown> = {};
     try {
       for (let i = 0; i < width; i++) {
@@ -299,6 +314,7 @@ export async function* readTableBatches(
     const header = mapHeader(headers, spec);
     options.onHeader?.({ ...header, line: row.line });
     builder = recordBuilder(header, spec);
+    fast = options.fastRow?.(header);
     width = headers.length;
   };
   for await (const batch of rows) {
