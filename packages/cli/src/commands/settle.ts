@@ -22,7 +22,7 @@ import {
 import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
-import type { Cell, TableSpec } from "../io/columns.js";
+import type { Cell, HeaderMap, TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
 import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
 import { compileClaimRow } from "./claim-row.js";
@@ -434,6 +434,90 @@ const CONTRIBUTION_POLICIES: Readonly<Record<string, ContributionPolicy>> = {
   chengdu: CHENGDU_CONTRIBUTION_POLICY,
 };
 
+/** What `carekit settle` settles with, on the main thread and in each worker thread. */
+export interface SettleRowsInit {
+  readonly policies: readonly Policy[];
+  readonly catalogues: readonly ItemCatalogue[];
+  /** Money in yuan and the rate in percent (`--yuan`). */
+  readonly yuan: boolean;
+}
+
+/**
+ * `carekit settle`'s row processing (按行结算): the fast path from cells to a claim, and settling a row with the
+ * person's carried accumulators — the claim rejected as OUT_OF_ORDER when it was discharged before the same person's
+ * previous claim. Returns the output row's values in {@link RESULT_COLUMNS} order.
+ */
+export function settleRows(init: SettleRowsInit): {
+  fastRow: (header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
+  row: (record: Record<string, unknown>, index: number, line: number, prepared: boolean) => unknown[];
+} {
+  const policies = [...init.policies];
+  const catalogues = [...init.catalogues];
+  // rows the CLI read on its fast path are valid claims (compileClaimRow checks what ClaimSchema checks), so they
+  // take the settler's trusted path; every other row is checked by the settler in full
+  const strict = createSettler({ policies, catalogues, trace: false });
+  const trusted = createSettler({ policies, catalogues, trace: false, trustInput: true });
+  const people = new Map<string, Person>();
+  return {
+    fastRow: (header) =>
+      compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+    row(record, _index, line, prepared) {
+      const claim = (prepared ? record : claimFromRecord(record)) as {
+        personId?: unknown;
+        id?: unknown;
+        dischargeDate?: unknown;
+      };
+      const personId = String(claim.personId ?? "");
+      const person = people.get(personId);
+      const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
+      if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
+      const { result, accumulators: next } = (prepared ? trusted : strict).settle({
+        claim,
+        accumulators: person?.accumulators ?? START_OF_YEAR,
+      });
+      if (person) {
+        person.accumulators = next;
+        person.discharge = discharge;
+        person.claimId = result.claimId;
+        person.line = line;
+      } else people.set(personId, { accumulators: next, discharge, claimId: result.claimId, line });
+      const values = [
+        result.claimId,
+        result.personId,
+        result.year,
+        result.crossProvince,
+        result.totalFen,
+        result.fullSelfPayFen,
+        result.overLimitSelfPayFen,
+        result.preSelfPayFen,
+        result.inScopeFen,
+        result.deductibleFen,
+        result.pooledFundPaidFen,
+        result.pooledFundRateBasisPoints,
+        furtherFunds(result.furtherFunds),
+        result.fundsPaidFen,
+        result.coinsuranceFen,
+        result.overCapFen,
+        result.patientPaysFen,
+      ];
+      return init.yuan ? inYuan(values) : values;
+    },
+  };
+}
+
+/** The most worker threads `--workers` takes. */
+export const MAX_WORKERS = 16;
+
+function workersOption(value: unknown): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
+    throw new UsageError(
+      `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${String(value)}" · --workers 应为 1 到 ${MAX_WORKERS} 的整数`,
+    );
+  return n;
+}
+
 /** `carekit settle` and `carekit settle years` (医保结算与缴费年限核定). */
 export function registerSettle(program: Command, setExit: (code: number) => void): void {
   const settle = program
@@ -455,6 +539,10 @@ export function registerSettle(program: Command, setExit: (code: number) => void
       .option(
         "--yuan",
         "money as yuan with two decimals and rates as percent, for people (default: fen) · 金额以元、比例以百分比输出",
+      )
+      .option(
+        "--workers <n>",
+        "settle on n worker threads, claims split by person, output in input order (CSV and .xlsx input; default 1) · 多线程结算",
       ),
   )
     .addHelpText(
@@ -472,61 +560,27 @@ Examples · 示例:
   carekit settle claims.jsonl -p policies.json -c catalogue.json -f jsonl --errors rejected.csv`,
     )
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const policies = await readJsonList<Policy>(opts.policy as string, "policy");
-      const catalogues = await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue");
-      // rows the CLI read on its fast path are valid claims (compileClaimRow checks what ClaimSchema checks), so they
-      // take the settler's trusted path; every other row is checked by the settler in full
-      const strict = createSettler({ policies, catalogues, trace: false });
-      const trusted = createSettler({ policies, catalogues, trace: false, trustInput: true });
-      const people = new Map<string, Person>();
-      const yuan = opts.yuan === true;
+      const workers = workersOption(opts.workers);
+      if (workers > 1 && opts.sort)
+        throw new UsageError(
+          "--workers cannot be combined with --sort (sorting needs every claim on one thread); sort the file first, or drop --workers · --workers 不能与 --sort 同时使用",
+        );
+      const init: SettleRowsInit = {
+        policies: await readJsonList<Policy>(opts.policy as string, "policy"),
+        catalogues: await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue"),
+        yuan: opts.yuan === true,
+      };
+      const rows = settleRows(init);
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         spec: CLAIM_TABLE,
-        columns: yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
+        columns: init.yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
         ...(opts.sort ? { sortBy: dischargeKey, sortLimit: SORT_LIMIT } : {}),
-        fastRow: (header) =>
-          compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
-        row(record, _index, line, prepared) {
-          const claim = (prepared ? record : claimFromRecord(record)) as {
-            personId?: unknown;
-            id?: unknown;
-            dischargeDate?: unknown;
-          };
-          const personId = String(claim.personId ?? "");
-          const person = people.get(personId);
-          const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
-          if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
-          const { result, accumulators: next } = (prepared ? trusted : strict).settle({
-            claim,
-            accumulators: person?.accumulators ?? START_OF_YEAR,
-          });
-          if (person) {
-            person.accumulators = next;
-            person.discharge = discharge;
-            person.claimId = result.claimId;
-            person.line = line;
-          } else people.set(personId, { accumulators: next, discharge, claimId: result.claimId, line });
-          const values = [
-            result.claimId,
-            result.personId,
-            result.year,
-            result.crossProvince,
-            result.totalFen,
-            result.fullSelfPayFen,
-            result.overLimitSelfPayFen,
-            result.preSelfPayFen,
-            result.inScopeFen,
-            result.deductibleFen,
-            result.pooledFundPaidFen,
-            result.pooledFundRateBasisPoints,
-            furtherFunds(result.furtherFunds),
-            result.fundsPaidFen,
-            result.coinsuranceFen,
-            result.overCapFen,
-            result.patientPaysFen,
-          ];
-          return yuan ? inYuan(values) : values;
-        },
+        fastRow: rows.fastRow,
+        row: rows.row,
+        parallel:
+          workers > 1
+            ? { workers, script: new URL("./settle-worker.js", import.meta.url), init, keyColumn: "personId" }
+            : undefined,
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });

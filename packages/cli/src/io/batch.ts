@@ -1,7 +1,8 @@
 import { dirname, join, parse as parsePath } from "node:path";
 import type { TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
-import { ErrorFile, toRowError } from "./errors.js";
+import { ErrorFile, type RowError, toRowError } from "./errors.js";
+import { type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
 import {
@@ -49,6 +50,11 @@ export interface RowProcessor {
   row(record: Record<string, unknown>, index: number, line: number, prepared: boolean): OutputRow | Promise<OutputRow>;
   /** A fast path from a row's cells to the record `row` takes (see `ReadTableOptions.fastRow`). */
   readonly fastRow?: ReadTableOptions["fastRow"];
+  /**
+   * Process CSV and xlsx data rows on worker threads (the worker script does what `row` does), partitioned by a key
+   * column, output in input order. JSON input, and a run with {@link RowProcessor.sortBy}, stay on this thread.
+   */
+  readonly parallel?: ParallelRows | undefined;
   /** Rows written after the data (e.g. totals); not counted as input rows. */
   finish?(): Record<string, unknown>[];
   /**
@@ -116,10 +122,32 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     onBytes: (n: number) => (bytes = n),
   };
   const spec = processor.spec ?? { command: "", columns: [] };
+  const parallel =
+    processor.parallel && processor.parallel.workers > 1 && !processor.sortBy ? processor.parallel : undefined;
+  let dispatcher: RowDispatcher | undefined;
+  const emit = (result: WorkerResult): Promise<void> | undefined => {
+    if (typeof result === "string") {
+      written += 1;
+      return open().writeLine(result);
+    }
+    if (Array.isArray(result)) {
+      written += 1;
+      return open().write(result);
+    }
+    return errors.add(result as RowError);
+  };
+  /** A row error, in its place among the rows (through the dispatcher when rows are on workers). */
+  const reject = (error: RowError): Promise<void> | undefined => {
+    if (!dispatcher) return errors.add(error);
+    dispatcher.error(error);
+    return undefined;
+  };
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     fastRow: processor.fastRow,
+    rawRows: parallel !== undefined,
     onHeader(header) {
+      if (parallel) dispatcher = new RowDispatcher(parallel, header, format === "csv", emit);
       for (const { header: name, suggestion } of header.unknown) {
         unknownHeaders.push(name);
         if (!options.quiet && spec.columns.length > 0)
@@ -158,64 +186,81 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
       return errors.add(toRowError(line, index, error));
     }
   };
-  for await (const batch of batches) {
-    const out = open();
-    for (const row of batch) {
-      if (out.closed) {
-        stop = true;
-        break;
-      }
-      if (row instanceof SkippedRow) {
-        read += 1;
-        skipped += 1;
-        continue;
-      }
-      const index = read;
-      if (row instanceof UnreadableRow) {
-        if (row.fatal) {
-          stoppedAt = row.line;
-          await errors.add({
-            line: row.line,
-            index: -1,
-            code: "READING_STOPPED",
-            path: "",
-            message: `${row.message}; reading stopped after ${read} rows`,
-            messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
-          });
+  try {
+    for await (const batch of batches) {
+      const out = open();
+      for (const row of batch) {
+        if (out.closed) {
           stop = true;
           break;
         }
+        if (row instanceof SkippedRow) {
+          read += 1;
+          skipped += 1;
+          continue;
+        }
+        const index = read;
+        if (row instanceof UnreadableRow) {
+          if (row.fatal) {
+            stoppedAt = row.line;
+            await reject({
+              line: row.line,
+              index: -1,
+              code: "READING_STOPPED",
+              path: "",
+              message: `${row.message}; reading stopped after ${read} rows`,
+              messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
+            });
+            stop = true;
+            break;
+          }
+          read += 1;
+          await reject({
+            line: row.line,
+            index,
+            code: row.code,
+            path: row.path,
+            message: row.message,
+            messageZh: row.messageZh,
+          });
+          continue;
+        }
         read += 1;
-        await errors.add({
-          line: row.line,
-          index,
-          code: row.code,
-          path: row.path,
-          message: row.message,
-          messageZh: row.messageZh,
-        });
-        continue;
+        if (processor.sortBy) {
+          if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
+            throw new UsageError(
+              `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
+            );
+          held.push({
+            record: row.record,
+            index,
+            line: row.line,
+            key: processor.sortBy(row.record),
+            prepared: row.prepared === true,
+          });
+          continue;
+        }
+        const busy =
+          dispatcher && row.cells
+            ? dispatcher.row(row.line, index, row.cells)
+            : handle(row.record, index, row.line, row.prepared === true, out);
+        if (busy) await busy;
       }
-      read += 1;
-      if (processor.sortBy) {
-        if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
-          throw new UsageError(
-            `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
-          );
-        held.push({
-          record: row.record,
-          index,
-          line: row.line,
-          key: processor.sortBy(row.record),
-          prepared: row.prepared === true,
-        });
-        continue;
+      if (dispatcher && !stop) {
+        const busy = dispatcher.flush();
+        if (busy) await busy;
       }
-      const busy = handle(row.record, index, row.line, row.prepared === true, out);
-      if (busy) await busy;
+      progress.update(bytes, read);
+      if (stop) break;
     }
-    progress.update(bytes, read);
-    if (stop) break;
+    if (dispatcher) {
+      if (open().closed) await dispatcher.abort();
+      else await dispatcher.close();
+    }
+  } catch (error) {
+    // never leave worker threads running (they would keep the process alive)
+    await dispatcher?.abort();
+    throw error;
   }
   if (held.length > 0) {
     held.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));

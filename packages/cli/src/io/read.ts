@@ -26,6 +26,8 @@ export interface InputRow {
   readonly record: Record<string, unknown>;
   /** The record came from {@link ReadTableOptions.fastRow}: already the command's own (checked) value. */
   readonly prepared?: boolean;
+  /** With {@link ReadTableOptions.rawRows}: the row's cells, not yet read (`record` is then empty). */
+  readonly cells?: readonly Cell[];
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -200,7 +202,14 @@ export interface ReadTableOptions {
   readonly fastRow?:
     | ((header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined)
     | undefined;
+  /**
+   * Leave data rows unread (CSV and xlsx): each row with the header's number of fields that is neither blank nor a
+   * total row comes out as an {@link InputRow} with its `cells` (for a reader elsewhere, e.g. a worker thread).
+   */
+  readonly rawRows?: boolean | undefined;
 }
+
+const UNREAD: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 function totalRowProblem(line: number, label: string): UnreadableRow {
   return new UnreadableRow(
@@ -220,10 +229,30 @@ function problemOf(line: number, error: unknown): UnreadableRow {
 
 /** Builds records from cells for a mapped header: one reader per column, chosen once. */
 function recordBuilder(header: HeaderMap, spec: TableSpec) {
+  const labelIndex = header.columns.findIndex((column) => column?.name === spec.labelColumn);
+  return { record: compileRecordReader(header), labelIndex: labelIndex === -1 ? 0 : labelIndex };
+}
+
+/**
+ * The strict reading of a data row's cells for a mapped header: canonical names, typed values, empty cells absent; a
+ * cell that is not of its column's type throws the {@link CarekitError} naming it. (What `readTable` does with each
+ * row that has the header's number of fields and is neither blank nor a total row.)
+ */
+export function compileRecordReader(header: HeaderMap): (cells: readonly Cell[]) => Record<string, unknown> {
   const readers = header.columns.map((column) => (column ? cellReader(column) : undefined));
   const names = header.columns.map((column, i) => column?.name ?? (header.headers[i] ?? "").trim());
-  const labelIndex = header.columns.findIndex((column) => column?.name === spec.labelColumn);
-  return { readers, names, labelIndex: labelIndex === -1 ? 0 : labelIndex };
+  const width = names.length;
+  return (cells) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < width; i++) {
+      const read = readers[i];
+      const cell = cells[i];
+      // a column the spec does not know keeps its text (trimmed; "" stays "", for commands that read it themselves)
+      const value = read ? read(cell) : typeof cell === "string" ? cell.trim() : (cell ?? undefined);
+      if (value !== undefined) record[names[i] as string] = value;
+    }
+    return record;
+  };
 }
 
 /**
@@ -291,19 +320,14 @@ export async function* readTableBatches(
     const label = cells[b.labelIndex];
     if (typeof label === "string" && TOTAL_ROW.test(label))
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
+    if (options.rawRows) return { line, record: UNREAD, cells };
     if (fast !== undefined) {
       const prepared = fast(cells);
       if (prepared !== undefined) return { line, record: prepared, prepared: true };
     }
-    const record: Record<string, unknown> = {};
+    let record: Record<string, unknown>;
     try {
-      for (let i = 0; i < width; i++) {
-        const read = b.readers[i];
-        const cell = cells[i];
-        // a column the spec does not know keeps its text (trimmed; "" stays "", for commands that read it themselves)
-        const value = read ? read(cell) : typeof cell === "string" ? cell.trim() : (cell ?? undefined);
-        if (value !== undefined) record[b.names[i] as string] = value;
-      }
+      record = b.record(cells);
     } catch (error) {
       return problemOf(line, error);
     }

@@ -54,6 +54,17 @@ function plainText(text: string): boolean {
   return true;
 }
 
+/** One CSV line (without its line end) of values: each field as {@link csvField} writes it. */
+export function csvLine(values: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) line += ",";
+    line += typeof value === "number" ? value : csvField(value);
+  }
+  return line;
+}
+
 /** What a command gives the writer for one row: a record, or its values in the writer's column order. */
 export type OutputRow = Record<string, unknown> | readonly unknown[];
 
@@ -152,13 +163,7 @@ export class RecordWriter {
       if (!this.columns) throw new Error("a row of values needs the writer's columns");
       if (this.format === "csv") {
         if (this.written === 1) this.block += `${this.columns.map(csvField).join(",")}\n`;
-        let line = "";
-        for (let i = 0; i < row.length; i++) {
-          const value = row[i];
-          if (i > 0) line += ",";
-          line += typeof value === "number" ? value : csvField(value);
-        }
-        this.block += `${line}\n`;
+        this.block += `${csvLine(row)}\n`;
         return this.block.length >= BLOCK ? this.flush() : undefined;
       }
       const columns = this.columns;
@@ -182,6 +187,17 @@ export class RecordWriter {
       }
       this.block += `${line}\n`;
     }
+    return this.block.length >= BLOCK ? this.flush() : undefined;
+  }
+
+  /** Write one CSV line made by {@link csvLine} (CSV output only), as {@link write} would write its values. */
+  writeLine(line: string): Promise<void> | undefined {
+    if (this.format !== "csv") throw new Error("writeLine is for CSV output");
+    if (this.failure) throw this.failure;
+    if (this.closed) return undefined;
+    this.written += 1;
+    if (this.written === 1) this.block += `${(this.columns ?? []).map(csvField).join(",")}\n`;
+    this.block += `${line}\n`;
     return this.block.length >= BLOCK ? this.flush() : undefined;
   }
 
