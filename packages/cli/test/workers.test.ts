@@ -19,6 +19,7 @@ function claimsFile(dir: string): string {
     if (i % 307 === 9) row = `${row},extra`; // FIELD_COUNT
     if (i % 401 === 11) row = row.replace(/,0$/, ",10.005"); // three decimals
     if (i % 503 === 13) row = row.replace("2024-", " 2024/").replace(/,c(\d+),/, ", c$1 ,"); // strict reading only
+    if (i % 601 === 17) row = row.replace(/^c(\d+),/, '"c$1",'); // quoted: split by the main thread's tokenizer
     lines.push(row);
     if (i % 997 === 3) lines.push(",,,,,,,,,,,,,,,"); // blank: skipped
     if (i % 1499 === 7) lines.push(`合计,${",".repeat(14)}`); // total row
@@ -63,6 +64,7 @@ describe("carekit settle --workers", () => {
       expect(one?.errors).toContain("FIELD_COUNT");
       expect(one?.errors).toContain("TOTAL_ROW");
       expect(one?.out).toContain(extra[0] === "-f" ? '"claimId":"c516"' : "\nc516,");
+      expect(one?.out).toContain(extra[0] === "-f" ? '"claimId":"c618"' : "\nc618,");
       for (const run of more) {
         expect(run.run.code).toBe(one?.run.code);
         expect(run.run.stderr.replace(/errors-\d/g, "errors-n")).toBe(

@@ -1,5 +1,5 @@
 import { dirname, join, parse as parsePath } from "node:path";
-import type { TableSpec } from "./columns.js";
+import type { Cell, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, type RowError, toRowError } from "./errors.js";
 import { type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
@@ -241,8 +241,8 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
           continue;
         }
         const busy =
-          dispatcher && row.cells
-            ? dispatcher.row(row.line, index, row.cells)
+          dispatcher && (row.text !== undefined || row.cells)
+            ? dispatcher.row(row.line, index, row.text ?? (row.cells as readonly Cell[]))
             : handle(row.record, index, row.line, row.prepared === true, out);
         if (busy) await busy;
       }

@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import type { Cell, HeaderMap } from "./columns.js";
 import type { RowError } from "./errors.js";
 import { UsageError } from "./problems.js";
+import { fieldOf } from "./read.js";
 
 /** What a worker answers for one row: a CSV line (CSV output), the row's values (other outputs), or its error. */
 export type WorkerResult = string | unknown[] | RowError;
@@ -27,13 +28,15 @@ export interface RowWorkerData {
   readonly csv: boolean;
 }
 
-/** A batch of rows for one worker: lines, indexes and the cells of each row one after the other. */
+/**
+ * A batch of rows for one worker: lines, indexes, and each row as its unsplit quote-free CSV line (split on `,` for
+ * its cells: cheaper to send than the cells, and split on the worker) or its cells.
+ */
 export interface RowBatchMessage {
   readonly id: number;
   readonly lines: number[];
   readonly indexes: number[];
-  readonly width: number;
-  readonly cells: Cell[];
+  readonly rows: (string | readonly Cell[])[];
 }
 
 /** A worker's answer to a {@link RowBatchMessage}, one result per row in order. */
@@ -64,6 +67,12 @@ export function keyHash(key: string): number {
   return hash >>> 0;
 }
 
+interface Outgoing {
+  readonly lines: number[];
+  readonly indexes: number[];
+  readonly rows: (string | readonly Cell[])[];
+}
+
 interface Batch {
   readonly id: number;
   /** In input order: a worker number for a row sent out, or an error found on the main thread. */
@@ -79,7 +88,7 @@ export class RowDispatcher {
   private readonly workers: Worker[] = [];
   private readonly keyAt: number;
   private readonly pending = new Map<number, Batch>();
-  private outgoing: { lines: number[]; indexes: number[]; cells: Cell[] }[];
+  private outgoing: Outgoing[];
   private items: (number | RowError)[] = [];
   private rows = 0;
   private nextId = 0;
@@ -119,18 +128,18 @@ export class RowDispatcher {
   }
 
   private freshOutgoing() {
-    return this.workers.map(() => ({ lines: [] as number[], indexes: [] as number[], cells: [] as Cell[] }));
+    return this.workers.map((): Outgoing => ({ lines: [], indexes: [], rows: [] }));
   }
 
   /** Queue a data row for its worker; a promise when the reader must wait (back-pressure). */
-  row(line: number, index: number, cells: readonly Cell[]): Promise<void> | undefined {
-    const cell = this.keyAt === -1 ? "" : cells[this.keyAt];
+  row(line: number, index: number, row: string | readonly Cell[]): Promise<void> | undefined {
+    const cell = this.keyAt === -1 ? "" : typeof row === "string" ? fieldOf(row, this.keyAt) : row[this.keyAt];
     const key = typeof cell === "string" ? cell.trim() : String(cell ?? "");
     const w = keyHash(key) % this.workers.length;
-    const out = this.outgoing[w] as { lines: number[]; indexes: number[]; cells: Cell[] };
+    const out = this.outgoing[w] as Outgoing;
     out.lines.push(line);
     out.indexes.push(index);
-    for (let i = 0; i < cells.length; i++) out.cells.push(cells[i]);
+    out.rows.push(row);
     this.items.push(w);
     this.rows += 1;
     return this.rows >= BATCH_ROWS ? this.flush() : undefined;
@@ -155,8 +164,7 @@ export class RowDispatcher {
         return;
       }
       batch.remaining += 1;
-      const width = out.lines.length === 0 ? 0 : out.cells.length / out.lines.length;
-      const message: RowBatchMessage = { id, lines: out.lines, indexes: out.indexes, width, cells: out.cells };
+      const message: RowBatchMessage = { id, lines: out.lines, indexes: out.indexes, rows: out.rows };
       (this.workers[w] as Worker).postMessage(message);
     });
     if (batch.remaining === 0) done();

@@ -28,6 +28,30 @@ export interface InputRow {
   readonly prepared?: boolean;
   /** With {@link ReadTableOptions.rawRows}: the row's cells, not yet read (`record` is then empty). */
   readonly cells?: readonly Cell[];
+  /** With {@link ReadTableOptions.rawRows}: a quote-free CSV line, not yet split (split on `,` for its cells). */
+  readonly text?: string;
+}
+
+/** A line of only separators and spaces: a blank row. */
+const BLANK_LINE = /^[\s,]*$/;
+
+/** Fields of a quote-free CSV line. */
+function fieldCount(text: string): number {
+  let count = 1;
+  let at = text.indexOf(",");
+  while (at !== -1) {
+    count += 1;
+    at = text.indexOf(",", at + 1);
+  }
+  return count;
+}
+
+/** Field `index` of a quote-free CSV line. */
+export function fieldOf(text: string, index: number): string {
+  let start = 0;
+  for (let i = 0; i < index; i++) start = text.indexOf(",", start) + 1;
+  const end = text.indexOf(",", start);
+  return end === -1 ? text.slice(start) : text.slice(start, end);
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -115,6 +139,8 @@ export type TableRow = InputRow | UnreadableRow | SkippedRow;
 interface CellRow {
   readonly line: number;
   readonly cells: readonly Cell[];
+  /** A quote-free CSV line left unsplit (see {@link CsvTokenizer.raw}); `cells` is then empty. */
+  readonly text?: string;
 }
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -141,7 +167,7 @@ function textOf(source: InputSource): AsyncGenerator<string> {
 }
 
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(source: InputSource, mode?: { raw: boolean }): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
@@ -158,6 +184,7 @@ async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvPro
   };
   try {
     for await (const text of textOf(source)) {
+      if (mode) tokenizer.raw = mode.raw;
       tokenizer.push(text, out);
       yield* flush();
     }
@@ -294,14 +321,34 @@ export async function* readTableBatches(
     return;
   }
   const lookup = headerLookup(spec);
-  const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source);
+  // with rawRows, quote-free CSV lines after the header stay unsplit (split where they are read, e.g. in a worker)
+  const mode = { raw: false };
+  const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
   let width = 0;
   const preamble: CellRow[] = [];
+  /** The same checks as for cells (blank, field count, total row) on an unsplit quote-free line. */
+  const rawRowOf = (line: number, text: string, labelIndex: number): TableRow => {
+    if (BLANK_LINE.test(text)) return new SkippedRow(line, "blank");
+    const count = fieldCount(text);
+    if (count !== width)
+      return new UnreadableRow(
+        line,
+        `expected ${width} fields as in the header, found ${count}`,
+        `应有 ${width} 个字段（与表头一致），实际 ${count} 个`,
+        false,
+        "FIELD_COUNT",
+      );
+    const label = fieldOf(text, labelIndex);
+    if (TOTAL_ROW.test(label))
+      return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
+    return { line, record: UNREAD, text };
+  };
   const rowOf = (row: CellRow): TableRow => {
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
+    if (row.text !== undefined) return rawRowOf(line, row.text, b.labelIndex);
     let { cells } = row;
     if (isBlank(cells)) return new SkippedRow(line, "blank");
     if (format === "xlsx" && cells.length !== width) {
@@ -340,6 +387,7 @@ export async function* readTableBatches(
     builder = recordBuilder(header, spec);
     fast = options.fastRow?.(header);
     width = headers.length;
+    mode.raw = options.rawRows === true;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {

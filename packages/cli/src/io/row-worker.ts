@@ -15,13 +15,11 @@ export function serveRows(make: (data: RowWorkerData) => RowFunction): void {
   if (!port) throw new Error("serveRows runs in a worker thread");
   const run = make(workerData as RowWorkerData);
   port.on("message", (message: RowBatchMessage) => {
-    const { lines, indexes, width, cells } = message;
+    const { lines, indexes, rows } = message;
     const results: WorkerResult[] = new Array(lines.length);
-    const row: Cell[] = new Array(width);
     for (let r = 0; r < lines.length; r++) {
-      const base = r * width;
-      for (let i = 0; i < width; i++) row[i] = cells[base + i];
-      results[r] = run(row, lines[r] as number, indexes[r] as number);
+      const row = rows[r] as string | readonly Cell[];
+      results[r] = run(typeof row === "string" ? row.split(",") : row, lines[r] as number, indexes[r] as number);
     }
     const answer: RowResultMessage = { id: message.id, results };
     port.postMessage(answer);
