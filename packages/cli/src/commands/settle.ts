@@ -3,7 +3,6 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CarekitError, yuanToFen } from "@carekit/core";
 import {
-  type Accumulators,
   assessContributionYears,
   CARE_TYPES,
   CHENGDU_CONTRIBUTION_POLICY,
@@ -26,6 +25,7 @@ import type { Cell, HeaderMap, TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
 import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
 import { compileClaimRow } from "./claim-row.js";
+import { People, type PreviousClaim } from "./people.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 
@@ -403,16 +403,12 @@ function inYuan(values: unknown[]): unknown[] {
   return values;
 }
 
-/** What is carried per person between claims: the accumulators and the claim that produced them. */
-interface Person {
-  accumulators: Accumulators;
-  discharge: string;
-  claimId: string;
-  line: number;
-}
-
 /** A claim discharged before the same person's previous claim: settling it now would use the wrong accumulators. */
-function outOfOrder(claim: { id?: unknown; dischargeDate?: unknown }, previous: Person, line: number): CarekitError {
+function outOfOrder(
+  claim: { id?: unknown; dischargeDate?: unknown },
+  previous: PreviousClaim,
+  line: number,
+): CarekitError {
   const id = String(claim.id ?? "");
   const date = String(claim.dischargeDate);
   return new CarekitError({
@@ -457,7 +453,7 @@ export function settleRows(init: SettleRowsInit): {
   // take the settler's trusted path; every other row is checked by the settler in full
   const strict = createSettler({ policies, catalogues, trace: false });
   const trusted = createSettler({ policies, catalogues, trace: false, trustInput: true });
-  const people = new Map<string, Person>();
+  const people = new People();
   return {
     fastRow: (header) =>
       compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
@@ -468,19 +464,16 @@ export function settleRows(init: SettleRowsInit): {
         dischargeDate?: unknown;
       };
       const personId = String(claim.personId ?? "");
-      const person = people.get(personId);
+      const slot = people.slot(personId);
       const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
-      if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
+      if (slot !== -1 && discharge !== "" && people.isBefore(slot, discharge))
+        throw outOfOrder(claim, people.previous(slot), line);
       const { result, accumulators: next } = (prepared ? trusted : strict).settle({
         claim,
-        accumulators: person?.accumulators ?? START_OF_YEAR,
+        accumulators: slot === -1 ? START_OF_YEAR : people.accumulatorsAt(slot, personId),
       });
-      if (person) {
-        person.accumulators = next;
-        person.discharge = discharge;
-        person.claimId = result.claimId;
-        person.line = line;
-      } else people.set(personId, { accumulators: next, discharge, claimId: result.claimId, line });
+      // the settler accepted the claim, so its discharge date is a valid YYYY-MM-DD
+      people.set(slot, personId, next, discharge, line, result.claimId);
       const values = [
         result.claimId,
         result.personId,
