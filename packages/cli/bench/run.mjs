@@ -7,7 +7,7 @@
 // each repeated (interleaved) and reported as the median with the spread (min–max), since the machine is shared.
 //
 //   node bench/run.mjs [--claims 1000000] [--persons 250000] [--districts 1000000] [--repeat 3] [--bin <bin.js>]
-//                      [--baseline <bin.js>] [--baseline-fixtures <dir>] [--only settle,capacity,xlsx]
+//                      [--baseline <bin.js>] [--baseline-fixtures <dir>] [--only settle,capacity,xlsx] [--dir <dir>]
 //
 // --baseline runs an older build of the CLI on the same files in the same run, for a ratio (e.g. a copy of main's dist).
 // --baseline-fixtures: that build's test/fixtures (policies and catalogues in its spellings); its claims are then the
@@ -39,7 +39,8 @@ const here = fileURLToPath(new URL(".", import.meta.url));
 // --bin: a copy of the built CLI (so that rebuilding during a long bench does not change what is measured)
 const bin = arg("bin", join(here, "../dist/bin.js"));
 const fixtures = join(here, "../test/fixtures");
-const dir = join(tmpdir(), "carekit-bench");
+// --dir: where the generated inputs and the outputs go (default: the system temp folder's carekit-bench)
+const dir = arg("dir", join(tmpdir(), "carekit-bench"));
 mkdirSync(dir, { recursive: true });
 
 async function ensure(path, make) {
