@@ -140,7 +140,7 @@ const baselineSettleArgs = (out) => [
   "-q",
 ];
 const capacityArgs = (input, out) => ["capacity", input, "--target-per-1000", "4.5", "-o", out, "-q"];
-const hasWorkers = spawnSync("node", [bin, "settle", "--help"], { encoding: "utf8" }).stdout.includes("--workers");
+const hasWorkers = spawnSync("node", [bin, "settle", "run", "--help"], { encoding: "utf8" }).stdout.includes("--workers");
 
 const cases = {
   ...(ONLY.has("settle")
