@@ -39,10 +39,16 @@ export interface RowBatchMessage {
   readonly rows: (string | readonly Cell[])[];
 }
 
-/** A worker's answer to a {@link RowBatchMessage}, one result per row in order. */
+/**
+ * A worker's answer to a {@link RowBatchMessage}, one result per row in order: the CSV lines of the batch one after the
+ * other in `text` (one string is far cheaper to send than a string per row), and for each row its line's length there,
+ * or -1 for a result that is the next of `others` (a row error, or values for other outputs).
+ */
 export interface RowResultMessage {
   readonly id: number;
-  readonly results: WorkerResult[];
+  readonly text: string;
+  readonly lengths: Int32Array;
+  readonly others: (unknown[] | RowError)[];
 }
 
 /** How to run a command's rows on workers. */
@@ -54,6 +60,8 @@ export interface ParallelRows {
   /** The column whose value partitions the rows (canonical name, e.g. `personId`). */
   readonly keyColumn: string;
 }
+
+const NO_RESULTS: RowResultMessage = { id: -1, text: "", lengths: new Int32Array(0), others: [] };
 
 /** Outstanding batches per worker before the reader waits. */
 export const MAX_IN_FLIGHT = 4;
@@ -77,7 +85,7 @@ interface Batch {
   readonly id: number;
   /** In input order: a worker number for a row sent out, or an error found on the main thread. */
   readonly items: (number | RowError)[];
-  readonly parts: (WorkerResult[] | undefined)[];
+  readonly parts: (RowResultMessage | undefined)[];
   remaining: number;
   done: () => void;
   readonly ready: Promise<void>;
@@ -160,7 +168,7 @@ export class RowDispatcher {
     const batch: Batch = { id, items: this.items, parts: this.workers.map(() => undefined), remaining: 0, done, ready };
     this.outgoing.forEach((out, w) => {
       if (out.lines.length === 0) {
-        batch.parts[w] = [];
+        batch.parts[w] = NO_RESULTS;
         return;
       }
       batch.remaining += 1;
@@ -183,21 +191,32 @@ export class RowDispatcher {
   private answer(w: number, message: RowResultMessage): void {
     const batch = this.pending.get(message.id);
     if (!batch || batch.parts[w] !== undefined) return;
-    batch.parts[w] = message.results;
+    batch.parts[w] = message;
     batch.remaining -= 1;
     if (batch.remaining === 0) batch.done();
   }
 
   private async write(batch: Batch): Promise<void> {
     this.pending.delete(batch.id);
-    const cursors = this.workers.map(() => 0);
+    const rows = this.workers.map(() => 0);
+    const offsets = this.workers.map(() => 0);
+    const others = this.workers.map(() => 0);
     for (const item of batch.items) {
       let result: WorkerResult;
       if (typeof item === "number") {
-        const part = batch.parts[item] as WorkerResult[];
-        const at = cursors[item] as number;
-        cursors[item] = at + 1;
-        result = part[at] as WorkerResult;
+        const part = batch.parts[item] as RowResultMessage;
+        const row = rows[item] as number;
+        rows[item] = row + 1;
+        const length = part.lengths[row] as number;
+        if (length >= 0) {
+          const from = offsets[item] as number;
+          offsets[item] = from + length;
+          result = part.text.slice(from, from + length);
+        } else {
+          const other = others[item] as number;
+          others[item] = other + 1;
+          result = part.others[other] as unknown[] | RowError;
+        }
       } else result = item;
       const busy = this.emit(result);
       if (busy) await busy;

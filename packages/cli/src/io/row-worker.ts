@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import type { Cell } from "./columns.js";
+import type { RowError } from "./errors.js";
 import type { RowBatchMessage, RowResultMessage, RowWorkerData, WorkerResult } from "./parallel.js";
 
 /** A command's row function in a worker: a row's cells, line and index → its result (never throws). */
@@ -16,12 +17,21 @@ export function serveRows(make: (data: RowWorkerData) => RowFunction): void {
   const run = make(workerData as RowWorkerData);
   port.on("message", (message: RowBatchMessage) => {
     const { lines, indexes, rows } = message;
-    const results: WorkerResult[] = new Array(lines.length);
+    const lengths = new Int32Array(lines.length);
+    const others: (unknown[] | RowError)[] = [];
+    let text = "";
     for (let r = 0; r < lines.length; r++) {
       const row = rows[r] as string | readonly Cell[];
-      results[r] = run(typeof row === "string" ? row.split(",") : row, lines[r] as number, indexes[r] as number);
+      const result = run(typeof row === "string" ? row.split(",") : row, lines[r] as number, indexes[r] as number);
+      if (typeof result === "string") {
+        text += result;
+        lengths[r] = result.length;
+      } else {
+        others.push(result);
+        lengths[r] = -1;
+      }
     }
-    const answer: RowResultMessage = { id: message.id, results };
-    port.postMessage(answer);
+    const answer: RowResultMessage = { id: message.id, text, lengths, others };
+    port.postMessage(answer, [lengths.buffer]);
   });
 }
