@@ -18,12 +18,19 @@ export interface PreviousClaim {
   readonly line: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Positions of the digits in `YYYY-MM-DD`. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
 /** `2024-03-05` → 20240305, or -1 for anything that is not shaped `YYYY-MM-DD`. */
 export function dayNumber(date: string): number {
-  if (date.length !== 10 || !ISO_DATE.test(date)) return -1;
-  return Number(date.slice(0, 4)) * 10000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return -1;
+  let day = 0;
+  for (let i = 0; i < 8; i++) {
+    const digit = date.charCodeAt(DIGITS[i] as number) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    day = day * 10 + digit;
+  }
+  return day;
 }
 
 function dayText(day: number): string {
