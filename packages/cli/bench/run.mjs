@@ -7,7 +7,7 @@
 // each repeated (interleaved) and reported as the median with the spread (min–max), since the machine is shared.
 //
 //   node bench/run.mjs [--claims 1000000] [--persons 250000] [--districts 1000000] [--repeat 3] [--bin <bin.js>]
-//                      [--baseline <bin.js>] [--baseline-fixtures <dir>] [--only settle,capacity,xlsx] [--dir <dir>]
+//                      [--baseline <bin.js>] [--baseline-fixtures <dir>] [--only settle,workers,capacity,xlsx] [--dir <dir>]
 //
 // --baseline runs an older build of the CLI on the same files in the same run, for a ratio (e.g. a copy of main's dist).
 // --baseline-fixtures: that build's test/fixtures (policies and catalogues in its spellings); its claims are then the
@@ -33,7 +33,7 @@ const XLSX_ROWS = Number(arg("xlsx-rows", 200_000));
 const REPEAT = Number(arg("repeat", 3));
 const BASELINE = arg("baseline", undefined);
 const BASELINE_FIXTURES = arg("baseline-fixtures", undefined);
-const ONLY = new Set(String(arg("only", "settle,capacity,xlsx")).split(","));
+const ONLY = new Set(String(arg("only", "settle,workers,capacity,xlsx")).split(","));
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 // --bin: a copy of the built CLI (so that rebuilding during a long bench does not change what is measured)
@@ -140,7 +140,9 @@ const baselineSettleArgs = (out) => [
   "-q",
 ];
 const capacityArgs = (input, out) => ["capacity", input, "--target-per-1000", "4.5", "-o", out, "-q"];
-const hasWorkers = spawnSync("node", [bin, "settle", "run", "--help"], { encoding: "utf8" }).stdout.includes("--workers");
+const hasWorkers = spawnSync("node", [bin, "settle", "run", "--help"], { encoding: "utf8" }).stdout.includes(
+  "--workers",
+);
 
 const cases = {
   ...(ONLY.has("settle")
@@ -148,15 +150,15 @@ const cases = {
         "read only (claims file)": () => readOnly(claims),
         "parse only (claims file)": () => parseOnly(claims),
         "carekit settle, one core": () => child(bin, settleArgs(join(dir, "settled.csv"))),
-        ...(hasWorkers
-          ? {
-              "carekit settle --workers 2": () =>
-                child(bin, [...settleArgs(join(dir, "settled-w2.csv")), "--workers", "2"]),
-            }
-          : {}),
+
         ...(BASELINE
           ? { "baseline settle": () => child(BASELINE, baselineSettleArgs(join(dir, "settled-base.csv"))) }
           : {}),
+      }
+    : {}),
+  ...(ONLY.has("workers") && hasWorkers
+    ? {
+        "carekit settle --workers 2": () => child(bin, [...settleArgs(join(dir, "settled-w2.csv")), "--workers", "2"]),
       }
     : {}),
   ...(ONLY.has("capacity")

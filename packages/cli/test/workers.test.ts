@@ -1,10 +1,11 @@
 // settle --workers N: the same output and error bytes as one thread, and a failed worker ends the run (exit 2).
+import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/io/batch.js";
 import { exitCodeOf } from "../src/program.js";
-import { carekit, fixture, tmp } from "./run.js";
+import { bin, carekit, fixture, tmp } from "./run.js";
 
 /** Claims of many persons over several batches, with every kind of bad row in between. */
 function claimsFile(dir: string): string {
@@ -85,6 +86,17 @@ describe("carekit settle --workers", () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("--workers must be a whole number");
     }
+  });
+
+  it("runs when node was started with flags a worker refuses (node --input-type=module -e …, as the bench does)", () => {
+    const dir = tmp();
+    const out = join(dir, "o.csv");
+    const probe = `process.argv.splice(1, 0, ${JSON.stringify(bin)}); await import(${JSON.stringify(bin)});`;
+    const args = ["--input-type=module", "-e", probe, "settle", fixture("claims.csv"), ...policy, "-o", out, "-q"];
+    const run = spawnSync("node", [...args, "--workers", "2"], { encoding: "utf8" });
+    expect(run.stderr).not.toContain("worker thread");
+    expect(run.status).toBe(1); // the fixture's OUT_OF_ORDER and discharge-before-admission rows
+    expect(readFileSync(out, "utf8")).toContain("\nc-3,");
   });
 
   it("turns a worker that exits or throws into exit 2 with a message, not a hang", async () => {

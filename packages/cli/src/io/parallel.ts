@@ -124,7 +124,8 @@ export class RowDispatcher {
     this.failed.catch(() => {});
     const workerData: RowWorkerData = { init: spec.init, headers: header.headers, csv };
     for (let w = 0; w < spec.workers; w++) {
-      const worker = new Worker(spec.script, { workerData });
+      // no inherited node flags: `--input-type`, `-e` and the like are refused by a worker (and none is needed)
+      const worker = new Worker(spec.script, { workerData, execArgv: [] });
       worker.on("message", (message: RowResultMessage) => this.answer(w, message));
       worker.on("error", (error) => this.fail(workerFailure(w, error.message)));
       worker.on("exit", (code) => {
