@@ -59,7 +59,10 @@ function cellFor(name: string): fc.Arbitrary<string> {
     }
     case "date":
       return fc.oneof(
-        { weight: 60, arbitrary: fc.constantFrom("2024-01-01", "2024-02-29", "2024-03-05", "2024-12-31", "2023-06-30") },
+        {
+          weight: 60,
+          arbitrary: fc.constantFrom("2024-01-01", "2024-02-29", "2024-03-05", "2024-12-31", "2023-06-30"),
+        },
         fc.constantFrom("2023-02-29", "2024-02-30", "2024/3/5", "2024-3-5", "2024-13-01", "0000-01-01", "2024-00-10"),
         noise,
       );
