@@ -65,6 +65,8 @@ const NO_RESULTS: RowResultMessage = { id: -1, text: "", lengths: new Int32Array
 
 /** Outstanding batches per worker before the reader waits. */
 export const MAX_IN_FLIGHT = 4;
+/** Young-generation size of each worker's heap, MB. */
+const WORKER_YOUNG_GENERATION_MB = 8;
 /** Rows per batch (split among the workers). */
 const BATCH_ROWS = 2048;
 
@@ -124,8 +126,13 @@ export class RowDispatcher {
     this.failed.catch(() => {});
     const workerData: RowWorkerData = { init: spec.init, headers: header.headers, csv };
     for (let w = 0; w < spec.workers; w++) {
-      // no inherited node flags: `--input-type`, `-e` and the like are refused by a worker (and none is needed)
-      const worker = new Worker(spec.script, { workerData, execArgv: [] });
+      // no inherited node flags: `--input-type`, `-e` and the like are refused by a worker (and none is needed); a
+      // small young generation (measured: 2 workers, 500,000 claims, peak RSS 306–311 → 273–282 MB, same CPU time)
+      const worker = new Worker(spec.script, {
+        workerData,
+        execArgv: [],
+        resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+      });
       worker.on("message", (message: RowResultMessage) => this.answer(w, message));
       worker.on("error", (error) => this.fail(workerFailure(w, error.message)));
       worker.on("exit", (code) => {
