@@ -5,8 +5,9 @@ import { defineConfig } from "tsup";
 // `carekit --help` and of every other command; the CommonJS build (the library entry only) is one file.
 export default defineConfig([
   {
-    // internal.ts: the reader for the CLI's own bench (dist/internal.js), not in the package's exports
-    entry: ["src/index.ts", "src/bin.ts", "src/internal.ts"],
+    // internal.ts: the reader for the CLI's own bench (dist/internal.js); settle-worker.ts: a worker thread of
+    // settle --workers (dist/settle-worker.js); neither is in the package's exports
+    entry: ["src/index.ts", "src/bin.ts", "src/internal.ts", "src/settle-worker.ts"],
     format: ["esm"],
     dts: { entry: "src/index.ts" },
     shims: true,

@@ -21,16 +21,30 @@ async function writeLines(path, header, rows, line) {
   await once(out, "finish");
 }
 
-/** Claims: 川↔渝 and local, varied amounts in yuan; discharge dates rise through the file (each person in order). */
-export function writeClaims(path, rows, persons = 250_000) {
-  return writeLines(path, CLAIMS_HEADER, rows, (i, n) => {
-    const cross = i % 3 !== 0;
-    const day = Math.floor((i * 336) / n);
-    const month = String(Math.floor(day / 28) + 1).padStart(2, "0");
-    const dd = String((day % 28) + 1).padStart(2, "0");
-    const a = 1000 + ((i * 7919) % 500000);
-    return `c${i},p${i % persons},${cross ? "510104" : "500111"},500111,employee,${i % 5 === 0 ? "retired" : "in_service"},level${(i % 3) + 1},inpatient,2024-${month}-01,2024-${month}-${dd},long_term_resident,long_term_residence,${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")},${(i % 97) * 3}.50,${i % 13}.00,0\n`;
-  });
+/**
+ * Claims: 川↔渝 and local, varied amounts in yuan; discharge dates rise through the file (each person in order).
+ * `legacy`: the same claims with the spellings of the CLI before 2026-12 (facilityLevel, inService, longTermResident),
+ * for measuring that build on the same data (`run.mjs --baseline-fixtures`).
+ */
+export function writeClaims(path, rows, persons = 250_000, { legacy = false } = {}) {
+  const header = legacy ? CLAIMS_HEADER.replace("hospitalGrade", "facilityLevel") : CLAIMS_HEADER;
+  const spell = legacy
+    ? (line) =>
+        line
+          .replace(",in_service,", ",inService,")
+          .replace(",long_term_resident,long_term_residence,", ",longTermResident,longTermResidence,")
+    : (line) => line;
+  return writeLines(path, header, rows, (i, n) => spell(claimLine(i, n, persons)));
+}
+
+/** One claim line (the current spellings). */
+function claimLine(i, n, persons) {
+  const cross = i % 3 !== 0;
+  const day = Math.floor((i * 336) / n);
+  const month = String(Math.floor(day / 28) + 1).padStart(2, "0");
+  const dd = String((day % 28) + 1).padStart(2, "0");
+  const a = 1000 + ((i * 7919) % 500000);
+  return `c${i},p${i % persons},${cross ? "510104" : "500111"},500111,employee,${i % 5 === 0 ? "retired" : "in_service"},level${(i % 3) + 1},inpatient,2024-${month}-01,2024-${month}-${dd},long_term_resident,long_term_residence,${Math.floor(a / 100)}.${String(a % 100).padStart(2, "0")},${(i % 97) * 3}.50,${i % 13}.00,0\n`;
 }
 
 /** District rows with every capacity column, Chinese headers. */

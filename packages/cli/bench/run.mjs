@@ -7,9 +7,12 @@
 // each repeated (interleaved) and reported as the median with the spread (min–max), since the machine is shared.
 //
 //   node bench/run.mjs [--claims 1000000] [--persons 250000] [--districts 1000000] [--repeat 3] [--bin <bin.js>]
-//                      [--baseline <bin.js>]
+//                      [--baseline <bin.js>] [--baseline-fixtures <dir>] [--only settle,workers,capacity,xlsx] [--dir <dir>]
 //
 // --baseline runs an older build of the CLI on the same files in the same run, for a ratio (e.g. a copy of main's dist).
+// --baseline-fixtures: that build's test/fixtures (policies and catalogues in its spellings); its claims are then the
+// same claims written with its column and value spellings (generate.mjs `legacy`).
+// --only: measure only these groups (the 1M-claim runs are long on a shared machine).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
@@ -29,12 +32,15 @@ const DISTRICTS = Number(arg("districts", 1_000_000));
 const XLSX_ROWS = Number(arg("xlsx-rows", 200_000));
 const REPEAT = Number(arg("repeat", 3));
 const BASELINE = arg("baseline", undefined);
+const BASELINE_FIXTURES = arg("baseline-fixtures", undefined);
+const ONLY = new Set(String(arg("only", "settle,workers,capacity,xlsx")).split(","));
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 // --bin: a copy of the built CLI (so that rebuilding during a long bench does not change what is measured)
 const bin = arg("bin", join(here, "../dist/bin.js"));
 const fixtures = join(here, "../test/fixtures");
-const dir = join(tmpdir(), "carekit-bench");
+// --dir: where the generated inputs and the outputs go (default: the system temp folder's carekit-bench)
+const dir = arg("dir", join(tmpdir(), "carekit-bench"));
 mkdirSync(dir, { recursive: true });
 
 async function ensure(path, make) {
@@ -68,6 +74,11 @@ async function writeSheet(path) {
 }
 
 const claims = await ensure(join(dir, `claims-${CLAIMS}-${PERSONS}.csv`), (p) => writeClaims(p, CLAIMS, PERSONS));
+const legacyClaims = BASELINE_FIXTURES
+  ? await ensure(join(dir, `claims-${CLAIMS}-${PERSONS}-legacy.csv`), (p) =>
+      writeClaims(p, CLAIMS, PERSONS, { legacy: true }),
+    )
+  : claims;
 const districts = await ensure(join(dir, `districts-${DISTRICTS}.csv`), (p) => writeDistricts(p, DISTRICTS));
 const sheet = await ensure(join(dir, `districts-${XLSX_ROWS}.xlsx`), writeSheet);
 
@@ -118,28 +129,51 @@ async function parseOnly(path) {
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, records };
 }
 
-const policy = ["-p", join(fixtures, "policies.json"), "-c", join(fixtures, "catalogues.json")];
-const settleArgs = (out) => ["settle", claims, ...policy, "-o", out, "-q"];
+const policyIn = (folder) => ["-p", join(folder, "policies.json"), "-c", join(folder, "catalogues.json")];
+const settleArgs = (out) => ["settle", claims, ...policyIn(fixtures), "-o", out, "-q"];
+const baselineSettleArgs = (out) => [
+  "settle",
+  legacyClaims,
+  ...policyIn(BASELINE_FIXTURES ?? fixtures),
+  "-o",
+  out,
+  "-q",
+];
 const capacityArgs = (input, out) => ["capacity", input, "--target-per-1000", "4.5", "-o", out, "-q"];
-const hasWorkers = spawnSync("node", [bin, "settle", "--help"], { encoding: "utf8" }).stdout.includes("--workers");
+const hasWorkers = spawnSync("node", [bin, "settle", "run", "--help"], { encoding: "utf8" }).stdout.includes(
+  "--workers",
+);
 
 const cases = {
-  "read only (claims file)": () => readOnly(claims),
-  "parse only (claims file)": () => parseOnly(claims),
-  "carekit settle, one core": () => child(bin, settleArgs(join(dir, "settled.csv"))),
-  ...(hasWorkers
+  ...(ONLY.has("settle")
+    ? {
+        "read only (claims file)": () => readOnly(claims),
+        "parse only (claims file)": () => parseOnly(claims),
+        "carekit settle, one core": () => child(bin, settleArgs(join(dir, "settled.csv"))),
+
+        ...(BASELINE
+          ? { "baseline settle": () => child(BASELINE, baselineSettleArgs(join(dir, "settled-base.csv"))) }
+          : {}),
+      }
+    : {}),
+  ...(ONLY.has("workers") && hasWorkers
     ? {
         "carekit settle --workers 2": () => child(bin, [...settleArgs(join(dir, "settled-w2.csv")), "--workers", "2"]),
       }
     : {}),
-  ...(BASELINE ? { "baseline settle": () => child(BASELINE, settleArgs(join(dir, "settled-base.csv"))) } : {}),
-  "read only (districts file)": () => readOnly(districts),
-  "parse only (districts file)": () => parseOnly(districts),
-  "carekit capacity": () => child(bin, capacityArgs(districts, join(dir, "gaps.csv"))),
-  ...(BASELINE
-    ? { "baseline capacity": () => child(BASELINE, capacityArgs(districts, join(dir, "gaps-base.csv"))) }
+  ...(ONLY.has("capacity")
+    ? {
+        "read only (districts file)": () => readOnly(districts),
+        "parse only (districts file)": () => parseOnly(districts),
+        "carekit capacity": () => child(bin, capacityArgs(districts, join(dir, "gaps.csv"))),
+        ...(BASELINE
+          ? { "baseline capacity": () => child(BASELINE, capacityArgs(districts, join(dir, "gaps-base.csv"))) }
+          : {}),
+      }
     : {}),
-  "carekit capacity on the .xlsx": () => child(bin, capacityArgs(sheet, join(dir, "gaps-xlsx.csv"))),
+  ...(ONLY.has("xlsx")
+    ? { "carekit capacity on the .xlsx": () => child(bin, capacityArgs(sheet, join(dir, "gaps-xlsx.csv"))) }
+    : {}),
 };
 
 const runs = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));

@@ -56,7 +56,8 @@ export function batchOptionsFrom(input: string, opts: Record<string, unknown>): 
     quiet: opts.quiet as boolean | undefined,
     encoding: opts.encoding as BatchOptions["encoding"],
     sheet: opts.sheet as string | undefined,
-    bom: opts.bom as boolean | undefined,
+    // commander makes --no-bom default to true: only an explicit --no-bom counts, so stdout gets no BOM by default
+    bom: opts.bom === false ? false : undefined,
     skipTotalRows: opts.skipTotalRows as boolean | undefined,
   };
 }

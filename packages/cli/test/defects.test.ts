@@ -262,6 +262,10 @@ describe("Excel and encodings (not supported by the old code)", () => {
     expect(a.startsWith("\uFEFFregion,")).toBe(true);
     expect(a).toContain("\n'=1+1,870000,");
     expect(readFileSync(join(dir, "b.csv"), "utf8").startsWith("region,")).toBe(true);
+    // CSV on standard output (a pipe into another program) has no BOM unless asked: failed before, commander's
+    // --no-bom made the option default to true, so stdout got one too
+    const piped = await cli(["capacity", input, "--target-per-1000", "4.5", "-f", "csv", "-q"]);
+    expect(piped.stdout.startsWith("region,")).toBe(true);
   });
 });
 

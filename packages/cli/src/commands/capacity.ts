@@ -137,33 +137,42 @@ const DEPENDS: Readonly<Record<string, readonly string[]>> = {
   nursingBeds: ["nursingBeds", "nursingBedShare", "nursingBedGap"],
 };
 
-/** The output columns of one row (or the totals), read from the library's nested result. */
-function flatten(result: RegionAssessment | (RegionTotals & { region: string })): Record<string, unknown> {
+/** The output values of one row (or the totals) in {@link COLUMNS} order, read from the library's nested result. */
+function flattenValues(result: RegionAssessment | (RegionTotals & { region: string })): unknown[] {
   const c = result.childcare;
   const e = result.elderCare;
   const n = result.nursingCare;
-  const values: Record<(typeof COLUMNS)[number], unknown> = {
-    region: result.region,
-    population: result.population,
-    slots: c.existingSlots,
-    slotsPer1000: c.slotsPer1000?.rounded,
-    requiredSlots: c.requiredSlots,
-    slotGap: c.gap,
-    slotSurplus: c.surplus,
-    enrolled: c.enrolled,
-    utilization: c.utilization?.rounded,
-    elderPopulation: result.elderPopulation,
-    beds: e.existingBeds,
-    bedsPer1000Elders: e.bedsPer1000Elders?.rounded,
-    requiredBeds: e.requiredBeds,
-    bedGap: e.gap,
-    nursingBeds: n.nursingBeds,
-    nursingBedShare: n.nursingBedShare?.rounded,
-    requiredNursingBeds: n.requiredNursingBeds,
-    nursingBedGap: n.gap,
-  };
+  const values = [
+    result.region,
+    result.population,
+    c.existingSlots,
+    c.slotsPer1000?.rounded,
+    c.requiredSlots,
+    c.gap,
+    c.surplus,
+    c.enrolled,
+    c.utilization?.rounded,
+    result.elderPopulation,
+    e.existingBeds,
+    e.bedsPer1000Elders?.rounded,
+    e.requiredBeds,
+    e.gap,
+    n.nursingBeds,
+    n.nursingBedShare?.rounded,
+    n.requiredNursingBeds,
+    n.gap,
+  ];
+  for (let i = 0; i < values.length; i++) if (values[i] === undefined || values[i] === null) values[i] = "";
+  return values;
+}
+
+/** The output columns of one row (or the totals) as a record. */
+function flatten(result: RegionAssessment | (RegionTotals & { region: string })): Record<string, unknown> {
+  const values = flattenValues(result);
   const out: Record<string, unknown> = {};
-  for (const column of COLUMNS) out[column] = values[column] ?? "";
+  COLUMNS.forEach((column, i) => {
+    out[column] = values[i];
+  });
   return out;
 }
 
@@ -210,8 +219,9 @@ Examples · 示例:
         row(record) {
           const result = assessRegion(record as RegionRow, options);
           totals.add(result);
-          for (const name of NUMERIC_INPUTS) if (record[name] !== undefined) given.add(name);
-          return flatten(result);
+          if (given.size < NUMERIC_INPUTS.length)
+            for (const name of NUMERIC_INPUTS) if (record[name] !== undefined) given.add(name);
+          return flattenValues(result);
         },
         finish() {
           const sum = totals.result();

@@ -3,7 +3,6 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { CarekitError, yuanToFen } from "@carekit/core";
 import {
-  type Accumulators,
   assessContributionYears,
   CARE_TYPES,
   CHENGDU_CONTRIBUTION_POLICY,
@@ -22,9 +21,11 @@ import {
 import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
 import type { Command } from "commander";
 import { runBatch } from "../io/batch.js";
-import type { TableSpec } from "../io/columns.js";
+import type { Cell, HeaderMap, TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
 import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
+import { compileClaimRow } from "./claim-row.js";
+import { People, type PreviousClaim } from "./people.js";
 
 const MONEY_COLUMNS = ["classA", "classB", "classC", "overPriceCap"] as const;
 
@@ -386,30 +387,28 @@ export function fenToYuanText(fen: number): string {
   return `${Math.trunc(fen / 100)}.${String(fen % 100).padStart(2, "0")}`;
 }
 
-/** An output row with money in yuan (two decimals) and the rate in percent (8500 basis points → "85.00"). */
-function inYuan(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(row)) {
-    if (key === "pooledFundRateBasisPoints" && typeof value === "number")
-      out.pooledFundRatePercent = fenToYuanText(value);
-    else if (MONEY_OUTPUT.has(key) && typeof value === "number") out[yuanColumn(key)] = fenToYuanText(value);
-    else if (key === "furtherFunds" && typeof value === "string")
-      out[key] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
-    else out[key] = value;
-  }
-  return out;
-}
+/** For each result column, whether it is money (fen), in {@link RESULT_COLUMNS} order. */
+const MONEY_AT = RESULT_COLUMNS.map((column) => MONEY_OUTPUT.has(column));
+const RATE_AT = RESULT_COLUMNS.indexOf("pooledFundRateBasisPoints");
+const FUNDS_AT = RESULT_COLUMNS.indexOf("furtherFunds");
 
-/** What is carried per person between claims: the accumulators and the claim that produced them. */
-interface Person {
-  accumulators: Accumulators;
-  discharge: string;
-  claimId: string;
-  line: number;
+/** An output row with money in yuan (two decimals) and the rate in percent (8500 basis points → "85.00"). */
+function inYuan(values: unknown[]): unknown[] {
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if ((MONEY_AT[i] || i === RATE_AT) && typeof value === "number") values[i] = fenToYuanText(value);
+    else if (i === FUNDS_AT && typeof value === "string")
+      values[i] = value.replace(/:(\d+)/g, (_, fen: string) => `:${fenToYuanText(Number(fen))}`);
+  }
+  return values;
 }
 
 /** A claim discharged before the same person's previous claim: settling it now would use the wrong accumulators. */
-function outOfOrder(claim: { id?: unknown; dischargeDate?: unknown }, previous: Person, line: number): CarekitError {
+function outOfOrder(
+  claim: { id?: unknown; dischargeDate?: unknown },
+  previous: PreviousClaim,
+  line: number,
+): CarekitError {
   const id = String(claim.id ?? "");
   const date = String(claim.dischargeDate);
   return new CarekitError({
@@ -430,6 +429,87 @@ const CONTRIBUTION_POLICIES: Readonly<Record<string, ContributionPolicy>> = {
   chongqing: CHONGQING_CONTRIBUTION_POLICY,
   chengdu: CHENGDU_CONTRIBUTION_POLICY,
 };
+
+/** What `carekit settle` settles with, on the main thread and in each worker thread. */
+export interface SettleRowsInit {
+  readonly policies: readonly Policy[];
+  readonly catalogues: readonly ItemCatalogue[];
+  /** Money in yuan and the rate in percent (`--yuan`). */
+  readonly yuan: boolean;
+}
+
+/**
+ * `carekit settle`'s row processing (按行结算): the fast path from cells to a claim, and settling a row with the
+ * person's carried accumulators — the claim rejected as OUT_OF_ORDER when it was discharged before the same person's
+ * previous claim. Returns the output row's values in {@link RESULT_COLUMNS} order.
+ */
+export function settleRows(init: SettleRowsInit): {
+  fastRow: (header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
+  row: (record: Record<string, unknown>, index: number, line: number, prepared: boolean) => unknown[];
+} {
+  const policies = [...init.policies];
+  const catalogues = [...init.catalogues];
+  // rows the CLI read on its fast path are valid claims (compileClaimRow checks what ClaimSchema checks), so they
+  // take the settler's trusted path; every other row is checked by the settler in full
+  const strict = createSettler({ policies, catalogues, trace: false });
+  const trusted = createSettler({ policies, catalogues, trace: false, trustInput: true });
+  const people = new People();
+  return {
+    fastRow: (header) =>
+      compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+    row(record, _index, line, prepared) {
+      const claim = (prepared ? record : claimFromRecord(record)) as {
+        personId?: unknown;
+        id?: unknown;
+        dischargeDate?: unknown;
+      };
+      const personId = String(claim.personId ?? "");
+      const slot = people.slot(personId);
+      const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
+      if (slot !== -1 && discharge !== "" && people.isBefore(slot, discharge))
+        throw outOfOrder(claim, people.previous(slot), line);
+      const { result, accumulators: next } = (prepared ? trusted : strict).settle({
+        claim,
+        accumulators: slot === -1 ? START_OF_YEAR : people.accumulatorsAt(slot, personId),
+      });
+      // the settler accepted the claim, so its discharge date is a valid YYYY-MM-DD
+      people.set(slot, personId, next, discharge, line, result.claimId);
+      const values = [
+        result.claimId,
+        result.personId,
+        result.year,
+        result.crossProvince,
+        result.totalFen,
+        result.fullSelfPayFen,
+        result.overLimitSelfPayFen,
+        result.preSelfPayFen,
+        result.inScopeFen,
+        result.deductibleFen,
+        result.pooledFundPaidFen,
+        result.pooledFundRateBasisPoints,
+        furtherFunds(result.furtherFunds),
+        result.fundsPaidFen,
+        result.coinsuranceFen,
+        result.overCapFen,
+        result.patientPaysFen,
+      ];
+      return init.yuan ? inYuan(values) : values;
+    },
+  };
+}
+
+/** The most worker threads `--workers` takes. */
+export const MAX_WORKERS = 16;
+
+function workersOption(value: unknown): number {
+  if (value === undefined) return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS)
+    throw new UsageError(
+      `--workers must be a whole number from 1 to ${MAX_WORKERS}, got "${String(value)}" · --workers 应为 1 到 ${MAX_WORKERS} 的整数`,
+    );
+  return n;
+}
 
 /** `carekit settle` and `carekit settle years` (医保结算与缴费年限核定). */
 export function registerSettle(program: Command, setExit: (code: number) => void): void {
@@ -452,6 +532,10 @@ export function registerSettle(program: Command, setExit: (code: number) => void
       .option(
         "--yuan",
         "money as yuan with two decimals and rates as percent, for people (default: fen) · 金额以元、比例以百分比输出",
+      )
+      .option(
+        "--workers <n>",
+        "settle on n worker threads, claims split by person, output in input order (CSV and .xlsx input; default 1) · 多线程结算",
       ),
   )
     .addHelpText(
@@ -469,54 +553,27 @@ Examples · 示例:
   carekit settle claims.jsonl -p policies.json -c catalogue.json -f jsonl --errors rejected.csv`,
     )
     .action(async (file: string, opts: Record<string, unknown>) => {
-      const settler = createSettler({
+      const workers = workersOption(opts.workers);
+      if (workers > 1 && opts.sort)
+        throw new UsageError(
+          "--workers cannot be combined with --sort (sorting needs every claim on one thread); sort the file first, or drop --workers · --workers 不能与 --sort 同时使用",
+        );
+      const init: SettleRowsInit = {
         policies: await readJsonList<Policy>(opts.policy as string, "policy"),
         catalogues: await readJsonList<ItemCatalogue>(opts.catalogue as string, "catalogue"),
-        trace: false,
-      });
-      const people = new Map<string, Person>();
-      const yuan = opts.yuan === true;
+        yuan: opts.yuan === true,
+      };
+      const rows = settleRows(init);
       const summary = await runBatch(batchOptionsFrom(file, opts), {
         spec: CLAIM_TABLE,
-        columns: yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
+        columns: init.yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
         ...(opts.sort ? { sortBy: dischargeKey, sortLimit: SORT_LIMIT } : {}),
-        row(record, _index, line) {
-          const claim = claimFromRecord(record) as { personId?: unknown; id?: unknown; dischargeDate?: unknown };
-          const personId = String(claim.personId ?? "");
-          const person = people.get(personId);
-          const discharge = typeof claim.dischargeDate === "string" ? claim.dischargeDate : "";
-          if (person && discharge !== "" && discharge < person.discharge) throw outOfOrder(claim, person, line);
-          const { result, accumulators: next } = settler.settle({
-            claim,
-            accumulators: person?.accumulators ?? START_OF_YEAR,
-          });
-          if (person) {
-            person.accumulators = next;
-            person.discharge = discharge;
-            person.claimId = String(claim.id ?? "");
-            person.line = line;
-          } else people.set(personId, { accumulators: next, discharge, claimId: String(claim.id ?? ""), line });
-          const output = {
-            claimId: result.claimId,
-            personId: result.personId,
-            year: result.year,
-            crossProvince: result.crossProvince,
-            totalFen: result.totalFen,
-            fullSelfPayFen: result.fullSelfPayFen,
-            overLimitSelfPayFen: result.overLimitSelfPayFen,
-            preSelfPayFen: result.preSelfPayFen,
-            inScopeFen: result.inScopeFen,
-            deductibleFen: result.deductibleFen,
-            pooledFundPaidFen: result.pooledFundPaidFen,
-            pooledFundRateBasisPoints: result.pooledFundRateBasisPoints,
-            furtherFunds: furtherFunds(result.furtherFunds),
-            fundsPaidFen: result.fundsPaidFen,
-            coinsuranceFen: result.coinsuranceFen,
-            overCapFen: result.overCapFen,
-            patientPaysFen: result.patientPaysFen,
-          };
-          return yuan ? inYuan(output) : output;
-        },
+        fastRow: rows.fastRow,
+        row: rows.row,
+        parallel:
+          workers > 1
+            ? { workers, script: new URL("./settle-worker.js", import.meta.url), init, keyColumn: "personId" }
+            : undefined,
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));
     });

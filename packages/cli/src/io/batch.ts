@@ -1,11 +1,19 @@
 import { dirname, join, parse as parsePath } from "node:path";
-import type { TableSpec } from "./columns.js";
+import type { Cell, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
-import { ErrorFile, toRowError } from "./errors.js";
+import { ErrorFile, type RowError, toRowError } from "./errors.js";
+import { type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
-import { type InputFormat, inputSize, readTableBatches, SkippedRow, UnreadableRow } from "./read.js";
-import { type OutputFormat, outputFormatOf, RecordWriter } from "./write.js";
+import {
+  type InputFormat,
+  inputSize,
+  type ReadTableOptions,
+  readTableBatches,
+  SkippedRow,
+  UnreadableRow,
+} from "./read.js";
+import { type OutputFormat, type OutputRow, outputFormatOf, RecordWriter } from "./write.js";
 
 /** Options every batch command shares (`--out`, `--format`, `--errors`, `--quiet`, `--input-format`, …). */
 export interface BatchOptions {
@@ -34,12 +42,19 @@ export interface RowProcessor {
   readonly columns?: readonly string[];
   /** Header labels for `.xlsx` output (column → Chinese label). */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Process one row; throw a CarekitError to reject it. `line` is the row's line in the input. */
-  row(
-    record: Record<string, unknown>,
-    index: number,
-    line: number,
-  ): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /**
+   * Process one row; throw a CarekitError to reject it. `line` is the row's line in the input; `prepared` says the
+   * record is what {@link RowProcessor.fastRow} returned. The output is a record, or its values in the order of
+   * {@link RowProcessor.columns} (no object per row).
+   */
+  row(record: Record<string, unknown>, index: number, line: number, prepared: boolean): OutputRow | Promise<OutputRow>;
+  /** A fast path from a row's cells to the record `row` takes (see `ReadTableOptions.fastRow`). */
+  readonly fastRow?: ReadTableOptions["fastRow"];
+  /**
+   * Process CSV and xlsx data rows on worker threads (the worker script does what `row` does), partitioned by a key
+   * column, output in input order. JSON input, and a run with {@link RowProcessor.sortBy}, stay on this thread.
+   */
+  readonly parallel?: ParallelRows | undefined;
   /** Rows written after the data (e.g. totals); not counted as input rows. */
   finish?(): Record<string, unknown>[];
   /**
@@ -107,9 +122,32 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     onBytes: (n: number) => (bytes = n),
   };
   const spec = processor.spec ?? { command: "", columns: [] };
+  const parallel =
+    processor.parallel && processor.parallel.workers > 1 && !processor.sortBy ? processor.parallel : undefined;
+  let dispatcher: RowDispatcher | undefined;
+  const emit = (result: WorkerResult): Promise<void> | undefined => {
+    if (typeof result === "string") {
+      written += 1;
+      return open().writeLine(result);
+    }
+    if (Array.isArray(result)) {
+      written += 1;
+      return open().write(result);
+    }
+    return errors.add(result as RowError);
+  };
+  /** A row error, in its place among the rows (through the dispatcher when rows are on workers). */
+  const reject = (error: RowError): Promise<void> | undefined => {
+    if (!dispatcher) return errors.add(error);
+    dispatcher.error(error);
+    return undefined;
+  };
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
+    fastRow: processor.fastRow,
+    rawRows: parallel !== undefined,
     onHeader(header) {
+      if (parallel) dispatcher = new RowDispatcher(parallel, header, format === "csv", emit);
       for (const { header: name, suggestion } of header.unknown) {
         unknownHeaders.push(name);
         if (!options.quiet && spec.columns.length > 0)
@@ -120,75 +158,117 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     },
   });
   let stop = false;
-  const held: { record: Record<string, unknown>; index: number; line: number; key: string }[] = [];
-  const handle = async (record: Record<string, unknown>, index: number, line: number, out: RecordWriter) => {
+  const held: { record: Record<string, unknown>; index: number; line: number; key: string; prepared: boolean }[] = [];
+  const settled = async (output: Promise<OutputRow>, index: number, line: number, out: RecordWriter) => {
     try {
-      const output = processor.row(record, index, line);
-      const busy = out.write(output instanceof Promise ? await output : output);
+      const busy = out.write(await output);
       if (busy) await busy;
       written += 1;
     } catch (error) {
       await errors.add(toRowError(line, index, error));
     }
   };
-  for await (const batch of batches) {
-    const out = open();
-    for (const row of batch) {
-      if (out.closed) {
-        stop = true;
-        break;
-      }
-      if (row instanceof SkippedRow) {
-        read += 1;
-        skipped += 1;
-        continue;
-      }
-      const index = read;
-      if (row instanceof UnreadableRow) {
-        if (row.fatal) {
-          stoppedAt = row.line;
-          await errors.add({
-            line: row.line,
-            index: -1,
-            code: "READING_STOPPED",
-            path: "",
-            message: `${row.message}; reading stopped after ${read} rows`,
-            messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
-          });
+  /** One row through the processor and the writer; a promise only when something must be waited for. */
+  const handle = (
+    record: Record<string, unknown>,
+    index: number,
+    line: number,
+    prepared: boolean,
+    out: RecordWriter,
+  ): Promise<void> | undefined => {
+    try {
+      const output = processor.row(record, index, line, prepared);
+      if (output instanceof Promise) return settled(output, index, line, out);
+      const busy = out.write(output);
+      written += 1;
+      return busy;
+    } catch (error) {
+      return errors.add(toRowError(line, index, error));
+    }
+  };
+  try {
+    for await (const batch of batches) {
+      const out = open();
+      for (const row of batch) {
+        if (out.closed) {
           stop = true;
           break;
         }
+        if (row instanceof SkippedRow) {
+          read += 1;
+          skipped += 1;
+          continue;
+        }
+        const index = read;
+        if (row instanceof UnreadableRow) {
+          if (row.fatal) {
+            stoppedAt = row.line;
+            await reject({
+              line: row.line,
+              index: -1,
+              code: "READING_STOPPED",
+              path: "",
+              message: `${row.message}; reading stopped after ${read} rows`,
+              messageZh: `${row.messageZh}；已读取 ${read} 行后停止`,
+            });
+            stop = true;
+            break;
+          }
+          read += 1;
+          await reject({
+            line: row.line,
+            index,
+            code: row.code,
+            path: row.path,
+            message: row.message,
+            messageZh: row.messageZh,
+          });
+          continue;
+        }
         read += 1;
-        await errors.add({
-          line: row.line,
-          index,
-          code: row.code,
-          path: row.path,
-          message: row.message,
-          messageZh: row.messageZh,
-        });
-        continue;
+        if (processor.sortBy) {
+          if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
+            throw new UsageError(
+              `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
+            );
+          held.push({
+            record: row.record,
+            index,
+            line: row.line,
+            key: processor.sortBy(row.record),
+            prepared: row.prepared === true,
+          });
+          continue;
+        }
+        const busy =
+          dispatcher && (row.text !== undefined || row.cells)
+            ? dispatcher.row(row.line, index, row.text ?? (row.cells as readonly Cell[]))
+            : handle(row.record, index, row.line, row.prepared === true, out);
+        if (busy) await busy;
       }
-      read += 1;
-      if (processor.sortBy) {
-        if (held.length >= (processor.sortLimit ?? Number.POSITIVE_INFINITY))
-          throw new UsageError(
-            `more than ${processor.sortLimit} rows to sort in memory; sort the file first (e.g. by discharge date) and run without --sort · 行数超过 ${processor.sortLimit}，无法在内存中排序，请先对文件排序`,
-          );
-        held.push({ record: row.record, index, line: row.line, key: processor.sortBy(row.record) });
-        continue;
+      if (dispatcher && !stop) {
+        const busy = dispatcher.flush();
+        if (busy) await busy;
       }
-      await handle(row.record, index, row.line, out);
+      progress.update(bytes, read);
+      if (stop) break;
     }
-    progress.update(bytes, read);
-    if (stop) break;
+    if (dispatcher) {
+      if (open().closed) await dispatcher.abort();
+      else await dispatcher.close();
+    }
+  } catch (error) {
+    // never leave worker threads running (they would keep the process alive)
+    await dispatcher?.abort();
+    throw error;
   }
   if (held.length > 0) {
     held.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
     const out = open();
-    for (const { record, index, line } of held) {
+    for (const { record, index, line, prepared } of held) {
       if (out.closed) break;
-      await handle(record, index, line, out);
+      const busy = handle(record, index, line, prepared, out);
+      if (busy) await busy;
     }
     held.length = 0;
   }

@@ -15,7 +15,14 @@
 export interface CsvRecord {
   readonly line: number;
   readonly cells: string[];
+  /**
+   * With {@link CsvTokenizer.raw}: a record without quotes comes as its line (without the line end) and no cells;
+   * splitting it on `,` gives its cells.
+   */
+  readonly text?: string;
 }
+
+const NO_CELLS: string[] = [];
 
 /** A record that cannot be read; `fatal` when reading cannot go on after it. */
 export class CsvProblem {
@@ -39,6 +46,8 @@ const CR = 13;
 export class CsvTokenizer {
   private buf = "";
   private line = 1;
+  /** Leave quote-free records unsplit (as {@link CsvRecord.text}) from now on, for a reader that splits elsewhere. */
+  raw = false;
 
   /** Tokenize `chunk`, appending complete records (and problems) to `out`. */
   push(chunk: string, out: (CsvRecord | CsvProblem)[]): void {
@@ -65,7 +74,11 @@ export class CsvTokenizer {
           nl = length;
         }
         const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-        out.push({ line: this.line, cells: buf.slice(pos, end).split(",") });
+        out.push(
+          this.raw
+            ? { line: this.line, cells: NO_CELLS, text: buf.slice(pos, end) }
+            : { line: this.line, cells: buf.slice(pos, end).split(",") },
+        );
         this.line += 1;
         pos = nl + 1;
         continue;

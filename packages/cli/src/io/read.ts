@@ -24,6 +24,34 @@ export type InputFormat = "csv" | "json" | "jsonl" | "xlsx";
 export interface InputRow {
   readonly line: number;
   readonly record: Record<string, unknown>;
+  /** The record came from {@link ReadTableOptions.fastRow}: already the command's own (checked) value. */
+  readonly prepared?: boolean;
+  /** With {@link ReadTableOptions.rawRows}: the row's cells, not yet read (`record` is then empty). */
+  readonly cells?: readonly Cell[];
+  /** With {@link ReadTableOptions.rawRows}: a quote-free CSV line, not yet split (split on `,` for its cells). */
+  readonly text?: string;
+}
+
+/** A line of only separators and spaces: a blank row. */
+const BLANK_LINE = /^[\s,]*$/;
+
+/** Fields of a quote-free CSV line. */
+function fieldCount(text: string): number {
+  let count = 1;
+  let at = text.indexOf(",");
+  while (at !== -1) {
+    count += 1;
+    at = text.indexOf(",", at + 1);
+  }
+  return count;
+}
+
+/** Field `index` of a quote-free CSV line. */
+export function fieldOf(text: string, index: number): string {
+  let start = 0;
+  for (let i = 0; i < index; i++) start = text.indexOf(",", start) + 1;
+  const end = text.indexOf(",", start);
+  return end === -1 ? text.slice(start) : text.slice(start, end);
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -111,6 +139,8 @@ export type TableRow = InputRow | UnreadableRow | SkippedRow;
 interface CellRow {
   readonly line: number;
   readonly cells: readonly Cell[];
+  /** A quote-free CSV line left unsplit (see {@link CsvTokenizer.raw}); `cells` is then empty. */
+  readonly text?: string;
 }
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -137,7 +167,7 @@ function textOf(source: InputSource): AsyncGenerator<string> {
 }
 
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(source: InputSource, mode?: { raw: boolean }): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
@@ -154,6 +184,7 @@ async function* csvCells(source: InputSource): AsyncGenerator<CellRow[] | CsvPro
   };
   try {
     for await (const text of textOf(source)) {
+      if (mode) tokenizer.raw = mode.raw;
       tokenizer.push(text, out);
       yield* flush();
     }
@@ -190,7 +221,22 @@ export interface ReadTableOptions {
   readonly skipTotalRows?: boolean | undefined;
   /** Called once with the header mapping (CSV and xlsx), before the first row. */
   readonly onHeader?: ((header: HeaderMap & { readonly line: number }) => void) | undefined;
+  /**
+   * A command's fast path from a data row's cells (CSV and xlsx), compiled once for the mapped header: it returns the
+   * command's own value for the row (the row is then an {@link InputRow} with `prepared: true`), or `undefined` to
+   * read the row the strict way. It sees only rows with the right number of fields that are not blank or total rows.
+   */
+  readonly fastRow?:
+    | ((header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined)
+    | undefined;
+  /**
+   * Leave data rows unread (CSV and xlsx): each row with the header's number of fields that is neither blank nor a
+   * total row comes out as an {@link InputRow} with its `cells` (for a reader elsewhere, e.g. a worker thread).
+   */
+  readonly rawRows?: boolean | undefined;
 }
+
+const UNREAD: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
 
 function totalRowProblem(line: number, label: string): UnreadableRow {
   return new UnreadableRow(
@@ -210,10 +256,30 @@ function problemOf(line: number, error: unknown): UnreadableRow {
 
 /** Builds records from cells for a mapped header: one reader per column, chosen once. */
 function recordBuilder(header: HeaderMap, spec: TableSpec) {
+  const labelIndex = header.columns.findIndex((column) => column?.name === spec.labelColumn);
+  return { record: compileRecordReader(header), labelIndex: labelIndex === -1 ? 0 : labelIndex };
+}
+
+/**
+ * The strict reading of a data row's cells for a mapped header: canonical names, typed values, empty cells absent; a
+ * cell that is not of its column's type throws the {@link CarekitError} naming it. (What `readTable` does with each
+ * row that has the header's number of fields and is neither blank nor a total row.)
+ */
+export function compileRecordReader(header: HeaderMap): (cells: readonly Cell[]) => Record<string, unknown> {
   const readers = header.columns.map((column) => (column ? cellReader(column) : undefined));
   const names = header.columns.map((column, i) => column?.name ?? (header.headers[i] ?? "").trim());
-  const labelIndex = header.columns.findIndex((column) => column?.name === spec.labelColumn);
-  return { readers, names, labelIndex: labelIndex === -1 ? 0 : labelIndex };
+  const width = names.length;
+  return (cells) => {
+    const record: Record<string, unknown> = {};
+    for (let i = 0; i < width; i++) {
+      const read = readers[i];
+      const cell = cells[i];
+      // a column the spec does not know keeps its text (trimmed; "" stays "", for commands that read it themselves)
+      const value = read ? read(cell) : typeof cell === "string" ? cell.trim() : (cell ?? undefined);
+      if (value !== undefined) record[names[i] as string] = value;
+    }
+    return record;
+  };
 }
 
 /**
@@ -255,13 +321,34 @@ export async function* readTableBatches(
     return;
   }
   const lookup = headerLookup(spec);
-  const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source);
+  // with rawRows, quote-free CSV lines after the header stay unsplit (split where they are read, e.g. in a worker)
+  const mode = { raw: false };
+  const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
+  let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
   let width = 0;
   const preamble: CellRow[] = [];
+  /** The same checks as for cells (blank, field count, total row) on an unsplit quote-free line. */
+  const rawRowOf = (line: number, text: string, labelIndex: number): TableRow => {
+    if (BLANK_LINE.test(text)) return new SkippedRow(line, "blank");
+    const count = fieldCount(text);
+    if (count !== width)
+      return new UnreadableRow(
+        line,
+        `expected ${width} fields as in the header, found ${count}`,
+        `应有 ${width} 个字段（与表头一致），实际 ${count} 个`,
+        false,
+        "FIELD_COUNT",
+      );
+    const label = fieldOf(text, labelIndex);
+    if (TOTAL_ROW.test(label))
+      return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
+    return { line, record: UNREAD, text };
+  };
   const rowOf = (row: CellRow): TableRow => {
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
+    if (row.text !== undefined) return rawRowOf(line, row.text, b.labelIndex);
     let { cells } = row;
     if (isBlank(cells)) return new SkippedRow(line, "blank");
     if (format === "xlsx" && cells.length !== width) {
@@ -280,15 +367,14 @@ export async function* readTableBatches(
     const label = cells[b.labelIndex];
     if (typeof label === "string" && TOTAL_ROW.test(label))
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
-    const record: Record<string, unknown> = {};
+    if (options.rawRows) return { line, record: UNREAD, cells };
+    if (fast !== undefined) {
+      const prepared = fast(cells);
+      if (prepared !== undefined) return { line, record: prepared, prepared: true };
+    }
+    let record: Record<string, unknown>;
     try {
-      for (let i = 0; i < width; i++) {
-        const read = b.readers[i];
-        const cell = cells[i];
-        // a column the spec does not know keeps its text (trimmed; "" stays "", for commands that read it themselves)
-        const value = read ? read(cell) : typeof cell === "string" ? cell.trim() : (cell ?? undefined);
-        if (value !== undefined) record[b.names[i] as string] = value;
-      }
+      record = b.record(cells);
     } catch (error) {
       return problemOf(line, error);
     }
@@ -299,7 +385,9 @@ export async function* readTableBatches(
     const header = mapHeader(headers, spec);
     options.onHeader?.({ ...header, line: row.line });
     builder = recordBuilder(header, spec);
+    fast = options.fastRow?.(header);
     width = headers.length;
+    mode.raw = options.rawRows === true;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {

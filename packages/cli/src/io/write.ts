@@ -37,9 +37,36 @@ export function cellText(value: unknown): string {
 /** Quote a CSV field when it needs it (RFC 4180), after neutralising formula-like text. */
 export function csvField(value: unknown): string {
   if (typeof value === "number") return String(value);
+  if (typeof value === "string" && plainText(value)) return value;
   const text = neutralise(cellText(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+/** Text a CSV field can carry as it is: it does not start like a formula and has no quote, comma or line end. */
+function plainText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // = + - @ tab CR
+  if (first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 44 || c === 10 || c === 13) return false;
+  }
+  return true;
+}
+
+/** One CSV line (without its line end) of values: each field as {@link csvField} writes it. */
+export function csvLine(values: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) line += ",";
+    line += typeof value === "number" ? value : csvField(value);
+  }
+  return line;
+}
+
+/** What a command gives the writer for one row: a record, or its values in the writer's column order. */
+export type OutputRow = Record<string, unknown> | readonly unknown[];
 
 /** Display width of a string in a terminal: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
@@ -73,6 +100,10 @@ export interface WriterOptions {
 const TABLE_SAMPLE = 1000;
 /** Output is written in blocks of about this many characters. */
 const BLOCK = 1 << 16;
+
+function isValues(row: OutputRow): row is readonly unknown[] {
+  return Array.isArray(row);
+}
 
 /** Is this the error a closed pipe (`carekit … | head`) gives? */
 export function isBrokenPipe(error: unknown): boolean {
@@ -124,10 +155,24 @@ export class RecordWriter {
    * Write one record. Returns a promise only when the destination is busy (back-pressure) — await it then, so memory
    * stays flat on huge inputs; otherwise returns `undefined` and the caller goes on without a microtask per row.
    */
-  write(record: Record<string, unknown>): Promise<void> | undefined {
+  write(row: OutputRow): Promise<void> | undefined {
     if (this.failure) throw this.failure;
     if (this.closed) return undefined;
     this.written += 1;
+    if (isValues(row)) {
+      if (!this.columns) throw new Error("a row of values needs the writer's columns");
+      if (this.format === "csv") {
+        if (this.written === 1) this.block += `${this.columns.map(csvField).join(",")}\n`;
+        this.block += `${csvLine(row)}\n`;
+        return this.block.length >= BLOCK ? this.flush() : undefined;
+      }
+      const columns = this.columns;
+      const record: Record<string, unknown> = {};
+      for (let i = 0; i < columns.length; i++) record[columns[i] as string] = row[i];
+      this.written -= 1;
+      return this.write(record);
+    }
+    const record = row;
     if (!this.columns) this.columns = Object.keys(record);
     const columns = this.columns;
     if (this.format === "xlsx") return this.writeXlsx(columns.map((column) => record[column]));
@@ -142,6 +187,17 @@ export class RecordWriter {
       }
       this.block += `${line}\n`;
     }
+    return this.block.length >= BLOCK ? this.flush() : undefined;
+  }
+
+  /** Write one CSV line made by {@link csvLine} (CSV output only), as {@link write} would write its values. */
+  writeLine(line: string): Promise<void> | undefined {
+    if (this.format !== "csv") throw new Error("writeLine is for CSV output");
+    if (this.failure) throw this.failure;
+    if (this.closed) return undefined;
+    this.written += 1;
+    if (this.written === 1) this.block += `${(this.columns ?? []).map(csvField).join(",")}\n`;
+    this.block += `${line}\n`;
     return this.block.length >= BLOCK ? this.flush() : undefined;
   }
 

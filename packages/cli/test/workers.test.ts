@@ -1,0 +1,135 @@
+// settle --workers N: the same output and error bytes as one thread, and a failed worker ends the run (exit 2).
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { runBatch } from "../src/io/batch.js";
+import { exitCodeOf } from "../src/program.js";
+import { bin, carekit, fixture, tmp } from "./run.js";
+
+/** Claims of many persons over several batches, with every kind of bad row in between. */
+function claimsFile(dir: string): string {
+  const header = readFileSync(fixture("claims.csv"), "utf8").split("\n")[0];
+  const lines: string[] = [header as string];
+  for (let i = 0; i < 5000; i++) {
+    const person = `p${i % 97}`;
+    const day = String(1 + Math.floor((i * 28) / 5000)).padStart(2, "0");
+    const month = String(1 + (i % 12 === 0 ? 0 : Math.floor(i / 420))).padStart(2, "0");
+    let row = `c${i},${person},${i % 3 ? "510104" : "500111"},500111,employee,${i % 5 ? "in_service" : "retired"},level${1 + (i % 3)},inpatient,2024-${month}-${day},2024-${month}-${day},long_term_resident,long_term_residence,${100 + (i % 900)}.${String(i % 100).padStart(2, "0")},${i % 40}.50,${i % 7},0`;
+    if (i % 211 === 5) row = row.replace(",employee,", ",employe,"); // unknown scheme
+    if (i % 307 === 9) row = `${row},extra`; // FIELD_COUNT
+    if (i % 401 === 11) row = row.replace(/,0$/, ",10.005"); // three decimals
+    if (i % 503 === 13) row = row.replace("2024-", " 2024/").replace(/,c(\d+),/, ", c$1 ,"); // strict reading only
+    if (i % 601 === 17) row = row.replace(/^c(\d+),/, '"c$1",'); // quoted: split by the main thread's tokenizer
+    lines.push(row);
+    if (i % 997 === 3) lines.push(",,,,,,,,,,,,,,,"); // blank: skipped
+    if (i % 1499 === 7) lines.push(`合计,${",".repeat(14)}`); // total row
+  }
+  // OUT_OF_ORDER: p1 again, long before its last claim
+  lines.push(
+    "late,p1,510104,500111,employee,in_service,level2,inpatient,2024-01-01,2024-01-01,long_term_resident,long_term_residence,1,1,1,0",
+  );
+  const path = join(dir, "claims.csv");
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+const policy = ["-p", fixture("policies.json"), "-c", fixture("catalogues.json")];
+
+describe("carekit settle --workers", () => {
+  it("writes the same output, error file, summary and exit code with 1, 2 and 3 workers (CSV and JSON Lines, --yuan)", () => {
+    const dir = tmp();
+    const input = claimsFile(dir);
+    for (const extra of [[], ["--yuan"], ["-f", "jsonl"]]) {
+      const runs = [1, 2, 3].map((workers) => {
+        const out = join(dir, `out-${workers}.${extra[0] === "-f" ? "jsonl" : "csv"}`);
+        const errors = join(dir, `errors-${workers}.csv`);
+        const run = carekit([
+          "settle",
+          input,
+          ...policy,
+          "-o",
+          out,
+          "--errors",
+          errors,
+          "--workers",
+          String(workers),
+          ...extra,
+        ]);
+        return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+      });
+      const [one, ...more] = runs;
+      expect(one?.run.code).toBe(1);
+      expect(one?.run.stderr).toMatch(/read 5011, written \d+, rejected \d+, skipped 6/);
+      expect(one?.errors).toContain("OUT_OF_ORDER");
+      expect(one?.errors).toContain("FIELD_COUNT");
+      expect(one?.errors).toContain("TOTAL_ROW");
+      expect(one?.out).toContain(extra[0] === "-f" ? '"claimId":"c516"' : "\nc516,");
+      expect(one?.out).toContain(extra[0] === "-f" ? '"claimId":"c618"' : "\nc618,");
+      for (const run of more) {
+        expect(run.run.code).toBe(one?.run.code);
+        expect(run.run.stderr.replace(/errors-\d/g, "errors-n")).toBe(
+          one?.run.stderr.replace(/errors-\d/g, "errors-n"),
+        );
+        expect(run.out).toBe(one?.out);
+        expect(run.errors).toBe(one?.errors);
+      }
+    }
+  });
+
+  it("refuses --workers with --sort, and a --workers that is not a whole number from 1 to 16 (exit 2)", () => {
+    const sorted = carekit(["settle", fixture("claims.csv"), ...policy, "--sort", "--workers", "2"]);
+    expect(sorted.code).toBe(2);
+    expect(sorted.stderr).toContain("--workers cannot be combined with --sort");
+    for (const bad of ["0", "1.5", "x", "17"]) {
+      const run = carekit(["settle", fixture("claims.csv"), ...policy, "--workers", bad]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("--workers must be a whole number");
+    }
+  });
+
+  it("runs when node was started with flags a worker refuses (node --input-type=module -e …, as the bench does)", () => {
+    const dir = tmp();
+    const out = join(dir, "o.csv");
+    const probe = `process.argv.splice(1, 0, ${JSON.stringify(bin)}); await import(${JSON.stringify(bin)});`;
+    const args = ["--input-type=module", "-e", probe, "settle", fixture("claims.csv"), ...policy, "-o", out, "-q"];
+    const run = spawnSync("node", [...args, "--workers", "2"], { encoding: "utf8" });
+    expect(run.stderr).not.toContain("worker thread");
+    expect(run.status).toBe(1); // the fixture's OUT_OF_ORDER and discharge-before-admission rows
+    expect(readFileSync(out, "utf8")).toContain("\nc-3,");
+  });
+
+  it("turns a worker that exits or throws into exit 2 with a message, not a hang", async () => {
+    const dir = tmp();
+    const input = join(dir, "rows.csv");
+    writeFileSync(input, `k,v\n${Array.from({ length: 3000 }, (_, i) => `k${i % 10},${i}`).join("\n")}\n`);
+    for (const init of ["exit", "throw"]) {
+      const err = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      try {
+        const run = runBatch(
+          { input, out: join(dir, "out.csv"), quiet: true },
+          {
+            row: (record) => record,
+            parallel: {
+              workers: 2,
+              script: new URL("./fixtures/crash-worker.mjs", import.meta.url),
+              init,
+              keyColumn: "k",
+            },
+          },
+        );
+        const error = await run.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(Error);
+        expect(exitCodeOf(error)).toBe(2);
+        const said = err.mock.calls.map((call) => String(call[0])).join("");
+        expect(said).toMatch(/worker thread \d failed/);
+        expect(said).toContain(init === "exit" ? "exited with code 7" : "planted failure");
+      } finally {
+        err.mockRestore();
+      }
+    }
+  });
+});
