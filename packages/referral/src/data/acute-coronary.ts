@@ -30,7 +30,7 @@ export const acuteCoronary = /* @__PURE__ */ defineRuleSet({
     title: "县域高血压分级诊疗技术方案 — 急诊转诊（急性冠脉综合征）",
     number: "国卫办医函〔2022〕34号",
     confidence: "CONFIRMED-2",
-    note: "Reproduced by zyqjg.com/article-18161-2.html and gh:10033474711.",
+    note: "Reproduced by zyqjg.com/article-18161-2.html and in a public open-source health-record system.",
   },
   facts: {
     suspectedAcs: { type: "boolean", label: { zh: "考虑急性冠脉综合征", en: "acute coronary syndrome suspected" } },

@@ -22,7 +22,7 @@ const ROUTINE_REFERRAL = [
 const GUIDE = {
   title: "国家基层高血压防治管理指南（2017, 2020）— 转诊建议",
   confidence: "SECONDARY",
-  note: "Wording from a secondary reproduction (public code gh:10033474711) cross-checked against the 2017 guide; an overridable default, not an official text.",
+  note: "Wording from a secondary reproduction in a public open-source health-record system, cross-checked against the 2017 guide; an overridable default, not an official text.",
 } as const;
 const PUBLIC_HEALTH = {
   title: "国家基本公共卫生服务规范（第三版）— 高血压患者健康管理服务规范",
@@ -33,7 +33,7 @@ const COUNTY_EMERGENCY = {
   title: "县域高血压分级诊疗技术方案 — 急诊转诊",
   number: "国卫办医函〔2022〕34号",
   confidence: "CONFIRMED-2",
-  note: "Reproduced by zyqjg.com/article-18161-2.html and gh:10033474711.",
+  note: "Reproduced by zyqjg.com/article-18161-2.html and in a public open-source health-record system.",
 } as const;
 const COUNTY_DOWN = {
   title: "县域高血压分级诊疗技术方案 — 下转标准",
