@@ -1,4 +1,5 @@
 import { CarekitError } from "@carekit/core";
+import { describeValue, fieldError } from "@carekit/core/internal";
 import { UsageError } from "./problems.js";
 
 /**
@@ -66,8 +67,20 @@ for (const [field, aliases] of Object.entries(COLUMN_ALIASES)) {
   for (const alias of aliases) canonical.set(normaliseHeader(alias), field);
 }
 
-/** The canonical field name for a header: `常住人口` → `population`; unknown headers are kept as written. */
+/**
+ * The canonical field name for a header: `常住人口` → `population`; unknown headers are kept as written.
+ *
+ * @throws {CarekitError} INVALID_INPUT when `header` is not a string
+ */
 export function canonicalColumn(header: string): string {
+  if (typeof header !== "string") {
+    throw fieldError(
+      "INVALID_INPUT",
+      "header",
+      `a column header is a string, got ${describeValue(header)}`,
+      `列名应为字符串，实际为 ${describeValue(header, "zh")}`,
+    );
+  }
   return canonical.get(normaliseHeader(header)) ?? header.trim();
 }
 

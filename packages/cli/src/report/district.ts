@@ -6,9 +6,11 @@ import {
   type RegionRow,
   standards,
 } from "@carekit/capacity";
-import { assessPlan, type Plan, type PlanObservation } from "@carekit/indicators";
+import { describeValue, fieldError } from "@carekit/core/internal";
+import { assessPlan, definePlan, type Plan, type PlanObservation } from "@carekit/indicators";
 import { groupedBarChart, progressChart } from "./charts.js";
 import { type FinanceStandardId, financeSection } from "./finance.js";
+import { checkReportInput } from "./input.js";
 import type {
   HeadlineFigure,
   Label,
@@ -210,6 +212,19 @@ function normaliseName(name: string): string {
  * with `UNKNOWN_INDICATOR` instead of dropping it.
  */
 export function resolveIndicatorId(plan: Plan, written: string): string {
+  if (typeof written !== "string") {
+    throw fieldError(
+      "INVALID_INPUT",
+      "written",
+      `an indicator id or name is a string, got ${describeValue(written)}`,
+      `指标编号或名称应为字符串，实际为 ${describeValue(written, "zh")}`,
+    );
+  }
+  return resolveId(definePlan(plan), written);
+}
+
+/** {@link resolveIndicatorId} for a plan the report has already checked. */
+function resolveId(plan: Plan, written: string): string {
   const ids = new Set(plan.entries.map((entry) => entry.indicatorId));
   const text = written.trim();
   if (ids.has(text)) return text;
@@ -239,7 +254,8 @@ function withMark(label: Label, illustrative: boolean): Label {
  * Missing inputs are shown as 未提供 / not given, never as 0; illustrative inputs are marked on every section and
  * figure drawn from them.
  */
-export async function buildDistrictReport(input: DistrictReportInput): Promise<DistrictReport> {
+export async function buildDistrictReport(given: DistrictReportInput): Promise<DistrictReport> {
+  const input = checkReportInput(given);
   const lang: ReportLang = input.lang ?? "both";
   const rowsIllustrative = input.illustrative?.rows === true;
   const obsIllustrative = input.illustrative?.observations === true;
@@ -400,12 +416,17 @@ export async function buildDistrictReport(input: DistrictReportInput): Promise<D
       : undefined;
   const indicators = assessPlan({
     plan: input.plan,
-    observations: input.observations.map(
-      (o): PlanObservation =>
-        typeof o === "object" && o !== null && typeof o.indicatorId === "string"
-          ? { ...o, indicatorId: resolveIndicatorId(input.plan, o.indicatorId) }
-          : (o as PlanObservation),
-    ),
+    observations: input.observations.map((o): PlanObservation => {
+      try {
+        return typeof o === "object" && o !== null && typeof o.indicatorId === "string"
+          ? { ...o, indicatorId: resolveId(input.plan, o.indicatorId) }
+          : (o as PlanObservation);
+      } catch {
+        // an observation that cannot be read is passed on as it is: assessPlan rejects it as that row's
+        // UNREADABLE_INPUT, so it is listed with the rejected rows instead of being dropped
+        return o as PlanObservation;
+      }
+    }),
   });
   const shareEntry = input.plan.entries.find((e) => e.indicatorId === "nursingBedShare");
   const shareLatest = indicators.results
