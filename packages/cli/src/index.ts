@@ -8,14 +8,11 @@ export { runCli } from "./cli.js";
 export { COLUMN_ALIASES, canonicalColumn } from "./io/columns.js";
 export {
   buildDistrictReport,
-  type DistrictFigure,
   type DistrictReport,
-  type DistrictReportInput,
   type DistrictReportSummary,
-  type RejectedRow,
-  type ReportObservation,
   resolveIndicatorId,
 } from "./report/district.js";
+export type { DistrictFigure, DistrictReportInput, RejectedRow, ReportObservation } from "./report/input.js";
 export type {
   Cell,
   HeadlineFigure,

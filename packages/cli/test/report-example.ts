@@ -1,6 +1,6 @@
 import { plans } from "@carekit/indicators";
 import { dazuExample } from "../src/examples/dazu.js";
-import type { DistrictReportInput } from "../src/report/district.js";
+import type { DistrictReportInput } from "../src/report/input.js";
 
 /** The input `carekit report --example dazu` builds, for tests that call the report builder directly. */
 export function exampleInput(overrides: Partial<DistrictReportInput> = {}): DistrictReportInput {

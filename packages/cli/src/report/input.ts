@@ -1,10 +1,89 @@
+import type { RegionRow } from "@carekit/capacity";
 import { CarekitError, IsoDateSchema, isCarekitError, type Label, LabelSchema } from "@carekit/core";
 import { describeValue, fieldError, readFields } from "@carekit/core/internal";
+import type { Plan } from "@carekit/indicators";
 import { definePlan } from "@carekit/indicators";
-import type { DistrictReportInput } from "./district.js";
+import type { FinanceStandardId } from "./finance.js";
 import { FINANCE_STANDARDS } from "./finance.js";
+import type { ReportLang, ReportSource } from "./model.js";
 import { REPORT_LANGS } from "./model.js";
+import type { FacilityStandardId } from "./next-steps.js";
 import { FACILITY_STANDARDS } from "./next-steps.js";
+
+/** A row the report could not use (拒收行): where it was, why, in both languages. */
+export interface RejectedRow {
+  /** Which input it came from. */
+  readonly input: "regions" | "observations";
+  /** Line in the input file (CSV: the header is line 1), or `null` for rows given in memory. */
+  readonly line: number | null;
+  /** 0-based position among that input's rows. */
+  readonly index: number;
+  readonly code: string;
+  /** The field at fault, when known. */
+  readonly path: string;
+  readonly message: string;
+  readonly messageZh: string;
+}
+
+/** The district-wide figure the plan itself publishes (全区口径): a population for a year and the slots it has. */
+export interface DistrictFigure {
+  /** Resident population (常住人口) for `populationYear`, e.g. 870,000 projected for 2025. */
+  readonly population: number;
+  readonly populationYear: number;
+  /** Existing childcare slots (现有托位数) district-wide. */
+  readonly existingSlots: number;
+  /** Where the figures come from (title and 文号 of the document). */
+  readonly source: Label;
+  /** The population the plan gives for an earlier year (e.g. 834,600 in 2020), for the 2030 horizon. */
+  readonly previous?: { readonly year: number; readonly population: number } | undefined;
+}
+
+/** An indicator observation: `indicatorId` is the id or the indicator's Chinese name as the plan prints it. */
+export interface ReportObservation {
+  readonly indicatorId: string;
+  readonly year: number;
+  readonly value: number;
+}
+
+/** Input of `buildDistrictReport`. */
+export interface DistrictReportInput {
+  /** The district's name (区县名称). */
+  readonly name: Label;
+  /** The district plan whose indicators are assessed (e.g. `plans.dazu2023`). */
+  readonly plan: Plan;
+  /** Sub-district rows (街道/镇): population, slots, enrolled, elders, beds, nursing beds. */
+  readonly rows: readonly RegionRow[];
+  /** Line of each row in its file, for the rejected-rows list (same order as `rows`). */
+  readonly rowLines?: readonly number[];
+  /** Year of the rows' population and counts (人口数据年份); printed beside every figure drawn from the rows. */
+  readonly populationYear?: number | undefined;
+  /** Where the rows come from (a file name, or the example's description). */
+  readonly rowsSource?: Label | undefined;
+  /** Observed indicator values (indicator id or Chinese name, year, value in the plan's unit). */
+  readonly observations: readonly ReportObservation[];
+  /** Line of each observation in its file (same order as `observations`). */
+  readonly observationLines?: readonly number[];
+  /** Rows the reader already rejected (unreadable lines), listed with the others. */
+  readonly rejected?: readonly RejectedRow[];
+  /** Which inputs are illustrative (示意数据): each such section and figure carries a visible mark. */
+  readonly illustrative?: { readonly rows?: boolean; readonly observations?: boolean };
+  /** The district-wide figure published by the plan, used for the headline when given. */
+  readonly district?: DistrictFigure | undefined;
+  /** Childcare slots per 1000 residents to plan for (e.g. 4.5). */
+  readonly targetPer1000: number;
+  /** Nursing-bed share to plan for, as a fraction (e.g. 0.6). */
+  readonly nursingShareTarget?: number | undefined;
+  /** The date printed on the report (YYYY-MM-DD); an explicit input, never the clock. */
+  readonly generatedOn: string;
+  /** Extra sources to list (e.g. the plan document behind the example data). */
+  readonly sources?: readonly ReportSource[];
+  /** The childcare standard whose class, carer and area rules size the facilities of 下一步 (default `taiyuan2025`). */
+  readonly facilityStandard?: FacilityStandardId | undefined;
+  /** A childcare finance standard (e.g. `taiyuan2026`): adds the operating-subsidy budget for closing the gap. */
+  readonly finance?: FinanceStandardId | undefined;
+  /** `zh`, `en` or `both` (default). */
+  readonly lang?: ReportLang | undefined;
+}
 
 /**
  * Check the input of `buildDistrictReport` at the boundary (报告输入校验): every field a report reads, with its path

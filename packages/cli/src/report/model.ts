@@ -1,8 +1,7 @@
-/** A bilingual label (中英文标签). */
-export interface Label {
-  readonly zh: string;
-  readonly en: string;
-}
+import type { Label } from "@carekit/core";
+
+/** A bilingual label (中英文标签): core's `Label`, `{ zh, en }`. */
+export type { Label };
 
 /** Which language(s) a report is written in: Chinese only, English only, or both (默认中英对照). */
 export type ReportLang = "zh" | "en" | "both";
