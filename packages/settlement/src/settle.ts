@@ -8,6 +8,7 @@ import {
   isStartOfYear,
   MAX_ACCUMULATED_FEN,
   SettledAccumulators,
+  START_OF_YEAR,
 } from "./accumulators.js";
 import { settleBatchAsyncWith, settleBatchWith } from "./batch.js";
 import { type Claim, ClaimSchema, isClaim } from "./claim.js";
@@ -18,6 +19,8 @@ import {
   type CompiledStay,
   compileCatalogue,
   compilePolicy,
+  EMPTY_STATE,
+  type FundState,
   rowIndex,
   type SettlerOptions,
   SettlerOptionsSchema,
@@ -28,7 +31,7 @@ import { adjustRate, type FundOutcome, runFund } from "./funds.js";
 import { applyRateFast } from "./internal/arith.js";
 import { dayKey, yearOf } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
-import { regionResolver } from "./regions.js";
+import { type RegionEntry, regionResolver } from "./regions.js";
 import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
 
 /**
@@ -48,11 +51,6 @@ function freezeZero(accumulators: Accumulators): Accumulators {
 /** The trace of a settler created with `trace: false`: one shared, frozen empty list. */
 const NO_TRACE: readonly SettlementTraceStep[] = Object.freeze([]);
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
-
-interface FundState {
-  readonly baseFen: number;
-  readonly paidFen: number;
-}
 
 /** A count or an accumulated amount the settler can add to without leaving the safe integers. */
 function isAccumulated(value: unknown): value is number {
@@ -148,8 +146,16 @@ export function createSettler(options: SettlerOptions): Settler {
     return resolved;
   }
 
+  // the regions of the previous claim: consecutive claims mostly share them, and a string comparison is cheaper
+  // than a map lookup
+  let lastInsuredCode = "";
+  let lastInsured: RegionEntry | undefined;
+  let lastTreatmentCode = "";
+  let lastTreatment: RegionEntry | undefined;
+
   /** The accumulators to read for this claim: checked, of this person, and the zero state for a new year. */
   function accumulatorsFor(given: unknown, claim: Claim, year: number): Accumulators {
+    if (given === START_OF_YEAR) return ZERO;
     let accumulators: Accumulators;
     if (SettledAccumulators.is(given) && settledStillSound(given)) accumulators = given;
     else if (isStartOfYear(given)) return ZERO;
@@ -205,8 +211,20 @@ export function createSettler(options: SettlerOptions): Settler {
     const year = yearOf(date);
     const day = dayKey(date);
     const acc = accumulatorsFor(input.accumulators, claim, year);
-    const insured = region(claim.insuredRegion, "insuredRegion");
-    const treatment = region(claim.treatmentRegion, "treatmentRegion");
+    const insuredCode = claim.insuredRegion;
+    const treatmentCode = claim.treatmentRegion;
+    let insured = lastInsured;
+    if (insuredCode !== lastInsuredCode || insured === undefined) {
+      insured = region(insuredCode, "insuredRegion");
+      lastInsured = insured;
+      lastInsuredCode = insuredCode;
+    }
+    let treatment = lastTreatment;
+    if (treatmentCode !== lastTreatmentCode || treatment === undefined) {
+      treatment = region(treatmentCode, "treatmentRegion");
+      lastTreatment = treatment;
+      lastTreatmentCode = treatmentCode;
+    }
     const crossProvince = insured.province !== treatment.province;
 
     const policy = pickDated(insured.policies, day);
@@ -327,7 +345,7 @@ export function createSettler(options: SettlerOptions): Settler {
     let pooledId: string;
     let pooledCap: number;
     let quotaKey = "";
-    let quotaRoom = Number.POSITIVE_INFINITY;
+    let quotaRoom = -1; // no monthly quota (an integer sentinel keeps the arithmetic below in small integers)
     let rule: string;
     if (careType.kind === "inpatient") {
       const row = rules.inpatientRows[rowIndex(claim.personStatus, claim.hospitalGrade)] as CompiledStay;
@@ -379,45 +397,56 @@ export function createSettler(options: SettlerOptions): Settler {
 
     // the pooled fund, then each further fund on what the caps left over
     const funds = acc.funds;
-    const pooledState = fundState(funds, pooledId, "pooled fund");
+    const fresh = funds === ZERO.funds; // a first claim of the year: no fund has a state yet
+    const pooledState = fresh ? undefined : fundState(funds, pooledId, "pooled fund");
     const pooledPaidBefore = pooledState === undefined ? 0 : pooledState.paidFen;
     const capLeft = pooledCap > pooledPaidBefore ? pooledCap - pooledPaidBefore : 0;
-    const pooledRoom = Math.min(capLeft, quotaRoom);
+    const pooledRoom = quotaRoom >= 0 && quotaRoom < capLeft ? quotaRoom : capLeft;
     const eligible = inScope - deductible;
     payPooled(eligible, bp, pooledRoom, rounding, pooled);
     const pooledFundPaidFen = pooled.paid;
     let coinsurance = pooled.coinsurance;
     let passOn = pooled.passOn;
     let fundsPaidFen = pooledFundPaidFen;
-    const pooledNext: FundState = {
-      baseFen: (pooledState === undefined ? 0 : pooledState.baseFen) + eligible,
-      paidFen: pooledPaidBefore + pooledFundPaidFen,
-    };
-    if (pooledNext.baseFen > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
-    let nextFunds: Record<string, FundState>;
-    if (funds === ZERO.funds) {
-      nextFunds = {};
-      nextFunds[pooledId] = pooledNext;
-    } else {
-      nextFunds = { ...funds };
-      nextFunds[pooledId] = pooledNext;
-    }
+    const pooledBase = (pooledState === undefined ? 0 : pooledState.baseFen) + eligible;
+    if (pooledBase > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
+    // copying a record copies its shape at once; the stores below then only overwrite keys it already has
+    const nextFunds: Record<string, FundState> = fresh ? { ...rules.fundTemplates[careType.kind] } : { ...funds };
+    nextFunds[pooledId] = { baseFen: pooledBase, paidFen: pooledPaidBefore + pooledFundPaidFen };
     const further = rules.further[careType.kind];
-    const furtherFunds: FundPayment[] = further.length === 0 ? [] : new Array(further.length);
+    // a fund that was presented nothing and paid nothing keeps a shared frozen zero state and payment (most claims
+    // never reach the further funds), so only the funds that did something cost an allocation
+    let furtherFunds = rules.unpaid[careType.kind];
     for (let f = 0; f < further.length; f++) {
       const fund = further[f] as CompiledFund;
-      const state = fundState(funds, fund.id, fund.id);
+      const state = fresh ? undefined : fundState(funds, fund.id, fund.id);
+      if (passOn === 0) {
+        if (state === undefined && !fresh) nextFunds[fund.id] = EMPTY_STATE; // (a fresh record has it already)
+        continue;
+      }
       const paidBefore = state === undefined ? 0 : state.paidFen;
       const baseBefore = state === undefined ? 0 : state.baseFen;
       const room = fund.annualCapFen > paidBefore ? fund.annualCapFen - paidBefore : 0;
-      runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, fundOutcome);
-      coinsurance += fundOutcome.covered - fundOutcome.paid + fundOutcome.below;
       const baseAfter = baseBefore + passOn;
       if (baseAfter > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${fund.id}.baseFen`);
-      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + fundOutcome.paid };
-      passOn = fundOutcome.passOn;
-      fundsPaidFen += fundOutcome.paid;
-      furtherFunds[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: fundOutcome.paid };
+      let paid: number;
+      if (fund.simple) {
+        payPooled(passOn, fund.bp[0] as number, room, rounding, pooled);
+        paid = pooled.paid;
+        coinsurance += pooled.coinsurance;
+        passOn = pooled.passOn;
+      } else {
+        runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, fundOutcome);
+        paid = fundOutcome.paid;
+        coinsurance += fundOutcome.covered - paid + fundOutcome.below;
+        passOn = fundOutcome.passOn;
+      }
+      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + paid };
+      if (paid !== 0) {
+        if (furtherFunds === rules.unpaid[careType.kind]) furtherFunds = furtherFunds.slice();
+        (furtherFunds as FundPayment[])[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: paid };
+        fundsPaidFen += paid;
+      }
     }
     const overCap = passOn;
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
