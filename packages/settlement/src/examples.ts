@@ -9,6 +9,7 @@
  * @packageDocumentation
  */
 import { assertFen } from "@carekit/core";
+import { fieldError } from "@carekit/core/internal";
 import type { Policy } from "./policy.js";
 
 const LOW_CRED_NOTE =
@@ -83,7 +84,16 @@ const CHENGDU_LEVELS = {
  * {@includeCode ../test/examples.test.ts#example}
  */
 export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: number }): Policy {
-  assertFen(input.pooledAnnualCapFen, "pooledAnnualCapFen");
+  if (typeof input !== "object" || input === null) {
+    throw fieldError("INVALID_INPUT", "", "expected { pooledAnnualCapFen }", "参数必须是 { pooledAnnualCapFen } 对象");
+  }
+  let cap: unknown;
+  try {
+    cap = input.pooledAnnualCapFen;
+  } catch {
+    cap = undefined; // a getter or proxy that throws states no cap
+  }
+  assertFen(cap, "pooledAnnualCapFen");
   return {
     id: "example-cd-employee",
     version: "example-1",
@@ -101,7 +111,7 @@ export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: num
     crossProvince: CROSS_PROVINCE_EXAMPLE,
     schemes: {
       employee: {
-        pooledAnnualCapFen: input.pooledAnnualCapFen,
+        pooledAnnualCapFen: cap as number,
         inpatient: { in_service: CHENGDU_LEVELS, retired: CHENGDU_LEVELS },
         furtherFunds: [],
       },

@@ -6,6 +6,20 @@ import { type Policy, PolicySchema } from "./policy.js";
 const IDENTITY_KEYS = ["id", "version", "effectiveFrom", "effectiveTo", "region", "source"] as const;
 const CELL_KEYS = new Set(["rounding", "preSelfPay", "unknownItem", "crossProvince", "schemes"]);
 const MAX_DEPTH = 10;
+/** Deepest cell of a policy is 7 levels down (`schemes.employee.inpatient.in_service.level3.first.rate`). */
+const MAX_NESTING = 16;
+
+/** Refuse a value nested deeper than any policy (or circular): it cannot be a policy, and walking it never ends. */
+function assertNesting(depth: number, path: string): void {
+  if (depth > MAX_NESTING) {
+    throw fieldError(
+      "INVALID_POLICY",
+      path,
+      `nested more than ${MAX_NESTING} levels deep (or circular): not a policy`,
+      `嵌套超过 ${MAX_NESTING} 层（或循环引用）：不是政策`,
+    );
+  }
+}
 
 /** A partial copy of `T`: objects field by field, arrays and values whole. */
 export type PolicyOverride<T> = T extends readonly unknown[]
@@ -51,10 +65,13 @@ function replacesWhole(base: Bag, override: Bag): boolean {
   return false;
 }
 
-function record(origins: Record<string, string>, value: unknown, path: string, origin: string): void {
+function record(origins: Record<string, string>, value: unknown, path: string, origin: string, depth = 0): void {
   if (isBag(value)) {
+    assertNesting(depth, path);
     for (const key of Object.keys(value)) {
-      if (value[key] !== undefined) record(origins, value[key], path === "" ? key : `${path}.${key}`, origin);
+      if (value[key] !== undefined) {
+        record(origins, value[key], path === "" ? key : `${path}.${key}`, origin, depth + 1);
+      }
     }
   } else origins[path] = origin;
 }
@@ -69,11 +86,13 @@ function merge(
   path: string,
   origin: string,
   origins: Record<string, string>,
+  depth = 1,
 ): unknown {
   if (override === undefined) return base;
+  assertNesting(depth, path);
   if (!isBag(override) || !isBag(base) || replacesWhole(base, override)) {
     for (const key of Object.keys(origins)) if (key === path || key.startsWith(`${path}.`)) delete origins[key];
-    record(origins, override, path, origin);
+    record(origins, override, path, origin, depth);
     return override;
   }
   const out: Bag = { ...base };
@@ -81,7 +100,7 @@ function merge(
     if (key === "__proto__" || key === "constructor" || key === "prototype") {
       throw fieldError("INVALID_POLICY", `${path}.${key}`, "reserved key", "不允许使用保留字段名");
     }
-    out[key] = merge(base[key], override[key], path === "" ? key : `${path}.${key}`, origin, origins);
+    out[key] = merge(base[key], override[key], path === "" ? key : `${path}.${key}`, origin, origins, depth + 1);
   }
   return out;
 }

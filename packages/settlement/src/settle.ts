@@ -1,4 +1,4 @@
-import { parseInput } from "@carekit/core";
+import { isCarekitError, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import {
   type Accumulators,
@@ -92,6 +92,10 @@ function fundState(funds: Accumulators["funds"], id: string, path: string): Fund
     );
   }
   return state;
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
 }
 
 function overflow(path: string): never {
@@ -193,7 +197,7 @@ export function createSettler(options: SettlerOptions): Settler {
     return accumulators.year === year ? accumulators : ZERO;
   }
 
-  function settle(input: SettleInput): Settlement {
+  function settleOne(input: SettleInput): Settlement {
     if (typeof input !== "object" || input === null) {
       throw fieldError(
         "INVALID_INPUT",
@@ -525,6 +529,24 @@ export function createSettler(options: SettlerOptions): Settler {
         : NO_TRACE,
     };
     return { result, accumulators: next };
+  }
+
+  /**
+   * The boundary: a claim or accumulators whose reading throws (a getter, a proxy) — or, under `trustInput`, a claim
+   * too broken to settle — is a CarekitError, never a raw exception.
+   */
+  function settle(input: SettleInput): Settlement {
+    try {
+      return settleOne(input);
+    } catch (error) {
+      if (isCarekitError(error)) throw error;
+      throw fieldError(
+        "UNREADABLE_INPUT",
+        "",
+        `the claim or its accumulators could not be read (${errorName(error)})`,
+        `无法读取结算单据或年度累计（${errorName(error)}）`,
+      );
+    }
   }
 
   return {

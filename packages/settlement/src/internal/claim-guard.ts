@@ -160,6 +160,14 @@ function validChargesTotal(value: unknown): number {
  * ```
  */
 export function isClaim(value: unknown): value is Claim {
+  try {
+    return isValidClaim(value);
+  } catch {
+    return false; // a getter or proxy that throws: not a claim (the schema then explains it as unreadable)
+  }
+}
+
+function isValidClaim(value: unknown): value is Claim {
   if (!isBag(value)) return false;
   const v = value;
   if (!isId(v.id) || !isId(v.personId)) return false;
