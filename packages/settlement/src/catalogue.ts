@@ -8,7 +8,10 @@ import { KeySchema, safeRecord } from "./source.js";
  * ItemCatalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * ITEM_CLASSES;
+ * // → ["A", "B", "C"]
+ * ```
  */
 export const ITEM_CLASSES = ["A", "B", "C"] as const;
 /** A catalogue class; see {@link ITEM_CLASSES}. */
@@ -30,7 +33,18 @@ export type ItemCatalogueEntry = z.infer<typeof ItemCatalogueEntrySchema>;
  *
  * @see policy-facts §A1.2, §A1.6 — the payment scope and 甲/乙/丙 class come with the 就医地目录 (医保发〔2022〕22号)
  * @example
- * {@includeCode ../test/catalogue.test.ts#example}
+ * ```ts
+ * const catalogue = ItemCatalogueSchema.parse({
+ *   id: "cq-2024", version: "2024", effectiveFrom: "2024-01-01", region: "500000",
+ *   source: { title: "重庆市基本医疗保险药品和诊疗项目目录（你的副本）", number: "your copy", confidence: "SECONDARY" },
+ *   classBPreSelfPayRate: 0.1,
+ *   items: { "A-drug": { class: "A", priceCapFen: 2_000 }, "B-implant": { class: "B", preSelfPayRate: 0.3 } },
+ * });
+ * catalogue.items?.["B-implant"];
+ * // → { class: "B", preSelfPayRate: 0.3 }
+ * ItemCatalogueSchema.safeParse({ ...catalogue, items: { X: { class: "D" } } }).success;
+ * // → false
+ * ```
  */
 export const ItemCatalogueSchema = /* @__PURE__ */ z
   .strictObject({

@@ -15,7 +15,10 @@ const MonthsSchema = /* @__PURE__ */ z.number().int().min(0).max(1200);
  * the partner's months count or only those from the effective date on.
  *
  * @example
- * {@includeCode ../test/contribution.test.ts#policy}
+ * ```ts
+ * ContributionPolicySchema.parse(CHONGQING_CONTRIBUTION_POLICY).requiredTotalMonths;
+ * // → { male: 360, female: 300 }
+ * ```
  */
 export const ContributionPolicySchema = /* @__PURE__ */ z.strictObject({
   id: KeySchema,
@@ -63,7 +66,20 @@ export type ContributionPeriod = z.infer<typeof PeriodSchema>;
  * Zod schema of the argument of {@link assessContributionYears}.
  *
  * @example
- * {@includeCode ../test/contribution.test.ts#example}
+ * ```ts
+ * // a woman retiring in 重庆: 242 months paid in 大足区, 38 months paid earlier in 成都锦江区
+ * const input = {
+ *   sex: "female", retirementCity: "500000", asOf: "2024-03-01", policy: CHONGQING_CONTRIBUTION_POLICY,
+ *   periods: [
+ *     { city: "510104", from: "2000-11-01", to: "2003-12-31", kind: "actual" },
+ *     { city: "500111", from: "2004-01-01", to: "2024-02-29", kind: "actual" },
+ *   ],
+ * };
+ * ContributionInputSchema.safeParse(input).success;
+ * // → true
+ * ContributionInputSchema.safeParse({ ...input, sex: "f" }).success;
+ * // → false
+ * ```
  */
 export const ContributionInputSchema = /* @__PURE__ */ z.strictObject({
   sex: z.enum(["male", "female"]),
@@ -180,7 +196,25 @@ const LABELS = {
  * @see seed 003 (重庆日报 2025: 川渝缴费年限互认 since 2024-03-01); policy-facts §A5 (重庆 30/25 years with 10 local
  *   actual, 成都 25/20 years: SECONDARY; the recognition rule itself: UNCONFIRMED)
  * @example
- * {@includeCode ../test/contribution.test.ts#example}
+ * ```ts
+ * // a woman retiring in 重庆: 242 months paid in 大足区, 38 months paid earlier in 成都锦江区
+ * const input = {
+ *   sex: "female", retirementCity: "500000", asOf: "2024-03-01", policy: CHONGQING_CONTRIBUTION_POLICY,
+ *   periods: [
+ *     { city: "510104", from: "2000-11-01", to: "2003-12-31", kind: "actual" },
+ *     { city: "500111", from: "2004-01-01", to: "2024-02-29", kind: "actual" },
+ *   ],
+ * };
+ * const result = assessContributionYears(input);
+ * result.totalMonths;
+ * // → 280
+ * result.recognizedOtherCityMonths;
+ * // → 38
+ * result.shortfallMonths;
+ * // → 20
+ * result.eligible;
+ * // → false
+ * ```
  */
 export function assessContributionYears(input: ContributionInput): ContributionAssessment {
   const { sex, retirementCity, asOf, periods, policy } = parseInput(ContributionInputSchema, input, {

@@ -35,7 +35,14 @@ function row(deductibleYuan: number, rate: number) {
  *
  * @see policy-facts §A4.3 (LOW-CRED)
  * @example
- * {@includeCode ../test/examples.test.ts#example}
+ * ```ts
+ * import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
+ *
+ * CHONGQING_EMPLOYEE_EXAMPLE.source.confidence;
+ * // → "LOW-CRED"
+ * CHONGQING_EMPLOYEE_EXAMPLE.schemes.employee?.inpatient.in_service.level3.first;
+ * // → { deductibleFen: 88_000, rate: 0.85 }
+ * ```
  */
 export const CHONGQING_EMPLOYEE_EXAMPLE: Policy = {
   id: "example-cq-employee",
@@ -81,7 +88,18 @@ const CHENGDU_LEVELS = {
  * @throws {CarekitError} `OUT_OF_RANGE` when the cap is not a non-negative safe integer of fen
  * @see policy-facts §A4.3 (LOW-CRED)
  * @example
- * {@includeCode ../test/examples.test.ts#example}
+ * ```ts
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * // the pooled annual cap is yours to state: the source gives none
+ * const chengdu = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 });
+ * chengdu.schemes.employee?.inpatient.in_service.level3.first;
+ * // → { deductibleFen: 80_000, rate: 0.85 }
+ * chengdu.source.confidence;
+ * // → "LOW-CRED"
+ * chengduEmployeeExample({ pooledAnnualCapFen: -1 });
+ * // → throws OUT_OF_RANGE
+ * ```
  */
 export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: number }): Policy {
   if (typeof input !== "object" || input === null) {

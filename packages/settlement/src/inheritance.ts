@@ -175,11 +175,22 @@ function statedBy(origins: Readonly<Record<string, string>>, path: string): stri
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号): the ceilings
  * @example
  * ```ts
- * const child = definePolicy({ extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01",
- *   region: "510100", source, schemes: { employee: { inpatient: { in_service: { level3: { first: { deductibleFen: 100_000 } } } } } } });
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const base = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }); // LOW-CRED example figures
+ * const source = { title: "成都市 2025 年职工医保住院起付标准调整（示例）", number: "example", confidence: "UNCONFIRMED" };
+ * const level3 = { first: { deductibleFen: 100_000 } };
+ * const child = definePolicy({
+ *   extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01", region: "510100", source,
+ *   schemes: { employee: { inpatient: { in_service: { level3 } } } },
+ * });
  * const { policy, origins } = resolvePolicy(child);
- * policy.schemes.employee?.inpatient.in_service.level3.first.deductibleFen; // → 100000
- * origins["schemes.employee.inpatient.in_service.level3.first.deductibleFen"]; // → "cd-2025"
+ * policy.schemes.employee?.inpatient.in_service.level3.first.deductibleFen;
+ * // → 100_000
+ * origins["schemes.employee.inpatient.in_service.level3.first.deductibleFen"];
+ * // → "cd-2025"
+ * origins["schemes.employee.inpatient.in_service.level2.first.deductibleFen"];
+ * // → "example-cd-employee"
  * ```
  */
 export function resolvePolicy(policy: Policy | DerivedPolicy): ResolvedPolicy {
@@ -235,9 +246,16 @@ export function resolvePolicy(policy: Policy | DerivedPolicy): ResolvedPolicy {
  * @throws {CarekitError} `INVALID_POLICY` as {@link resolvePolicy}
  * @example
  * ```ts
- * const child = definePolicy({ extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01",
- *   region: "510100", source, rounding: "down" });
- * resolvePolicy(child).policy.rounding; // → "down"
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const base = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }); // LOW-CRED example figures
+ * const source = { title: "成都市 2025 年职工医保住院起付标准调整（示例）", number: "example", confidence: "UNCONFIRMED" };
+ * const child = definePolicy({
+ *   extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01", region: "510100", source,
+ *   rounding: "down",
+ * });
+ * resolvePolicy(child).policy.rounding;
+ * // → "down"
  * ```
  */
 export function definePolicy(input: DerivedPolicy): DerivedPolicy {

@@ -123,10 +123,32 @@ function overflow(path: string): never {
  *   temporary patients' adjustments
  * @example
  * ```ts
- * const settler = createSettler({ policies: [policy], catalogues: [catalogue] });
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const catalogue = {
+ *   id: "cq-2024", version: "2024", effectiveFrom: "2024-01-01", region: "500000",
+ *   source: { title: "重庆市基本医疗保险药品和诊疗项目目录（你的副本）", number: "your copy", confidence: "SECONDARY" },
+ *   classBPreSelfPayRate: 0.1, items: {},
+ * };
+ * const settler = createSettler({
+ *   policies: [chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 })], // LOW-CRED example figures
+ *   catalogues: [catalogue],
+ * });
+ * // a 成都锦江区 employee treated at a 三级 hospital in 重庆大足区, charges already classified
+ * const claim = {
+ *   id: "c-1", personId: "p-1", insuredRegion: "510104", treatmentRegion: "500111", scheme: "employee",
+ *   personStatus: "in_service", hospitalGrade: "level3", careType: { kind: "inpatient" },
+ *   admissionDate: "2024-12-22", dischargeDate: "2024-12-31", registration: { kind: "long_term_resident" },
+ *   charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
+ * };
  * const { result, accumulators } = settler.settle({ claim, accumulators: START_OF_YEAR });
+ * result.pooledFundPaidFen;
+ * // → 190_400
  * result.fundsPaidFen + result.patientPaysFen === result.totalFen;
  * // → true
+ * // the person's next claim of the year takes these accumulators: a second stay
+ * accumulators.inpatientAdmissions;
+ * // → 1
  * ```
  */
 export function createSettler(options: SettlerOptions): Settler {

@@ -10,7 +10,12 @@ const RECOGNITION_NOTE =
  *
  * @see policy-facts §A5.1 (lvdouya.com.cn repost, 2023-08-20: 随单位参保人员 from 2014-01-01); seed 003
  * @example
- * {@includeCode ../../test/contribution.test.ts#policy}
+ * ```ts
+ * CHONGQING_CONTRIBUTION_POLICY.requiredTotalMonths;
+ * // → { male: 360, female: 300 }
+ * CHONGQING_CONTRIBUTION_POLICY.requiredLocalActualMonths;
+ * // → 120
+ * ```
  */
 export const CHONGQING_CONTRIBUTION_POLICY: ContributionPolicy = {
   id: "cq-employee-contribution-years",
@@ -42,7 +47,10 @@ export const CHONGQING_CONTRIBUTION_POLICY: ContributionPolicy = {
  *
  * @see policy-facts §A5.2 (m.jiusongjiankang.com); seed 003
  * @example
- * {@includeCode ../../test/contribution.test.ts#policy}
+ * ```ts
+ * CHENGDU_CONTRIBUTION_POLICY.requiredTotalMonths;
+ * // → { male: 300, female: 240 }
+ * ```
  */
 export const CHENGDU_CONTRIBUTION_POLICY: ContributionPolicy = {
   id: "cd-employee-contribution-years",

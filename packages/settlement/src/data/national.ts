@@ -5,7 +5,10 @@ import * as z from "zod";
  * Zod schema of {@link NATIONAL_CROSS_PROVINCE_RULES} (国家跨省直接结算规则), so that a caller can check a newer copy.
  *
  * @example
- * {@includeCode ../../test/data.test.ts#national}
+ * ```ts
+ * NationalRulesSchema.parse(NATIONAL_CROSS_PROVINCE_RULES).emergencyCountsAsRegistered;
+ * // → true
+ * ```
  */
 export const NationalRulesSchema = /* @__PURE__ */ z.strictObject({
   id: z.string().min(1),
@@ -36,7 +39,12 @@ export const NationalRulesSchema = /* @__PURE__ */ z.strictObject({
  *
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
  * @example
- * {@includeCode ../../test/data.test.ts#national}
+ * ```ts
+ * NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints;
+ * // → { referred: 10, emergency: 10, other_temporary: 20 }
+ * NATIONAL_CROSS_PROVINCE_RULES.source.number;
+ * // → "医保发〔2022〕22号"
+ * ```
  */
 export const NATIONAL_CROSS_PROVINCE_RULES = {
   id: "cn-cross-province-2022",
