@@ -53,7 +53,8 @@ export type Accumulators = z.infer<typeof AccumulatorsSchema>;
  * @param input.year - the calendar year
  * @returns accumulators with nothing paid and no admissions
  * @throws {CarekitError} `INVALID_INPUT` for an empty person id or a year that is not an integer from 0 to 9999
- * @see policy-facts §A4 (parameters are per calendar year: 起付线, 最高支付限额)
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26): the insured place's 起付标准 and 最高支付限额 apply; 统筹区 state them per year, e.g. an 内蒙古
+ *   banner's government page (hjhq.gov.cn, 2025-11-04: 基本医保 annual cap 30 万元) — the calendar year is carekit's reading
  * @example
  * ```ts
  * const start = emptyAccumulators({ personId: "p-1", year: 2024 });

@@ -31,7 +31,8 @@ export type ItemCatalogueEntry = z.infer<typeof ItemCatalogueEntrySchema>;
  * class-B pre-self-pay rate (先行自付比例) overriding the catalogue's `classBPreSelfPayRate`, and an optional unit
  * price cap in fen (定价上限, `pric_uplmt_amt`); versioned with effective dates and the region it applies to.
  *
- * @see policy-facts §A1.2, §A1.6 — the payment scope and 甲/乙/丙 class come with the 就医地目录 (医保发〔2022〕22号)
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26): the payment scope comes with the 就医地目录; the 甲/乙/丙 class is an attribute of
+ *   the catalogue entry (国家医疗保障信息平台 interface field `hilist_lv`: 01 甲类, 02 乙类, 03 丙类)
  * @example
  * ```ts
  * const catalogue = ItemCatalogueSchema.parse({

@@ -93,7 +93,7 @@ const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
 
 /**
  * Zod schema of the cross-province adjustment for a temporary patient (临时外出就医人员待遇调整), a tagged union
- * because the three formulas give different results (policy-facts §A2.6):
+ * because the three formulas give different results (22号 sets only the ceilings; each 统筹区 picks its own formula):
  * - `none` — the local ratio;
  * - `ratio_minus_points` — the ratio lowered by `points` percentage points (e.g. 商洛: −10 / −15);
  * - `ratio_times` — the ratio multiplied by `factor` (e.g. 苏州: "按原规定结付比例的80%");
