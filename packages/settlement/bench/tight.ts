@@ -69,7 +69,7 @@ export function settleTight(claim: Claim): HandResult {
   const preSelfPay = (n - q * 10_000) * 2 >= 10_000 ? q + 1 : q;
   const inScope = a + b - preSelfPay;
   const deductibleLeft = policy.deductibleFen[g] as number;
-  const deductible = inScope < deductibleLeft ? inScope : deductibleLeft;
+  const deductible = Math.min(inScope, deductibleLeft);
   const eligible = inScope - deductible;
 
   // the pooled fund, up to its cap

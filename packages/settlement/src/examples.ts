@@ -10,7 +10,6 @@
  * @packageDocumentation
  */
 import { assertFen } from "@carekit/core";
-import { fieldError } from "@carekit/core/internal";
 import type { Policy } from "./policy.js";
 
 const LOW_CRED_NOTE =
@@ -105,12 +104,9 @@ const CHENGDU_LEVELS = {
  * ```
  */
 export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: number }): Policy {
-  if (typeof input !== "object" || input === null) {
-    throw fieldError("INVALID_INPUT", "", "expected { pooledAnnualCapFen }", "参数必须是 { pooledAnnualCapFen } 对象");
-  }
   let cap: unknown;
   try {
-    cap = input.pooledAnnualCapFen;
+    cap = (input as { readonly pooledAnnualCapFen?: unknown } | null | undefined)?.pooledAnnualCapFen;
   } catch {
     cap = undefined; // a getter or proxy that throws states no cap
   }

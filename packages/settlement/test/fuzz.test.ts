@@ -147,10 +147,16 @@ describe("regressions the fuzz test found (each threw a raw exception or hung)",
     expect(Date.now() - started).toBeLessThan(500);
   });
 
-  it("chengduEmployeeExample without an object is INVALID_INPUT (was: raw TypeError)", () => {
-    expectCarekitError(() => examples.chengduEmployeeExample(undefined as never), "INVALID_INPUT", "");
-    expect(() => examples.chengduEmployeeExample(throwingProxy() as never)).toThrow(
-      expect.objectContaining({ code: expect.any(String) }),
+  it("chengduEmployeeExample without an object states no cap: INVALID_INPUT (was: raw TypeError)", () => {
+    expectCarekitError(
+      () => examples.chengduEmployeeExample(undefined as never),
+      "INVALID_INPUT",
+      "pooledAnnualCapFen",
+    );
+    expectCarekitError(
+      () => examples.chengduEmployeeExample(throwingProxy() as never),
+      "INVALID_INPUT",
+      "pooledAnnualCapFen",
     );
   });
 });
