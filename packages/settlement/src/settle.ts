@@ -31,7 +31,7 @@ import { adjustRate, type FundOutcome, runFund } from "./funds.js";
 import { applyRateFast } from "./internal/arith.js";
 import { dayKey, yearOf } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
-import { type RegionEntry, regionResolver } from "./regions.js";
+import { regionResolver } from "./regions.js";
 import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
 
 /**
@@ -172,13 +172,6 @@ export function createSettler(options: SettlerOptions): Settler {
     return resolved;
   }
 
-  // the regions of the previous claim: consecutive claims mostly share them, and a string comparison is cheaper
-  // than a map lookup
-  let lastInsuredCode = "";
-  let lastInsured: RegionEntry | undefined;
-  let lastTreatmentCode = "";
-  let lastTreatment: RegionEntry | undefined;
-
   /** The accumulators to read for this claim: checked, of this person, and the zero state for a new year. */
   function accumulatorsFor(given: unknown, claim: Claim, year: number): Accumulators {
     if (given === START_OF_YEAR) return ZERO;
@@ -237,20 +230,8 @@ export function createSettler(options: SettlerOptions): Settler {
     const year = yearOf(date);
     const day = dayKey(date);
     const acc = accumulatorsFor(input.accumulators, claim, year);
-    const insuredCode = claim.insuredRegion;
-    const treatmentCode = claim.treatmentRegion;
-    let insured = lastInsured;
-    if (insuredCode !== lastInsuredCode || insured === undefined) {
-      insured = region(insuredCode, "insuredRegion");
-      lastInsured = insured;
-      lastInsuredCode = insuredCode;
-    }
-    let treatment = lastTreatment;
-    if (treatmentCode !== lastTreatmentCode || treatment === undefined) {
-      treatment = region(treatmentCode, "treatmentRegion");
-      lastTreatment = treatment;
-      lastTreatmentCode = treatmentCode;
-    }
+    const insured = region(claim.insuredRegion, "insuredRegion");
+    const treatment = region(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
 
     const policy = pickDated(insured.policies, day);
