@@ -29,10 +29,13 @@ const REGISTRATIONS: readonly Claim["registration"][] = [
 ];
 const INPATIENT: Claim["careType"] = { kind: "inpatient" };
 
+/** Claims per person: a person's claims are consecutive, so a bench can carry the accumulators from one to the next. */
+export const CLAIMS_PER_PERSON = 4;
+
 /**
- * `count` pre-classified 2024 inpatient claims: 川↔渝 and same-province routes, every facility level and
- * registration, charges around the seed's ¥3,353.99 average stay with a long tail (1 % up to ¥500,000, which
- * crosses the pooled fund's cap).
+ * `count` pre-classified 2024 inpatient claims, {@link CLAIMS_PER_PERSON} consecutive ones per person: 川↔渝 and
+ * same-province routes, every facility level and registration, charges around the seed's ¥3,353.99 average stay with
+ * a long tail (1 % up to ¥500,000, which crosses the pooled fund's cap).
  */
 export function generateClaims(count: number, seed = 2024): Claim[] {
   const next = random(seed);
@@ -45,7 +48,7 @@ export function generateClaims(count: number, seed = 2024): Claim[] {
     const date = `2024-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
     claims.push({
       id: `c${i}`,
-      personId: `p${i}`,
+      personId: `p${Math.floor(i / CLAIMS_PER_PERSON)}`,
       insuredRegion,
       treatmentRegion,
       scheme: "employee",

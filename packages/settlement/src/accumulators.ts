@@ -16,7 +16,13 @@ const FenTotalSchema = /* @__PURE__ */ z.number().int().nonnegative().max(MAX_AC
  * quota-managed diseases.
  *
  * @example
- * {@includeCode ../test/accumulators.test.ts#example}
+ * ```ts
+ * const start = emptyAccumulators({ personId: "p-1", year: 2024 });
+ * AccumulatorsSchema.safeParse(start).success;
+ * // → true
+ * AccumulatorsSchema.safeParse({ ...start, funds: { pooled: { baseFen: 1, paidFen: -1 } } }).success;
+ * // → false
+ * ```
  */
 export const AccumulatorsSchema = /* @__PURE__ */ z.strictObject({
   personId: z.string().min(1).max(64),
@@ -47,9 +53,18 @@ export type Accumulators = z.infer<typeof AccumulatorsSchema>;
  * @param input.year - the calendar year
  * @returns accumulators with nothing paid and no admissions
  * @throws {CarekitError} `INVALID_INPUT` for an empty person id or a year that is not an integer from 0 to 9999
- * @see policy-facts §A4 (parameters are per calendar year: 起付线, 最高支付限额)
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26): the insured place's 起付标准 and 最高支付限额 apply; 统筹区 state them per year, e.g. an 内蒙古
+ *   banner's government page (hjhq.gov.cn, 2025-11-04: 基本医保 annual cap 30 万元) — the calendar year is carekit's reading
  * @example
- * {@includeCode ../test/accumulators.test.ts#example}
+ * ```ts
+ * const start = emptyAccumulators({ personId: "p-1", year: 2024 });
+ * start.inpatientAdmissions;
+ * // → 0
+ * start.deductiblePaidFen;
+ * // → { inpatient: 0, outpatient_general: 0, outpatient_chronic: 0 }
+ * start.funds;
+ * // → {}
+ * ```
  */
 export function emptyAccumulators(input: { readonly personId: string; readonly year: number }): Accumulators {
   parseInput(KeyOfYearSchema, input, { label: { en: "accumulator key", zh: "年度累计标识" } });
@@ -81,8 +96,9 @@ export function freshAccumulators(personId: string, year: number): Accumulators 
  *
  * @example
  * ```ts
+ * // the deductibles, funds and monthly payments must be stated, even as 0 or {}
  * PlatformAccumulatorsSchema.safeParse({ personId: "p-1", year: 2024, inpatient: { deductibleMet: true } }).success;
- * // → false (the deductibles, funds and monthly payments must be stated, even as 0 or {})
+ * // → false
  * ```
  */
 export const PlatformAccumulatorsSchema = /* @__PURE__ */ z.strictObject({
@@ -162,9 +178,8 @@ export interface StartOfYear {
  *
  * @example
  * ```ts
- * const { accumulators } = settler.settle({ claim, accumulators: START_OF_YEAR });
- * accumulators.inpatientAdmissions;
- * // → 1
+ * START_OF_YEAR;
+ * // → { kind: "start_of_year" }
  * ```
  */
 export const START_OF_YEAR: StartOfYear = Object.freeze({ kind: "start_of_year" });

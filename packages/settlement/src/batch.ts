@@ -131,12 +131,21 @@ function withClaimId(error: BatchError, input: unknown): SettlementBatchError {
   return { ...error, claimId: claimIdOf(input) };
 }
 
+function isIterable(claims: unknown, asyncToo: boolean): boolean {
+  try {
+    return (
+      typeof claims === "object" &&
+      claims !== null &&
+      (typeof (claims as Iterable<unknown>)[Symbol.iterator] === "function" ||
+        (asyncToo && typeof (claims as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"))
+    );
+  } catch {
+    return false; // a proxy or getter that throws is no iterable of claims
+  }
+}
+
 function checkClaims(claims: unknown, asyncToo: boolean): void {
-  const ok =
-    typeof claims === "object" &&
-    claims !== null &&
-    (typeof (claims as Iterable<unknown>)[Symbol.iterator] === "function" ||
-      (asyncToo && typeof (claims as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function"));
+  const ok = isIterable(claims, asyncToo);
   if (!ok) {
     throw fieldError(
       "INVALID_INPUT",
@@ -156,7 +165,17 @@ function checkInput(input: unknown): SettlementBatchInput {
       "参数必须是 { claims, accumulators } 对象",
     );
   }
-  return input as SettlementBatchInput;
+  try {
+    const { claims, accumulators } = input as SettlementBatchInput;
+    return { claims, accumulators };
+  } catch {
+    throw fieldError(
+      "UNREADABLE_INPUT",
+      "",
+      "the batch input could not be read (a getter or proxy threw)",
+      "无法读取批量结算参数（读取属性时出错）",
+    );
+  }
 }
 
 /** Tap each input so that a record's error can carry its claim id, then hand it on unchanged. */

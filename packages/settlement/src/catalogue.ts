@@ -8,7 +8,10 @@ import { KeySchema, safeRecord } from "./source.js";
  * ItemCatalogue classes (目录类别): 甲类 `A` (fully in scope), 乙类 `B` (in scope after a pre-self-pay share), 丙类 `C`.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * ITEM_CLASSES;
+ * // → ["A", "B", "C"]
+ * ```
  */
 export const ITEM_CLASSES = ["A", "B", "C"] as const;
 /** A catalogue class; see {@link ITEM_CLASSES}. */
@@ -28,9 +31,21 @@ export type ItemCatalogueEntry = z.infer<typeof ItemCatalogueEntrySchema>;
  * class-B pre-self-pay rate (先行自付比例) overriding the catalogue's `classBPreSelfPayRate`, and an optional unit
  * price cap in fen (定价上限, `pric_uplmt_amt`); versioned with effective dates and the region it applies to.
  *
- * @see policy-facts §A1.2, §A1.6 — the payment scope and 甲/乙/丙 class come with the 就医地目录 (医保发〔2022〕22号)
+ * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26): the payment scope comes with the 就医地目录; the 甲/乙/丙 class is an attribute of
+ *   the catalogue entry (国家医疗保障信息平台 interface field `hilist_lv`: 01 甲类, 02 乙类, 03 丙类)
  * @example
- * {@includeCode ../test/catalogue.test.ts#example}
+ * ```ts
+ * const catalogue = ItemCatalogueSchema.parse({
+ *   id: "cq-2024", version: "2024", effectiveFrom: "2024-01-01", region: "500000",
+ *   source: { title: "重庆市基本医疗保险药品和诊疗项目目录（你的副本）", number: "your copy", confidence: "SECONDARY" },
+ *   classBPreSelfPayRate: 0.1,
+ *   items: { "A-drug": { class: "A", priceCapFen: 2_000 }, "B-implant": { class: "B", preSelfPayRate: 0.3 } },
+ * });
+ * catalogue.items?.["B-implant"];
+ * // → { class: "B", preSelfPayRate: 0.3 }
+ * ItemCatalogueSchema.safeParse({ ...catalogue, items: { X: { class: "D" } } }).success;
+ * // → false
+ * ```
  */
 export const ItemCatalogueSchema = /* @__PURE__ */ z
   .strictObject({

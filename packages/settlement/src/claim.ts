@@ -46,7 +46,20 @@ const ChargesSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
  *   直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26): the six 备案 sub-types of long-term residents and temporary
  *   patients
  * @example
- * {@includeCode ../test/claim.test.ts#schema}
+ * ```ts
+ * const claim = {
+ *   id: "c-1", personId: "p-1", insuredRegion: "510104", treatmentRegion: "500111", scheme: "employee",
+ *   personStatus: "in_service", hospitalGrade: "level3", careType: { kind: "inpatient" },
+ *   admissionDate: "2024-12-22", dischargeDate: "2024-12-31", registration: { kind: "long_term_resident" },
+ *   charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
+ * };
+ * ClaimSchema.safeParse(claim).success;
+ * // → true
+ * ClaimSchema.safeParse({ ...claim, dischargeDate: "2024-12-01" }).success;
+ * // → false
+ * ClaimSchema.safeParse({ ...claim, remark: "x" }).success;
+ * // → false
+ * ```
  */
 export const ClaimSchema = /* @__PURE__ */ z
   .strictObject({

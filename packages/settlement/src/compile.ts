@@ -17,6 +17,7 @@ import {
   PolicySchema,
   type SchemeRules,
 } from "./policy.js";
+import type { FundPayment } from "./types.js";
 
 /** A rate rule compiled to basis points. */
 export interface CompiledBenefit {
@@ -34,6 +35,11 @@ export interface CompiledFund {
   readonly upTo: readonly number[];
   readonly bp: readonly number[];
   readonly annualCapFen: number;
+  /**
+   * No threshold and one open segment: the cascade is then exactly the pooled fund's (`payPooled`, which
+   * `test/internal.test.ts` proves equal to `runFund` on such funds).
+   */
+  readonly simple: boolean;
 }
 
 export interface CompiledChronic {
@@ -71,7 +77,28 @@ export interface CompiledScheme {
     | undefined;
   readonly chronic: ReadonlyMap<string, CompiledChronic>;
   readonly further: Readonly<Record<CareType, readonly CompiledFund[]>>;
+  /**
+   * Per care type, the `funds` record of a person's first claim of the year with every key it will hold (the pooled
+   * fund's id, then each further fund's), to be copied (`{ ...template }` copies the shape at once) and filled in.
+   */
+  readonly fundTemplates: Readonly<Record<CareType, Readonly<Record<string, FundState>>>>;
+  /** Per care type, `furtherFunds` of a result in which no further fund paid: shared, so frozen all the way down. */
+  readonly unpaid: Readonly<Record<CareType, readonly FundPayment[]>>;
 }
+
+/** One fund's annual state in accumulators: the in-scope cost presented to it and what it paid. */
+export interface FundState {
+  readonly baseFen: number;
+  readonly paidFen: number;
+}
+
+/** The id of the fund a care type's pooled share is paid from (and accumulated under). */
+export function pooledIdOf(careType: CareType): string {
+  return careType === "outpatient_general" ? "outpatientPooled" : "pooled";
+}
+
+/** The state of a fund that has been presented nothing and paid nothing this year: shared, so frozen. */
+export const EMPTY_STATE: FundState = Object.freeze({ baseFen: 0, paidFen: 0 });
 
 /** A cross-province adjustment in basis points. */
 export type CompiledAdjustment =
@@ -151,6 +178,7 @@ function compileFund(fund: FurtherFund): CompiledFund {
     upTo: fund.segments.map((segment) => segment.upToFen ?? Number.POSITIVE_INFINITY),
     bp: fund.segments.map((segment) => rateToBasisPoints(segment.rate)),
     annualCapFen: fund.annualCapFen,
+    simple: fund.thresholdFen === 0 && fund.segments.length === 1 && fund.segments[0]?.upToFen == null,
   };
 }
 
@@ -174,8 +202,19 @@ function byStatusAndLevel<R, T>(
 
 function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
   const further = {} as Record<CareType, CompiledFund[]>;
+  const fundTemplates = {} as Record<CareType, Record<string, FundState>>;
+  const unpaid = {} as Record<CareType, readonly FundPayment[]>;
   for (const careType of CARE_TYPES) {
     further[careType] = rules.furtherFunds.filter((fund) => fund.careTypes.includes(careType)).map(compileFund);
+    const template: Record<string, FundState> = {};
+    template[pooledIdOf(careType)] = EMPTY_STATE;
+    for (const fund of further[careType]) template[fund.id] = EMPTY_STATE;
+    fundTemplates[careType] = template;
+    unpaid[careType] = Object.freeze(
+      further[careType].map((fund) =>
+        Object.freeze({ id: fund.id, kind: fund.kind, label: fund.label, paidFen: 0 } satisfies FundPayment),
+      ),
+    );
   }
   const inpatient = byStatusAndLevel(
     rules.inpatient,
@@ -209,6 +248,8 @@ function compileScheme(rules: SchemeRules, prefix: string): CompiledScheme {
       ]),
     ),
     further,
+    fundTemplates,
+    unpaid,
   };
 }
 

@@ -15,7 +15,10 @@ const MonthsSchema = /* @__PURE__ */ z.number().int().min(0).max(1200);
  * the partner's months count or only those from the effective date on.
  *
  * @example
- * {@includeCode ../test/contribution.test.ts#policy}
+ * ```ts
+ * ContributionPolicySchema.parse(CHONGQING_CONTRIBUTION_POLICY).requiredTotalMonths;
+ * // → { male: 360, female: 300 }
+ * ```
  */
 export const ContributionPolicySchema = /* @__PURE__ */ z.strictObject({
   id: KeySchema,
@@ -63,7 +66,20 @@ export type ContributionPeriod = z.infer<typeof PeriodSchema>;
  * Zod schema of the argument of {@link assessContributionYears}.
  *
  * @example
- * {@includeCode ../test/contribution.test.ts#example}
+ * ```ts
+ * // a woman retiring in 重庆: 242 months paid in 大足区, 38 months paid earlier in 成都锦江区
+ * const input = {
+ *   sex: "female", retirementCity: "500000", asOf: "2024-03-01", policy: CHONGQING_CONTRIBUTION_POLICY,
+ *   periods: [
+ *     { city: "510104", from: "2000-11-01", to: "2003-12-31", kind: "actual" },
+ *     { city: "500111", from: "2004-01-01", to: "2024-02-29", kind: "actual" },
+ *   ],
+ * };
+ * ContributionInputSchema.safeParse(input).success;
+ * // → true
+ * ContributionInputSchema.safeParse({ ...input, sex: "f" }).success;
+ * // → false
+ * ```
  */
 export const ContributionInputSchema = /* @__PURE__ */ z.strictObject({
   sex: z.enum(["male", "female"]),
@@ -163,7 +179,8 @@ const LABELS = {
 
 /**
  * Assess employee medical-insurance contribution years for retirement benefits (职工医保缴费年限认定), with the
- * 川渝 mutual recognition of contribution years (缴费年限互认, 重庆市—成都市 from 2024-03-01, seed 003).
+ * 川渝 mutual recognition of contribution years (缴费年限互认, 重庆市—成都市 from 2024-03-01, as the 重庆日报
+ * reported it).
  *
  * Periods are cut at `asOf` (inclusive), merged where they overlap or touch, and counted in whole calendar months
  * (`monthsBetween` of `@carekit/core`, on date-fns; a period's `to` is its last day). Local periods are those in the
@@ -177,10 +194,29 @@ const LABELS = {
  * @returns months counted, required and short, `eligible`, and a trace
  * @throws {CarekitError} `INVALID_INPUT` for a bad field (path e.g. `periods[1].to`); `POLICY_REGION_MISMATCH` when
  *   the retirement city is outside the policy's region
- * @see seed 003 (重庆日报 2025: 川渝缴费年限互认 since 2024-03-01); policy-facts §A5 (重庆 30/25 years with 10 local
- *   actual, 成都 25/20 years: SECONDARY; the recognition rule itself: UNCONFIRMED)
+ * @see 重庆日报（新重庆）《川渝医院牵手 为两地群众筑牢卫生健康保护网》（“唱好‘双城记’ 打造增长极”五年巡礼，2025 年初，数据截至 2024-12-31）: 重庆市和成都市 职工医保缴费年限互认 from 2024-03-01 (a news report; the rule text itself is
+ *   UNCONFIRMED — no published rule could be read); the 重庆 and 成都 year requirements are SECONDARY (see
+ *   {@link CHONGQING_CONTRIBUTION_POLICY}, {@link CHENGDU_CONTRIBUTION_POLICY})
  * @example
- * {@includeCode ../test/contribution.test.ts#example}
+ * ```ts
+ * // a woman retiring in 重庆: 242 months paid in 大足区, 38 months paid earlier in 成都锦江区
+ * const input = {
+ *   sex: "female", retirementCity: "500000", asOf: "2024-03-01", policy: CHONGQING_CONTRIBUTION_POLICY,
+ *   periods: [
+ *     { city: "510104", from: "2000-11-01", to: "2003-12-31", kind: "actual" },
+ *     { city: "500111", from: "2004-01-01", to: "2024-02-29", kind: "actual" },
+ *   ],
+ * };
+ * const result = assessContributionYears(input);
+ * result.totalMonths;
+ * // → 280
+ * result.recognizedOtherCityMonths;
+ * // → 38
+ * result.shortfallMonths;
+ * // → 20
+ * result.eligible;
+ * // → false
+ * ```
  */
 export function assessContributionYears(input: ContributionInput): ContributionAssessment {
   const { sex, retirementCity, asOf, periods, policy } = parseInput(ContributionInputSchema, input, {

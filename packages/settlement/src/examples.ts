@@ -2,7 +2,8 @@
  * `@carekit/settlement/examples` — **example** parameter tables, NOT official policy (示例参数，非官方).
  *
  * No official 重庆 or 成都 parameter table could be retrieved. The figures below come from one public app whose
- * source URLs and document numbers look fabricated (policy-facts §A4.3, confidence LOW-CRED). They show the shape of
+ * source URLs (`ybj.cq.gov.cn`, where the official site is `ylbzj.cq.gov.cn`) and document numbers look fabricated
+ * (confidence LOW-CRED). They show the shape of
  * a {@link Policy} and make a runnable example; they must not be used to settle real claims. Gaps in that source are
  * filled as each `source.note` says (never silently).
  *
@@ -12,14 +13,14 @@ import { assertFen } from "@carekit/core";
 import type { Policy } from "./policy.js";
 
 const LOW_CRED_NOTE =
-  "EXAMPLE ONLY — LOW-CRED: figures from a public app that looks AI-assembled (policy-facts §A4.3); not verified against 医保局 documents. ";
+  "EXAMPLE ONLY — LOW-CRED: figures from the data files of a public app that looks AI-assembled (its cited URLs and document numbers look fabricated); not verified against 医保局 documents. ";
 
 const CROSS_PROVINCE_EXAMPLE: Policy["crossProvince"] = {
   // The national ceilings (医保发〔2022〕22号) stand in for the unknown local figures.
   referred: { kind: "ratio_minus_points", points: 10 },
   emergency: { kind: "ratio_minus_points", points: 10 },
   other_temporary: { kind: "ratio_minus_points", points: 20 },
-  // 经办规程 第16条: without 备案 at discharge there is no direct settlement (policy-facts §A2.8).
+  // 22号 经办规程 第16条: without 备案 before discharge there is no direct settlement.
   unregistered: { kind: "not_settleable" },
 };
 
@@ -32,9 +33,17 @@ function row(deductibleYuan: number, rate: number) {
  * EXAMPLE (LOW-CRED) 重庆 职工医保 inpatient parameters (重庆职工住院示例参数): deductible 一级 220 / 二级 440 /
  * 三级 880 元, ratio in service 90 / 87 / 85 %, retired 95 %, pooled annual cap 4.7 万元. Not official.
  *
- * @see policy-facts §A4.3 (LOW-CRED)
+ * @see no official source: tables in the data files of a public app on GitHub whose cited URLs and document numbers
+ *   look fabricated (LOW-CRED) — an example, never a default
  * @example
- * {@includeCode ../test/examples.test.ts#example}
+ * ```ts
+ * import { CHONGQING_EMPLOYEE_EXAMPLE } from "@carekit/settlement/examples";
+ *
+ * CHONGQING_EMPLOYEE_EXAMPLE.source.confidence;
+ * // → "LOW-CRED"
+ * CHONGQING_EMPLOYEE_EXAMPLE.schemes.employee?.inpatient.in_service.level3.first;
+ * // → { deductibleFen: 88_000, rate: 0.85 }
+ * ```
  */
 export const CHONGQING_EMPLOYEE_EXAMPLE: Policy = {
   id: "example-cq-employee",
@@ -78,12 +87,30 @@ const CHENGDU_LEVELS = {
  * @param input.pooledAnnualCapFen - the pooled fund's annual cap (统筹基金最高支付限额) in fen, which the source lacks
  * @returns a {@link Policy} for region 510100 (成都市)
  * @throws {CarekitError} `OUT_OF_RANGE` when the cap is not a non-negative safe integer of fen
- * @see policy-facts §A4.3 (LOW-CRED)
+ * @see no official source: tables in the data files of a public app on GitHub whose cited URLs and document numbers
+ *   look fabricated (LOW-CRED) — an example, never a default
  * @example
- * {@includeCode ../test/examples.test.ts#example}
+ * ```ts
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * // the pooled annual cap is yours to state: the source gives none
+ * const chengdu = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 });
+ * chengdu.schemes.employee?.inpatient.in_service.level3.first;
+ * // → { deductibleFen: 80_000, rate: 0.85 }
+ * chengdu.source.confidence;
+ * // → "LOW-CRED"
+ * chengduEmployeeExample({ pooledAnnualCapFen: -1 });
+ * // → throws OUT_OF_RANGE
+ * ```
  */
 export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: number }): Policy {
-  assertFen(input.pooledAnnualCapFen, "pooledAnnualCapFen");
+  let cap: unknown;
+  try {
+    cap = (input as { readonly pooledAnnualCapFen?: unknown } | null | undefined)?.pooledAnnualCapFen;
+  } catch {
+    cap = undefined; // a getter or proxy that throws states no cap
+  }
+  assertFen(cap, "pooledAnnualCapFen");
   return {
     id: "example-cd-employee",
     version: "example-1",
@@ -101,7 +128,7 @@ export function chengduEmployeeExample(input: { readonly pooledAnnualCapFen: num
     crossProvince: CROSS_PROVINCE_EXAMPLE,
     schemes: {
       employee: {
-        pooledAnnualCapFen: input.pooledAnnualCapFen,
+        pooledAnnualCapFen: cap as number,
         inpatient: { in_service: CHENGDU_LEVELS, retired: CHENGDU_LEVELS },
         furtherFunds: [],
       },

@@ -6,6 +6,20 @@ import { type Policy, PolicySchema } from "./policy.js";
 const IDENTITY_KEYS = ["id", "version", "effectiveFrom", "effectiveTo", "region", "source"] as const;
 const CELL_KEYS = new Set(["rounding", "preSelfPay", "unknownItem", "crossProvince", "schemes"]);
 const MAX_DEPTH = 10;
+/** Deepest cell of a policy is 7 levels down (`schemes.employee.inpatient.in_service.level3.first.rate`). */
+const MAX_NESTING = 16;
+
+/** Refuse a value nested deeper than any policy (or circular): it cannot be a policy, and walking it never ends. */
+function assertNesting(depth: number, path: string): void {
+  if (depth > MAX_NESTING) {
+    throw fieldError(
+      "INVALID_POLICY",
+      path,
+      `nested more than ${MAX_NESTING} levels deep (or circular): not a policy`,
+      `嵌套超过 ${MAX_NESTING} 层（或循环引用）：不是政策`,
+    );
+  }
+}
 
 /** A partial copy of `T`: objects field by field, arrays and values whole. */
 export type PolicyOverride<T> = T extends readonly unknown[]
@@ -51,10 +65,13 @@ function replacesWhole(base: Bag, override: Bag): boolean {
   return false;
 }
 
-function record(origins: Record<string, string>, value: unknown, path: string, origin: string): void {
+function record(origins: Record<string, string>, value: unknown, path: string, origin: string, depth = 0): void {
   if (isBag(value)) {
+    assertNesting(depth, path);
     for (const key of Object.keys(value)) {
-      if (value[key] !== undefined) record(origins, value[key], path === "" ? key : `${path}.${key}`, origin);
+      if (value[key] !== undefined) {
+        record(origins, value[key], path === "" ? key : `${path}.${key}`, origin, depth + 1);
+      }
     }
   } else origins[path] = origin;
 }
@@ -69,11 +86,13 @@ function merge(
   path: string,
   origin: string,
   origins: Record<string, string>,
+  depth = 1,
 ): unknown {
   if (override === undefined) return base;
+  assertNesting(depth, path);
   if (!isBag(override) || !isBag(base) || replacesWhole(base, override)) {
     for (const key of Object.keys(origins)) if (key === path || key.startsWith(`${path}.`)) delete origins[key];
-    record(origins, override, path, origin);
+    record(origins, override, path, origin, depth);
     return override;
   }
   const out: Bag = { ...base };
@@ -81,7 +100,7 @@ function merge(
     if (key === "__proto__" || key === "constructor" || key === "prototype") {
       throw fieldError("INVALID_POLICY", `${path}.${key}`, "reserved key", "不允许使用保留字段名");
     }
-    out[key] = merge(base[key], override[key], path === "" ? key : `${path}.${key}`, origin, origins);
+    out[key] = merge(base[key], override[key], path === "" ? key : `${path}.${key}`, origin, origins, depth + 1);
   }
   return out;
 }
@@ -156,11 +175,22 @@ function statedBy(origins: Readonly<Record<string, string>>, path: string): stri
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号): the ceilings
  * @example
  * ```ts
- * const child = definePolicy({ extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01",
- *   region: "510100", source, schemes: { employee: { inpatient: { in_service: { level3: { first: { deductibleFen: 100_000 } } } } } } });
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const base = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }); // LOW-CRED example figures
+ * const source = { title: "成都市 2025 年职工医保住院起付标准调整（示例）", number: "example", confidence: "UNCONFIRMED" };
+ * const level3 = { first: { deductibleFen: 100_000 } };
+ * const child = definePolicy({
+ *   extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01", region: "510100", source,
+ *   schemes: { employee: { inpatient: { in_service: { level3 } } } },
+ * });
  * const { policy, origins } = resolvePolicy(child);
- * policy.schemes.employee?.inpatient.in_service.level3.first.deductibleFen; // → 100000
- * origins["schemes.employee.inpatient.in_service.level3.first.deductibleFen"]; // → "cd-2025"
+ * policy.schemes.employee?.inpatient.in_service.level3.first.deductibleFen;
+ * // → 100_000
+ * origins["schemes.employee.inpatient.in_service.level3.first.deductibleFen"];
+ * // → "cd-2025"
+ * origins["schemes.employee.inpatient.in_service.level2.first.deductibleFen"];
+ * // → "example-cd-employee"
  * ```
  */
 export function resolvePolicy(policy: Policy | DerivedPolicy): ResolvedPolicy {
@@ -216,9 +246,16 @@ export function resolvePolicy(policy: Policy | DerivedPolicy): ResolvedPolicy {
  * @throws {CarekitError} `INVALID_POLICY` as {@link resolvePolicy}
  * @example
  * ```ts
- * const child = definePolicy({ extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01",
- *   region: "510100", source, rounding: "down" });
- * resolvePolicy(child).policy.rounding; // → "down"
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const base = chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }); // LOW-CRED example figures
+ * const source = { title: "成都市 2025 年职工医保住院起付标准调整（示例）", number: "example", confidence: "UNCONFIRMED" };
+ * const child = definePolicy({
+ *   extends: base, id: "cd-2025", version: "2025", effectiveFrom: "2025-01-01", region: "510100", source,
+ *   rounding: "down",
+ * });
+ * resolvePolicy(child).policy.rounding;
+ * // → "down"
  * ```
  */
 export function definePolicy(input: DerivedPolicy): DerivedPolicy {

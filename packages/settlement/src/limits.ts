@@ -5,7 +5,10 @@ import { FenSchema } from "@carekit/core";
  * It keeps every `fen × basisPoints` product below 2^53, so the settlement arithmetic stays exact.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * MAX_AMOUNT_FEN;
+ * // → 100_000_000_000
+ * ```
  */
 export const MAX_AMOUNT_FEN = 100_000_000_000;
 

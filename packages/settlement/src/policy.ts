@@ -17,7 +17,10 @@ import { KeySchema } from "./source.js";
  * Facility levels (医疗机构级别): 基层 (primary care), 一级, 二级, 三级.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * HOSPITAL_GRADES;
+ * // → ["primary", "level1", "level2", "level3"]
+ * ```
  */
 export const HOSPITAL_GRADES = ["primary", "level1", "level2", "level3"] as const;
 /** A facility level; see {@link HOSPITAL_GRADES}. */
@@ -27,7 +30,10 @@ export type HospitalGrade = (typeof HOSPITAL_GRADES)[number];
  * Sub-types of long-term residence elsewhere (异地长期居住人员): 异地安置退休, 异地长期居住, 常驻异地工作.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * LONG_TERM_SUBTYPES;
+ * // → ["retired_resettled", "long_term_residence", "posted_worker"]
+ * ```
  */
 export const LONG_TERM_SUBTYPES = ["retired_resettled", "long_term_residence", "posted_worker"] as const;
 
@@ -35,7 +41,10 @@ export const LONG_TERM_SUBTYPES = ["retired_resettled", "long_term_residence", "
  * Person statuses (人员类别): 在职 (in service) or 退休 (retired).
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * PERSON_STATUSES;
+ * // → ["in_service", "retired"]
+ * ```
  */
 export const PERSON_STATUSES = ["in_service", "retired"] as const;
 /** A person status; see {@link PERSON_STATUSES}. */
@@ -45,7 +54,10 @@ export type PersonStatus = (typeof PERSON_STATUSES)[number];
  * Schemes (险种): 职工医保 (employee) or 城乡居民医保 (resident).
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * SCHEMES;
+ * // → ["employee", "resident"]
+ * ```
  */
 export const SCHEMES = ["employee", "resident"] as const;
 /** A scheme; see {@link SCHEMES}. */
@@ -55,7 +67,10 @@ export type Scheme = (typeof SCHEMES)[number];
  * Care types (就医类型): 住院, 门诊慢特病, 普通门诊.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * CARE_TYPES;
+ * // → ["inpatient", "outpatient_chronic", "outpatient_general"]
+ * ```
  */
 export const CARE_TYPES = ["inpatient", "outpatient_chronic", "outpatient_general"] as const;
 /** A care type; see {@link CARE_TYPES}. */
@@ -65,7 +80,10 @@ export type CareType = (typeof CARE_TYPES)[number];
  * Temporary registration types (临时外出就医人员) that the national rules cap: 转诊, 急诊抢救, 其他临时外出.
  *
  * @example
- * {@includeCode ../test/claim.test.ts#enums}
+ * ```ts
+ * TEMPORARY_REGISTRATIONS;
+ * // → ["referred", "emergency", "other_temporary"]
+ * ```
  */
 export const TEMPORARY_REGISTRATIONS = ["referred", "emergency", "other_temporary"] as const;
 /** A temporary registration type; see {@link TEMPORARY_REGISTRATIONS}. */
@@ -75,7 +93,7 @@ const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
 
 /**
  * Zod schema of the cross-province adjustment for a temporary patient (临时外出就医人员待遇调整), a tagged union
- * because the three formulas give different results (policy-facts §A2.6):
+ * because the three formulas give different results (22号 sets only the ceilings; each 统筹区 picks its own formula):
  * - `none` — the local ratio;
  * - `ratio_minus_points` — the ratio lowered by `points` percentage points (e.g. 商洛: −10 / −15);
  * - `ratio_times` — the ratio multiplied by `factor` (e.g. 苏州: "按原规定结付比例的80%");
@@ -83,7 +101,14 @@ const PointsSchema = /* @__PURE__ */ z.number().int().min(0).max(100);
  *   normal rules apply.
  *
  * @example
- * {@includeCode ../test/policy.test.ts#adjustment}
+ * ```ts
+ * AdjustmentSchema.parse({ kind: "ratio_minus_points", points: 20 });
+ * // → { kind: "ratio_minus_points", points: 20 }
+ * AdjustmentSchema.parse({ kind: "ratio_times", factor: 0.8 }).kind;
+ * // → "ratio_times"
+ * AdjustmentSchema.safeParse({ kind: "ratio_minus_points", points: 20.5 }).success;
+ * // → false
+ * ```
  */
 export const AdjustmentSchema = /* @__PURE__ */ z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
@@ -124,7 +149,14 @@ const SegmentSchema = /* @__PURE__ */ z.strictObject({ upToFen: AmountSchema.nul
  * `annualCapFen`. Segments are ascending; only the last may be open (`upToFen: null`).
  *
  * @example
- * {@includeCode ../test/policy.test.ts#policy}
+ * ```ts
+ * const fund = FurtherFundSchema.parse({
+ *   id: "large_expense", kind: "large_expense", label: { zh: "职工大额医疗费用补助", en: "large-expense supplement" },
+ *   careTypes: ["inpatient"], thresholdFen: 0, segments: [{ upToFen: null, rate: 0.9 }], annualCapFen: 30_000_000,
+ * });
+ * fund.segments;
+ * // → [{ upToFen: null, rate: 0.9 }]
+ * ```
  */
 export const FurtherFundSchema = /* @__PURE__ */ z
   .strictObject({
@@ -179,7 +211,17 @@ export type SchemeRules = z.infer<typeof SchemeRulesSchema>;
  *
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
  * @example
- * {@includeCode ../test/policy.test.ts#policy}
+ * ```ts
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const policy = PolicySchema.parse(chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 }));
+ * policy.schemes.employee?.inpatient.in_service.level3.first;
+ * // → { deductibleFen: 80_000, rate: 0.85 }
+ * // the national ceiling: another temporary patient loses at most 20 points, and 85 % × 30 % is 25.5
+ * const other_temporary = { kind: "pre_self_pay", rate: 0.3 };
+ * PolicySchema.safeParse({ ...policy, crossProvince: { ...policy.crossProvince, other_temporary } }).success;
+ * // → false
+ * ```
  */
 export const PolicySchema = /* @__PURE__ */ z
   .strictObject({

@@ -1,4 +1,4 @@
-import { parseInput } from "@carekit/core";
+import { isCarekitError, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
 import {
   type Accumulators,
@@ -8,6 +8,7 @@ import {
   isStartOfYear,
   MAX_ACCUMULATED_FEN,
   SettledAccumulators,
+  START_OF_YEAR,
 } from "./accumulators.js";
 import { settleBatchAsyncWith, settleBatchWith } from "./batch.js";
 import { type Claim, ClaimSchema } from "./claim.js";
@@ -18,6 +19,8 @@ import {
   type CompiledStay,
   compileCatalogue,
   compilePolicy,
+  EMPTY_STATE,
+  type FundState,
   rowIndex,
   type SettlerOptions,
   SettlerOptionsSchema,
@@ -49,11 +52,6 @@ function freezeZero(accumulators: Accumulators): Accumulators {
 /** The trace of a settler created with `trace: false`: one shared, frozen empty list. */
 const NO_TRACE: readonly SettlementTraceStep[] = Object.freeze([]);
 const NO_ADJUSTMENT: CompiledAdjustment = Object.freeze({ kind: "none" });
-
-interface FundState {
-  readonly baseFen: number;
-  readonly paidFen: number;
-}
 
 /** A count or an accumulated amount the settler can add to without leaving the safe integers. */
 function isAccumulated(value: unknown): value is number {
@@ -97,6 +95,10 @@ function fundState(funds: Accumulators["funds"], id: string, path: string): Fund
   return state;
 }
 
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
+
 function overflow(path: string): never {
   throw fieldError(
     "OUT_OF_RANGE",
@@ -122,10 +124,32 @@ function overflow(path: string): never {
  *   temporary patients' adjustments
  * @example
  * ```ts
- * const settler = createSettler({ policies: [policy], catalogues: [catalogue] });
+ * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+ *
+ * const catalogue = {
+ *   id: "cq-2024", version: "2024", effectiveFrom: "2024-01-01", region: "500000",
+ *   source: { title: "重庆市基本医疗保险药品和诊疗项目目录（你的副本）", number: "your copy", confidence: "SECONDARY" },
+ *   classBPreSelfPayRate: 0.1, items: {},
+ * };
+ * const settler = createSettler({
+ *   policies: [chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 })], // LOW-CRED example figures
+ *   catalogues: [catalogue],
+ * });
+ * // a 成都锦江区 employee treated at a 三级 hospital in 重庆大足区, charges already classified
+ * const claim = {
+ *   id: "c-1", personId: "p-1", insuredRegion: "510104", treatmentRegion: "500111", scheme: "employee",
+ *   personStatus: "in_service", hospitalGrade: "level3", careType: { kind: "inpatient" },
+ *   admissionDate: "2024-12-22", dischargeDate: "2024-12-31", registration: { kind: "long_term_resident" },
+ *   charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
+ * };
  * const { result, accumulators } = settler.settle({ claim, accumulators: START_OF_YEAR });
+ * result.pooledFundPaidFen;
+ * // → 190_400
  * result.fundsPaidFen + result.patientPaysFen === result.totalFen;
  * // → true
+ * // the person's next claim of the year takes these accumulators: a second stay
+ * accumulators.inpatientAdmissions;
+ * // → 1
  * ```
  */
 export function createSettler(options: SettlerOptions): Settler {
@@ -151,6 +175,7 @@ export function createSettler(options: SettlerOptions): Settler {
 
   /** The accumulators to read for this claim: checked, of this person, and the zero state for a new year. */
   function accumulatorsFor(given: unknown, claim: Claim, year: number): Accumulators {
+    if (given === START_OF_YEAR) return ZERO;
     let accumulators: Accumulators;
     if (SettledAccumulators.is(given) && settledStillSound(given)) accumulators = given;
     else if (isStartOfYear(given)) return ZERO;
@@ -188,7 +213,7 @@ export function createSettler(options: SettlerOptions): Settler {
     return accumulators.year === year ? accumulators : ZERO;
   }
 
-  function settle(input: SettleInput): Settlement {
+  function settleOne(input: SettleInput): Settlement {
     if (typeof input !== "object" || input === null) {
       throw fieldError(
         "INVALID_INPUT",
@@ -328,7 +353,7 @@ export function createSettler(options: SettlerOptions): Settler {
     let pooledId: string;
     let pooledCap: number;
     let quotaKey = "";
-    let quotaRoom = Number.POSITIVE_INFINITY;
+    let quotaRoom = -1; // no monthly quota (an integer sentinel keeps the arithmetic below in small integers)
     let rule: string;
     if (careType.kind === "inpatient") {
       const row = rules.inpatientRows[rowIndex(claim.personStatus, claim.hospitalGrade)] as CompiledStay;
@@ -380,45 +405,56 @@ export function createSettler(options: SettlerOptions): Settler {
 
     // the pooled fund, then each further fund on what the caps left over
     const funds = acc.funds;
-    const pooledState = fundState(funds, pooledId, "pooled fund");
+    const fresh = funds === ZERO.funds; // a first claim of the year: no fund has a state yet
+    const pooledState = fresh ? undefined : fundState(funds, pooledId, "pooled fund");
     const pooledPaidBefore = pooledState === undefined ? 0 : pooledState.paidFen;
     const capLeft = pooledCap > pooledPaidBefore ? pooledCap - pooledPaidBefore : 0;
-    const pooledRoom = Math.min(capLeft, quotaRoom);
+    const pooledRoom = quotaRoom >= 0 && quotaRoom < capLeft ? quotaRoom : capLeft;
     const eligible = inScope - deductible;
     payPooled(eligible, bp, pooledRoom, rounding, pooled);
     const pooledFundPaidFen = pooled.paid;
     let coinsurance = pooled.coinsurance;
     let passOn = pooled.passOn;
     let fundsPaidFen = pooledFundPaidFen;
-    const pooledNext: FundState = {
-      baseFen: (pooledState === undefined ? 0 : pooledState.baseFen) + eligible,
-      paidFen: pooledPaidBefore + pooledFundPaidFen,
-    };
-    if (pooledNext.baseFen > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
-    let nextFunds: Record<string, FundState>;
-    if (funds === ZERO.funds) {
-      nextFunds = {};
-      nextFunds[pooledId] = pooledNext;
-    } else {
-      nextFunds = { ...funds };
-      nextFunds[pooledId] = pooledNext;
-    }
+    const pooledBase = (pooledState === undefined ? 0 : pooledState.baseFen) + eligible;
+    if (pooledBase > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
+    // copying a record copies its shape at once; the stores below then only overwrite keys it already has
+    const nextFunds: Record<string, FundState> = fresh ? { ...rules.fundTemplates[careType.kind] } : { ...funds };
+    nextFunds[pooledId] = { baseFen: pooledBase, paidFen: pooledPaidBefore + pooledFundPaidFen };
     const further = rules.further[careType.kind];
-    const furtherFunds: FundPayment[] = further.length === 0 ? [] : new Array(further.length);
+    // a fund that was presented nothing and paid nothing keeps a shared frozen zero state and payment (most claims
+    // never reach the further funds), so only the funds that did something cost an allocation
+    let furtherFunds = rules.unpaid[careType.kind];
     for (let f = 0; f < further.length; f++) {
       const fund = further[f] as CompiledFund;
-      const state = fundState(funds, fund.id, fund.id);
+      const state = fresh ? undefined : fundState(funds, fund.id, fund.id);
+      if (passOn === 0) {
+        if (state === undefined && !fresh) nextFunds[fund.id] = EMPTY_STATE; // (a fresh record has it already)
+        continue;
+      }
       const paidBefore = state === undefined ? 0 : state.paidFen;
       const baseBefore = state === undefined ? 0 : state.baseFen;
       const room = fund.annualCapFen > paidBefore ? fund.annualCapFen - paidBefore : 0;
-      runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, fundOutcome);
-      coinsurance += fundOutcome.covered - fundOutcome.paid + fundOutcome.below;
       const baseAfter = baseBefore + passOn;
       if (baseAfter > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${fund.id}.baseFen`);
-      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + fundOutcome.paid };
-      passOn = fundOutcome.passOn;
-      fundsPaidFen += fundOutcome.paid;
-      furtherFunds[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: fundOutcome.paid };
+      let paid: number;
+      if (fund.simple) {
+        payPooled(passOn, fund.bp[0] as number, room, rounding, pooled);
+        paid = pooled.paid;
+        coinsurance += pooled.coinsurance;
+        passOn = pooled.passOn;
+      } else {
+        runFund(passOn, baseBefore, fund.thresholdFen, fund.upTo, fund.bp, room, rounding, fundOutcome);
+        paid = fundOutcome.paid;
+        coinsurance += fundOutcome.covered - paid + fundOutcome.below;
+        passOn = fundOutcome.passOn;
+      }
+      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + paid };
+      if (paid !== 0) {
+        if (furtherFunds === rules.unpaid[careType.kind]) furtherFunds = furtherFunds.slice();
+        (furtherFunds as FundPayment[])[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: paid };
+        fundsPaidFen += paid;
+      }
     }
     const overCap = passOn;
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
@@ -497,6 +533,24 @@ export function createSettler(options: SettlerOptions): Settler {
         : NO_TRACE,
     };
     return { result, accumulators: next };
+  }
+
+  /**
+   * The boundary: a claim or accumulators whose reading throws (a getter, a proxy) — or, under `trustInput`, a claim
+   * too broken to settle — is a CarekitError, never a raw exception.
+   */
+  function settle(input: SettleInput): Settlement {
+    try {
+      return settleOne(input);
+    } catch (error) {
+      if (isCarekitError(error)) throw error;
+      throw fieldError(
+        "UNREADABLE_INPUT",
+        "",
+        `the claim or its accumulators could not be read (${errorName(error)})`,
+        `无法读取结算单据或年度累计（${errorName(error)}）`,
+      );
+    }
   }
 
   return {

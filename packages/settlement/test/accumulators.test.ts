@@ -4,7 +4,6 @@ import { CHONGQING_CATALOGUE, CHONGQING_POLICY, CROSS_CLAIM, SICHUAN_CATALOGUE, 
 
 describe("accumulators", () => {
   it("start the year at zero and validate", () => {
-    //#region example
     const start = emptyAccumulators({ personId: "p-1", year: 2024 });
     expect(start).toEqual({
       personId: "p-1",
@@ -17,7 +16,6 @@ describe("accumulators", () => {
     expect(AccumulatorsSchema.safeParse({ ...start, funds: { pooled: { baseFen: 1, paidFen: -1 } } }).success).toBe(
       false,
     );
-    //#endregion example
   });
 
   it("rejects a bad person or year", () => {

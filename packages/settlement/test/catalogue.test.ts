@@ -4,12 +4,10 @@ import { CHONGQING_CATALOGUE } from "./fixtures.js";
 
 describe("ItemCatalogueSchema", () => {
   it("validates a treatment-place catalogue", () => {
-    //#region example
     const catalogue = ItemCatalogueSchema.parse(CHONGQING_CATALOGUE);
     expect(catalogue.items?.["B-implant"]).toEqual({ class: "B", preSelfPayRate: 0.3 });
     expect(catalogue.items?.["A-drug"]?.priceCapFen).toBe(2_000); // unit price cap 20.00 元
     expect(ItemCatalogueSchema.safeParse({ ...CHONGQING_CATALOGUE, items: { X: { class: "D" } } }).success).toBe(false);
-    //#endregion example
   });
 
   it("rejects prototype keys in JSON data", () => {

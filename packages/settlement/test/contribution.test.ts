@@ -12,18 +12,15 @@ const cq = CHONGQING_CONTRIBUTION_POLICY;
 
 describe("assessContributionYears", () => {
   it("ships the 重庆 and 成都 parameters with their secondary sources", () => {
-    //#region policy
     expect(ContributionPolicySchema.parse(CHONGQING_CONTRIBUTION_POLICY)).toEqual(CHONGQING_CONTRIBUTION_POLICY);
     expect(ContributionPolicySchema.parse(CHENGDU_CONTRIBUTION_POLICY)).toEqual(CHENGDU_CONTRIBUTION_POLICY);
     expect(CHONGQING_CONTRIBUTION_POLICY.requiredTotalMonths).toEqual({ male: 360, female: 300 }); // 30 / 25 years
     expect(CHONGQING_CONTRIBUTION_POLICY.requiredLocalActualMonths).toBe(120); // 10 years paid in 重庆
     expect(CHENGDU_CONTRIBUTION_POLICY.requiredTotalMonths).toEqual({ male: 300, female: 240 }); // 25 / 20 years
     expect(CHONGQING_CONTRIBUTION_POLICY.source.confidence).toBe("SECONDARY");
-    //#endregion policy
   });
 
   it("recognises 成都 months from 2024-03-01: 38 months fewer to pay (seed 003)", () => {
-    //#region example
     // A woman retiring in 重庆: 242 months paid in 大足区, 38 months paid earlier in 成都锦江区.
     const periods: ContributionPeriod[] = [
       { city: "510104", from: "2000-11-01", to: "2003-12-31", kind: "actual" },
@@ -43,7 +40,6 @@ describe("assessContributionYears", () => {
       eligible: false,
     });
     expect(before.shortfallMonths - after.shortfallMonths).toBe(38); // "少补缴医保年限38个月"
-    //#endregion example
     expect(after.trace.map((step) => step.months)).toEqual([242, 242, 38, 280, 20]);
   });
 

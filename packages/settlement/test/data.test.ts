@@ -13,15 +13,12 @@ import { isIsoDate } from "../src/internal/claim-guard.js";
 
 describe("data modules", () => {
   it("cite their sources with a confidence label", () => {
-    //#region source
     expect(SourceSchema.parse(NATIONAL_CROSS_PROVINCE_RULES.source).number).toBe("医保发〔2022〕22号");
     expect(SourceSchema.safeParse({ title: "x", number: "1", confidence: "OFFICIAL" }).success).toBe(false);
     expect(LabelSchema.parse({ zh: "起付标准", en: "deductible" })).toEqual({ zh: "起付标准", en: "deductible" });
-    //#endregion source
   });
 
   it("ship the national cross-province rules (CONFIRMED-2)", () => {
-    //#region national
     expect(NationalRulesSchema.parse(NATIONAL_CROSS_PROVINCE_RULES)).toEqual(NATIONAL_CROSS_PROVINCE_RULES);
     expect(NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints).toEqual({
       referred: 10,
@@ -29,7 +26,6 @@ describe("data modules", () => {
       other_temporary: 20,
     });
     expect(NATIONAL_CROSS_PROVINCE_RULES.emergencyCountsAsRegistered).toBe(true);
-    //#endregion national
     expect(NATIONAL_CROSS_PROVINCE_RULES.source.confidence).toBe("CONFIRMED-2");
   });
 

@@ -2,6 +2,7 @@ import { ROUNDING_MODES, type RoundingMode } from "@carekit/core";
 import { differential } from "@carekit/test-utils";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { type FundOutcome, runFund } from "../src/funds.js";
 import { dayKey, yearOf } from "../src/internal/day-key.js";
 import { type PooledOutcome, payPooled } from "../src/internal/pooled-fund.js";
 import { MAX_AMOUNT_FEN } from "../src/limits.js";
@@ -45,6 +46,24 @@ describe("src/internal against test/reference", () => {
     });
     // the cap binds inside the claim: room 1000.00 at 85 % takes ⌈100000 / 0.85⌉ = 117648 fen of cost
     expect(pooled(224_000, 8_500, 100_000, "half-up")).toEqual({ paid: 100_000, coinsurance: 17_648, passOn: 106_352 });
+  });
+
+  it("a further fund without threshold and with one open segment is the pooled fund at any accumulated base", () => {
+    // settle runs such funds (e.g. 大额) with payPooled instead of the general cascade
+    const simpleCase = fc.record({
+      pooled: pooledCase,
+      base: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: MAX_AMOUNT_FEN })),
+    });
+    differential({
+      arbitrary: simpleCase,
+      fast: ({ pooled: c }) => pooled(c.eligible, c.bp, c.room, c.rounding),
+      reference: ({ pooled: c, base }) => {
+        const out: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
+        runFund(c.eligible, base, 0, [Number.POSITIVE_INFINITY], [c.bp], c.room, c.rounding, out);
+        return { paid: out.paid, coinsurance: out.covered - out.paid + out.below, passOn: out.passOn };
+      },
+      numRuns: 10_000,
+    });
   });
 
   it("catches a planted bug in each fast path", () => {

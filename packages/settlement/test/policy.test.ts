@@ -4,7 +4,6 @@ import { SICHUAN_POLICY } from "./fixtures.js";
 
 describe("PolicySchema", () => {
   it("models the temporary-patient adjustment as a tagged union", () => {
-    //#region adjustment
     expect(AdjustmentSchema.parse({ kind: "ratio_minus_points", points: 20 })).toEqual({
       kind: "ratio_minus_points",
       points: 20,
@@ -12,11 +11,9 @@ describe("PolicySchema", () => {
     expect(AdjustmentSchema.parse({ kind: "ratio_times", factor: 0.8 }).kind).toBe("ratio_times"); // 苏州: ×80 %
     expect(AdjustmentSchema.parse({ kind: "pre_self_pay", rate: 0.2 }).kind).toBe("pre_self_pay"); // 先自付 20 %
     expect(AdjustmentSchema.safeParse({ kind: "ratio_minus_points", points: 20.5 }).success).toBe(false);
-    //#endregion adjustment
   });
 
   it("validates a whole policy and fills the default rounding mode", () => {
-    //#region policy
     const policy = PolicySchema.parse(SICHUAN_POLICY);
     expect(policy.rounding).toBe("half-up"); // 四舍五入到分 unless the policy says otherwise
     expect(policy.schemes.employee?.inpatient.in_service.level3.first).toEqual({ deductibleFen: 80_000, rate: 0.85 });
@@ -28,7 +25,6 @@ describe("PolicySchema", () => {
       crossProvince: { ...SICHUAN_POLICY.crossProvince, other_temporary: { kind: "pre_self_pay", rate: 0.3 } },
     };
     expect(PolicySchema.safeParse(tooDeep).success).toBe(false); // 85 % × 30 % = 25.5 points
-    //#endregion policy
   });
 
   it("checks ratio_times and preSelfPay against every rate of the policy", () => {

@@ -1,16 +1,22 @@
 import type { ContributionPolicy } from "../contribution.js";
 
 const RECOGNITION_NOTE =
-  "川渝 recognition (重庆市—成都市, from 2024-03-01) is reported in seed 003 (重庆日报 2025, '成渝两地职工医保实际缴费年限互认'); its rule text is UNCONFIRMED (policy-facts §A5.3): recognising only actual months, counting them towards the total but NOT towards the local-actual requirement, and counting all of the partner's months are this module's assumptions — override `recognition` when the rule is known.";
+  "川渝 recognition (重庆市—成都市, from 2024-03-01) is reported by 重庆日报 (新重庆, early 2025: '川渝医院牵手 为两地群众筑牢卫生健康保护网', '成渝两地职工医保实际缴费年限互认'); its rule text is UNCONFIRMED (no published rule could be read): recognising only actual months, counting them towards the total but NOT towards the local-actual requirement, and counting all of the partner's months are this module's assumptions — override `recognition` when the rule is known.";
 
 /**
  * 重庆市 职工医保 contribution years for retirement benefits (重庆职工医保缴费年限): men 30 years, women 25 (360 / 300
  * months), of which 10 years (120 months) actually paid in 重庆; with the 川渝 recognition of 成都市 months from
  * 2024-03-01. SECONDARY source — an overridable default; the recognition details are assumptions (see `source.note`).
  *
- * @see policy-facts §A5.1 (lvdouya.com.cn repost, 2023-08-20: 随单位参保人员 from 2014-01-01); seed 003
+ * @see 重庆市 职工医保 retirement-benefit rules for 随单位参保人员 from 2014-01-01, as reposted on lvdouya.com.cn
+ *   (2023-08-20, SECONDARY: the official text could not be read); the recognition: 重庆日报（新重庆）《川渝医院牵手 为两地群众筑牢卫生健康保护网》（“唱好‘双城记’ 打造增长极”五年巡礼，2025 年初，数据截至 2024-12-31）
  * @example
- * {@includeCode ../../test/contribution.test.ts#policy}
+ * ```ts
+ * CHONGQING_CONTRIBUTION_POLICY.requiredTotalMonths;
+ * // → { male: 360, female: 300 }
+ * CHONGQING_CONTRIBUTION_POLICY.requiredLocalActualMonths;
+ * // → 120
+ * ```
  */
 export const CHONGQING_CONTRIBUTION_POLICY: ContributionPolicy = {
   id: "cq-employee-contribution-years",
@@ -40,9 +46,13 @@ export const CHONGQING_CONTRIBUTION_POLICY: ContributionPolicy = {
  * months) including deemed years; no local-actual requirement is stated in the source (`null`); with the 川渝
  * recognition of 重庆市 months from 2024-03-01. SECONDARY source (weak site) — an overridable default.
  *
- * @see policy-facts §A5.2 (m.jiusongjiankang.com); seed 003
+ * @see 成都 职工医保 25/20-year rule as reported on m.jiusongjiankang.com (SECONDARY, a weak site: the official
+ *   text could not be read); the recognition: 重庆日报（新重庆）《川渝医院牵手 为两地群众筑牢卫生健康保护网》（“唱好‘双城记’ 打造增长极”五年巡礼，2025 年初，数据截至 2024-12-31）
  * @example
- * {@includeCode ../../test/contribution.test.ts#policy}
+ * ```ts
+ * CHENGDU_CONTRIBUTION_POLICY.requiredTotalMonths;
+ * // → { male: 300, female: 240 }
+ * ```
  */
 export const CHENGDU_CONTRIBUTION_POLICY: ContributionPolicy = {
   id: "cd-employee-contribution-years",

@@ -5,7 +5,10 @@ import * as z from "zod";
  * Zod schema of {@link NATIONAL_CROSS_PROVINCE_RULES} (国家跨省直接结算规则), so that a caller can check a newer copy.
  *
  * @example
- * {@includeCode ../../test/data.test.ts#national}
+ * ```ts
+ * NationalRulesSchema.parse(NATIONAL_CROSS_PROVINCE_RULES).emergencyCountsAsRegistered;
+ * // → true
+ * ```
  */
 export const NationalRulesSchema = /* @__PURE__ */ z.strictObject({
   id: z.string().min(1),
@@ -26,17 +29,23 @@ export const NationalRulesSchema = /* @__PURE__ */ z.strictObject({
 /**
  * The national rules of cross-province direct settlement (跨省异地就医直接结算国家规则) that carekit enforces:
  * - 就医地目录、参保地政策、就医地管理 — the treatment place's catalogue (payment scope, 甲/乙/丙 class), the insured
- *   place's deductible, ratios and caps (policy-facts §A1.1–A1.3, CONFIRMED-2);
+ *   place's deductible, ratios and caps (22号, CONFIRMED-2: read in two independent reproductions of the notice);
  * - temporary patients' ratios may be lower than the local ones, by at most 10 percentage points for referred and
- *   emergency patients and 20 for other temporary patients (§A2.5, CONFIRMED-2) — ceilings, not the local numbers;
- * - emergency patients count as registered (视同已备案, §A2.7, SECONDARY: 经办规程 第8条、第34条);
- * - long-term residents are settled at the insured place's local standard (§A1.3, CONFIRMED-2).
+ *   emergency patients and 20 for other temporary patients (22号 第二部分（六）, CONFIRMED-2) — ceilings, not the
+ *   local numbers;
+ * - emergency patients count as registered (视同已备案: 22号's 经办规程 第8条、第34条, SECONDARY);
+ * - long-term residents are settled at the insured place's local standard (22号, CONFIRMED-2).
  *
  * The effective date of 22号 could not be confirmed (published 2022-07-26); `effectiveFrom` is the publication date.
  *
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号)
  * @example
- * {@includeCode ../../test/data.test.ts#national}
+ * ```ts
+ * NATIONAL_CROSS_PROVINCE_RULES.maxReductionPoints;
+ * // → { referred: 10, emergency: 10, other_temporary: 20 }
+ * NATIONAL_CROSS_PROVINCE_RULES.source.number;
+ * // → "医保发〔2022〕22号"
+ * ```
  */
 export const NATIONAL_CROSS_PROVINCE_RULES = {
   id: "cn-cross-province-2022",
