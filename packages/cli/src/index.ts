@@ -16,7 +16,6 @@ export type { DistrictFigure, DistrictReportInput, RejectedRow, ReportObservatio
 export type {
   Cell,
   HeadlineFigure,
-  Label,
   ReportChart,
   ReportLang,
   ReportModel,
