@@ -1,56 +1,8 @@
-import type { Label, TraceSource, TraceStep } from "@carekit/core";
+import type { Label, TraceSource } from "@carekit/core";
 import type { Claim } from "./claim.js";
 import type { CompiledAdjustment, CompiledCatalogue, CompiledPolicy } from "./compile.js";
 import { NATIONAL_CROSS_PROVINCE_RULES } from "./data/national.js";
-
-/** The steps of a settlement, in order; each has a fixed bilingual label in {@link STEP_LABELS}. */
-export type StepId =
-  | "scope"
-  | "catalogue"
-  | "fullSelfPay"
-  | "overLimitSelfPay"
-  | "preSelfPay"
-  | "registration"
-  | "inScope"
-  | "deductible"
-  | "fund"
-  | "overCap"
-  | "patientPays";
-
-/**
- * Bilingual labels of every settlement step (结算步骤名称), resolved once and shared by every trace.
- *
- * @example
- * ```ts
- * STEP_LABELS.deductible;
- * // → { zh: "起付标准", en: "deductible" }
- * ```
- */
-export const STEP_LABELS: Readonly<Record<StepId, Label>> = {
-  scope: { zh: "判定是否跨省异地就医", en: "cross-province or not" },
-  catalogue: { zh: "按就医地目录分类（甲/乙/丙、限价）", en: "classify by the treatment-place catalogue" },
-  fullSelfPay: { zh: "全自费（丙类）", en: "fully self-paid (class C)" },
-  overLimitSelfPay: { zh: "超限价自费", en: "over the price cap, self-paid" },
-  preSelfPay: { zh: "乙类先行自付", en: "class-B pre-self-pay" },
-  registration: { zh: "备案类型待遇调整", en: "registration adjustment" },
-  inScope: { zh: "符合政策范围金额", en: "in-scope amount" },
-  deductible: { zh: "起付标准", en: "deductible" },
-  fund: { zh: "基金支付", en: "fund payment" },
-  overCap: { zh: "超过最高支付限额", en: "above the annual caps" },
-  patientPays: { zh: "个人负担", en: "patient pays" },
-};
-
-/**
- * Where a step's rule came from (规则来源): the insured place's policy (参保地政策), the treatment place's catalogue
- * (就医地目录) or the national rules (国家规定).
- */
-export type RuleOrigin = "insured_place" | "treatment_place" | "national";
-
-/**
- * One step of a settlement's explanation (结算过程): core's one trace shape (`TraceStep` of `@carekit/core`) with the settlement's
- * own `step` ids and the `origin` of its rule, so `formatTrace` from `@carekit/core` renders it.
- */
-export type SettlementTraceStep = TraceStep<{ readonly step: StepId; readonly origin: RuleOrigin }>;
+import { type SettlementTraceStep, STEP_LABELS } from "./trace.js";
 
 const NATIONAL_SOURCE: TraceSource = Object.freeze({
   id: NATIONAL_CROSS_PROVINCE_RULES.id,

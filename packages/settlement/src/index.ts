@@ -45,7 +45,6 @@ export {
 } from "./contribution.js";
 export { CHENGDU_CONTRIBUTION_POLICY, CHONGQING_CONTRIBUTION_POLICY } from "./data/contribution.js";
 export { NATIONAL_CROSS_PROVINCE_RULES, NationalRulesSchema } from "./data/national.js";
-export { type RuleOrigin, type SettlementTraceStep, STEP_LABELS, type StepId } from "./explanation.js";
 export { type FhirClaimResponseInput, toFhirClaimResponse } from "./fhir/claim-response.js";
 export {
   FHIR_FUND_SYSTEM,
@@ -94,6 +93,7 @@ export {
   type TemporaryRegistration,
 } from "./policy.js";
 export { createSettler } from "./settle.js";
+export { type RuleOrigin, type SettlementTraceStep, STEP_LABELS, type StepId } from "./trace.js";
 export type {
   FundPayment,
   SettledClaim,

@@ -26,13 +26,14 @@ import {
   SettlerOptionsSchema,
 } from "./compile.js";
 import { pickDated } from "./dates.js";
-import { explain, type SettlementTraceStep } from "./explanation.js";
+import { explain } from "./explanation.js";
 import { adjustRate, type FundOutcome, runFund } from "./funds.js";
 import { applyRateFast } from "./internal/arith.js";
 import { isClaim } from "./internal/claim-guard.js";
 import { dayKey, yearOf } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
 import { regionResolver } from "./regions.js";
+import type { SettlementTraceStep } from "./trace.js";
 import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
 
 /**

@@ -1,7 +1,7 @@
 import type { BatchError, BatchResult, Label } from "@carekit/core";
 import type { Accumulators, StartOfYear } from "./accumulators.js";
-import type { SettlementTraceStep } from "./explanation.js";
 import type { CareType } from "./policy.js";
+import type { SettlementTraceStep } from "./trace.js";
 
 /** One further fund's payment (大额 / 大病 / 救助 …) in a {@link SettlementResult}. */
 export interface FundPayment {
