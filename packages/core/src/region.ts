@@ -20,6 +20,17 @@ export interface Region {
 }
 
 /**
+ * The identifier system carekit writes for a GB/T 2260 行政区划代码 in FHIR and DHIS2 exchange (区划代码标识体系):
+ * `urn:carekit:gb-t-2260`, one string for every package (an indicator report's subject, a ClaimResponse's insurer).
+ *
+ * @example
+ * ```ts
+ * GB_T_2260_SYSTEM; // → "urn:carekit:gb-t-2260"
+ * ```
+ */
+export const GB_T_2260_SYSTEM = "urn:carekit:gb-t-2260";
+
+/**
  * Zod schema of a {@link RegionCode}: six digits naming a division in the bundled 川渝 table.
  *
  * @example

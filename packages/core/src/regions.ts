@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export {
+  GB_T_2260_SYSTEM,
   isCrossProvince,
   listRegions,
   provinceOf,

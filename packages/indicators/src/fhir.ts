@@ -1,5 +1,6 @@
 import { IsoDateSchema, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
+import { GB_T_2260_SYSTEM } from "@carekit/core/regions";
 import * as z from "zod";
 import { computeIndicator } from "./compute.js";
 import { type IndicatorDefinition, IndicatorDefinitionSchema, type IndicatorTerm } from "./definition.js";
@@ -13,8 +14,6 @@ const TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
 const SHAREABLE_MEASURE = "http://hl7.org/fhir/StructureDefinition/shareablemeasure";
 /** The default canonical base of carekit's Measures; pass your own `base` for a server you publish to. */
 export const DEFAULT_FHIR_BASE = "urn:carekit:fhir";
-/** The identifier system carekit uses for GB/T 2260 region codes in a MeasureReport subject. */
-export const GB_T_2260_SYSTEM = "urn:carekit:gb-t-2260";
 
 /** A FHIR `Coding`. */
 export interface FhirCoding {

@@ -13,6 +13,8 @@ export {
   CarekitError,
   isCarekitError,
 } from "@carekit/core";
+/** The identifier system of GB/T 2260 region codes in FHIR and DHIS2 exchange: core's, re-exported where it is used. */
+export { GB_T_2260_SYSTEM } from "@carekit/core/regions";
 export {
   assessPlan,
   assessPlanAsync,
@@ -66,7 +68,6 @@ export {
   type FhirMeasurePopulation,
   type FhirMeasureReport,
   type FhirTranslated,
-  GB_T_2260_SYSTEM,
   toFhirMeasure,
   toFhirMeasureReport,
 } from "./fhir.js";

@@ -1,4 +1,4 @@
-import { regionOf } from "@carekit/core/regions";
+import { GB_T_2260_SYSTEM, regionOf } from "@carekit/core/regions";
 import type { FhirIdentifier, FhirReference } from "./types.js";
 
 /** The identifier systems of a `ClaimResponse`'s references, one per role; see {@link FHIR_IDENTIFIER_SYSTEMS}. */
@@ -15,7 +15,7 @@ export interface FhirIdentifierSystems {
  * The default identifier systems of {@link toFhirClaimResponse}, one per role so that a claim `c-1`, a person `c-1`
  * and a region never share a namespace: `urn:carekit:settlement:claim` (the claim id, 单据号),
  * `urn:carekit:settlement:patient` (the person id, 人员编号) and, for the insurer identified by the insured place's
- * region code, `urn:carekit:gb-t-2260` — the six-digit 行政区划代码 of GB/T 2260, the same system `@carekit/indicators`
+ * region code, `urn:carekit:gb-t-2260` — the six-digit 行政区划代码 of GB/T 2260, core's `GB_T_2260_SYSTEM`, which `@carekit/indicators`
  * uses for a MeasureReport's subject (HL7 registers no URI for GB/T 2260). Pass your own in `identifierSystems` to
  * use your platform's (e.g. the 医保 platform's 人员编号 system).
  *
@@ -28,7 +28,7 @@ export interface FhirIdentifierSystems {
 export const FHIR_IDENTIFIER_SYSTEMS: Readonly<Required<FhirIdentifierSystems>> = /* @__PURE__ */ Object.freeze({
   claim: "urn:carekit:settlement:claim",
   patient: "urn:carekit:settlement:patient",
-  insurer: "urn:carekit:gb-t-2260",
+  insurer: GB_T_2260_SYSTEM,
 });
 
 /**
