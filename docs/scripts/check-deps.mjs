@@ -35,7 +35,7 @@ for (const name of readdirSync(root).sort()) {
   }
   const declared = new Set(Object.keys(manifest.dependencies ?? {}));
   const unused = [...declared].filter((d) => !imported.has(d));
-  const undeclared = [...imported].filter((d) => !declared.has(d) && !(manifest.peerDependencies ?? {})[d]);
+  const undeclared = [...imported].filter((d) => !declared.has(d) && !manifest.peerDependencies?.[d]);
   const line = `${manifest.name}: imports ${[...imported].sort().join(", ") || "nothing"}`;
   if (unused.length || undeclared.length) {
     failed = true;

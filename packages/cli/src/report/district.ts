@@ -1,22 +1,9 @@
-import {
-  assessRegions,
-  childcareGap,
-  nursingBedGap,
-  type RegionAssessment,
-  type RegionRow,
-  standards,
-} from "@carekit/capacity";
+import { assessRegions, childcareGap, nursingBedGap, type RegionAssessment, standards } from "@carekit/capacity";
 import { describeValue, fieldError } from "@carekit/core/internal";
 import { assessPlan, definePlan, type Plan, type PlanObservation } from "@carekit/indicators";
 import { groupedBarChart, progressChart } from "./charts.js";
-import { type FinanceStandardId, financeSection } from "./finance.js";
-import {
-  checkReportInput,
-  type DistrictFigure,
-  type DistrictReportInput,
-  type RejectedRow,
-  type ReportObservation,
-} from "./input.js";
+import { financeSection } from "./finance.js";
+import { checkReportInput, type DistrictReportInput, type RejectedRow } from "./input.js";
 import type {
   HeadlineFigure,
   Label,
@@ -28,7 +15,7 @@ import type {
   ReportTable,
   TableRow,
 } from "./model.js";
-import { type FacilityStandardId, nextStepsSection } from "./next-steps.js";
+import { nextStepsSection } from "./next-steps.js";
 import { renderHtml, renderMarkdown } from "./render.js";
 import { fmt, ILLUSTRATIVE, NOT_GIVEN, same } from "./text.js";
 
