@@ -50,6 +50,8 @@ export interface RowProcessor {
   row(record: Record<string, unknown>, index: number, line: number, prepared: boolean): OutputRow | Promise<OutputRow>;
   /** A fast path from a row's cells to the record `row` takes (see `ReadTableOptions.fastRow`). */
   readonly fastRow?: ReadTableOptions["fastRow"];
+  /** A fast path from a whole quote-free CSV line to the record `row` takes (see `ReadTableOptions.fastLine`). */
+  readonly fastLine?: ReadTableOptions["fastLine"];
   /**
    * Process CSV and xlsx data rows on worker threads (the worker script does what `row` does), partitioned by a key
    * column, output in input order. JSON input, and a run with {@link RowProcessor.sortBy}, stay on this thread.
@@ -145,6 +147,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     fastRow: processor.fastRow,
+    fastLine: processor.fastLine,
     rawRows: parallel !== undefined,
     onHeader(header) {
       if (parallel) dispatcher = new RowDispatcher(parallel, header, format === "csv", emit);
