@@ -2,7 +2,7 @@ import { dirname, join, parse as parsePath } from "node:path";
 import type { Cell, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, type RowError, toRowError } from "./errors.js";
-import { type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
+import { EncodedRows, type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
 import {
@@ -128,9 +128,9 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     processor.parallel && processor.parallel.workers > 1 && !processor.sortBy ? processor.parallel : undefined;
   let dispatcher: RowDispatcher | undefined;
   const emit = (result: WorkerResult): Promise<void> | undefined => {
-    if (typeof result === "string") {
-      written += 1;
-      return open().writeLine(result);
+    if (result instanceof EncodedRows) {
+      written += result.rows;
+      return open().writeEncoded(result.bytes, result.rows);
     }
     if (Array.isArray(result)) {
       written += 1;

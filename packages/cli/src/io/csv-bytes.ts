@@ -116,6 +116,14 @@ export class CsvBytes {
     this.room(1)[this.length++] = 10;
   }
 
+  /** The bytes filled so far, and this block is done with (nothing is written to it again). */
+  done(): Buffer {
+    const filled = this.bytes.subarray(0, this.length);
+    this.bytes = Buffer.alloc(0);
+    this.length = 0;
+    return filled;
+  }
+
   /** The bytes filled so far (a fresh block is started: the one returned is never written to again). */
   take(): Buffer {
     const filled = this.bytes.subarray(0, this.length);

@@ -97,8 +97,6 @@ export interface WriterOptions {
   readonly labels?: Readonly<Record<string, string>> | undefined;
 }
 
-const LINE_END = new Uint8Array([10]);
-
 /** Rows of a table laid out from the first this many rows; later rows stream with those widths. */
 const TABLE_SAMPLE = 1000;
 /** Output is written in blocks of about this many characters. */
@@ -189,18 +187,6 @@ export class RecordWriter {
     }
     if (this.written === 1) this.bytes.line(columns);
     this.bytes.line(columns.map((column) => record[column]));
-    return this.bytes.length >= BLOCK ? this.flush() : undefined;
-  }
-
-  /** Write one CSV line made by {@link csvLine} (CSV output only), as {@link write} would write its values. */
-  writeLine(line: string): Promise<void> | undefined {
-    if (this.format !== "csv") throw new Error("writeLine is for CSV output");
-    if (this.failure) throw this.failure;
-    if (this.closed) return undefined;
-    this.written += 1;
-    if (this.written === 1) this.bytes.line(this.columns ?? []);
-    this.bytes.text(line);
-    this.bytes.raw(LINE_END);
     return this.bytes.length >= BLOCK ? this.flush() : undefined;
   }
 
