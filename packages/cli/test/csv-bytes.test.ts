@@ -34,6 +34,25 @@ describe("CsvBytes", () => {
     );
   });
 
+  it("makes room for lines of long and wide values in a small block", () => {
+    const widths = [0, 1, 23, 24, 25, 26, 27, 200];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...widths), fc.constantFrom("a", "合", ",", "😀"), fc.boolean()), {
+          maxLength: 40,
+        }),
+        (spec) => {
+          const row = spec.map(([n, unit, num]) => (num ? -Number.MAX_SAFE_INTEGER : unit.repeat(n)));
+          const out = new CsvBytes(1);
+          out.line(row);
+          out.line(row);
+          expect(out.take().toString("utf8")).toBe(`${csvLine(row)}\n${csvLine(row)}\n`);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it("starts a fresh block on take, and appends text and raw bytes in order", () => {
     const out = new CsvBytes(4);
     out.text("\uFEFF结算");

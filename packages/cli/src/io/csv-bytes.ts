@@ -19,6 +19,9 @@ import { csvField } from "./write.js";
 const TRUE = [116, 114, 117, 101];
 const FALSE = [102, 97, 108, 115, 101];
 
+/** Bytes reserved per value of a line (with its comma): a safe integer, a boolean or short plain text fit. */
+const PER_VALUE = 26;
+
 /** Printable ASCII a CSV field may carry as it is, with its first character not one a spreadsheet runs as a formula. */
 function plainAscii(text: string): boolean {
   const length = text.length;
@@ -67,53 +70,66 @@ export class CsvBytes {
     this.length += from.length;
   }
 
-  /** Append a safe integer's decimal digits (`-0` as `0`). */
-  private integer(value: number): void {
-    const bytes = this.room(17);
+  /** Write a safe integer's decimal digits (`-0` as `0`) at `at`; returns the position after them. */
+  private static integer(bytes: Buffer, at: number, value: number): number {
     let n = value;
-    let at = this.length;
+    let i = at;
     if (n < 0) {
-      bytes[at++] = 45;
+      bytes[i++] = 45;
       n = -n;
     }
-    if (n < 10) bytes[at++] = 48 + n;
-    else {
-      const start = at;
-      while (n > 0) {
-        const next = Math.floor(n / 10);
-        bytes[at++] = 48 + (n - next * 10);
-        n = next;
-      }
-      // the digits came out last first
-      for (let i = start, j = at - 1; i < j; i++, j--) {
-        const digit = bytes[i] as number;
-        bytes[i] = bytes[j] as number;
-        bytes[j] = digit;
-      }
+    if (n < 10) {
+      bytes[i++] = 48 + n;
+      return i;
     }
-    this.length = at;
+    const start = i;
+    // small numbers (nearly every amount in fen) in 32-bit integer arithmetic
+    while (n >= 0x80000000) {
+      const next = Math.floor(n / 10);
+      bytes[i++] = 48 + (n - next * 10);
+      n = next;
+    }
+    while (n > 0) {
+      const next = (n / 10) | 0;
+      bytes[i++] = 48 + (n - next * 10);
+      n = next;
+    }
+    // the digits came out last first
+    for (let l = start, r = i - 1; l < r; l++, r--) {
+      const digit = bytes[l] as number;
+      bytes[l] = bytes[r] as number;
+      bytes[r] = digit;
+    }
+    return i;
   }
 
   /** Append one CSV line of values and its `\n`: the bytes of `csvLine(values) + "\n"`. */
   line(values: readonly unknown[]): void {
+    // room for the numbers, booleans and separators; text is measured as it comes
+    let bytes = this.room(PER_VALUE * values.length + 1);
+    let at = this.length;
     for (let i = 0; i < values.length; i++) {
-      if (i > 0) this.room(1)[this.length++] = 44;
+      if (i > 0) bytes[at++] = 44;
       const value = values[i];
-      if (typeof value === "number") {
-        if (Number.isSafeInteger(value)) this.integer(value);
-        else this.text(String(value));
-      } else if (typeof value === "string" && plainAscii(value)) {
-        const bytes = this.room(value.length);
-        let at = this.length;
+      if (typeof value === "number" && Number.isSafeInteger(value)) at = CsvBytes.integer(bytes, at, value);
+      else if (typeof value === "string" && plainAscii(value)) {
+        if (value.length > PER_VALUE - 2) {
+          this.length = at;
+          bytes = this.room(value.length + PER_VALUE * (values.length - i));
+        }
         for (let c = 0; c < value.length; c++) bytes[at++] = value.charCodeAt(c);
-        this.length = at;
       } else if (typeof value === "boolean") {
         const word = value ? TRUE : FALSE;
-        const bytes = this.room(word.length);
-        for (const byte of word) bytes[this.length++] = byte;
-      } else this.text(csvField(value));
+        for (let c = 0; c < word.length; c++) bytes[at++] = word[c] as number;
+      } else {
+        this.length = at;
+        this.text(typeof value === "number" ? String(value) : csvField(value));
+        bytes = this.room(PER_VALUE * (values.length - i));
+        at = this.length;
+      }
     }
-    this.room(1)[this.length++] = 10;
+    bytes[at++] = 10;
+    this.length = at;
   }
 
   /** The bytes filled so far, and this block is done with (nothing is written to it again). */
