@@ -135,6 +135,8 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
   const region = regionInPlace();
   // where each field starts, and one past where it ends (the next field's start is one past its comma)
   const starts = new Int32Array(width + 1);
+  const s = (i: number) => starts[i] as number;
+  const e = (i: number) => (starts[i + 1] as number) - 1;
 
   return (line) => {
     let count = 0;
@@ -148,8 +150,6 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
     }
     if (count !== width) return undefined;
     starts[width] = line.length + 1;
-    const s = (i: number) => starts[i] as number;
-    const e = (i: number) => (starts[i + 1] as number) - 1;
     const claimId = idAt(line, s(idCol), e(idCol));
     if (claimId === undefined || TOTAL_ROW.test(claimId)) return undefined;
     const personId = idAt(line, s(personCol), e(personCol));
