@@ -13,7 +13,7 @@ import { Worker } from "node:worker_threads";
 import type { Cell, HeaderMap } from "./columns.js";
 import type { RowError } from "./errors.js";
 import { UsageError } from "./problems.js";
-import { fieldOf } from "./read.js";
+import { fieldStart } from "./read.js";
 
 /**
  * CSV output lines a worker encoded (UTF-8, each with its `\n`, as `CsvBytes.line` writes them), `rows` of them, to be
@@ -86,15 +86,34 @@ const BATCH_ROWS = 2048;
 
 /** FNV-1a, 32 bits: a stable hash of a partition key. */
 export function keyHash(key: string): number {
+  return keyHashAt(key, 0, key.length);
+}
+
+function keyHashAt(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
+}
+
+/**
+ * {@link keyHash} of field `index` of a quote-free CSV line, trimmed, read in place (cut out and trimmed only when it
+ * starts or ends with a space or a non-ASCII character).
+ */
+export function fieldKeyHash(text: string, index: number): number {
+  const start = fieldStart(text, index);
+  const comma = text.indexOf(",", start);
+  const end = comma === -1 ? text.length : comma;
+  if (end === start) return keyHash("");
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return keyHashAt(text, start, end);
+  return keyHash(text.slice(start, end).trim());
 }
 
 interface Outgoing {
   readonly lines: number[];
   readonly indexes: number[];
-  text: string;
+  readonly texts: string[];
   readonly cellsAt: number[];
   readonly cells: (readonly Cell[])[];
 }
@@ -160,19 +179,24 @@ export class RowDispatcher {
   }
 
   private freshOutgoing() {
-    return this.workers.map((): Outgoing => ({ lines: [], indexes: [], text: "", cellsAt: [], cells: [] }));
+    return this.workers.map((): Outgoing => ({ lines: [], indexes: [], texts: [], cellsAt: [], cells: [] }));
   }
 
   /** Queue a data row for its worker; a promise when the reader must wait (back-pressure). */
   row(line: number, index: number, row: string | readonly Cell[]): Promise<void> | undefined {
-    const cell = this.keyAt === -1 ? "" : typeof row === "string" ? fieldOf(row, this.keyAt) : row[this.keyAt];
-    const key = typeof cell === "string" ? cell.trim() : String(cell ?? "");
-    const w = keyHash(key) % this.workers.length;
+    let hash: number;
+    if (this.keyAt === -1) hash = keyHash("");
+    else if (typeof row === "string") hash = fieldKeyHash(row, this.keyAt);
+    else {
+      const cell = row[this.keyAt];
+      hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
+    }
+    const w = hash % this.workers.length;
     const out = this.outgoing[w] as Outgoing;
     out.lines.push(line);
     out.indexes.push(index);
     if (typeof row === "string") {
-      out.text += `${row}\n`;
+      out.texts.push(row);
       out.cellsAt.push(-1);
     } else {
       out.cellsAt.push(out.cells.length);
@@ -205,7 +229,8 @@ export class RowDispatcher {
       const lines = new Float64Array(out.lines);
       const indexes = new Float64Array(out.indexes);
       const cellsAt = new Int32Array(out.cellsAt);
-      const message: RowBatchMessage = { id, lines, indexes, text: out.text, cellsAt, cells: out.cells };
+      const text = out.texts.length === 0 ? "" : `${out.texts.join("\n")}\n`;
+      const message: RowBatchMessage = { id, lines, indexes, text, cellsAt, cells: out.cells };
       (this.workers[w] as Worker).postMessage(message, [lines.buffer, indexes.buffer, cellsAt.buffer]);
     });
     if (batch.remaining === 0) done();

@@ -46,12 +46,37 @@ function fieldCount(text: string): number {
   return count;
 }
 
-/** Field `index` of a quote-free CSV line. */
-export function fieldOf(text: string, index: number): string {
+/** Where field `index` of a quote-free CSV line starts (the line has more than `index` fields). */
+export function fieldStart(text: string, index: number): number {
   let start = 0;
   for (let i = 0; i < index; i++) start = text.indexOf(",", start) + 1;
+  return start;
+}
+
+/** Field `index` of a quote-free CSV line. */
+export function fieldOf(text: string, index: number): string {
+  const start = fieldStart(text, index);
   const end = text.indexOf(",", start);
   return end === -1 ? text.slice(start) : text.slice(start, end);
+}
+
+/**
+ * Whether a cell starting with this character code can be a total row's label ({@link TOTAL_ROW}, case-insensitive:
+ * space, 合 总 小 共, or the first letter of total, subtotal, grand total, sum); `false` only when it surely cannot.
+ */
+export function mayStartTotal(code: number): boolean {
+  if (code >= 128 || Number.isNaN(code)) return true;
+  // t T s S g G, and the ASCII spaces \s matches
+  return (
+    code === 116 ||
+    code === 84 ||
+    code === 115 ||
+    code === 83 ||
+    code === 103 ||
+    code === 71 ||
+    code === 32 ||
+    (code >= 9 && code <= 13)
+  );
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -350,8 +375,8 @@ export async function* readTableBatches(
         false,
         "FIELD_COUNT",
       );
-    const label = fieldOf(text, labelIndex);
-    if (TOTAL_ROW.test(label))
+    const label = mayStartTotal(text.charCodeAt(fieldStart(text, labelIndex))) ? fieldOf(text, labelIndex) : "";
+    if (label !== "" && TOTAL_ROW.test(label))
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
     return { line, record: UNREAD, text };
   };
