@@ -53,6 +53,12 @@ describe("CsvBytes", () => {
     );
   });
 
+  it("does what its TSDoc example says", () => {
+    const out = new CsvBytes();
+    out.line(["c1", 2024, true, 335399, "a,b"]);
+    expect(out.take().toString("utf8")).toBe('c1,2024,true,335399,"a,b"\n');
+  });
+
   it("starts a fresh block on take, and appends text and raw bytes in order", () => {
     const out = new CsvBytes(4);
     out.text("\uFEFF结算");
