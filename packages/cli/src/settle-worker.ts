@@ -1,7 +1,7 @@
 /**
  * A worker thread of `carekit settle --workers N` (结算工作线程): it settles the claims of the persons the main
  * thread sends it, with the same row processing as one thread, and answers each row with its CSV line, its values or
- * its row error. Built to `dist/settle-worker.js`; not part of the package's API.
+ * its row error (CSV lines are encoded by `serveRows`). Built to `dist/settle-worker.js`; not part of the package's API.
  *
  * @internal
  */
@@ -10,19 +10,22 @@ import { mapHeader } from "./io/columns.js";
 import { toRowError } from "./io/errors.js";
 import { compileRecordReader } from "./io/read.js";
 import { serveRows } from "./io/row-worker.js";
-import { csvLine } from "./io/write.js";
 
-serveRows(({ init, headers, csv }) => {
+serveRows(({ init, headers }) => {
   const rows = settleRows(init as SettleRowsInit);
   const header = mapHeader(headers, CLAIM_TABLE);
   const fast = rows.fastRow(header);
+  const fastLine = rows.fastLine(header);
   const strictRecord = compileRecordReader(header);
-  return (cells, line, index) => {
+  return (row, line, index) => {
     try {
+      const whole = typeof row === "string" ? fastLine?.(row) : undefined;
+      if (whole !== undefined) return rows.row(whole, index, line, true);
+      const cells = typeof row === "string" ? row.split(",") : row;
       const claim = fast?.(cells);
-      const values =
-        claim !== undefined ? rows.row(claim, index, line, true) : rows.row(strictRecord(cells), index, line, false);
-      return csv ? csvLine(values) : values;
+      return claim !== undefined
+        ? rows.row(claim, index, line, true)
+        : rows.row(strictRecord(cells), index, line, false);
     } catch (error) {
       return toRowError(line, index, error);
     }

@@ -2,8 +2,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/io/batch.js";
+import { TOTAL_ROW } from "../src/io/columns.js";
+import { fieldKeyHash, keyHash } from "../src/io/parallel.js";
+import { fieldOf, mayStartTotal } from "../src/io/read.js";
 import { exitCodeOf } from "../src/program.js";
 import { bin, carekit, fixture, tmp } from "./run.js";
 
@@ -131,5 +135,34 @@ describe("carekit settle --workers", () => {
         err.mockRestore();
       }
     }
+  });
+});
+
+describe("the dispatcher's in-place reading of a line", () => {
+  const unit = fc.constantFrom("a", "p", "1", " ", "\t", "\u3000", "\uFEFF", "合", "计", "t", "S", "ſ", "G", "x", ",");
+  const line = fc.string({ unit, maxLength: 30 });
+
+  it("hashes a field in place as keyHash hashes it cut out and trimmed", () => {
+    fc.assert(
+      fc.property(line, fc.nat(6), (text, index) => {
+        if (text.split(",").length <= index) return;
+        expect(fieldKeyHash(text, index)).toBe(keyHash(fieldOf(text, index).trim()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("never rules out a label that is a total row", () => {
+    const label = fc.oneof(
+      fc.string({ unit, maxLength: 12 }),
+      fc.constantFrom("合计", " 总 计", "Total", "SUBTOTAL", "grand total", "ſum", "\u00a0合计", "小计：", "sum("),
+    );
+    fc.assert(
+      fc.property(label, (text) => {
+        if (TOTAL_ROW.test(text)) expect(mayStartTotal(text.charCodeAt(0))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+    expect(mayStartTotal("c1".charCodeAt(0))).toBe(false);
   });
 });

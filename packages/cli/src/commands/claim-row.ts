@@ -18,7 +18,8 @@ export type ClaimRowReader = (cells: readonly Cell[]) => Claim | undefined;
 
 const SPACE = /\s/;
 
-function edgeSpace(code: number): boolean {
+/** A character `String.prototype.trim` removes (or a control character): the cell is not canonical. */
+export function edgeSpace(code: number): boolean {
   return code <= 32 || (code >= 0x7f && SPACE.test(String.fromCharCode(code)));
 }
 
@@ -45,7 +46,7 @@ function regionCode(cell: Cell): string | undefined {
 }
 
 /** Exact spellings of an enum column (values, then aliases) → the canonical value, as the strict reader maps them. */
-function enumLookup(column: ColumnSpec | undefined): Map<string, string> {
+export function enumLookup(column: ColumnSpec | undefined): Map<string, string> {
   const lookup = new Map<string, string>();
   for (const [alias, value] of Object.entries(column?.valueAliases ?? {})) lookup.set(alias, value);
   for (const value of column?.values ?? []) lookup.set(value, value);
@@ -53,7 +54,7 @@ function enumLookup(column: ColumnSpec | undefined): Map<string, string> {
 }
 
 /** `YYYY-MM-DD` naming a real calendar day, remembered (a year of claims has a few hundred distinct dates). */
-function dateChecker(): (cell: Cell) => string | undefined {
+export function dateChecker(): (cell: Cell) => string | undefined {
   const seen = new Map<string, boolean>();
   return (cell) => {
     if (typeof cell !== "string" || cell.length !== 10) return undefined;
@@ -75,8 +76,26 @@ function amount(cell: Cell): number {
   return fen <= MAX_AMOUNT_FEN ? fen : -1;
 }
 
-const INPATIENT = Object.freeze({ kind: "inpatient" as const });
-const OUTPATIENT_GENERAL = Object.freeze({ kind: "outpatient_general" as const });
+export const INPATIENT = Object.freeze({ kind: "inpatient" as const });
+export const OUTPATIENT_GENERAL = Object.freeze({ kind: "outpatient_general" as const });
+
+/**
+ * One frozen registration object per kind (`registrationOf`) and per long-term sub-type (`longTerm`, `""` for none):
+ * nothing per row.
+ */
+export function registrationObjects(
+  registrations: ReadonlyMap<string, string>,
+  subTypes: ReadonlyMap<string, string>,
+): { registrationOf: Map<string, Claim["registration"]>; longTerm: Map<string, Claim["registration"]> } {
+  const registrationOf = new Map<string, Claim["registration"]>();
+  for (const kind of new Set(registrations.values()))
+    if (kind !== "long_term_resident") registrationOf.set(kind, Object.freeze({ kind }) as Claim["registration"]);
+  const longTerm = new Map<string, Claim["registration"]>();
+  longTerm.set("", Object.freeze({ kind: "long_term_resident", subType: undefined }) as Claim["registration"]);
+  for (const subType of new Set(subTypes.values()))
+    longTerm.set(subType, Object.freeze({ kind: "long_term_resident", subType }) as Claim["registration"]);
+  return { registrationOf, longTerm };
+}
 
 /**
  * Compile the fast reader for a mapped header; `undefined` when the header lacks a column it needs (then every row
@@ -112,14 +131,7 @@ export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
   const registrations = enumLookup(spec("registration"));
   const subTypes = enumLookup(spec("registrationSubType"));
   const date = dateChecker();
-  // one frozen registration object per kind (and long-term sub-type): nothing per row
-  const registrationOf = new Map<string, Claim["registration"]>();
-  for (const kind of new Set(registrations.values()))
-    if (kind !== "long_term_resident") registrationOf.set(kind, Object.freeze({ kind }) as Claim["registration"]);
-  const longTerm = new Map<string, Claim["registration"]>();
-  longTerm.set("", Object.freeze({ kind: "long_term_resident", subType: undefined }) as Claim["registration"]);
-  for (const subType of new Set(subTypes.values()))
-    longTerm.set(subType, Object.freeze({ kind: "long_term_resident", subType }) as Claim["registration"]);
+  const { registrationOf, longTerm } = registrationObjects(registrations, subTypes);
 
   return (cells) => {
     const claimId = id(cells[idAt]);

@@ -62,6 +62,7 @@ export class People {
   /** Interned fund-id lists (the shapes of `funds`), by their joined ids. */
   private readonly shapes: string[][] = [];
   private readonly shapeIds = new Map<string, number>();
+  private lastShape = 0;
   private count = 0;
 
   /** The person's slot, or -1 for a person not seen yet. */
@@ -104,13 +105,7 @@ export class People {
       const fund = a.funds[id] as { baseFen: number; paidFen: number };
       if (keyCount(fund) !== 2 || typeof fund.baseFen !== "number" || typeof fund.paidFen !== "number") return false;
     }
-    const joined = ids.join("\u0000");
-    let shape = this.shapeIds.get(joined);
-    if (shape === undefined) {
-      shape = this.shapes.length;
-      this.shapes.push(ids);
-      this.shapeIds.set(joined, shape);
-    }
+    const shape = this.shapeOf(ids);
     const n = this.numbers;
     n[at] = shape;
     n[at + 1] = a.year;
@@ -124,6 +119,25 @@ export class People {
       n[at + 7 + 2 * f] = fund.paidFen;
     }
     return true;
+  }
+
+  /** The interned shape of a fund-id list: the last one used when it is the same (nearly always), else by its ids. */
+  private shapeOf(ids: readonly string[]): number {
+    const last = this.shapes[this.lastShape];
+    if (last !== undefined && last.length === ids.length) {
+      let same = true;
+      for (let i = 0; i < ids.length; i++) if (last[i] !== ids[i]) same = false;
+      if (same) return this.lastShape;
+    }
+    const joined = ids.join("\u0000");
+    let shape = this.shapeIds.get(joined);
+    if (shape === undefined) {
+      shape = this.shapes.length;
+      this.shapes.push([...ids]);
+      this.shapeIds.set(joined, shape);
+    }
+    this.lastShape = shape;
+    return shape;
   }
 
   /**

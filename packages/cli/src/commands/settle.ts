@@ -24,6 +24,7 @@ import { runBatch } from "../io/batch.js";
 import type { Cell, HeaderMap, TableSpec } from "../io/columns.js";
 import { readJson } from "../io/read.js";
 import { batchOptions, batchOptionsFrom, finishBatch, UsageError } from "../program.js";
+import { compileClaimLine } from "./claim-line.js";
 import { compileClaimRow } from "./claim-row.js";
 import { People, type PreviousClaim } from "./people.js";
 
@@ -445,6 +446,7 @@ export interface SettleRowsInit {
  */
 export function settleRows(init: SettleRowsInit): {
   fastRow: (header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
+  fastLine: (header: HeaderMap) => ((line: string) => Record<string, unknown> | undefined) | undefined;
   row: (record: Record<string, unknown>, index: number, line: number, prepared: boolean) => unknown[];
 } {
   const policies = [...init.policies];
@@ -457,6 +459,8 @@ export function settleRows(init: SettleRowsInit): {
   return {
     fastRow: (header) =>
       compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+    fastLine: (header) =>
+      compileClaimLine(header) as ((line: string) => Record<string, unknown> | undefined) | undefined,
     row(record, _index, line, prepared) {
       const claim = (prepared ? record : claimFromRecord(record)) as {
         personId?: unknown;
@@ -569,6 +573,7 @@ Examples · 示例:
         columns: init.yuan ? RESULT_COLUMNS.map(yuanColumn) : RESULT_COLUMNS,
         ...(opts.sort ? { sortBy: dischargeKey, sortLimit: SORT_LIMIT } : {}),
         fastRow: rows.fastRow,
+        fastLine: rows.fastLine,
         row: rows.row,
         parallel:
           workers > 1

@@ -2,7 +2,7 @@ import { dirname, join, parse as parsePath } from "node:path";
 import type { Cell, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, type RowError, toRowError } from "./errors.js";
-import { type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
+import { EncodedRows, type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
 import {
@@ -50,6 +50,8 @@ export interface RowProcessor {
   row(record: Record<string, unknown>, index: number, line: number, prepared: boolean): OutputRow | Promise<OutputRow>;
   /** A fast path from a row's cells to the record `row` takes (see `ReadTableOptions.fastRow`). */
   readonly fastRow?: ReadTableOptions["fastRow"];
+  /** A fast path from a whole quote-free CSV line to the record `row` takes (see `ReadTableOptions.fastLine`). */
+  readonly fastLine?: ReadTableOptions["fastLine"];
   /**
    * Process CSV and xlsx data rows on worker threads (the worker script does what `row` does), partitioned by a key
    * column, output in input order. JSON input, and a run with {@link RowProcessor.sortBy}, stay on this thread.
@@ -126,9 +128,9 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     processor.parallel && processor.parallel.workers > 1 && !processor.sortBy ? processor.parallel : undefined;
   let dispatcher: RowDispatcher | undefined;
   const emit = (result: WorkerResult): Promise<void> | undefined => {
-    if (typeof result === "string") {
-      written += 1;
-      return open().writeLine(result);
+    if (result instanceof EncodedRows) {
+      written += result.rows;
+      return open().writeEncoded(result.bytes, result.rows);
     }
     if (Array.isArray(result)) {
       written += 1;
@@ -145,6 +147,7 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     fastRow: processor.fastRow,
+    fastLine: processor.fastLine,
     rawRows: parallel !== undefined,
     onHeader(header) {
       if (parallel) dispatcher = new RowDispatcher(parallel, header, format === "csv", emit);

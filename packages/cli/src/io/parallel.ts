@@ -13,10 +13,21 @@ import { Worker } from "node:worker_threads";
 import type { Cell, HeaderMap } from "./columns.js";
 import type { RowError } from "./errors.js";
 import { UsageError } from "./problems.js";
-import { fieldOf } from "./read.js";
+import { fieldStart } from "./read.js";
 
-/** What a worker answers for one row: a CSV line (CSV output), the row's values (other outputs), or its error. */
-export type WorkerResult = string | unknown[] | RowError;
+/**
+ * CSV output lines a worker encoded (UTF-8, each with its `\n`, as `CsvBytes.line` writes them), `rows` of them, to be
+ * written as they are.
+ */
+export class EncodedRows {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly rows: number,
+  ) {}
+}
+
+/** What the dispatcher hands on, in input order: encoded CSV lines, one row's values (other outputs), or a row error. */
+export type WorkerResult = EncodedRows | unknown[] | RowError;
 
 /** What the worker script receives as `workerData`. */
 export interface RowWorkerData {
@@ -29,24 +40,27 @@ export interface RowWorkerData {
 }
 
 /**
- * A batch of rows for one worker: lines, indexes, and each row as its unsplit quote-free CSV line (split on `,` for
- * its cells: cheaper to send than the cells, and split on the worker) or its cells.
+ * A batch of rows for one worker: lines and indexes, and each row either an unsplit quote-free CSV line — all of
+ * them in `text`, each followed by `\n` (one string is far cheaper to send than a string per row; split on `,` for
+ * its cells) — or its cells: for row `r`, `cellsAt[r]` is -1 for the next line of `text`, else its place in `cells`.
  */
 export interface RowBatchMessage {
   readonly id: number;
-  readonly lines: number[];
-  readonly indexes: number[];
-  readonly rows: (string | readonly Cell[])[];
+  readonly lines: Float64Array;
+  readonly indexes: Float64Array;
+  readonly text: string;
+  readonly cellsAt: Int32Array;
+  readonly cells: (readonly Cell[])[];
 }
 
 /**
- * A worker's answer to a {@link RowBatchMessage}, one result per row in order: the CSV lines of the batch one after the
- * other in `text` (one string is far cheaper to send than a string per row), and for each row its line's length there,
- * or -1 for a result that is the next of `others` (a row error, or values for other outputs).
+ * A worker's answer to a {@link RowBatchMessage}, one result per row in order: the CSV lines of the batch encoded
+ * one after the other in `bytes` (sent, not copied), and for each row its line's length in bytes there, or -1 for a
+ * result that is the next of `others` (a row error, or values for other outputs).
  */
 export interface RowResultMessage {
   readonly id: number;
-  readonly text: string;
+  readonly bytes: Uint8Array;
   readonly lengths: Int32Array;
   readonly others: (unknown[] | RowError)[];
 }
@@ -61,7 +75,7 @@ export interface ParallelRows {
   readonly keyColumn: string;
 }
 
-const NO_RESULTS: RowResultMessage = { id: -1, text: "", lengths: new Int32Array(0), others: [] };
+const NO_RESULTS: RowResultMessage = { id: -1, bytes: new Uint8Array(0), lengths: new Int32Array(0), others: [] };
 
 /** Outstanding batches per worker before the reader waits. */
 export const MAX_IN_FLIGHT = 4;
@@ -72,15 +86,36 @@ const BATCH_ROWS = 2048;
 
 /** FNV-1a, 32 bits: a stable hash of a partition key. */
 export function keyHash(key: string): number {
+  return keyHashAt(key, 0, key.length);
+}
+
+function keyHashAt(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;
+}
+
+/**
+ * {@link keyHash} of field `index` of a quote-free CSV line, trimmed, read in place (cut out and trimmed only when it
+ * starts or ends with a space or a non-ASCII character).
+ */
+export function fieldKeyHash(text: string, index: number): number {
+  const start = fieldStart(text, index);
+  const comma = text.indexOf(",", start);
+  const end = comma === -1 ? text.length : comma;
+  if (end === start) return keyHash("");
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return keyHashAt(text, start, end);
+  return keyHash(text.slice(start, end).trim());
 }
 
 interface Outgoing {
   readonly lines: number[];
   readonly indexes: number[];
-  readonly rows: (string | readonly Cell[])[];
+  readonly texts: string[];
+  readonly cellsAt: number[];
+  readonly cells: (readonly Cell[])[];
 }
 
 interface Batch {
@@ -144,18 +179,29 @@ export class RowDispatcher {
   }
 
   private freshOutgoing() {
-    return this.workers.map((): Outgoing => ({ lines: [], indexes: [], rows: [] }));
+    return this.workers.map((): Outgoing => ({ lines: [], indexes: [], texts: [], cellsAt: [], cells: [] }));
   }
 
   /** Queue a data row for its worker; a promise when the reader must wait (back-pressure). */
   row(line: number, index: number, row: string | readonly Cell[]): Promise<void> | undefined {
-    const cell = this.keyAt === -1 ? "" : typeof row === "string" ? fieldOf(row, this.keyAt) : row[this.keyAt];
-    const key = typeof cell === "string" ? cell.trim() : String(cell ?? "");
-    const w = keyHash(key) % this.workers.length;
+    let hash: number;
+    if (this.keyAt === -1) hash = keyHash("");
+    else if (typeof row === "string") hash = fieldKeyHash(row, this.keyAt);
+    else {
+      const cell = row[this.keyAt];
+      hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
+    }
+    const w = hash % this.workers.length;
     const out = this.outgoing[w] as Outgoing;
     out.lines.push(line);
     out.indexes.push(index);
-    out.rows.push(row);
+    if (typeof row === "string") {
+      out.texts.push(row);
+      out.cellsAt.push(-1);
+    } else {
+      out.cellsAt.push(out.cells.length);
+      out.cells.push(row);
+    }
     this.items.push(w);
     this.rows += 1;
     return this.rows >= BATCH_ROWS ? this.flush() : undefined;
@@ -180,8 +226,12 @@ export class RowDispatcher {
         return;
       }
       batch.remaining += 1;
-      const message: RowBatchMessage = { id, lines: out.lines, indexes: out.indexes, rows: out.rows };
-      (this.workers[w] as Worker).postMessage(message);
+      const lines = new Float64Array(out.lines);
+      const indexes = new Float64Array(out.indexes);
+      const cellsAt = new Int32Array(out.cellsAt);
+      const text = out.texts.length === 0 ? "" : `${out.texts.join("\n")}\n`;
+      const message: RowBatchMessage = { id, lines, indexes, text, cellsAt, cells: out.cells };
+      (this.workers[w] as Worker).postMessage(message, [lines.buffer, indexes.buffer, cellsAt.buffer]);
     });
     if (batch.remaining === 0) done();
     this.pending.set(id, batch);
@@ -209,23 +259,43 @@ export class RowDispatcher {
     const rows = this.workers.map(() => 0);
     const offsets = this.workers.map(() => 0);
     const others = this.workers.map(() => 0);
-    for (const item of batch.items) {
+    const items = batch.items;
+    for (let i = 0; i < items.length; ) {
+      const item = items[i] as number | RowError;
       let result: WorkerResult;
       if (typeof item === "number") {
         const part = batch.parts[item] as RowResultMessage;
-        const row = rows[item] as number;
-        rows[item] = row + 1;
+        let row = rows[item] as number;
         const length = part.lengths[row] as number;
         if (length >= 0) {
+          // this worker's encoded lines, and those of its rows that follow, in one piece
           const from = offsets[item] as number;
-          offsets[item] = from + length;
-          result = part.text.slice(from, from + length);
+          let to = from + length;
+          let count = 1;
+          row += 1;
+          i += 1;
+          while (i < items.length && items[i] === item) {
+            const next = part.lengths[row] as number;
+            if (next < 0) break;
+            to += next;
+            count += 1;
+            row += 1;
+            i += 1;
+          }
+          rows[item] = row;
+          offsets[item] = to;
+          result = new EncodedRows(part.bytes.subarray(from, to), count);
         } else {
+          rows[item] = row + 1;
+          i += 1;
           const other = others[item] as number;
           others[item] = other + 1;
           result = part.others[other] as unknown[] | RowError;
         }
-      } else result = item;
+      } else {
+        i += 1;
+        result = item;
+      }
       const busy = this.emit(result);
       if (busy) await busy;
     }

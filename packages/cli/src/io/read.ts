@@ -46,12 +46,37 @@ function fieldCount(text: string): number {
   return count;
 }
 
-/** Field `index` of a quote-free CSV line. */
-export function fieldOf(text: string, index: number): string {
+/** Where field `index` of a quote-free CSV line starts (the line has more than `index` fields). */
+export function fieldStart(text: string, index: number): number {
   let start = 0;
   for (let i = 0; i < index; i++) start = text.indexOf(",", start) + 1;
+  return start;
+}
+
+/** Field `index` of a quote-free CSV line. */
+export function fieldOf(text: string, index: number): string {
+  const start = fieldStart(text, index);
   const end = text.indexOf(",", start);
   return end === -1 ? text.slice(start) : text.slice(start, end);
+}
+
+/**
+ * Whether a cell starting with this character code can be a total row's label ({@link TOTAL_ROW}, case-insensitive:
+ * space, 合 总 小 共, or the first letter of total, subtotal, grand total, sum); `false` only when it surely cannot.
+ */
+export function mayStartTotal(code: number): boolean {
+  if (code >= 128 || Number.isNaN(code)) return true;
+  // t T s S g G, and the ASCII spaces \s matches
+  return (
+    code === 116 ||
+    code === 84 ||
+    code === 115 ||
+    code === 83 ||
+    code === 103 ||
+    code === 71 ||
+    code === 32 ||
+    (code >= 9 && code <= 13)
+  );
 }
 
 /** An input source: a path, or `-` for standard input. */
@@ -230,6 +255,15 @@ export interface ReadTableOptions {
     | ((header: HeaderMap) => ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined)
     | undefined;
   /**
+   * A command's fast path from a whole quote-free CSV line (no line end), compiled once for the mapped header: the
+   * command's own value for the row, or `undefined` to split the line and read it as always (the checks, then
+   * {@link ReadTableOptions.fastRow}). It must answer only for a line with the header's number of fields whose label
+   * is not a total row, and then as `fastRow` would for its cells.
+   */
+  readonly fastLine?:
+    | ((header: HeaderMap) => ((line: string) => Record<string, unknown> | undefined) | undefined)
+    | undefined;
+  /**
    * Leave data rows unread (CSV and xlsx): each row with the header's number of fields that is neither blank nor a
    * total row comes out as an {@link InputRow} with its `cells` (for a reader elsewhere, e.g. a worker thread).
    */
@@ -321,11 +355,12 @@ export async function* readTableBatches(
     return;
   }
   const lookup = headerLookup(spec);
-  // with rawRows, quote-free CSV lines after the header stay unsplit (split where they are read, e.g. in a worker)
+  // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
   const mode = { raw: false };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
+  let fastLine: ((line: string) => Record<string, unknown> | undefined) | undefined;
   let width = 0;
   const preamble: CellRow[] = [];
   /** The same checks as for cells (blank, field count, total row) on an unsplit quote-free line. */
@@ -340,16 +375,23 @@ export async function* readTableBatches(
         false,
         "FIELD_COUNT",
       );
-    const label = fieldOf(text, labelIndex);
-    if (TOTAL_ROW.test(label))
+    const label = mayStartTotal(text.charCodeAt(fieldStart(text, labelIndex))) ? fieldOf(text, labelIndex) : "";
+    if (label !== "" && TOTAL_ROW.test(label))
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
     return { line, record: UNREAD, text };
   };
   const rowOf = (row: CellRow): TableRow => {
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
-    if (row.text !== undefined) return rawRowOf(line, row.text, b.labelIndex);
     let { cells } = row;
+    if (row.text !== undefined) {
+      if (options.rawRows) return rawRowOf(line, row.text, b.labelIndex);
+      if (fastLine !== undefined) {
+        const prepared = fastLine(row.text);
+        if (prepared !== undefined) return { line, record: prepared, prepared: true };
+      }
+      cells = row.text.split(",");
+    }
     if (isBlank(cells)) return new SkippedRow(line, "blank");
     if (format === "xlsx" && cells.length !== width) {
       // a worksheet row stops at its last filled cell: pad it, and drop empty cells beyond the header
@@ -386,8 +428,10 @@ export async function* readTableBatches(
     options.onHeader?.({ ...header, line: row.line });
     builder = recordBuilder(header, spec);
     fast = options.fastRow?.(header);
+    fastLine = format === "csv" ? options.fastLine?.(header) : undefined;
     width = headers.length;
-    mode.raw = options.rawRows === true;
+    // quote-free lines come unsplit for a worker, or for the line fast path (split here when it declines)
+    mode.raw = options.rawRows === true || fastLine !== undefined;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {

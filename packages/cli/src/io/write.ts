@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import { extname } from "node:path";
 import type { Writable } from "node:stream";
+import { CsvBytes } from "./csv-bytes.js";
 
 /** Output formats (输出格式): CSV, JSON Lines, an Excel workbook, or an aligned text table for people. */
 export type OutputFormat = "csv" | "jsonl" | "table" | "xlsx";
@@ -119,7 +120,10 @@ export class RecordWriter {
   private columns: string[] | undefined;
   private readonly stream: Writable;
   private readonly ownStream: WriteStream | undefined;
+  /** Pending JSON Lines or table text. */
   private block = "";
+  /** Pending CSV output, as bytes. */
+  private readonly bytes = new CsvBytes(BLOCK + (BLOCK >> 2));
   private sample: string[][] | undefined = [];
   private widths: number[] = [];
   private numeric: boolean[] = [];
@@ -148,7 +152,7 @@ export class RecordWriter {
       if (isBrokenPipe(error)) this.closed = true;
       else this.failure = error;
     });
-    if (format === "csv" && (options.bom ?? path !== undefined)) this.block = "\uFEFF";
+    if (format === "csv" && (options.bom ?? path !== undefined)) this.bytes.text("\uFEFF");
   }
 
   /**
@@ -162,9 +166,9 @@ export class RecordWriter {
     if (isValues(row)) {
       if (!this.columns) throw new Error("a row of values needs the writer's columns");
       if (this.format === "csv") {
-        if (this.written === 1) this.block += `${this.columns.map(csvField).join(",")}\n`;
-        this.block += `${csvLine(row)}\n`;
-        return this.block.length >= BLOCK ? this.flush() : undefined;
+        if (this.written === 1) this.bytes.line(this.columns);
+        this.bytes.line(row);
+        return this.bytes.length >= BLOCK ? this.flush() : undefined;
       }
       const columns = this.columns;
       const record: Record<string, unknown> = {};
@@ -177,36 +181,42 @@ export class RecordWriter {
     const columns = this.columns;
     if (this.format === "xlsx") return this.writeXlsx(columns.map((column) => record[column]));
     if (this.format === "table") return this.writeTable(columns.map((column) => cellText(record[column])));
-    if (this.format === "jsonl") this.block += `${JSON.stringify(record)}\n`;
-    else {
-      if (this.written === 1) this.block += `${columns.map(csvField).join(",")}\n`;
-      let line = "";
-      for (let i = 0; i < columns.length; i++) {
-        if (i > 0) line += ",";
-        line += csvField(record[columns[i] as string]);
-      }
-      this.block += `${line}\n`;
+    if (this.format === "jsonl") {
+      this.block += `${JSON.stringify(record)}\n`;
+      return this.block.length >= BLOCK ? this.flush() : undefined;
     }
-    return this.block.length >= BLOCK ? this.flush() : undefined;
+    if (this.written === 1) this.bytes.line(columns);
+    this.bytes.line(columns.map((column) => record[column]));
+    return this.bytes.length >= BLOCK ? this.flush() : undefined;
   }
 
-  /** Write one CSV line made by {@link csvLine} (CSV output only), as {@link write} would write its values. */
-  writeLine(line: string): Promise<void> | undefined {
-    if (this.format !== "csv") throw new Error("writeLine is for CSV output");
+  /**
+   * Write CSV lines already encoded (UTF-8, each line as {@link CsvBytes.line} writes it, `\n` included), `rows` of
+   * them (CSV output only), as {@link write} would write their values.
+   */
+  writeEncoded(encoded: Uint8Array, rows: number): Promise<void> | undefined {
+    if (this.format !== "csv") throw new Error("writeEncoded is for CSV output");
     if (this.failure) throw this.failure;
-    if (this.closed) return undefined;
-    this.written += 1;
-    if (this.written === 1) this.block += `${(this.columns ?? []).map(csvField).join(",")}\n`;
-    this.block += `${line}\n`;
-    return this.block.length >= BLOCK ? this.flush() : undefined;
+    if (this.closed || rows === 0) return undefined;
+    if (this.written === 0) this.bytes.line(this.columns ?? []);
+    this.written += rows;
+    this.bytes.raw(encoded);
+    return this.bytes.length >= BLOCK ? this.flush() : undefined;
   }
 
   /** Write the pending block; a promise when the stream asks to wait. */
   private flush(): Promise<void> | undefined {
-    const text = this.block;
-    this.block = "";
-    if (text === "" || this.closed) return undefined;
-    if (this.stream.write(text)) return undefined;
+    let chunk: string | Buffer;
+    if (this.format === "csv") {
+      if (this.bytes.length === 0) return undefined;
+      chunk = this.bytes.take();
+    } else {
+      chunk = this.block;
+      this.block = "";
+      if (chunk === "") return undefined;
+    }
+    if (this.closed) return undefined;
+    if (this.stream.write(chunk)) return undefined;
     return new Promise((resolve) => {
       const done = () => {
         this.stream.off("drain", done);
@@ -277,8 +287,7 @@ export class RecordWriter {
       return;
     }
     if (this.format === "table" && this.sample && this.columns) this.layoutSample();
-    if (this.format === "csv" && this.written === 0 && this.columns)
-      this.block += `${this.columns.map(csvField).join(",")}\n`;
+    if (this.format === "csv" && this.written === 0 && this.columns) this.bytes.line(this.columns);
     const busy = this.flush();
     if (busy) await busy;
     if (this.failure) throw this.failure;

@@ -14,19 +14,24 @@
  * ```
  */
 export function plainYuanToFen(text: string): number {
-  const length = text.length;
-  if (length === 0 || length > 15) return -1;
+  return plainYuanToFenAt(text, 0, text.length);
+}
+
+/** {@link plainYuanToFen} of `text.slice(start, end)`, without making that string. */
+export function plainYuanToFenAt(text: string, start: number, end: number): number {
+  const length = end - start;
+  if (length <= 0 || length > 15) return -1;
   let whole = 0;
-  let i = 0;
-  for (; i < length; i++) {
+  let i = start;
+  for (; i < end; i++) {
     const digit = text.charCodeAt(i) - 48;
     if (digit < 0 || digit > 9) break;
     whole = whole * 10 + digit;
   }
-  if (i === 0 || i > 12) return -1;
-  if (i === length) return whole * 100;
+  if (i === start || i - start > 12) return -1;
+  if (i === end) return whole * 100;
   if (text.charCodeAt(i) !== 46) return -1;
-  const decimals = length - i - 1;
+  const decimals = end - i - 1;
   const d1 = text.charCodeAt(i + 1) - 48;
   if (decimals === 1) return d1 >= 0 && d1 <= 9 ? whole * 100 + d1 * 10 : -1;
   if (decimals !== 2) return -1;

@@ -1,0 +1,226 @@
+/**
+ * `carekit settle`'s fast path from a quote-free CSV line to a claim (整行快速读取), without splitting the line: the
+ * fields are found by their commas and read where they are — enum values compared in place, dates, region codes and
+ * amounts read from their characters (dates and region codes shared, one string per distinct value), only the two ids
+ * cut out. It answers exactly as {@link compileClaimRow} answers for `line.split(",")`, and only for a line the reader
+ * would give it: the header's number of fields, not a total row (合计…) — anything else returns `undefined`, and the
+ * caller splits the line and reads it as before. `test/claim-line.test.ts` checks both agree on generated lines.
+ */
+import { type Claim, MAX_AMOUNT_FEN } from "@carekit/settlement";
+import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
+import { plainYuanToFenAt } from "../io/yuan.js";
+import { dateChecker, edgeSpace, enumLookup, INPATIENT, OUTPATIENT_GENERAL, registrationObjects } from "./claim-row.js";
+
+/** A quote-free CSV line (no line end) → a valid claim, or `undefined` to split it and take the cell reading. */
+export type ClaimLineReader = (line: string) => Claim | undefined;
+
+/** Spellings of an enum column by length, each with its canonical value: compared in place, never cut out. */
+function inPlace(
+  lookup: ReadonlyMap<string, string>,
+): (line: string, start: number, end: number) => string | undefined {
+  const byLength = new Map<number, [string, string][]>();
+  for (const [spelling, value] of lookup) {
+    const list = byLength.get(spelling.length) ?? [];
+    list.push([spelling, value]);
+    byLength.set(spelling.length, list);
+  }
+  return (line, start, end) => {
+    const list = byLength.get(end - start);
+    if (list === undefined) return undefined;
+    for (let i = 0; i < list.length; i++) {
+      const entry = list[i] as [string, string];
+      if (line.startsWith(entry[0], start)) return entry[1];
+    }
+    return undefined;
+  };
+}
+
+/** `YYYY-MM-DD` naming a real calendar day, read in place; one string per distinct date. */
+function dateInPlace(): (line: string, start: number) => string | undefined {
+  const check = dateChecker();
+  const seen = new Map<number, string | null>();
+  return (line, start) => {
+    if (line.charCodeAt(start + 4) !== 45 || line.charCodeAt(start + 7) !== 45) return undefined;
+    let day = 0;
+    for (let i = 0; i < 10; i++) {
+      if (i === 4 || i === 7) continue;
+      const digit = line.charCodeAt(start + i) - 48;
+      if (digit < 0 || digit > 9) return undefined;
+      day = day * 10 + digit;
+    }
+    let date = seen.get(day);
+    if (date === undefined) {
+      const text = line.slice(start, start + 10);
+      date = check(text) ?? null;
+      if (seen.size >= 4096) seen.clear();
+      seen.set(day, date);
+    }
+    return date ?? undefined;
+  };
+}
+
+/** Six ASCII digits, read in place; one string per distinct code. */
+function regionInPlace(): (line: string, start: number, end: number) => string | undefined {
+  const seen = new Map<number, string>();
+  return (line, start, end) => {
+    if (end - start !== 6) return undefined;
+    let code = 0;
+    for (let i = start; i < end; i++) {
+      const digit = line.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) return undefined;
+      code = code * 10 + digit;
+    }
+    let text = seen.get(code);
+    if (text === undefined) {
+      text = line.slice(start, end);
+      if (seen.size >= 4096) seen.clear();
+      seen.set(code, text);
+    }
+    return text;
+  };
+}
+
+/** An id of 1–64 characters without surrounding space, cut out; `undefined` otherwise. */
+function idAt(line: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length < 1 || length > 64 || edgeSpace(line.charCodeAt(start)) || edgeSpace(line.charCodeAt(end - 1)))
+    return undefined;
+  return line.slice(start, end);
+}
+
+/** A plain yuan amount within the claim limit, in fen; -1 otherwise. */
+function amountAt(line: string, start: number, end: number): number {
+  const fen = plainYuanToFenAt(line, start, end);
+  return fen <= MAX_AMOUNT_FEN ? fen : -1;
+}
+
+/**
+ * Compile the line reader for a mapped header; `undefined` when the header lacks a column it needs (as
+ * {@link compileClaimRow}).
+ */
+export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined {
+  const columns = header.columns;
+  const width = header.headers.length;
+  const at = (name: string) => columns.findIndex((column) => column?.name === name);
+  const spec = (name: string) => columns.find((column) => column?.name === name);
+  const idCol = at("id");
+  const personCol = at("personId");
+  const insuredCol = at("insuredRegion");
+  const treatmentCol = at("treatmentRegion");
+  const schemeCol = at("scheme");
+  const statusCol = at("personStatus");
+  const gradeCol = at("hospitalGrade");
+  const careCol = at("careType");
+  const admissionCol = at("admissionDate");
+  const dischargeCol = at("dischargeDate");
+  const registrationCol = at("registration");
+  const subTypeCol = at("registrationSubType");
+  const aCol = at("classA");
+  const bCol = at("classB");
+  const cCol = at("classC");
+  const overCol = at("overPriceCap");
+  const declaredCol = at("declaredTotal");
+  const needed = [idCol, personCol, insuredCol, treatmentCol, schemeCol, statusCol, gradeCol, careCol, admissionCol];
+  if ([...needed, dischargeCol, registrationCol, aCol, bCol, cCol, overCol].some((i) => i === -1)) return undefined;
+  const registrations = enumLookup(spec("registration"));
+  const subTypeLookup = enumLookup(spec("registrationSubType"));
+  const { registrationOf, longTerm } = registrationObjects(registrations, subTypeLookup);
+  const scheme = inPlace(enumLookup(spec("scheme")));
+  const status = inPlace(enumLookup(spec("personStatus")));
+  const grade = inPlace(enumLookup(spec("hospitalGrade")));
+  const care = inPlace(enumLookup(spec("careType")));
+  const registration = inPlace(registrations);
+  const subType = inPlace(subTypeLookup);
+  const date = dateInPlace();
+  const region = regionInPlace();
+  // where each field starts, and one past where it ends (the next field's start is one past its comma)
+  const starts = new Int32Array(width + 1);
+  const s = (i: number) => starts[i] as number;
+  const e = (i: number) => (starts[i + 1] as number) - 1;
+
+  return (line) => {
+    let count = 0;
+    let from = 0;
+    for (;;) {
+      starts[count++] = from;
+      const comma = line.indexOf(",", from);
+      if (comma === -1) break;
+      if (count === width) return undefined;
+      from = comma + 1;
+    }
+    if (count !== width) return undefined;
+    starts[width] = line.length + 1;
+    const claimId = idAt(line, s(idCol), e(idCol));
+    if (claimId === undefined || TOTAL_ROW.test(claimId)) return undefined;
+    const personId = idAt(line, s(personCol), e(personCol));
+    const insuredRegion = region(line, s(insuredCol), e(insuredCol));
+    const treatmentRegion = region(line, s(treatmentCol), e(treatmentCol));
+    const schemeValue = scheme(line, s(schemeCol), e(schemeCol));
+    const personStatus = status(line, s(statusCol), e(statusCol));
+    const hospitalGrade = grade(line, s(gradeCol), e(gradeCol));
+    const careKind = care(line, s(careCol), e(careCol));
+    const admissionDate = e(admissionCol) - s(admissionCol) === 10 ? date(line, s(admissionCol)) : undefined;
+    const dischargeDate = e(dischargeCol) - s(dischargeCol) === 10 ? date(line, s(dischargeCol)) : undefined;
+    const kind = registration(line, s(registrationCol), e(registrationCol));
+    if (
+      personId === undefined ||
+      insuredRegion === undefined ||
+      treatmentRegion === undefined ||
+      schemeValue === undefined ||
+      personStatus === undefined ||
+      hospitalGrade === undefined ||
+      admissionDate === undefined ||
+      dischargeDate === undefined ||
+      kind === undefined ||
+      dischargeDate < admissionDate
+    )
+      return undefined;
+    const careType =
+      careKind === "inpatient" ? INPATIENT : careKind === "outpatient_general" ? OUTPATIENT_GENERAL : undefined;
+    if (careType === undefined) return undefined;
+    const subTypeValue =
+      subTypeCol === -1 || e(subTypeCol) === s(subTypeCol) ? "" : subType(line, s(subTypeCol), e(subTypeCol));
+    if (subTypeValue === undefined) return undefined;
+    const registrationValue = kind === "long_term_resident" ? longTerm.get(subTypeValue) : registrationOf.get(kind);
+    if (registrationValue === undefined) return undefined;
+    const classAFen = amountAt(line, s(aCol), e(aCol));
+    const classBFen = amountAt(line, s(bCol), e(bCol));
+    const classCFen = amountAt(line, s(cCol), e(cCol));
+    const overPriceCapFen = amountAt(line, s(overCol), e(overCol));
+    if (classAFen < 0 || classBFen < 0 || classCFen < 0 || overPriceCapFen < 0) return undefined;
+    if (classAFen + classBFen + classCFen + overPriceCapFen > MAX_AMOUNT_FEN) return undefined;
+    const charges = { kind: "totals" as const, classAFen, classBFen, classCFen, overPriceCapFen };
+    if (declaredCol === -1 || e(declaredCol) === s(declaredCol))
+      return {
+        id: claimId,
+        personId,
+        insuredRegion,
+        treatmentRegion,
+        scheme: schemeValue,
+        personStatus,
+        hospitalGrade,
+        careType,
+        admissionDate,
+        dischargeDate,
+        registration: registrationValue,
+        charges,
+      } as Claim;
+    const declaredTotalFen = amountAt(line, s(declaredCol), e(declaredCol));
+    if (declaredTotalFen < 0) return undefined;
+    return {
+      id: claimId,
+      personId,
+      insuredRegion,
+      treatmentRegion,
+      scheme: schemeValue,
+      personStatus,
+      hospitalGrade,
+      careType,
+      admissionDate,
+      dischargeDate,
+      registration: registrationValue,
+      charges,
+      declaredTotalFen,
+    } as Claim;
+  };
+}
