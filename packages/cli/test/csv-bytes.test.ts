@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvBytes } from "../src/io/csv-bytes.js";
-import { csvLine } from "../src/io/write.js";
+import { csvLine } from "../src/io/csv-field.js";
 
 const value = fc.oneof(
   fc.integer(),

@@ -8,10 +8,10 @@ import { describe, expect, it } from "vitest";
 import { CAPACITY_TABLE } from "../src/commands/capacity.js";
 import { cellReader, mapHeader, type TableSpec } from "../src/io/columns.js";
 import { CsvProblem, type CsvRecord, CsvTokenizer } from "../src/io/csv.js";
+import { csvField, neutralise } from "../src/io/csv-field.js";
 import { decodeStream, detectEncoding } from "../src/io/decode.js";
 import { UsageError } from "../src/io/problems.js";
 import { readTable, SkippedRow, type TableRow, type UnreadableRow } from "../src/io/read.js";
-import { csvField, neutralise } from "../src/io/write.js";
 import { tmp } from "./run.js";
 
 /** Tokenize `text` fed in the given chunk sizes. */

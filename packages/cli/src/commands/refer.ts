@@ -26,9 +26,10 @@ import {
 import { type Command, Option } from "commander";
 import { runBatch } from "../io/batch.js";
 import { canonicalRecord } from "../io/columns.js";
+import { neutralise } from "../io/csv-field.js";
 import { decodeStream } from "../io/decode.js";
 import { inputSize, readJson } from "../io/read.js";
-import { neutralise, RecordWriter } from "../io/write.js";
+import { RecordWriter } from "../io/write.js";
 import { readSheet } from "../io/xlsx.js";
 import { batchOptions, batchOptionsFrom, EXIT, finishBatch, UsageError } from "../program.js";
 import { factColumns } from "./refer-facts.js";

@@ -13,7 +13,7 @@
  * // → 'c1,2024,true,335399,"a,b"\n'
  * ```
  */
-import { csvField } from "./write.js";
+import { csvField } from "./csv-field.js";
 
 /** Bytes of `true` and `false`. */
 const TRUE = [116, 114, 117, 101];

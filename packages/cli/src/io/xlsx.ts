@@ -6,8 +6,8 @@ import type { Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import type { Cell } from "./columns.js";
 import type { CsvProblem } from "./csv.js";
+import { neutralise } from "./csv-field.js";
 import { UsageError } from "./problems.js";
-import { neutralise } from "./write.js";
 
 /** exceljs, imported on first use (its CommonJS modules take a second to load). */
 async function excel(): Promise<typeof ExcelJS> {
