@@ -74,6 +74,7 @@ export {
   type ReferralSlip,
   ReferralSlipSchema,
 } from "./slip.js";
+export { factHeaders } from "./table/columns.js";
 export { ruleSetToTable, TABLE_ROWS_PER_RULE, tableToRuleSet } from "./table/convert.js";
 export { type CsvInput, tableFromCsv, tableToCsv } from "./table/csv.js";
 export {

@@ -1,4 +1,4 @@
-import type { FactSpec, FactSpecs } from "@carekit/referral";
+import { type FactSpec, type FactSpecs, factHeaders } from "@carekit/referral";
 import { coerceCells } from "../io/columns.js";
 
 function normalise(text: string): string {
@@ -6,11 +6,6 @@ function normalise(text: string): string {
     .trim()
     .toLowerCase()
     .replace(/[\s_-]/g, "");
-}
-
-/** A fact's Chinese label without a trailing explanation in brackets: `症状（…）` → `症状`. */
-function shortLabel(zh: string): string {
-  return zh.replace(/[（(].*[)）]\s*$/u, "").trim();
 }
 
 /** List cells are split on `;`, `；`, `|` and `、` (the separators spreadsheets and Chinese text use). */
@@ -35,9 +30,8 @@ export function factColumns(facts: FactSpecs): FactColumns {
   const numeric = new Set<string>();
   const boolean = new Set<string>();
   for (const [name, spec] of Object.entries(facts) as [string, FactSpec][]) {
-    for (const header of [name, spec.label?.zh, spec.label && shortLabel(spec.label.zh), spec.label?.en]) {
-      if (header !== undefined && header !== "" && !byHeader.has(normalise(header)))
-        byHeader.set(normalise(header), name);
+    for (const header of factHeaders(name, spec)) {
+      if (!byHeader.has(normalise(header))) byHeader.set(normalise(header), name);
     }
     if (spec.type === "number" || spec.type === "integer") numeric.add(name);
     if (spec.type === "boolean") boolean.add(name);

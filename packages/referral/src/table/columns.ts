@@ -76,7 +76,20 @@ function shortLabel(zh: string): string {
   return zh.replace(/[（(].*[)）]\s*$/u, "").trim();
 }
 
-/** The names a fact's column may have: its name, its Chinese label (also without a bracketed tail), its English label. */
+/**
+ * 事实列名 — the headers a fact's column may have in a table a person writes (a decision table, a patients file): its
+ * name, its Chinese label (also without a bracketed explanation), its English label. Compare headers trimmed, in lower
+ * case and without spaces, `_` and `-`.
+ *
+ * @param name - the fact's name in the rule set
+ * @param spec - its declaration
+ * @returns the accepted headers, the name first
+ * @example
+ * ```ts
+ * factHeaders("visit", { type: "string", label: { zh: "就诊类型（初诊/随访）", en: "visit type" } });
+ * // → ["visit", "就诊类型（初诊/随访）", "就诊类型", "visit type"]
+ * ```
+ */
 export function factHeaders(name: string, spec: FactSpec): string[] {
   const label = spec.label;
   return [name, ...(label === undefined ? [] : [label.zh, shortLabel(label.zh), label.en])].filter((h) => h !== "");
