@@ -1,4 +1,10 @@
-import { checkBatchConformance, fuzzExports, fuzzExportsAsync, throwingRecord } from "@carekit/test-utils";
+import {
+  checkBatchConformance,
+  expectCarekitError,
+  fuzzExports,
+  fuzzExportsAsync,
+  throwingRecord,
+} from "@carekit/test-utils";
 import { describe, expect, it } from "vitest";
 import * as referral from "../src/index.js";
 import { calmPatient } from "./fixtures.js";
@@ -59,6 +65,12 @@ describe("no raw exception leaves @carekit/referral", () => {
         expect((thrown as { code: string }).code).toBe("RULE_COMPILE");
       }
     }
+  });
+
+  it("factHeaders of a missing or malformed declaration is INVALID_INPUT (found by the fuzz test: a raw TypeError)", () => {
+    expectCarekitError(() => referral.factHeaders("sbp", undefined as never), "INVALID_INPUT", "spec");
+    expectCarekitError(() => referral.factHeaders(42 as never, { type: "number" }), "INVALID_INPUT", "name");
+    expect(referral.factHeaders("sbp", referral.hypertension.facts.sbp)).toContain("sbp");
   });
 
   it("evaluate on a record whose getters throw is UNREADABLE_INPUT, not a raw TypeError", () => {

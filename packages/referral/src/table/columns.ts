@@ -2,13 +2,17 @@
  * The columns of a decision table (决策表的列): the outcome columns a grid or a JDM file may carry, their header names
  * in English and Chinese, and how one outcome cell is read (`上转` or `refer_up`, `村卫生室` or `village_clinic`).
  */
+import { parseInput } from "@carekit/core";
+import * as z from "zod";
 import { ACTION_LABEL } from "../engine.js";
 import {
   ACTIONS,
   type Action,
   FACILITY_LEVELS,
   type FacilityLevel,
+  FactNameSchema,
   type FactSpec,
+  FactSpecSchema,
   URGENCIES,
   type Urgency,
 } from "../model.js";
@@ -91,6 +95,14 @@ function shortLabel(zh: string): string {
  * ```
  */
 export function factHeaders(name: string, spec: FactSpec): string[] {
+  const checked = parseInput(FactHeadersInputSchema, { name, spec }, { label: { en: "fact", zh: "事实" } });
+  return headersOf(checked.name, checked.spec as FactSpec);
+}
+
+const FactHeadersInputSchema = /* @__PURE__ */ (() => z.strictObject({ name: FactNameSchema, spec: FactSpecSchema }))();
+
+/** {@link factHeaders} for a declaration already validated (a compiled rule set's, a table's). */
+export function headersOf(name: string, spec: FactSpec): string[] {
   const label = spec.label;
   return [name, ...(label === undefined ? [] : [label.zh, shortLabel(label.zh), label.en])].filter((h) => h !== "");
 }

@@ -2,7 +2,7 @@ import { CarekitError } from "@carekit/core";
 import type { FactSpec, FactSpecs, RuleSource } from "../model.js";
 import { asCompileError } from "../validate.js";
 import {
-  factHeaders,
+  headersOf,
   normaliseHeader,
   type OutputKey,
   outputHeaderZh,
@@ -150,7 +150,7 @@ function readGrid(input: GridInput): DecisionTable {
   const headers = (rows[headerIndex] as readonly GridCell[]).map((cell) => cellText(cell, false).trim());
   const byHeader = new Map<string, string>();
   for (const [name, spec] of Object.entries(facts ?? {}) as [string, FactSpec][]) {
-    for (const header of factHeaders(name, spec))
+    for (const header of headersOf(name, spec))
       if (!byHeader.has(normaliseHeader(header))) byHeader.set(normaliseHeader(header), name);
   }
   const factColumns: { column: number; fact: string }[] = [];
