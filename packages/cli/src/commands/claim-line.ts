@@ -9,7 +9,15 @@
 import { type Claim, MAX_AMOUNT_FEN } from "@carekit/settlement";
 import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
 import { plainYuanToFenAt } from "../io/yuan.js";
-import { dateChecker, edgeSpace, enumLookup, INPATIENT, OUTPATIENT_GENERAL, registrationObjects } from "./claim-row.js";
+import {
+  dateChecker,
+  edgeSpace,
+  enumLookup,
+  INPATIENT,
+  OUTPATIENT_GENERAL,
+  registrationObjects,
+  totalsCharges,
+} from "./claim-row.js";
 
 /** A quote-free CSV line (no line end) → a valid claim, or `undefined` to split it and take the cell reading. */
 export type ClaimLineReader = (line: string) => Claim | undefined;
@@ -183,31 +191,14 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
     if (subTypeValue === undefined) return undefined;
     const registrationValue = kind === "long_term_resident" ? longTerm.get(subTypeValue) : registrationOf.get(kind);
     if (registrationValue === undefined) return undefined;
-    const classAFen = amountAt(line, s(aCol), e(aCol));
-    const classBFen = amountAt(line, s(bCol), e(bCol));
-    const classCFen = amountAt(line, s(cCol), e(cCol));
-    const overPriceCapFen = amountAt(line, s(overCol), e(overCol));
-    if (classAFen < 0 || classBFen < 0 || classCFen < 0 || overPriceCapFen < 0) return undefined;
-    if (classAFen + classBFen + classCFen + overPriceCapFen > MAX_AMOUNT_FEN) return undefined;
-    const charges = { kind: "totals" as const, classAFen, classBFen, classCFen, overPriceCapFen };
-    if (declaredCol === -1 || e(declaredCol) === s(declaredCol))
-      return {
-        id: claimId,
-        personId,
-        insuredRegion,
-        treatmentRegion,
-        scheme: schemeValue,
-        personStatus,
-        hospitalGrade,
-        careType,
-        admissionDate,
-        dischargeDate,
-        registration: registrationValue,
-        charges,
-      } as Claim;
-    const declaredTotalFen = amountAt(line, s(declaredCol), e(declaredCol));
-    if (declaredTotalFen < 0) return undefined;
-    return {
+    const charges = totalsCharges(
+      amountAt(line, s(aCol), e(aCol)),
+      amountAt(line, s(bCol), e(bCol)),
+      amountAt(line, s(cCol), e(cCol)),
+      amountAt(line, s(overCol), e(overCol)),
+    );
+    if (charges === undefined) return undefined;
+    const claim = {
       id: claimId,
       personId,
       insuredRegion,
@@ -220,7 +211,9 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
       dischargeDate,
       registration: registrationValue,
       charges,
-      declaredTotalFen,
     } as Claim;
+    if (declaredCol === -1 || e(declaredCol) === s(declaredCol)) return claim;
+    const declaredTotalFen = amountAt(line, s(declaredCol), e(declaredCol));
+    return declaredTotalFen < 0 ? undefined : { ...claim, declaredTotalFen };
   };
 }

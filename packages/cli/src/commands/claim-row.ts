@@ -76,6 +76,21 @@ function amount(cell: Cell): number {
   return fen <= MAX_AMOUNT_FEN ? fen : -1;
 }
 
+/**
+ * The pre-classified charges both fast readers build (甲/乙/丙类、超限价, in fen), or `undefined` when an amount was not
+ * read (−1) or the four add up past `MAX_AMOUNT_FEN`: the strict path then reads the row and reports it.
+ */
+export function totalsCharges(
+  classAFen: number,
+  classBFen: number,
+  classCFen: number,
+  overPriceCapFen: number,
+): Claim["charges"] | undefined {
+  if (classAFen < 0 || classBFen < 0 || classCFen < 0 || overPriceCapFen < 0) return undefined;
+  if (classAFen + classBFen + classCFen + overPriceCapFen > MAX_AMOUNT_FEN) return undefined;
+  return { kind: "totals", classAFen, classBFen, classCFen, overPriceCapFen };
+}
+
 export const INPATIENT = Object.freeze({ kind: "inpatient" as const });
 export const OUTPATIENT_GENERAL = Object.freeze({ kind: "outpatient_general" as const });
 
@@ -168,32 +183,9 @@ export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
     if (subType === undefined) return undefined;
     const registration = kind === "long_term_resident" ? longTerm.get(subType) : registrationOf.get(kind);
     if (registration === undefined) return undefined;
-    const classAFen = amount(cells[aAt]);
-    const classBFen = amount(cells[bAt]);
-    const classCFen = amount(cells[cAt]);
-    const overPriceCapFen = amount(cells[overAt]);
-    if (classAFen < 0 || classBFen < 0 || classCFen < 0 || overPriceCapFen < 0) return undefined;
-    if (classAFen + classBFen + classCFen + overPriceCapFen > MAX_AMOUNT_FEN) return undefined;
-    const charges = { kind: "totals" as const, classAFen, classBFen, classCFen, overPriceCapFen };
-    const declaredCell = declaredAt === -1 ? "" : cells[declaredAt];
-    if (declaredCell === "")
-      return {
-        id: claimId,
-        personId,
-        insuredRegion,
-        treatmentRegion,
-        scheme,
-        personStatus,
-        hospitalGrade,
-        careType,
-        admissionDate,
-        dischargeDate,
-        registration,
-        charges,
-      } as Claim;
-    const declaredTotalFen = amount(declaredCell);
-    if (declaredTotalFen < 0) return undefined;
-    return {
+    const charges = totalsCharges(amount(cells[aAt]), amount(cells[bAt]), amount(cells[cAt]), amount(cells[overAt]));
+    if (charges === undefined) return undefined;
+    const claim = {
       id: claimId,
       personId,
       insuredRegion,
@@ -206,7 +198,10 @@ export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
       dischargeDate,
       registration,
       charges,
-      declaredTotalFen,
     } as Claim;
+    const declaredCell = declaredAt === -1 ? "" : cells[declaredAt];
+    if (declaredCell === "") return claim;
+    const declaredTotalFen = amount(declaredCell);
+    return declaredTotalFen < 0 ? undefined : { ...claim, declaredTotalFen };
   };
 }
