@@ -12,11 +12,11 @@ import { type Ratio, ratioOf, requiredPer1000, requiredShare, scaled } from "./e
 import {
   anything,
   COUNT,
+  checkInput,
   ELDER_AGE,
   oneOf,
   optional,
   POSITIVE_COUNT,
-  readInput,
   SHARE,
   strictObject,
   TARGET_PER_1000,
@@ -202,7 +202,7 @@ function childcareTarget(input: {
  * ```
  */
 export function childcareGap(input: ChildcareGapInput): ChildcareGap {
-  const parsed = readInput(input, CHILDCARE_GAP_INPUT, { en: "childcare gap input", zh: "托位缺口输入" });
+  const parsed = checkInput(input, CHILDCARE_GAP_INPUT, { en: "childcare gap input", zh: "托位缺口输入" });
   const { target, source, id } = childcareTarget(parsed);
   const { count: population, year, steps } = readPopulation(parsed.population);
   const existingSlots = parsed.existingSlots;
@@ -337,7 +337,7 @@ export interface ElderBedGap {
  * ```
  */
 export function elderBedGap(input: ElderBedGapInput): ElderBedGap {
-  const parsed = readInput(input, ELDER_BED_GAP_INPUT, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
+  const parsed = checkInput(input, ELDER_BED_GAP_INPUT, { en: "elder-bed gap input", zh: "养老床位缺口输入" });
   const { count: elderPopulation, year, steps } = readPopulation(parsed.elderPopulation);
   const { existingBeds, targetPer1000, elderAge = 60 } = parsed;
   const requiredBeds = requiredPer1000(elderPopulation, scaled(targetPer1000, "targetPer1000"));
@@ -461,7 +461,7 @@ export interface NursingBedGap {
  * ```
  */
 export function nursingBedGap(input: NursingBedGapInput): NursingBedGap {
-  const parsed = readInput(input, NURSING_BED_GAP_INPUT, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });
+  const parsed = checkInput(input, NURSING_BED_GAP_INPUT, { en: "nursing-bed gap input", zh: "护理型床位缺口输入" });
   exactlyOne(parsed.targetShare, parsed.standard, "targetShare");
   const standard =
     parsed.targetShare === undefined ? resolveStandard(parsed.standard, "nursingBedShare", nursingBedStandards) : null;

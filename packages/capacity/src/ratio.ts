@@ -1,7 +1,7 @@
 import type { TraceStep } from "@carekit/core";
 import * as z from "zod";
 import { RATIO_DECIMALS, type Ratio, ratioOf } from "./exact.js";
-import { COUNT, ELDER_AGE, optional, POSITIVE_COUNT, readInput, strictObject } from "./internal/read.js";
+import { COUNT, checkInput, ELDER_AGE, optional, POSITIVE_COUNT, strictObject } from "./internal/read.js";
 import { traceStep } from "./trace.js";
 import { assertNotAbove, CountSchema, ElderAgeSchema, PopulationSchema } from "./validate.js";
 
@@ -93,7 +93,7 @@ export type SlotsPer1000Input = z.input<typeof SlotsPer1000InputSchema>;
  * ```
  */
 export function slotsPer1000(input: SlotsPer1000Input): RatioResult {
-  const { existingSlots, population } = readInput(input, SLOTS_INPUT, LABEL_SLOTS);
+  const { existingSlots, population } = checkInput(input, SLOTS_INPUT, LABEL_SLOTS);
   const step = {
     id: "slotsPer1000",
     zh: "每千人口托位数",
@@ -153,7 +153,7 @@ export type BedsPer1000EldersInput = z.input<typeof BedsPer1000EldersInputSchema
  * ```
  */
 export function bedsPer1000Elders(input: BedsPer1000EldersInput): RatioResult {
-  const { existingBeds, elderPopulation, elderAge = 60 } = readInput(input, BEDS_INPUT, LABEL_BEDS);
+  const { existingBeds, elderPopulation, elderAge = 60 } = checkInput(input, BEDS_INPUT, LABEL_BEDS);
   const step = {
     id: "bedsPer1000Elders",
     zh: `每千名老年人（${elderAge}岁及以上）养老床位数`,
@@ -216,7 +216,7 @@ export type NursingBedShareInput = z.input<typeof NursingBedShareInputSchema>;
  * ```
  */
 export function nursingBedShare(input: NursingBedShareInput): RatioResult {
-  const { nursingBeds, existingBeds } = readInput(input, NURSING_INPUT, LABEL_NURSING);
+  const { nursingBeds, existingBeds } = checkInput(input, NURSING_INPUT, LABEL_NURSING);
   assertNotAbove(nursingBeds, existingBeds, "nursingBeds", "existingBeds", "护理型床位数", "床位总数");
   const step = {
     id: "nursingBedShare",
@@ -274,7 +274,7 @@ export type UtilizationInput = z.input<typeof UtilizationInputSchema>;
  * ```
  */
 export function utilization(input: UtilizationInput): RatioResult {
-  const { enrolled, existingSlots } = readInput(input, UTILIZATION_INPUT, LABEL_UTILIZATION);
+  const { enrolled, existingSlots } = checkInput(input, UTILIZATION_INPUT, LABEL_UTILIZATION);
   const step = {
     id: "utilization",
     zh: "托位利用率（%）",

@@ -1,8 +1,8 @@
-import { CarekitError, isCarekitError } from "@carekit/core";
+import { isCarekitError } from "@carekit/core";
 import { describeValue, fieldError, toCarekitIssues } from "@carekit/core/internal";
 import * as z from "zod";
 
-import { decimalsOf, MESSAGES, MIN_TARGET_PER_1000 } from "./internal/read.js";
+import { decimalsOf, inputError, MESSAGES, MIN_TARGET_PER_1000 } from "./internal/read.js";
 import { MAX_COUNT } from "./internal/region-row.js";
 
 export { decimalsOf, MAX_COUNT, MIN_TARGET_PER_1000 };
@@ -58,16 +58,7 @@ export function parse<S extends z.ZodType>(
     const got = issue.message.slice(known[0].length).replace(/^; got /, "");
     return { ...issue, messageZh: `${known[1]}；实际为 ${got}` };
   });
-  const top = issues[0];
-  const where = top && top.path !== "" ? `${top.path}: ` : "";
-  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : "";
-  const moreZh = issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : "";
-  throw new CarekitError({
-    code: isRange ? "OUT_OF_RANGE" : "INVALID_INPUT",
-    message: `Invalid ${label.en}: ${where}${top?.message ?? "rejected"}${more}`,
-    messageZh: `${label.zh}无效：${where}${top?.messageZh ?? "被拒绝"}${moreZh}`,
-    issues,
-  });
+  throw inputError(issues, label, isRange);
 }
 
 /** Whether `error` is a CarekitError (by its brand, whichever copy of core made it); never throws. */

@@ -10,7 +10,7 @@ import {
   NURSING_BED_GAP_INPUT,
   NursingBedGapInputSchema,
 } from "../src/gap.js";
-import { type Check, integer, readInput, strictObject } from "../src/internal/read.js";
+import { type Check, checkInput, integer, strictObject } from "../src/internal/read.js";
 import { PopulationProjectionSchema, PROJECTION } from "../src/projection.js";
 import {
   BEDS_INPUT,
@@ -48,7 +48,7 @@ function outcome(run: () => unknown): Outcome {
 function agree(reader: Check<unknown>, schema: z.ZodType, arbitrary: fc.Arbitrary<unknown>, numRuns = 3000): void {
   fc.assert(
     fc.property(arbitrary, (input) => {
-      const fast = outcome(() => readInput(input, reader, LABEL));
+      const fast = outcome(() => checkInput(input, reader, LABEL));
       const reference = outcome(() => parse(schema, input, LABEL));
       expect(fast).toEqual(reference);
     }),
@@ -205,7 +205,7 @@ describe("zod-free readers agree with the exported schemas (src/internal/read.ts
         throw new Error("boom");
       },
     });
-    expect(outcome(() => readInput(input, SLOTS_INPUT, LABEL))).toEqual({
+    expect(outcome(() => checkInput(input, SLOTS_INPUT, LABEL))).toEqual({
       ok: false,
       code: "UNREADABLE_INPUT",
       paths: ["population"],

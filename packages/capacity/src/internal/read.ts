@@ -5,7 +5,7 @@
  * import path, so that importing one function costs a few kilobytes. The schemas stay the reference: a differential
  * fast-check test (`test/read.test.ts`) holds each reader and its schema together. Internal: not public API.
  */
-import { CarekitError } from "@carekit/core";
+import { CarekitError, type CarekitIssue } from "@carekit/core";
 import { describeValue, formatPath } from "@carekit/core/internal";
 import { MAX_COUNT } from "./region-row.js";
 
@@ -284,7 +284,7 @@ export function union<T>(
  * `parse`) throws: every problem with its path (`trace[0].step`), `OUT_OF_RANGE` when the first is a range problem,
  * `INVALID_INPUT` otherwise; a getter or proxy that throws is `UNREADABLE_INPUT` at its path.
  */
-export function readInput<T>(input: unknown, check: Check<T>, label: InputLabel): T {
+export function checkInput<T>(input: unknown, check: Check<T>, label: InputLabel): T {
   let problems: readonly Problem[];
   try {
     problems = check(input);
@@ -300,15 +300,24 @@ export function readInput<T>(input: unknown, check: Check<T>, label: InputLabel)
   }
   if (problems.length === 0) return input as T;
   const issues = problems.map((p) => ({ path: formatPath(p.path), message: p.message, messageZh: p.messageZh }));
+  throw inputError(issues, label, problems[0]?.range === true);
+}
+
+/**
+ * The `CarekitError` of a refused input, as every capacity function words it (the readers here and `validate.ts`'s
+ * zod path): the first problem with its path, how many more there are, `OUT_OF_RANGE` when the first is a value of
+ * the right type outside its range, `INVALID_INPUT` otherwise.
+ */
+export function inputError(issues: readonly CarekitIssue[], label: InputLabel, range: boolean): CarekitError {
   const top = issues[0];
   const where = top && top.path !== "" ? `${top.path}: ` : "";
   const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : "";
   const moreZh = issues.length > 1 ? `（另有 ${issues.length - 1} 处）` : "";
-  throw new CarekitError({
-    code: problems[0]?.range === true ? "OUT_OF_RANGE" : "INVALID_INPUT",
+  return new CarekitError({
+    code: range ? "OUT_OF_RANGE" : "INVALID_INPUT",
     message: `Invalid ${label.en}: ${where}${top?.message ?? "rejected"}${more}`,
     messageZh: `${label.zh}无效：${where}${top?.messageZh ?? "被拒绝"}${moreZh}`,
-    issues,
+    issues: [...issues],
   });
 }
 
