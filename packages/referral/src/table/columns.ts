@@ -16,6 +16,7 @@ import {
   URGENCIES,
   type Urgency,
 } from "../model.js";
+import type { TableRow } from "./model.js";
 import { UnaryError } from "./unary.js";
 
 /** Outcome and rule columns of a table, by the key they fill. */
@@ -194,4 +195,39 @@ export function writeOutput(value: unknown): string {
   if (value === undefined || value === null) return "";
   if (Array.isArray(value)) return value.join(", ");
   return String(value);
+}
+
+/** The `source.*` outcome columns of a row (出处: title, 文号, URL, confidence, note), as the row's `source`. */
+export function outputSource(out: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const source: Record<string, unknown> = {};
+  for (const key of ["title", "number", "url", "confidence", "note"] as const) {
+    if (out[`source.${key}`] !== undefined) source[key] = out[`source.${key}`];
+  }
+  return source;
+}
+
+/**
+ * A decision-table row from its id, its fact cells and its outcome columns as {@link readOutput} read them — the one
+ * assembly of a spreadsheet grid's row and a JDM rule's.
+ */
+export function outputRow(
+  id: string | undefined,
+  cells: TableRow["cells"],
+  out: Readonly<Record<string, unknown>>,
+  source: Readonly<Record<string, unknown>>,
+): TableRow {
+  return {
+    ...(id === undefined ? {} : { id }),
+    cells,
+    ...(out.levels === undefined ? {} : { levels: out.levels as TableRow["levels"] }),
+    then: {
+      action: out.action as TableRow["then"]["action"],
+      ...(out.targetLevel === undefined ? {} : { targetLevel: out.targetLevel as TableRow["then"]["targetLevel"] }),
+      ...(out.urgency === undefined ? {} : { urgency: out.urgency as TableRow["then"]["urgency"] }),
+      ...(out.followUpDays === undefined ? {} : { followUpDays: out.followUpDays as number }),
+      reason: { zh: out["reason.zh"] as string, en: out["reason.en"] as string },
+    },
+    ...(out.overriddenBy === undefined ? {} : { overriddenBy: out.overriddenBy as string[] }),
+    ...(Object.keys(source).length === 0 ? {} : { source: source as TableRow["source"] }),
+  };
 }

@@ -7,6 +7,8 @@ import {
   type OutputKey,
   outputHeaderZh,
   outputKeyOf,
+  outputRow,
+  outputSource,
   readOutput,
   writeOutput,
 } from "./columns.js";
@@ -244,10 +246,7 @@ function readGrid(input: GridInput): DecisionTable {
         );
       }
     }
-    const source: Record<string, unknown> = {};
-    for (const key of ["title", "number", "url", "confidence", "note"] as const) {
-      if (out[`source.${key}`] !== undefined) source[key] = out[`source.${key}`];
-    }
+    const source = outputSource(out);
     if (Object.keys(source).length > 0 && source.title === undefined) {
       const column = outputColumns.get("source.title") ?? 0;
       throw placeError(
@@ -257,20 +256,12 @@ function readGrid(input: GridInput): DecisionTable {
         "出处信息需要标题（出处）",
       );
     }
-    return {
-      ...(out.id === undefined ? {} : { id: out.id as string }),
-      cells: factColumns.map(({ column }) => cellText(row[column], true)),
-      ...(out.levels === undefined ? {} : { levels: out.levels as TableRow["levels"] }),
-      then: {
-        action: out.action as TableRow["then"]["action"],
-        ...(out.targetLevel === undefined ? {} : { targetLevel: out.targetLevel as TableRow["then"]["targetLevel"] }),
-        ...(out.urgency === undefined ? {} : { urgency: out.urgency as TableRow["then"]["urgency"] }),
-        ...(out.followUpDays === undefined ? {} : { followUpDays: out.followUpDays as number }),
-        reason: { zh: out["reason.zh"] as string, en: out["reason.en"] as string },
-      },
-      ...(out.overriddenBy === undefined ? {} : { overriddenBy: out.overriddenBy as string[] }),
-      ...(Object.keys(source).length === 0 ? {} : { source: source as TableRow["source"] }),
-    };
+    return outputRow(
+      out.id as string | undefined,
+      factColumns.map(({ column }) => cellText(row[column], true)),
+      out,
+      source,
+    );
   });
 
   const locate = (row: number | null, column: number | null): CellPlace => {

@@ -1,7 +1,7 @@
 import { assertSafeJson } from "../json.js";
 import { type FactSpecs, LIMITS } from "../model.js";
 import { asCompileError } from "../validate.js";
-import { type OutputKey, outputKeyOf, readOutput } from "./columns.js";
+import { type OutputKey, outputKeyOf, outputRow, outputSource, readOutput } from "./columns.js";
 import { type CellPlace, checkTable, convertTable, placeError } from "./convert.js";
 import type { TableMeta } from "./grid.js";
 import { inferFacts } from "./infer.js";
@@ -233,24 +233,13 @@ function readJdm(input: JdmInput): DecisionTable {
         );
     }
     const id = (out.id as string | undefined) ?? (typeof rule._id === "string" ? rule._id : undefined);
-    const source: Record<string, unknown> = {};
-    for (const key of ["title", "number", "url", "confidence", "note"] as const) {
-      if (out[`source.${key}`] !== undefined) source[key] = out[`source.${key}`];
-    }
-    return {
-      ...(id === undefined ? {} : { id }),
-      cells: inputs.map((column) => cellOf(rule, column, r, "inputs")),
-      ...(out.levels === undefined ? {} : { levels: out.levels as TableRow["levels"] }),
-      then: {
-        action: out.action as TableRow["then"]["action"],
-        ...(out.targetLevel === undefined ? {} : { targetLevel: out.targetLevel as TableRow["then"]["targetLevel"] }),
-        ...(out.urgency === undefined ? {} : { urgency: out.urgency as TableRow["then"]["urgency"] }),
-        ...(out.followUpDays === undefined ? {} : { followUpDays: out.followUpDays as number }),
-        reason: { zh: out["reason.zh"] as string, en: out["reason.en"] as string },
-      },
-      ...(out.overriddenBy === undefined ? {} : { overriddenBy: out.overriddenBy as string[] }),
-      ...(Object.keys(source).length === 0 ? {} : { source: source as TableRow["source"] }),
-    };
+    const source = outputSource(out);
+    return outputRow(
+      id,
+      inputs.map((column) => cellOf(rule, column, r, "inputs")),
+      out,
+      source,
+    );
   });
   const locate = (row: number | null, column: number | null): CellPlace =>
     row === null
