@@ -4,7 +4,7 @@ import { RegionCodeSchema } from "@carekit/core/regions";
 import * as z from "zod";
 import { IndicatorCatalogueSchema } from "./catalogue.js";
 import { type IndicatorDefinition, IndicatorDefinitionSchema } from "./definition.js";
-import { Dhis2DataElementMapSchema, operandsOf, uidResolver } from "./dhis2.js";
+import { Dhis2DataElementMapSchema, definitionsOf, operandsOf, uidResolver } from "./dhis2.js";
 import { DHIS2_UID } from "./dhis2-uid.js";
 import { isInputName } from "./expression.js";
 import { atBoundary } from "./internal/boundary.js";
@@ -71,22 +71,6 @@ const SetupSchema = {
   uidFor: z.function().optional(),
   orgUnits: z.record(RegionSchema, UidSchema),
 };
-
-function definitionsOf(parsed: {
-  catalogue?: { indicators: IndicatorDefinition[] } | undefined;
-  definitions?: IndicatorDefinition[] | undefined;
-}): IndicatorDefinition[] {
-  const definitions = parsed.catalogue?.indicators ?? parsed.definitions;
-  if (definitions === undefined || (parsed.catalogue && parsed.definitions)) {
-    throw fieldError(
-      "INVALID_INPUT",
-      "catalogue",
-      "give either catalogue or definitions",
-      "请提供 catalogue 或 definitions 之一",
-    );
-  }
-  return definitions;
-}
 
 /**
  * Export counts as a DHIS2 data value set (导出 DHIS2 数据值集) for `POST /api/dataValueSets`: one data value per

@@ -180,6 +180,23 @@ function citation(definition: IndicatorDefinition): string {
   return definition.sources.map((s) => (s.number ? `${s.title}（${s.number}）` : s.title)).join("; ");
 }
 
+/** The definitions an export is given: a catalogue's or a list, exactly one of the two (`INVALID_INPUT` otherwise). */
+export function definitionsOf(parsed: {
+  catalogue?: { indicators: IndicatorDefinition[] } | undefined;
+  definitions?: IndicatorDefinition[] | undefined;
+}): IndicatorDefinition[] {
+  const definitions = parsed.catalogue?.indicators ?? parsed.definitions;
+  if (definitions === undefined || (parsed.catalogue && parsed.definitions)) {
+    throw fieldError(
+      "INVALID_INPUT",
+      "catalogue",
+      "give either catalogue or definitions",
+      "请提供 catalogue 或 definitions 之一",
+    );
+  }
+  return definitions;
+}
+
 /**
  * Export indicator definitions as one DHIS2 metadata payload (导出 DHIS2 元数据) for `POST /api/metadata`:
  * `dataElements` (one aggregate, non-negative-integer data element per input name), `indicatorTypes` (one per factor,
@@ -222,15 +239,7 @@ export function toDhis2Metadata(input: {
 }): Dhis2Metadata {
   try {
     const parsed = parseInput(MetadataInputSchema, input, { label: { en: "DHIS2 export", zh: "DHIS2 导出" } });
-    const definitions = parsed.catalogue?.indicators ?? parsed.definitions;
-    if (definitions === undefined || (parsed.catalogue && parsed.definitions)) {
-      throw fieldError(
-        "INVALID_INPUT",
-        "catalogue",
-        "give either catalogue or definitions",
-        "请提供 catalogue 或 definitions 之一",
-      );
-    }
+    const definitions = definitionsOf(parsed);
     const uid = uidResolver(parsed.uidFor);
     const locale = parsed.locale ?? "en";
     const other = locale === "en" ? "zh" : "en";

@@ -76,7 +76,8 @@ export const CAPACITY_TABLE: TableSpec = {
   ],
 };
 
-const NUMERIC_INPUTS = [
+/** The numeric columns of a districts table (人口、托位、床位 …), as `carekit capacity` and `carekit report` read them. */
+export const NUMERIC_INPUTS = [
   "population",
   "elderPopulation",
   "existingSlots",

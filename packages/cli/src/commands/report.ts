@@ -13,6 +13,7 @@ import type { DistrictReportInput, RejectedRow, ReportObservation } from "../rep
 import { REPORT_LANGS, type ReportLang } from "../report/model.js";
 import { FACILITY_STANDARDS, type FacilityStandardId } from "../report/next-steps.js";
 import { joinDistinct } from "../report/text.js";
+import { NUMERIC_INPUTS } from "./capacity.js";
 import { loadPlan } from "./indicators.js";
 import { numberOption } from "./options.js";
 
@@ -178,14 +179,7 @@ Examples · 示例:
         const plan = await loadPlan(String(opts.plan));
         const regionsPath = String(opts.regions);
         const observationsPath = String(opts.observations);
-        const regions = await readTable(regionsPath, "regions", [
-          "population",
-          "elderPopulation",
-          "existingSlots",
-          "enrolled",
-          "existingBeds",
-          "nursingBeds",
-        ]);
+        const regions = await readTable(regionsPath, "regions", NUMERIC_INPUTS);
         const observations = await readTable(observationsPath, "observations", ["year", "value"]);
         input = {
           name: opts.name === undefined ? plan.name : { zh: String(opts.name), en: String(opts.name) },
