@@ -64,12 +64,13 @@ export interface NextStepsInput {
  * a facility from a planned population at the standard's slots per 1000, so the population is `slots × 10` at 100 per
  * 1000 (the highest target the schema allows), which gives `ceil(slots × 10 × 100 ÷ 1000) = slots` exactly.
  */
-function facilityFor(slots: number, standard: ChildcareStandard) {
-  return planChildcareFacility({
-    plannedPopulation: slots * 10,
-    standard: defineStandard({ ...standard, slotsPer1000: { new: 100, existing: 100 } }),
-    areaType: "new",
-  });
+function facilityFor(slots: number, sizing: ChildcareStandard) {
+  return planChildcareFacility({ plannedPopulation: slots * 10, standard: sizing, areaType: "new" });
+}
+
+/** The standard {@link facilityFor} sizes with: its own rules at 100 per 1000, defined (validated) once per report. */
+function sizingStandard(standard: ChildcareStandard): ChildcareStandard {
+  return defineStandard({ ...standard, slotsPer1000: { new: 100, existing: 100 } });
 }
 
 const yesNo = (value: boolean | null): Label =>
@@ -96,7 +97,8 @@ export function nextStepsSection(input: NextStepsInput): ReportSection {
   const notGiven = input.rows.filter((r) => r.gap === null);
   const mark = input.rowsIllustrative ? { zh: "（示意）", en: " (illustrative)" } : { zh: "", en: "" };
   if (ranked.length > 0) {
-    const plans = ranked.map((r) => ({ row: r, plan: facilityFor(r.gap ?? 0, standard) }));
+    const sizing = sizingStandard(standard);
+    const plans = ranked.map((r) => ({ row: r, plan: facilityFor(r.gap ?? 0, sizing) }));
     const classSize = plans[0]?.plan.classPlan.classSize ?? 0;
     const rows: TableRow[] = plans.map(({ row, plan }, i) => ({
       className: i < 3 ? "priority" : undefined,
