@@ -33,7 +33,8 @@ const INPATIENT: Claim["careType"] = { kind: "inpatient" };
 export const CLAIMS_PER_PERSON = 4;
 
 /**
- * `count` pre-classified 2024 inpatient claims, {@link CLAIMS_PER_PERSON} consecutive ones per person: 川↔渝 and
+ * `count` pre-classified 2024 inpatient claims, {@link CLAIMS_PER_PERSON} consecutive ones per person in discharge-date
+ * order: 川↔渝 and
  * same-province routes, every facility level and registration, charges around the seed's ¥3,353.99 average stay with
  * a long tail (1 % up to ¥500,000, which crosses the pooled fund's cap).
  */
@@ -65,6 +66,14 @@ export function generateClaims(count: number, seed = 2024): Claim[] {
         classCFen: Math.floor(next() * scale * 0.05),
         overPriceCapFen: next() < 0.2 ? Math.floor(next() * 20_000) : 0,
       },
+    });
+  }
+  // each person's claims in discharge-date order (the dates shuffled among them), as a ledger settles them
+  for (let first = 0; first < claims.length; first += CLAIMS_PER_PERSON) {
+    const own = claims.slice(first, first + CLAIMS_PER_PERSON);
+    const dates = own.map((claim) => claim.dischargeDate).sort();
+    own.forEach((claim, i) => {
+      claims[first + i] = { ...claim, admissionDate: dates[i] as string, dischargeDate: dates[i] as string };
     });
   }
   return claims;

@@ -1,26 +1,9 @@
 import { type BatchError, type BatchItem, iterateBatch, iterateBatchAsync, parseInput } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
-import { type Accumulators, AccumulatorsSchema, START_OF_YEAR } from "./accumulators.js";
 import { type Claim, ClaimSchema } from "./claim.js";
 import { isClaim } from "./internal/claim-guard.js";
-import type {
-  SettledClaim,
-  SettleInput,
-  Settlement,
-  SettlementBatchError,
-  SettlementBatchInput,
-  SettlementBatchResult,
-} from "./types.js";
-
-type SettleOne = (input: SettleInput) => Settlement;
-
-/** One person's state in a running batch: the accumulators of the last settled claim and its discharge date. */
-interface PersonState {
-  accumulators: Accumulators | undefined;
-  lastDischarge: string;
-  /** The final accumulators of earlier years, oldest first. */
-  readonly years: Accumulators[];
-}
+import { createLedger, type LedgerEngine } from "./ledger.js";
+import type { SettledClaim, SettlementBatchError, SettlementBatchInput, SettlementBatchResult } from "./types.js";
 
 function claimIdOf(input: unknown): string | null {
   try {
@@ -31,81 +14,15 @@ function claimIdOf(input: unknown): string | null {
   }
 }
 
-/** The starting accumulators of a batch, validated up front (a bad one is an error of the call, not of a claim). */
-function startingStates(initial: unknown): Map<string, Accumulators> {
-  const start = new Map<string, Accumulators>();
-  if (initial === undefined) return start;
-  if (
-    typeof initial !== "object" ||
-    initial === null ||
-    typeof (initial as Iterable<unknown>)[Symbol.iterator] !== "function"
-  ) {
-    throw fieldError(
-      "INVALID_INPUT",
-      "accumulators",
-      "must be an iterable of accumulators (an array; [] when every person starts the year in this batch)",
-      "必须是年度累计的可迭代对象（数组；所有人均从年初开始时传 []）",
-    );
-  }
-  let index = 0;
-  for (const item of initial as Iterable<unknown>) {
-    const accumulators = parseInput(AccumulatorsSchema, item, {
-      path: ["accumulators", index],
-      label: { en: "accumulators", zh: "年度累计" },
-    });
-    const known = start.get(accumulators.personId);
-    if (known !== undefined && known.year === accumulators.year) {
-      throw fieldError(
-        "INVALID_INPUT",
-        `accumulators[${index}].personId`,
-        `two accumulators for ${accumulators.personId} in ${accumulators.year}`,
-        `${accumulators.personId} 在 ${accumulators.year} 年有两份年度累计`,
-      );
-    }
-    if (known === undefined || known.year < accumulators.year) start.set(accumulators.personId, item as Accumulators);
-    index++;
-  }
-  return start;
+/** A batch checks every claim, even on a settler that trusts its input: it reads the person and the date first. */
+function validClaim(input: unknown): Claim {
+  return isClaim(input) ? input : parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
 }
 
-/** The per-claim step of a batch, closed over the running state of every person. */
-function batchStep(settle: SettleOne, start: Map<string, Accumulators>) {
-  const people = new Map<string, PersonState>();
-  const step = (input: unknown, index: number): SettledClaim => {
-    const claim: Claim = isClaim(input)
-      ? input
-      : parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
-    let person = people.get(claim.personId);
-    if (person !== undefined && claim.dischargeDate < person.lastDischarge) {
-      throw fieldError(
-        "OUT_OF_ORDER",
-        "dischargeDate",
-        `claim ${claim.id} was discharged on ${claim.dischargeDate}, before this person's previous claim (${person.lastDischarge}): a batch settles each person's claims in discharge-date order, so sort the input by discharge date`,
-        `单据 ${claim.id} 的出院日期 ${claim.dischargeDate} 早于此人上一张单据（${person.lastDischarge}）：批量结算按出院日期顺序累计，请先按出院日期排序`,
-      );
-    }
-    const before = person === undefined ? start.get(claim.personId) : person.accumulators;
-    const settlement = settle({ claim, accumulators: before ?? START_OF_YEAR });
-    if (person === undefined) {
-      person = { accumulators: undefined, lastDischarge: claim.dischargeDate, years: [] };
-      people.set(claim.personId, person);
-    }
-    if (person.accumulators !== undefined && person.accumulators.year !== settlement.accumulators.year) {
-      person.years.push(person.accumulators);
-    }
-    person.accumulators = settlement.accumulators;
-    person.lastDischarge = claim.dischargeDate;
-    return { index, result: settlement.result };
-  };
-  const finals = (): Accumulators[] => {
-    const out: Accumulators[] = [];
-    for (const person of people.values()) {
-      out.push(...person.years);
-      if (person.accumulators !== undefined) out.push(person.accumulators);
-    }
-    return out;
-  };
-  return { step, finals };
+function batchStep(engine: LedgerEngine, initial: unknown) {
+  const ledger = createLedger({ ...engine, check: validClaim }, initial);
+  const step = (input: unknown, index: number): SettledClaim => ({ index, result: ledger.settle(input) });
+  return { step, finals: () => ledger.settledAccumulators() };
 }
 
 function collector() {
@@ -214,20 +131,20 @@ async function* tapAsync<T>(
  * an error, in input order. A claim discharged before the same person's previous claim is an `OUT_OF_ORDER` error
  * (sort by discharge date first); a claim that cannot be read is `UNREADABLE_INPUT`.
  */
-export function settleBatchWith(settle: SettleOne, input: unknown): SettlementBatchResult {
+export function settleBatchWith(engine: LedgerEngine, input: unknown): SettlementBatchResult {
   const { claims, accumulators } = checkInput(input);
   checkClaims(claims, false);
-  const { step, finals } = batchStep(settle, startingStates(accumulators));
+  const { step, finals } = batchStep(engine, accumulators);
   const out = collector();
   for (const item of iterateBatch(tap(claims as Iterable<unknown>, out.hold), step)) out.add(item);
   return { results: out.results, errors: out.errors, accumulators: finals() };
 }
 
 /** {@link settleBatchWith} over a sync or async iterable, one claim at a time (nothing but the outcomes is held). */
-export async function settleBatchAsyncWith(settle: SettleOne, input: unknown): Promise<SettlementBatchResult> {
+export async function settleBatchAsyncWith(engine: LedgerEngine, input: unknown): Promise<SettlementBatchResult> {
   const { claims, accumulators } = checkInput(input);
   checkClaims(claims, true);
-  const { step, finals } = batchStep(settle, startingStates(accumulators));
+  const { step, finals } = batchStep(engine, accumulators);
   const out = collector();
   const boxed = tapAsync(claims as Iterable<unknown> | AsyncIterable<unknown>, out.hold);
   for await (const item of iterateBatchAsync(boxed, (box, index) => step(box[0], index))) out.add(item);

@@ -103,6 +103,8 @@ export type {
   SettlementBatchError,
   SettlementBatchInput,
   SettlementBatchResult,
+  SettlementLedger,
+  SettlementLedgerInput,
   SettlementResult,
   Settler,
 } from "./types.js";

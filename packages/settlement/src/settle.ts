@@ -30,8 +30,9 @@ import { explain } from "./explanation.js";
 import { adjustRate, type FundOutcome, runFund } from "./funds.js";
 import { applyRateFast } from "./internal/arith.js";
 import { isClaim } from "./internal/claim-guard.js";
-import { dayKey, yearOf } from "./internal/day-key.js";
+import { dayKey, yearOfDay } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
+import { createLedger, type LedgerEngine } from "./ledger.js";
 import { regionResolver } from "./regions.js";
 import type { SettlementTraceStep } from "./trace.js";
 import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
@@ -95,6 +96,18 @@ function fundState(funds: Accumulators["funds"], id: string, path: string): Fund
   }
   return state;
 }
+
+/** Record a fund's state in accumulators the ledger owns (the shared zero state is replaced, never changed). */
+function setFund(funds: Record<string, FundState>, id: string, baseFen: number, paidFen: number): void {
+  const state = funds[id] as Mutable<FundState> | undefined;
+  if (state === undefined || state === EMPTY_STATE) funds[id] = { baseFen, paidFen };
+  else {
+    state.baseFen = baseFen;
+    state.paidFen = paidFen;
+  }
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function errorName(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
@@ -165,6 +178,11 @@ export function createSettler(options: SettlerOptions): Settler {
   const regions = new Map<string, ReturnType<typeof resolveRegion>>();
   const fundOutcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
   const pooled: PooledOutcome = { paid: 0, coinsurance: 0, passOn: 0 };
+  // the further funds' states after a claim, by the fund's place in its care type's list, until every check passed
+  const reachedBase: number[] = [];
+  const reachedPaid: number[] = [];
+  /** The accumulators after the claim `settleClaim` settled last, read by its caller straight after. */
+  let next: Accumulators = ZERO;
 
   function region(code: string, path: string) {
     const entry = regions.get(code);
@@ -214,6 +232,14 @@ export function createSettler(options: SettlerOptions): Settler {
     return accumulators.year === year ? accumulators : ZERO;
   }
 
+  /** The claim, checked against `ClaimSchema` unless the settler trusts its input. */
+  function checkedClaim(given: unknown): Claim {
+    if (!trusted && !isClaim(given)) {
+      parseInput(ClaimSchema, given, { label: { en: "claim", zh: "结算单据" } });
+    }
+    return given as Claim;
+  }
+
   function settleOne(input: SettleInput): Settlement {
     if (typeof input !== "object" || input === null) {
       throw fieldError(
@@ -223,15 +249,20 @@ export function createSettler(options: SettlerOptions): Settler {
         "参数必须是 { claim, accumulators } 对象",
       );
     }
-    const given = input.claim;
-    if (!trusted && !isClaim(given)) {
-      parseInput(ClaimSchema, given, { label: { en: "claim", zh: "结算单据" } });
-    }
-    const claim = given as Claim;
+    const result = settleClaim(checkedClaim(input.claim), input.accumulators, null);
+    return { result, accumulators: next };
+  }
+
+  /**
+   * Settle a checked claim on the person's accumulators `given` — or, for a ledger, on `owned`: accumulators of the
+   * claim's person and year that only the ledger holds, then updated in place. The accumulators after the claim are
+   * left in `next` for the caller.
+   */
+  function settleClaim(claim: Claim, given: unknown, owned: SettledAccumulators | null): SettlementResult {
     const date = claim.dischargeDate;
-    const year = yearOf(date);
     const day = dayKey(date);
-    const acc = accumulatorsFor(input.accumulators, claim, year);
+    const year = yearOfDay(day);
+    const acc = owned ?? accumulatorsFor(given, claim, year);
     const insured = region(claim.insuredRegion, "insuredRegion");
     const treatment = region(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
@@ -419,20 +450,16 @@ export function createSettler(options: SettlerOptions): Settler {
     let fundsPaidFen = pooledFundPaidFen;
     const pooledBase = (pooledState === undefined ? 0 : pooledState.baseFen) + eligible;
     if (pooledBase > MAX_ACCUMULATED_FEN) overflow(`accumulators.funds.${pooledId}.baseFen`);
-    // copying a record copies its shape at once; the stores below then only overwrite keys it already has
-    const nextFunds: Record<string, FundState> = fresh ? { ...rules.fundTemplates[careType.kind] } : { ...funds };
-    nextFunds[pooledId] = { baseFen: pooledBase, paidFen: pooledPaidBefore + pooledFundPaidFen };
     const further = rules.further[careType.kind];
     // a fund that was presented nothing and paid nothing keeps a shared frozen zero state and payment (most claims
-    // never reach the further funds), so only the funds that did something cost an allocation
+    // never reach the further funds), so only the funds that did something cost an allocation; each fund's new
+    // state waits in `reached` until every check has passed, so that a refused claim changes nothing
     let furtherFunds = rules.unpaid[careType.kind];
+    let reached = 0;
     for (let f = 0; f < further.length; f++) {
       const fund = further[f] as CompiledFund;
       const state = fresh ? undefined : fundState(funds, fund.id, fund.id);
-      if (passOn === 0) {
-        if (state === undefined && !fresh) nextFunds[fund.id] = EMPTY_STATE; // (a fresh record has it already)
-        continue;
-      }
+      if (passOn === 0) continue; // (and so for every later fund: `reached` counts the funds before)
       const paidBefore = state === undefined ? 0 : state.paidFen;
       const baseBefore = state === undefined ? 0 : state.baseFen;
       const room = fund.annualCapFen > paidBefore ? fund.annualCapFen - paidBefore : 0;
@@ -450,7 +477,9 @@ export function createSettler(options: SettlerOptions): Settler {
         coinsurance += fundOutcome.covered - paid + fundOutcome.below;
         passOn = fundOutcome.passOn;
       }
-      nextFunds[fund.id] = { baseFen: baseAfter, paidFen: paidBefore + paid };
+      reachedBase[f] = baseAfter;
+      reachedPaid[f] = paidBefore + paid;
+      reached = f + 1;
       if (paid !== 0) {
         if (furtherFunds === rules.unpaid[careType.kind]) furtherFunds = furtherFunds.slice();
         (furtherFunds as FundPayment[])[f] = { id: fund.id, kind: fund.kind, label: fund.label, paidFen: paid };
@@ -461,25 +490,12 @@ export function createSettler(options: SettlerOptions): Settler {
     const patientPays = classC + over + preSelfPay + deductible + coinsurance + overCap;
 
     const inpatient = careType.kind === "inpatient";
+    const general = careType.kind === "outpatient_general";
     const deductiblesBefore = acc.deductiblePaidFen;
-    const deductibles = {
-      inpatient: deductiblesBefore.inpatient + (inpatient ? deductible : 0),
-      outpatient_general:
-        deductiblesBefore.outpatient_general + (careType.kind === "outpatient_general" ? deductible : 0),
-      outpatient_chronic:
-        deductiblesBefore.outpatient_chronic + (careType.kind === "outpatient_chronic" ? deductible : 0),
-    };
-    if (deductibles.inpatient > MAX_ACCUMULATED_FEN) overflow("accumulators.deductiblePaidFen.inpatient");
-    const next = new SettledAccumulators(
-      claim.personId,
-      year,
-      acc.inpatientAdmissions + (inpatient ? 1 : 0),
-      deductibles,
-      nextFunds,
-      quotaKey === ""
-        ? acc.chronicMonthlyPaidFen
-        : { ...acc.chronicMonthlyPaidFen, [quotaKey]: (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + pooledFundPaidFen },
-    );
+    if (inpatient && deductiblesBefore.inpatient + deductible > MAX_ACCUMULATED_FEN) {
+      overflow("accumulators.deductiblePaidFen.inpatient");
+    }
+    const quotaPaid = quotaKey === "" ? 0 : (acc.chronicMonthlyPaidFen[quotaKey] ?? 0) + pooledFundPaidFen;
 
     const result: SettlementResult = {
       claimId: claim.id,
@@ -533,7 +549,51 @@ export function createSettler(options: SettlerOptions): Settler {
           })
         : NO_TRACE,
     };
-    return { result, accumulators: next };
+    // every check has passed and the result is built: the person's accumulators after this claim
+    if (owned !== null) {
+      // the ledger's own accumulators, changed in place (nothing else holds them)
+      const entry = owned as Mutable<SettledAccumulators>;
+      const entryFunds = entry.funds as Record<string, FundState>;
+      setFund(entryFunds, pooledId, pooledBase, pooledPaidBefore + pooledFundPaidFen);
+      for (let f = 0; f < further.length; f++) {
+        const id = (further[f] as CompiledFund).id;
+        if (f < reached) setFund(entryFunds, id, reachedBase[f] as number, reachedPaid[f] as number);
+        else if (entryFunds[id] === undefined) entryFunds[id] = EMPTY_STATE;
+      }
+      const paid = entry.deductiblePaidFen as Mutable<Accumulators["deductiblePaidFen"]>;
+      if (inpatient) paid.inpatient += deductible;
+      else if (general) paid.outpatient_general += deductible;
+      else paid.outpatient_chronic += deductible;
+      if (inpatient) entry.inpatientAdmissions += 1;
+      if (quotaKey !== "") {
+        if (entry.chronicMonthlyPaidFen === ZERO.chronicMonthlyPaidFen) entry.chronicMonthlyPaidFen = {};
+        (entry.chronicMonthlyPaidFen as Record<string, number>)[quotaKey] = quotaPaid;
+      }
+      next = owned;
+    } else {
+      // copying a record copies its shape at once; the stores below then only overwrite keys it already has
+      const nextFunds: Record<string, FundState> = fresh ? { ...rules.fundTemplates[careType.kind] } : { ...funds };
+      nextFunds[pooledId] = { baseFen: pooledBase, paidFen: pooledPaidBefore + pooledFundPaidFen };
+      for (let f = 0; f < further.length; f++) {
+        const id = (further[f] as CompiledFund).id;
+        if (f < reached) nextFunds[id] = { baseFen: reachedBase[f] as number, paidFen: reachedPaid[f] as number };
+        else if (!fresh && nextFunds[id] === undefined) nextFunds[id] = EMPTY_STATE; // (a fresh record has it)
+      }
+      next = new SettledAccumulators(
+        claim.personId,
+        year,
+        acc.inpatientAdmissions + (inpatient ? 1 : 0),
+        {
+          inpatient: deductiblesBefore.inpatient + (inpatient ? deductible : 0),
+          outpatient_general: deductiblesBefore.outpatient_general + (general ? deductible : 0),
+          outpatient_chronic:
+            deductiblesBefore.outpatient_chronic + (careType.kind === "outpatient_chronic" ? deductible : 0),
+        },
+        nextFunds,
+        quotaKey === "" ? acc.chronicMonthlyPaidFen : { ...acc.chronicMonthlyPaidFen, [quotaKey]: quotaPaid },
+      );
+    }
+    return result;
   }
 
   /**
@@ -544,19 +604,42 @@ export function createSettler(options: SettlerOptions): Settler {
     try {
       return settleOne(input);
     } catch (error) {
-      if (isCarekitError(error)) throw error;
-      throw fieldError(
-        "UNREADABLE_INPUT",
-        "",
-        `the claim or its accumulators could not be read (${errorName(error)})`,
-        `无法读取结算单据或年度累计（${errorName(error)}）`,
-      );
+      return boundary(error);
     }
   }
 
+  const engine: LedgerEngine = { check: checkedClaim, settle: settleClaim, after: () => next, boundary };
   return {
     settle,
-    settleBatch: (input) => settleBatchWith(settle, input),
-    settleBatchAsync: (input) => settleBatchAsyncWith(settle, input),
+    settleBatch: (input) => settleBatchWith(engine, input),
+    settleBatchAsync: (input) => settleBatchAsyncWith(engine, input),
+    ledger: (input) => createLedger(engine, ledgerStart(input)),
   };
+}
+
+function boundary(error: unknown): never {
+  if (isCarekitError(error)) throw error;
+  throw fieldError(
+    "UNREADABLE_INPUT",
+    "",
+    `the claim or its accumulators could not be read (${errorName(error)})`,
+    `无法读取结算单据或年度累计（${errorName(error)}）`,
+  );
+}
+
+/** The starting accumulators of `Settler.ledger({ accumulators })`. */
+function ledgerStart(input: unknown): unknown {
+  if (typeof input !== "object" || input === null) {
+    throw fieldError("INVALID_INPUT", "", "expected { accumulators }", "参数必须是 { accumulators } 对象");
+  }
+  try {
+    return (input as { accumulators?: unknown }).accumulators;
+  } catch {
+    throw fieldError(
+      "UNREADABLE_INPUT",
+      "accumulators",
+      "the ledger's accumulators could not be read (a getter or proxy threw)",
+      "无法读取台账的年度累计（读取属性时出错）",
+    );
+  }
 }

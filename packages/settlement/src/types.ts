@@ -121,6 +121,37 @@ export interface SettlementBatchAsyncInput {
   readonly accumulators: Iterable<Accumulators>;
 }
 
+/** The argument of {@link Settler.ledger}. */
+export interface SettlementLedgerInput {
+  /**
+   * The accumulators of the people whose year started before this ledger (`[]` when every person starts the year in
+   * it); a person without an entry starts from {@link START_OF_YEAR}.
+   */
+  readonly accumulators: Iterable<Accumulators>;
+}
+
+/**
+ * A ledger of annual accumulators (年度累计台账; see {@link Settler.ledger}): it holds each person's accumulators and
+ * settles each next claim on them, carrying them in place.
+ */
+export interface SettlementLedger {
+  /**
+   * Settle the person's next claim (结算并结转) on the accumulators the ledger holds for them — those it was started
+   * with, those its previous claims left, or {@link START_OF_YEAR} for a person it has not seen — and carry them on.
+   * A claim of a later calendar year starts that year from zero; a refused claim changes nothing.
+   *
+   * @throws {CarekitError} what {@link Settler.settle} throws, and `OUT_OF_ORDER` for a claim discharged before the
+   *   same person's previous one (claims are carried in discharge-date order)
+   */
+  settle(claim: unknown): SettlementResult;
+  /** The person's accumulators after their latest claim (or as the ledger was started), a copy; `undefined` for a person the ledger does not hold. */
+  accumulatorsOf(personId: string): Accumulators | undefined;
+  /** Every person's accumulators, copies: each person's earlier years settled in this ledger, then their current year. */
+  accumulators(): Accumulators[];
+  /** The number of persons the ledger holds. */
+  readonly size: number;
+}
+
 /** A compiled settler (结算器); see `createSettler`. */
 export interface Settler {
   /**
@@ -142,4 +173,41 @@ export interface Settler {
   settleBatch(input: SettlementBatchInput): SettlementBatchResult;
   /** {@link Settler.settleBatch} over an async (or sync) iterable, one claim at a time, e.g. parsed JSON lines. */
   settleBatchAsync(input: SettlementBatchAsyncInput): Promise<SettlementBatchResult>;
+  /**
+   * A ledger (年度累计台账) that holds each person's accumulators and settles claim after claim on them — the path of
+   * a claims stream or a year's file settled as it is read: the accumulators are carried in place, never rebuilt,
+   * copied or checked again per claim (`settle` builds new accumulators for every claim, since its caller holds
+   * them), and read out when wanted with `accumulatorsOf` or `accumulators`.
+   *
+   * @throws {CarekitError} `INVALID_INPUT` when a starting accumulator is invalid or two are given for one person and
+   *   year
+   * @example
+   * ```ts
+   * import { chengduEmployeeExample } from "@carekit/settlement/examples";
+   *
+   * const catalogue = {
+   *   id: "cq-2024", version: "2024", effectiveFrom: "2024-01-01", region: "500000",
+   *   source: { title: "重庆市基本医疗保险药品和诊疗项目目录（你的副本）", number: "your copy", confidence: "SECONDARY" },
+   *   classBPreSelfPayRate: 0.1, items: {},
+   * };
+   * const settler = createSettler({
+   *   policies: [chengduEmployeeExample({ pooledAnnualCapFen: 30_000_000 })], // LOW-CRED example figures
+   *   catalogues: [catalogue],
+   * });
+   * const stay = {
+   *   id: "c-1", personId: "p-1", insuredRegion: "510104", treatmentRegion: "500111", scheme: "employee",
+   *   personStatus: "in_service", hospitalGrade: "level3", careType: { kind: "inpatient" },
+   *   admissionDate: "2024-05-01", dischargeDate: "2024-05-10", registration: { kind: "long_term_resident" },
+   *   charges: { kind: "totals", classAFen: 250_000, classBFen: 60_000, classCFen: 15_399, overPriceCapFen: 10_000 },
+   * };
+   * const ledger = settler.ledger({ accumulators: [] });
+   * ledger.settle(stay).pooledFundPaidFen;
+   * // → 190_400
+   * ledger.settle({ ...stay, id: "c-2", dischargeDate: "2024-12-31" }).claimId;
+   * // → "c-2"
+   * ledger.accumulatorsOf("p-1")?.inpatientAdmissions;
+   * // → 2
+   * ```
+   */
+  ledger(input: SettlementLedgerInput): SettlementLedger;
 }

@@ -19,13 +19,7 @@ export function dayKey(date: string): number {
   );
 }
 
-/** The calendar year of a validated ISO date (its first four digits): `dayKey(date) / 10000`, rounded down. */
-export function yearOf(date: string): number {
-  return (
-    (date.charCodeAt(0) - 48) * 1000 +
-    (date.charCodeAt(1) - 48) * 100 +
-    (date.charCodeAt(2) - 48) * 10 +
-    date.charCodeAt(3) -
-    48
-  );
+/** The calendar year of a day key (its first four digits). */
+export function yearOfDay(day: number): number {
+  return (day / 10_000) | 0;
 }

@@ -9,7 +9,7 @@ export function referenceDayKey(date: string): number {
   return getYear(parsed) * 10_000 + (getMonth(parsed) + 1) * 100 + getDate(parsed);
 }
 
-/** The reference `yearOf`: date-fns' year of the parsed date. */
+/** The reference year of a date (`yearOfDay(dayKey(date))`): date-fns' year of the parsed date. */
 export function referenceYearOf(date: string): number {
   return getYear(parseISO(date));
 }
