@@ -103,8 +103,8 @@ export interface LedgerWithFinals extends SettlementLedger {
 
 /**
  * A ledger over `engine` starting from `initial` (see `Settler.ledger`): each person's accumulators are held once and
- * updated in place claim by claim — no accumulators are built, copied or checked again per claim — and a claim that
- * is refused changes nothing.
+ * updated in place claim by claim (the settler changes them only after every check has passed and the result is
+ * built, so a claim that is refused changes nothing).
  */
 export function createLedger(engine: LedgerEngine, initial: unknown): LedgerWithFinals {
   const accounts = load(initial);

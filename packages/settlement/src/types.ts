@@ -174,10 +174,11 @@ export interface Settler {
   /** {@link Settler.settleBatch} over an async (or sync) iterable, one claim at a time, e.g. parsed JSON lines. */
   settleBatchAsync(input: SettlementBatchAsyncInput): Promise<SettlementBatchResult>;
   /**
-   * A ledger (年度累计台账) that holds each person's accumulators and settles claim after claim on them — the path of
-   * a claims stream or a year's file settled as it is read: the accumulators are carried in place, never rebuilt,
-   * copied or checked again per claim (`settle` builds new accumulators for every claim, since its caller holds
-   * them), and read out when wanted with `accumulatorsOf` or `accumulators`.
+   * A ledger (年度累计台账) that holds each person's accumulators and settles claim after claim on them — for a
+   * claims stream or a year's file settled as it is read, so that no caller has to keep, pass or order accumulators
+   * by hand (none can be forgotten): each person's accumulators are carried in place, a claim discharged before the
+   * person's previous one is refused, and copies are read out when wanted with `accumulatorsOf` or `accumulators`.
+   * (Its speed is that of `settle` with the accumulators kept in a map: `docs/benchmarks.md`.)
    *
    * @throws {CarekitError} `INVALID_INPUT` when a starting accumulator is invalid or two are given for one person and
    *   year
