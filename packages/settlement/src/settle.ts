@@ -33,7 +33,7 @@ import { isClaim } from "./internal/claim-guard.js";
 import { dayKey, yearOfDay } from "./internal/day-key.js";
 import { type PooledOutcome, payPooled } from "./internal/pooled-fund.js";
 import { createLedger, type LedgerEngine } from "./ledger.js";
-import { type RegionEntry, regionResolver } from "./regions.js";
+import { regionResolver } from "./regions.js";
 import type { SettlementTraceStep } from "./trace.js";
 import type { FundPayment, SettleInput, Settlement, SettlementResult, Settler } from "./types.js";
 
@@ -175,7 +175,7 @@ export function createSettler(options: SettlerOptions): Settler {
   const resolveRegion = regionResolver(policies, catalogues);
   const withTrace = options.trace ?? true;
   const trusted = options.trustInput ?? false;
-  const regions = new Map<string, RegionEntry>();
+  const regions = new Map<string, ReturnType<typeof resolveRegion>>();
   const fundOutcome: FundOutcome = { paid: 0, covered: 0, below: 0, passOn: 0 };
   const pooled: PooledOutcome = { paid: 0, coinsurance: 0, passOn: 0 };
   // the further funds' states after a claim, by the fund's place in its care type's list, until every check passed
@@ -191,13 +191,6 @@ export function createSettler(options: SettlerOptions): Settler {
     regions.set(code, resolved);
     return resolved;
   }
-
-  // The previous claim's regions, compared before the map is asked: claims come in runs of one treatment place (a
-  // hospital's claims) or one insured place (a 统筹区's), and comparing six characters costs less than hashing them.
-  let lastInsuredCode = "";
-  let lastInsured: RegionEntry | undefined;
-  let lastTreatmentCode = "";
-  let lastTreatment: RegionEntry | undefined;
 
   /** The accumulators to read for this claim: checked, of this person, and the zero state for a new year. */
   function accumulatorsFor(given: unknown, claim: Claim, year: number): Accumulators {
@@ -270,18 +263,8 @@ export function createSettler(options: SettlerOptions): Settler {
     const day = dayKey(date);
     const year = yearOfDay(day);
     const acc = owned ?? accumulatorsFor(given, claim, year);
-    let insured = lastInsured;
-    if (claim.insuredRegion !== lastInsuredCode || insured === undefined) {
-      insured = region(claim.insuredRegion, "insuredRegion");
-      lastInsuredCode = claim.insuredRegion;
-      lastInsured = insured;
-    }
-    let treatment = lastTreatment;
-    if (claim.treatmentRegion !== lastTreatmentCode || treatment === undefined) {
-      treatment = region(claim.treatmentRegion, "treatmentRegion");
-      lastTreatmentCode = claim.treatmentRegion;
-      lastTreatment = treatment;
-    }
+    const insured = region(claim.insuredRegion, "insuredRegion");
+    const treatment = region(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;
 
     const policy = pickDated(insured.policies, day);
