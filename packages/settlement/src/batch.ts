@@ -20,7 +20,8 @@ function validClaim(input: unknown): Claim {
 }
 
 function batchStep(engine: LedgerEngine, initial: unknown) {
-  const ledger = createLedger({ ...engine, check: validClaim }, initial);
+  // (a call without starting accumulators has always meant "every person starts the year here")
+  const ledger = createLedger({ ...engine, check: validClaim }, initial === undefined ? [] : initial);
   const step = (input: unknown, index: number): SettledClaim => ({ index, result: ledger.settle(input) });
   return { step, finals: () => ledger.settledAccumulators() };
 }

@@ -51,6 +51,7 @@ function own(accumulators: Accumulators): SettledAccumulators {
 /** The accounts of a ledger's starting accumulators: each validated, the latest year of a person kept. */
 function load(initial: unknown): Map<string, Account> {
   const accounts = new Map<string, Account>();
+  const seen = new Set<string>(); // person and year of every starting accumulator
   if (
     typeof initial !== "object" ||
     initial === null ||
@@ -59,7 +60,7 @@ function load(initial: unknown): Map<string, Account> {
     throw fieldError(
       "INVALID_INPUT",
       "accumulators",
-      "must be an iterable of accumulators (an array; [] when every person starts the year in this ledger)",
+      "must be an iterable of accumulators (an array; [] when every person starts the year with these claims)",
       "必须是年度累计的可迭代对象（数组；所有人均从年初开始时传 []）",
     );
   }
@@ -69,8 +70,8 @@ function load(initial: unknown): Map<string, Account> {
       path: ["accumulators", index],
       label: { en: "accumulators", zh: "年度累计" },
     });
-    const known = accounts.get(accumulators.personId);
-    if (known !== undefined && known.current.year === accumulators.year) {
+    const key = `${accumulators.year}@${accumulators.personId}`;
+    if (seen.has(key)) {
       throw fieldError(
         "INVALID_INPUT",
         `accumulators[${index}].personId`,
@@ -78,6 +79,8 @@ function load(initial: unknown): Map<string, Account> {
         `${accumulators.personId} 在 ${accumulators.year} 年有两份年度累计`,
       );
     }
+    seen.add(key);
+    const known = accounts.get(accumulators.personId);
     if (known === undefined || known.current.year < accumulators.year) {
       accounts.set(accumulators.personId, { current: own(accumulators), settled: false, lastDischarge: "", years: [] });
     }
@@ -107,7 +110,12 @@ export interface LedgerWithFinals extends SettlementLedger {
  * built, so a claim that is refused changes nothing).
  */
 export function createLedger(engine: LedgerEngine, initial: unknown): LedgerWithFinals {
-  const accounts = load(initial);
+  let accounts: Map<string, Account>;
+  try {
+    accounts = load(initial); // (an iterator or getter that throws is the settler's UNREADABLE_INPUT)
+  } catch (error) {
+    engine.boundary(error);
+  }
   /** The accounts with a settled claim, in the order of their first one. */
   const settledOrder: Account[] = [];
 

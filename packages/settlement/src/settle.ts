@@ -82,6 +82,16 @@ function settledStillSound(a: SettledAccumulators): boolean {
   );
 }
 
+/**
+ * A ledger's accumulators, checked like settler-made ones passed back (the numbers `settle` reads): a claim the
+ * settler was told to trust may have left numbers no valid claim could, and they are refused, never carried on.
+ */
+function stillSound(owned: SettledAccumulators): SettledAccumulators {
+  if (settledStillSound(owned)) return owned;
+  parseInput(AccumulatorsSchema, owned, { path: ["accumulators"], label: { en: "accumulators", zh: "年度累计" } });
+  throw fieldError("INVALID_INPUT", "accumulators", "the ledger's accumulators are broken", "台账中的年度累计已损坏");
+}
+
 /** A fund's state read from accumulators, each number checked (a settler-made record may have been changed). */
 function fundState(funds: Accumulators["funds"], id: string, path: string): FundState | undefined {
   const state = funds[id];
@@ -130,7 +140,7 @@ function overflow(path: string): never {
  *
  * @param options - `policies` (参保地政策), `catalogues` (就医地目录), `trace` (default `true`), `trustInput`
  *   (default `false`)
- * @returns a {@link Settler} with `settle`, `settleBatch` and `settleBatchAsync`
+ * @returns a {@link Settler} with `settle`, `settleBatch`, `settleBatchAsync` and `ledger`
  * @throws {CarekitError} `INVALID_INPUT` for bad options, `INVALID_POLICY` / `INVALID_CATALOGUE` with the path of the
  *   offending field (e.g. `policies[0].schemes.employee.inpatient.in_service.level2`)
  * @see 国家医保局 财政部《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》(医保发〔2022〕22号, 2022-07-26,
@@ -262,7 +272,7 @@ export function createSettler(options: SettlerOptions): Settler {
     const date = claim.dischargeDate;
     const day = dayKey(date);
     const year = yearOfDay(day);
-    const acc = owned ?? accumulatorsFor(given, claim, year);
+    const acc = owned === null ? accumulatorsFor(given, claim, year) : stillSound(owned);
     const insured = region(claim.insuredRegion, "insuredRegion");
     const treatment = region(claim.treatmentRegion, "treatmentRegion");
     const crossProvince = insured.province !== treatment.province;

@@ -146,7 +146,10 @@ export interface SettlementLedger {
   settle(claim: unknown): SettlementResult;
   /** The person's accumulators after their latest claim (or as the ledger was started), a copy; `undefined` for a person the ledger does not hold. */
   accumulatorsOf(personId: string): Accumulators | undefined;
-  /** Every person's accumulators, copies: each person's earlier years settled in this ledger, then their current year. */
+  /**
+   * Every person's accumulators, copies: each person's earlier years settled in this ledger, then the year of their
+   * latest claim (or of their starting accumulators, until a claim of a later year starts a new one).
+   */
   accumulators(): Accumulators[];
   /** The number of persons the ledger holds. */
   readonly size: number;

@@ -126,4 +126,10 @@ describe("settleBatch", () => {
       code: "INVALID_INPUT",
     });
   });
+
+  it("a call from JavaScript without accumulators starts every person's year in the batch, as it always did", () => {
+    const withoutStart = settler.settleBatch({ claims: [may, december] } as never);
+    expect(withoutStart).toEqual(settler.settleBatch({ claims: [may, december], accumulators: [] }));
+    expect(withoutStart.results.map((r) => r.result.deductibleFen)).toEqual([80_000, 40_000]);
+  });
 });

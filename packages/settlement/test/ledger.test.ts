@@ -214,6 +214,24 @@ describe("Settler.ledger", () => {
     expect(ledger.accumulatorsOf("nobody")).toBeUndefined();
   });
 
+  it("on a settler that trusts its input, refuses to carry on numbers a broken claim left, as settle does", () => {
+    const settler = settlers.trusted as Settler;
+    const broken = {
+      ...CROSS_CLAIM,
+      id: "negative",
+      careType: { kind: "outpatient_general" },
+      admissionDate: "2024-03-01",
+      dischargeDate: "2024-03-01",
+      charges: { kind: "totals", classAFen: -50_000, classBFen: 0, classCFen: 0, overPriceCapFen: 0 },
+    } as const satisfies Claim;
+    const next = { ...broken, id: "next", charges: { ...broken.charges, classAFen: 50_000 } };
+    const ledger = settler.ledger({ accumulators: [] });
+    ledger.settle(broken); // trusted: taken as it is
+    expectCarekitError(() => ledger.settle(next), "INVALID_INPUT", "accumulators.deductiblePaidFen.outpatient_general");
+    const { accumulators } = settler.settle({ claim: broken, accumulators: START_OF_YEAR });
+    expectCarekitError(() => settler.settle({ claim: next, accumulators }), "INVALID_INPUT");
+  });
+
   it("keeps each person's earlier years: accumulators() lists them before the current year", () => {
     const settler = settlers.validated as Settler;
     const ledger = settler.ledger({ accumulators: [] });
@@ -237,6 +255,21 @@ describe("Settler.ledger", () => {
     const start = settler.ledger({ accumulators: [] });
     start.settle(CROSS_CLAIM);
     const twice = start.accumulatorsOf("p-1") as Accumulators;
+    const earlier = { ...twice, year: 2023 };
+    // a repeated person and year is refused wherever it appears, not only next to its twin
+    for (const accumulators of [
+      [twice, earlier, earlier],
+      [earlier, twice, earlier],
+    ]) {
+      expectCarekitError(() => settler.ledger({ accumulators }), "INVALID_INPUT", "accumulators[2].personId");
+    }
+    const throwing = {
+      [Symbol.iterator]() {
+        throw new TypeError("iterator broke");
+      },
+    };
+    expectCarekitError(() => settler.ledger({ accumulators: throwing as never }), "UNREADABLE_INPUT");
+    expectCarekitError(() => settler.settleBatch({ claims: [], accumulators: throwing as never }), "UNREADABLE_INPUT");
     expectCarekitError(
       () => settler.ledger({ accumulators: [twice, twice] }),
       "INVALID_INPUT",
