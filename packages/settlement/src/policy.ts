@@ -279,7 +279,8 @@ export const PolicySchema = /* @__PURE__ */ z
     for (const [scheme, rules] of Object.entries(policy.schemes ?? {})) {
       const ids = new Set<string>(["pooled", "outpatientPooled"]);
       rules?.furtherFunds?.forEach((fund, index) => {
-        if (ids.has(fund.id)) {
+        // (a name of Object.prototype, e.g. valueOf, would be read from every accumulators record that lacks it)
+        if (ids.has(fund.id) || fund.id in Object.prototype) {
           ctx.addIssue({
             code: "custom",
             path: ["schemes", scheme, "furtherFunds", index, "id"],

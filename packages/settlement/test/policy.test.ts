@@ -27,6 +27,19 @@ describe("PolicySchema", () => {
     expect(PolicySchema.safeParse(tooDeep).success).toBe(false); // 85 % × 30 % = 25.5 points
   });
 
+  it("refuses a further fund named like a property of every object (valueOf, toString …)", () => {
+    const employee = SICHUAN_POLICY.schemes.employee;
+    for (const id of ["valueOf", "toString", "hasOwnProperty"]) {
+      const policy = {
+        ...SICHUAN_POLICY,
+        schemes: { employee: { ...employee, furtherFunds: [{ ...employee.furtherFunds[0], id }] } },
+      };
+      const parsed = PolicySchema.safeParse(policy);
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(["schemes", "employee", "furtherFunds", 0, "id"]);
+    }
+  });
+
   it("checks ratio_times and preSelfPay against every rate of the policy", () => {
     const times = (factor: number) => ({
       ...SICHUAN_POLICY,
