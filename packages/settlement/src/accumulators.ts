@@ -268,7 +268,7 @@ export function isAccumulators(value: unknown): value is Accumulators {
   if (keys !== 6 || paidKeys !== 3) return false;
   for (const id in funds) {
     const state = funds[id];
-    if (!FUND_KEY.test(id) || !isPlainRecord(state) || !isCount(state.baseFen) || !isCount(state.paidFen)) return false;
+    if (!isFundKey(id) || !isPlainRecord(state) || !isCount(state.baseFen) || !isCount(state.paidFen)) return false;
     let stateKeys = 0;
     for (const _ in state) stateKeys++;
     if (stateKeys !== 2) return false;
@@ -278,4 +278,17 @@ export function isAccumulators(value: unknown): value is Accumulators {
 }
 
 const FUND_KEY = /^(?!constructor$|prototype$)[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Fund ids that matched {@link FUND_KEY}: a policy has a handful, and accumulators passed back claim after claim name
+ * the same ones, so the pattern runs once an id (at most 256 are remembered, so that no input can grow the set).
+ */
+const FUND_KEYS_SEEN = new Set<string>();
+
+function isFundKey(id: string): boolean {
+  if (FUND_KEYS_SEEN.has(id)) return true;
+  if (!FUND_KEY.test(id)) return false;
+  if (FUND_KEYS_SEEN.size < 256) FUND_KEYS_SEEN.add(id);
+  return true;
+}
 const MONTH_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}@\d{4}-\d{2}$/;
