@@ -44,10 +44,36 @@ const candidate = fc.record(
   { requiredKeys: [] },
 );
 
+// objects as JSON.parse makes them from hostile text: an own `__proto__` key, and arrays carrying named keys
+const hostile = (good: Record<string, unknown>) =>
+  fc.constantFrom(
+    JSON.parse(`{"__proto__":{"x":1},${JSON.stringify(good).slice(1)}`),
+    { ...good, deductiblePaidFen: JSON.parse('{"inpatient":0,"outpatient_general":0,"__proto__":0}') },
+    {
+      ...good,
+      deductiblePaidFen: JSON.parse('{"inpatient":0,"outpatient_general":0,"outpatient_chronic":0,"__proto__":0}'),
+    },
+    { ...good, deductiblePaidFen: Object.assign([], { inpatient: 0, outpatient_general: 0, outpatient_chronic: 0 }) },
+    { ...good, funds: JSON.parse('{"__proto__":{"baseFen":0,"paidFen":0}}') },
+    { ...good, funds: { pooled: JSON.parse('{"baseFen":0,"__proto__":0}') } },
+    { ...good, funds: { pooled: Object.assign([], { baseFen: 0, paidFen: 0 }) } },
+    { ...good, funds: Object.assign([], { pooled: { baseFen: 0, paidFen: 0 } }) },
+    { ...good, chronicMonthlyPaidFen: JSON.parse('{"__proto__":5}') },
+    Object.assign([], good),
+  );
+const GOOD = {
+  personId: "p-1",
+  year: 2024,
+  inpatientAdmissions: 1,
+  deductiblePaidFen: { inpatient: 80_000, outpatient_general: 0, outpatient_chronic: 0 },
+  funds: { pooled: { baseFen: 224_000, paidFen: 190_400 }, large_expense: { baseFen: 0, paidFen: 0 } },
+  chronicMonthlyPaidFen: { "uremiaDialysis@2024-03": 1_000 },
+};
+
 describe("isAccumulators", () => {
   it("accepts nothing the schema refuses (fund ids seen before included)", () => {
     fc.assert(
-      fc.property(fc.array(candidate, { minLength: 1, maxLength: 4 }), (values) => {
+      fc.property(fc.array(fc.oneof(candidate, hostile(GOOD)), { minLength: 1, maxLength: 4 }), (values) => {
         for (const value of values) {
           if (isAccumulators(value)) expect(AccumulatorsSchema.safeParse(value).success).toBe(true);
         }
@@ -57,14 +83,7 @@ describe("isAccumulators", () => {
   });
 
   it("takes the fast path for well-formed accumulators, and still refuses a bad id after good ones", () => {
-    const good = {
-      personId: "p-1",
-      year: 2024,
-      inpatientAdmissions: 1,
-      deductiblePaidFen: { inpatient: 80_000, outpatient_general: 0, outpatient_chronic: 0 },
-      funds: { pooled: { baseFen: 224_000, paidFen: 190_400 }, large_expense: { baseFen: 0, paidFen: 0 } },
-      chronicMonthlyPaidFen: { "uremiaDialysis@2024-03": 1_000 },
-    };
+    const good = GOOD;
     for (let i = 0; i < 3; i++) expect(isAccumulators(good)).toBe(true);
     for (const id of ["constructor", "prototype", "-x", "a b", ""]) {
       expect(isAccumulators({ ...good, funds: { ...good.funds, [id]: { baseFen: 0, paidFen: 0 } } })).toBe(false);
