@@ -8,6 +8,7 @@
  */
 import { type Claim, MAX_AMOUNT_FEN } from "@carekit/settlement";
 import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
+import { mayStartTotal } from "../io/read.js";
 import { plainYuanToFenAt } from "../io/yuan.js";
 import {
   dateChecker,
@@ -88,13 +89,21 @@ function regionInPlace(): (line: string, start: number, end: number) => string |
   };
 }
 
+/** Whether `line[start, end)` is an id: 1–64 characters without surrounding space. */
+function isId(line: string, start: number, end: number): boolean {
+  const length = end - start;
+  return !(length < 1 || length > 64 || edgeSpace(line.charCodeAt(start)) || edgeSpace(line.charCodeAt(end - 1)));
+}
+
 /** An id of 1–64 characters without surrounding space, cut out; `undefined` otherwise. */
 function idAt(line: string, start: number, end: number): string | undefined {
-  const length = end - start;
-  if (length < 1 || length > 64 || edgeSpace(line.charCodeAt(start)) || edgeSpace(line.charCodeAt(end - 1)))
-    return undefined;
-  return line.slice(start, end);
+  return isId(line, start, end) ? line.slice(start, end) : undefined;
 }
+
+/** The string for an id span of a line: by default cut out; settle passes its persons' {@link People.idAt}. */
+export type IdAt = (line: string, start: number, end: number) => string;
+
+const cut: IdAt = (line, start, end) => line.slice(start, end);
 
 /** A plain yuan amount within the claim limit, in fen; -1 otherwise. */
 function amountAt(line: string, start: number, end: number): number {
@@ -104,9 +113,9 @@ function amountAt(line: string, start: number, end: number): number {
 
 /**
  * Compile the line reader for a mapped header; `undefined` when the header lacks a column it needs (as
- * {@link compileClaimRow}).
+ * {@link compileClaimRow}). `personAt` gives the person id's string (the same text; by default the span cut out).
  */
-export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined {
+export function compileClaimLine(header: HeaderMap, personAt: IdAt = cut): ClaimLineReader | undefined {
   const columns = header.columns;
   const width = header.headers.length;
   const at = (name: string) => columns.findIndex((column) => column?.name === name);
@@ -159,8 +168,9 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
     if (count !== width) return undefined;
     starts[width] = line.length + 1;
     const claimId = idAt(line, s(idCol), e(idCol));
-    if (claimId === undefined || TOTAL_ROW.test(claimId)) return undefined;
-    const personId = idAt(line, s(personCol), e(personCol));
+    // a label that cannot start a total row (nearly every id) skips the pattern
+    if (claimId === undefined || (mayStartTotal(claimId.charCodeAt(0)) && TOTAL_ROW.test(claimId))) return undefined;
+    const personId = isId(line, s(personCol), e(personCol)) ? personAt(line, s(personCol), e(personCol)) : undefined;
     const insuredRegion = region(line, s(insuredCol), e(insuredCol));
     const treatmentRegion = region(line, s(treatmentCol), e(treatmentCol));
     const schemeValue = scheme(line, s(schemeCol), e(schemeCol));

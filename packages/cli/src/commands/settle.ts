@@ -459,8 +459,11 @@ export function settleRows(init: SettleRowsInit): {
   return {
     fastRow: (header) =>
       compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+    // the line reader takes each person's id from the persons table (held once, looked up in place)
     fastLine: (header) =>
-      compileClaimLine(header) as ((line: string) => Record<string, unknown> | undefined) | undefined,
+      compileClaimLine(header, (line, start, end) => people.idAt(line, start, end)) as
+        | ((line: string) => Record<string, unknown> | undefined)
+        | undefined,
     row(record, _index, line, prepared) {
       const claim = (prepared ? record : claimFromRecord(record)) as {
         personId?: unknown;
