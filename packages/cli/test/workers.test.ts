@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import iconv from "iconv-lite";
 import { describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/io/batch.js";
 import { TOTAL_ROW } from "../src/io/columns.js";
@@ -79,6 +80,68 @@ describe("carekit settle --workers", () => {
         expect(run.errors).toBe(one?.errors);
       }
     }
+  });
+
+  it("reads a CSV file in every worker: GBK, quoted multi-line fields, an unclosed quote (reading stops), --skip-total-rows and standard input give one thread's bytes", () => {
+    const dir = tmp();
+    const text = readFileSync(claimsFile(dir), "utf8");
+    const lines = text.split("\n");
+    // a quoted field over two lines (a row error: the id has a line break) and a valid quoted row
+    lines.splice(
+      1200,
+      0,
+      '"c-multi\nline",p3,510104,500111,employee,in_service,level1,inpatient,2024-03-01,2024-03-01,long_term_resident,long_term_residence,1,1,1,0',
+    );
+    const inputs: [string, string[], Buffer | string][] = [
+      ["gbk.csv", [], iconv.encode(text.replace(/,employee,/g, ",职工,"), "gbk")],
+      ["multi.csv", [], lines.join("\n")],
+      ["skip.csv", ["--skip-total-rows"], text],
+      // reading stops at line 3001: the rows before it are settled, the rest never read
+      [
+        "unclosed.csv",
+        [],
+        `${lines.slice(0, 3000).join("\n")}\n"c-open,p1\n${lines.slice(3000).join("\n").replaceAll('"', "")}`,
+      ],
+    ];
+    for (const [name, extra, content] of inputs) {
+      const input = join(dir, name);
+      writeFileSync(input, content);
+      const runs = [1, 2].map((workers) => {
+        const out = join(dir, `${name}-${workers}.csv`);
+        const errors = join(dir, `${name}-errors-${workers}.csv`);
+        const run = carekit([
+          "settle",
+          input,
+          ...policy,
+          "-o",
+          out,
+          "--errors",
+          errors,
+          "--workers",
+          String(workers),
+          ...extra,
+        ]);
+        return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+      });
+      const [one, two] = runs;
+      expect(one?.run.code, name).toBe(1);
+      expect(two?.run.stderr.replace(/-errors-\d/g, "-errors-n"), name).toBe(
+        one?.run.stderr.replace(/-errors-\d/g, "-errors-n"),
+      );
+      expect(two?.out, name).toBe(one?.out);
+      expect(two?.errors, name).toBe(one?.errors);
+      expect(two?.run.code, name).toBe(one?.run.code);
+      if (name === "unclosed.csv") expect(one?.errors).toContain("READING_STOPPED");
+      if (name === "skip.csv") expect(one?.run.stderr).toMatch(/skipped 10 /); // 6 blank + 4 total rows
+      if (name === "multi.csv") expect(one?.out).not.toContain("c-multi");
+    }
+    // standard input cannot be read twice: its rows are sent to the workers from this thread
+    const stdin = [1, 2].map((workers) =>
+      carekit(["settle", "-", ...policy, "--workers", String(workers), "-f", "csv", "-q"], { input: text }),
+    );
+    expect(stdin[1]?.stdout).toBe(stdin[0]?.stdout);
+    expect(stdin[1]?.code).toBe(stdin[0]?.code);
+    expect(stdin[0]?.stdout.split("\n").length).toBeGreaterThan(4000);
   });
 
   it("refuses --workers with --sort, and a --workers that is not a whole number from 1 to 16 (exit 2)", () => {

@@ -320,7 +320,7 @@ export class RowDispatcher {
   }
 }
 
-function workerFailure(w: number, message: string): UsageError {
+export function workerFailure(w: number, message: string): UsageError {
   return new UsageError(
     `worker thread ${w + 1} failed (${message}); the output is incomplete — run again, or without --workers · 第 ${w + 1} 个工作线程出错，输出不完整，请重新运行或去掉 --workers`,
   );

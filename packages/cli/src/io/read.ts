@@ -157,8 +157,15 @@ export class SkippedRow {
   ) {}
 }
 
+/**
+ * A row another reader of the same file handles ({@link ReadTableOptions.share}): counted as a row, not read here.
+ */
+export class OtherRow {}
+
+const OTHER = new OtherRow();
+
 /** What a table reader yields, in input order. */
-export type TableRow = InputRow | UnreadableRow | SkippedRow;
+export type TableRow = InputRow | UnreadableRow | SkippedRow | OtherRow;
 
 /** A row of cells from a CSV or a worksheet, with its line (row number). */
 interface CellRow {
@@ -268,6 +275,21 @@ export interface ReadTableOptions {
    * total row comes out as an {@link InputRow} with its `cells` (for a reader elsewhere, e.g. a worker thread).
    */
   readonly rawRows?: boolean | undefined;
+  /** Stop once the header is mapped (after {@link ReadTableOptions.onHeader}): no row is read. */
+  readonly headerOnly?: boolean | undefined;
+  /**
+   * The file is read by several readers at once (worker threads of `--workers`), each handling its share of the
+   * records: `owns` says for each record after the header (an unsplit quote-free CSV line as `text`, else its cells)
+   * whether this reader handles it — every other record comes out as an {@link OtherRow}, unread — and `problems`
+   * whether this reader reports the records the tokenizer could not read (one reader does; for the others they are
+   * {@link OtherRow}s too). Every reader sees the same records in the same order, so the shares add up to the file.
+   */
+  readonly share?:
+    | {
+        readonly owns: (text: string | undefined, cells: readonly Cell[]) => boolean;
+        readonly problems: boolean;
+      }
+    | undefined;
 }
 
 const UNREAD: Record<string, unknown> = Object.freeze({}) as Record<string, unknown>;
@@ -380,7 +402,9 @@ export async function* readTableBatches(
       return options.skipTotalRows ? new SkippedRow(line, "total") : totalRowProblem(line, label.trim());
     return { line, record: UNREAD, text };
   };
+  const share = options.share;
   const rowOf = (row: CellRow): TableRow => {
+    if (share !== undefined && !share.owns(row.text, row.cells)) return OTHER;
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
     let { cells } = row;
@@ -430,13 +454,18 @@ export async function* readTableBatches(
     fast = options.fastRow?.(header);
     fastLine = format === "csv" ? options.fastLine?.(header) : undefined;
     width = headers.length;
-    // quote-free lines come unsplit for a worker, or for the line fast path (split here when it declines)
-    mode.raw = options.rawRows === true || fastLine !== undefined;
+    // quote-free lines come unsplit for a worker, or for the line fast path (split here when it declines), or for
+    // the share of a reader that hashes them in place
+    mode.raw = options.rawRows === true || fastLine !== undefined || share !== undefined;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {
       if (!builder && batch.fatal) throw new UsageError(batch.message, [batch.messageZh]);
-      yield [new UnreadableRow(batch.line, batch.message, batch.messageZh, batch.fatal)];
+      yield [
+        share !== undefined && !share.problems
+          ? OTHER
+          : new UnreadableRow(batch.line, batch.message, batch.messageZh, batch.fatal),
+      ];
       if (batch.fatal) return;
       continue;
     }
@@ -452,6 +481,7 @@ export async function* readTableBatches(
         row.cells.some((cell) => typeof cell === "string" && lookup.has(normaliseHeader(cell)));
       if (known) {
         takeHeader(row);
+        if (options.headerOnly) return;
         preamble.length = 0;
         continue;
       }
@@ -459,6 +489,7 @@ export async function* readTableBatches(
       if (preamble.length >= 10) {
         // no header names a known column: take the first non-blank row, so mapHeader reports what is missing
         takeHeader(preamble[0] as CellRow);
+        if (options.headerOnly) return;
         for (const later of preamble.slice(1)) out.push(rowOf(later));
         preamble.length = 0;
       }
@@ -467,6 +498,7 @@ export async function* readTableBatches(
   }
   if (!builder && preamble.length > 0) {
     takeHeader(preamble[0] as CellRow);
+    if (options.headerOnly) return;
     yield preamble.slice(1).map(rowOf);
   }
   if (!builder) throw new UsageError("the input is empty: no header row · 输入为空，没有表头");
