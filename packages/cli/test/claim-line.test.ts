@@ -102,6 +102,23 @@ describe("compileClaimLine", () => {
     expect(fast).toBeGreaterThan(60);
   });
 
+  it("answers each line alone when one reader reads many (what it remembers from the last line never leaks)", () => {
+    const header = mapHeader(HEADERS, CLAIM_TABLE);
+    const byLine = compileClaimLine(header);
+    const byCells = compileClaimRow(header);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        for (const cells of rows) {
+          const line = cells.join(",");
+          const split = line.split(",");
+          const readable = split.length === HEADERS.length && !TOTAL_ROW.test(split[0] ?? "");
+          expect(byLine?.(line)).toEqual(readable ? byCells?.(split) : undefined);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("declines total rows, wrong field counts and carriage returns, and reads users' rows", () => {
     const read = compileClaimLine(mapHeader(HEADERS, CLAIM_TABLE));
     const cells = (id: string) =>

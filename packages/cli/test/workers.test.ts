@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/io/batch.js";
 import { TOTAL_ROW } from "../src/io/columns.js";
-import { fieldKeyHash, keyHash } from "../src/io/parallel.js";
+import { fieldKeyHash, keyHash, lineFieldKeyHash } from "../src/io/parallel.js";
 import { fieldOf, mayStartTotal } from "../src/io/read.js";
 import { exitCodeOf } from "../src/program.js";
 import { bin, carekit, fixture, tmp } from "./run.js";
@@ -210,6 +210,20 @@ describe("the dispatcher's in-place reading of a line", () => {
       fc.property(line, fc.nat(6), (text, index) => {
         if (text.split(",").length <= index) return;
         expect(fieldKeyHash(text, index)).toBe(keyHash(fieldOf(text, index).trim()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("hashes a field of a line where it is in the decoded text as fieldKeyHash hashes it in the line cut out", () => {
+    fc.assert(
+      fc.property(line, line, line, fc.nat(6), (before, text, after, index) => {
+        const whole = `${before}\n${text}\n${after}`;
+        const start = before.length + 1;
+        const hash = lineFieldKeyHash(whole, start, start + text.length, index);
+        if (text.split(",").length > index) expect(hash).toBe(fieldKeyHash(text, index));
+        // fewer fields: any number, the same whatever surrounds the line
+        else expect(hash).toBe(lineFieldKeyHash(`x,${text}\n`, 2, 2 + text.length, index));
       }),
       { numRuns: 5000 },
     );

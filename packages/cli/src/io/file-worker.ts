@@ -13,7 +13,7 @@ import type { Cell, HeaderMap, TableSpec } from "./columns.js";
 import { CsvBytes } from "./csv-bytes.js";
 import type { Encoding } from "./decode.js";
 import { type RowError, toRowError } from "./errors.js";
-import { fieldKeyHash, keyHash } from "./parallel.js";
+import { fieldKeyHash, keyHash, lineFieldKeyHash } from "./parallel.js";
 import {
   type InputFormat,
   OtherRow,
@@ -98,6 +98,16 @@ export function ownerOf(text: string | undefined, cells: readonly Cell[], keyAt:
     const cell = cells[keyAt];
     hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
   }
+  return mixedOwner(hash, workers);
+}
+
+/** {@link ownerOf} for the quote-free line `text[start, end)`, read where it is. */
+export function lineOwnerOf(text: string, start: number, end: number, keyAt: number, workers: number): number {
+  return mixedOwner(keyAt === -1 ? keyHash("") : lineFieldKeyHash(text, start, end, keyAt), workers);
+}
+
+function mixedOwner(value: number, workers: number): number {
+  let hash = value;
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;
@@ -148,6 +158,7 @@ export function serveFile(make: (data: FileWorkerData) => FileRows): void {
         },
         share: {
           owns: (text, cells) => ownerOf(text, cells, keyAt, workers) === me,
+          ownsLine: (text, start, end) => lineOwnerOf(text, start, end, keyAt, workers) === me,
           problems: me === 0,
         },
       },

@@ -110,6 +110,27 @@ export function fieldKeyHash(text: string, index: number): number {
   return keyHash(text.slice(start, end).trim());
 }
 
+/**
+ * {@link fieldKeyHash} of field `index` of the quote-free line `text[lineStart, lineEnd)`, read where it is in `text`:
+ * the same number as for the line cut out, when the line has more than `index` fields (otherwise any number, the same
+ * every time).
+ */
+export function lineFieldKeyHash(text: string, lineStart: number, lineEnd: number, index: number): number {
+  let start = lineStart;
+  for (let i = 0; i < index; i++) {
+    const comma = text.indexOf(",", start);
+    if (comma === -1 || comma >= lineEnd) return keyHash("");
+    start = comma + 1;
+  }
+  const comma = text.indexOf(",", start);
+  const end = comma === -1 || comma >= lineEnd ? lineEnd : comma;
+  if (end === start) return keyHash("");
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return keyHashAt(text, start, end);
+  return keyHash(text.slice(start, end).trim());
+}
+
 interface Outgoing {
   readonly lines: number[];
   readonly indexes: number[];

@@ -173,6 +173,8 @@ interface CellRow {
   readonly cells: readonly Cell[];
   /** A quote-free CSV line left unsplit (see {@link CsvTokenizer.raw}); `cells` is then empty. */
   readonly text?: string;
+  /** Another reader's record, passed over unread (see {@link CsvTokenizer.pass}). */
+  readonly passed?: true;
 }
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -199,7 +201,10 @@ function textOf(source: InputSource): AsyncGenerator<string> {
 }
 
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(source: InputSource, mode?: { raw: boolean }): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(
+  source: InputSource,
+  mode?: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined },
+): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
@@ -216,7 +221,10 @@ async function* csvCells(source: InputSource, mode?: { raw: boolean }): AsyncGen
   };
   try {
     for await (const text of textOf(source)) {
-      if (mode) tokenizer.raw = mode.raw;
+      if (mode) {
+        tokenizer.raw = mode.raw;
+        tokenizer.pass = mode.pass;
+      }
       tokenizer.push(text, out);
       yield* flush();
     }
@@ -280,13 +288,16 @@ export interface ReadTableOptions {
   /**
    * The file is read by several readers at once (worker threads of `--workers`), each handling its share of the
    * records: `owns` says for each record after the header (an unsplit quote-free CSV line as `text`, else its cells)
-   * whether this reader handles it — every other record comes out as an {@link OtherRow}, unread — and `problems`
+   * whether this reader handles it — every other record comes out as an {@link OtherRow}, unread; `ownsLine`, when
+   * given, answers the same for a quote-free line where it is in the decoded text (start and end of the line there), so
+   * that another reader's lines are never cut out — and `problems`
    * whether this reader reports the records the tokenizer could not read (one reader does; for the others they are
    * {@link OtherRow}s too). Every reader sees the same records in the same order, so the shares add up to the file.
    */
   readonly share?:
     | {
         readonly owns: (text: string | undefined, cells: readonly Cell[]) => boolean;
+        readonly ownsLine?: (text: string, start: number, end: number) => boolean;
         readonly problems: boolean;
       }
     | undefined;
@@ -378,7 +389,9 @@ export async function* readTableBatches(
   }
   const lookup = headerLookup(spec);
   // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
-  const mode = { raw: false };
+  const mode: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined } = {
+    raw: false,
+  };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
@@ -404,7 +417,7 @@ export async function* readTableBatches(
   };
   const share = options.share;
   const rowOf = (row: CellRow): TableRow => {
-    if (share !== undefined && !share.owns(row.text, row.cells)) return OTHER;
+    if (share !== undefined && (row.passed === true || !share.owns(row.text, row.cells))) return OTHER;
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
     let { cells } = row;
@@ -457,6 +470,8 @@ export async function* readTableBatches(
     // quote-free lines come unsplit for a worker, or for the line fast path (split here when it declines), or for
     // the share of a reader that hashes them in place
     mode.raw = options.rawRows === true || fastLine !== undefined || share !== undefined;
+    const ownsLine = share?.ownsLine;
+    if (ownsLine) mode.pass = (text, start, end) => !ownsLine(text, start, end);
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {
