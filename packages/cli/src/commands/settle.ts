@@ -542,7 +542,7 @@ export function registerSettle(program: Command, setExit: (code: number) => void
       )
       .option(
         "--workers <n>",
-        "settle on n worker threads, claims split by person, output in input order (CSV and .xlsx input; default 1) · 多线程结算",
+        "settle on n threads, claims split by person, output in input order (a CSV file: each thread reads it and settles its share, this one included; .xlsx and stdin: n worker threads fed by this one; default 1) · 多线程结算",
       ),
   )
     .addHelpText(
@@ -580,7 +580,14 @@ Examples · 示例:
         row: rows.row,
         parallel:
           workers > 1
-            ? { workers, script: new URL("./settle-worker.js", import.meta.url), init, keyColumn: "personId" }
+            ? {
+                workers,
+                script: new URL("./settle-worker.js", import.meta.url),
+                init,
+                keyColumn: "personId",
+                // on a CSV file this thread settles a share too: --workers 2 is two busy threads
+                mainShare: true,
+              }
             : undefined,
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));

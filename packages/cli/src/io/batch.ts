@@ -178,6 +178,18 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     const workers = new FileWorkers(parallel, source, {
       skipTotalRows: options.skipTotalRows === true,
       csv: format === "csv",
+      local: parallel.mainShare
+        ? {
+            spec,
+            fastRow: processor.fastRow,
+            fastLine: processor.fastLine,
+            row(record, index, line, prepared) {
+              const output = processor.row(record, index, line, prepared);
+              if (!Array.isArray(output)) throw new Error("a main-thread share needs rows as values");
+              return output;
+            },
+          }
+        : undefined,
     });
     try {
       open();

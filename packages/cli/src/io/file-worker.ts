@@ -114,29 +114,39 @@ function mixedOwner(value: number, workers: number): number {
   return (hash >>> 0) % workers;
 }
 
-/** Serve the main thread in file mode: `make` builds the command's rows once from the start-up data. */
-export function serveFile(make: (data: FileWorkerData) => FileRows): void {
-  if (!parentPort) throw new Error("serveFile runs in a worker thread");
-  const port = parentPort;
-  const data = workerData as FileWorkerData;
-  const rows = make(data);
-  let acked = -1;
-  let wake: (() => void) | undefined;
-  port.on("message", (message: FileWorkerCommand) => {
-    if ("go" in message) {
-      read().catch((error: unknown) => {
-        // an unexpected failure ends the worker with an error event on the main thread
-        setImmediate(() => {
-          throw error;
-        });
-      });
-      return;
-    }
-    acked = Math.max(acked, message.ack);
-    wake?.();
-  });
+/**
+ * One reader's share of the file: read it all, process the records {@link ownerOf} gives this reader, and `post` a
+ * {@link FileBatchMessage} per batch — in a worker thread (`serveFile`), or on the main thread itself for its own share
+ * (`FileWorkers` with `local` rows).
+ */
+export class ShareReader {
+  private acked = -1;
+  private wake: (() => void) | undefined;
 
-  async function read(): Promise<void> {
+  constructor(
+    private readonly data: FileWorkerData,
+    private readonly rows: FileRows,
+    private readonly post: (message: FileBatchMessage, transfer: ArrayBuffer[]) => void,
+  ) {}
+
+  private stopped = false;
+
+  /** Stop reading (the run ended early): `run` returns at its next batch. */
+  stop(): void {
+    this.stopped = true;
+    this.wake?.();
+  }
+
+  /** The main thread has written batch `id` (and those before it). */
+  ack(id: number): void {
+    this.acked = Math.max(this.acked, id);
+    this.wake?.();
+  }
+
+  /** Read the file, sending a batch every FILE_BATCH_ROWS records and the last one when the input ends. */
+  async run(): Promise<void> {
+    const data = this.data;
+    const rows = this.rows;
     let keyAt = -1;
     let bytesRead = 0;
     const me = data.worker;
@@ -174,13 +184,14 @@ export function serveFile(make: (data: FileWorkerData) => FileRows): void {
       const bytes = out.done();
       const message: FileBatchMessage = { id, count, codes, bytes, others, bytesRead, done };
       const own = bytes.byteOffset === 0 && bytes.buffer.byteLength > Buffer.poolSize;
-      port.postMessage(message, [codes.buffer, ...(own ? [bytes.buffer as ArrayBuffer] : [])]);
+      this.post(message, [codes.buffer, ...(own ? [bytes.buffer as ArrayBuffer] : [])]);
       id += 1;
       count = 0;
       codes = new Int32Array(FILE_BATCH_ROWS);
       others = [];
       out = new CsvBytes(1 << 17);
-      while (!done && id - 1 - acked >= FILE_BATCHES_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
+      while (!done && !this.stopped && id - 1 - this.acked >= FILE_BATCHES_AHEAD)
+        await new Promise<void>((resolve) => (this.wake = resolve));
     };
     for await (const batch of batches) {
       for (const row of batch) {
@@ -231,9 +242,30 @@ export function serveFile(make: (data: FileWorkerData) => FileRows): void {
         index += 1;
         if (stopped) break;
         if (count === FILE_BATCH_ROWS) await send(false);
+        if (this.stopped) return;
       }
       if (stopped) break;
     }
     await send(true);
   }
+}
+
+/** Serve the main thread in file mode: `make` builds the command's rows once from the start-up data. */
+export function serveFile(make: (data: FileWorkerData) => FileRows): void {
+  if (!parentPort) throw new Error("serveFile runs in a worker thread");
+  const port = parentPort;
+  const data = workerData as FileWorkerData;
+  const reader = new ShareReader(data, make(data), (message, transfer) => port.postMessage(message, transfer));
+  port.on("message", (message: FileWorkerCommand) => {
+    if ("go" in message) {
+      reader.run().catch((error: unknown) => {
+        // an unexpected failure ends the worker with an error event on the main thread
+        setImmediate(() => {
+          throw error;
+        });
+      });
+      return;
+    }
+    reader.ack(message.ack);
+  });
 }

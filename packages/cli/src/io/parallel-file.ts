@@ -10,7 +10,14 @@
  */
 import { Worker } from "node:worker_threads";
 import type { RowError } from "./errors.js";
-import { type FileBatchMessage, type FileWorkerCommand, type FileWorkerData, RESULT } from "./file-worker.js";
+import {
+  type FileBatchMessage,
+  type FileRows,
+  type FileWorkerCommand,
+  type FileWorkerData,
+  RESULT,
+  ShareReader,
+} from "./file-worker.js";
 import { EncodedRows, type ParallelRows, type WorkerResult, workerFailure } from "./parallel.js";
 import type { InputSource } from "./read.js";
 
@@ -36,31 +43,47 @@ export class FileWorkers {
   private failure: Error | undefined;
   private closing = false;
 
+  /** The main thread's own share (reader 0), when it takes one. */
+  private readonly local: ShareReader | undefined;
+
+  /**
+   * Start the readers: with `local` rows, the main thread is reader 0 (it reads and settles its share itself, between
+   * merges) and `spec.workers - 1` worker threads the others — `--workers 2` is then two busy threads, not three.
+   */
   constructor(
     spec: ParallelRows,
     source: InputSource,
-    options: { readonly skipTotalRows: boolean; readonly csv: boolean },
+    options: { readonly skipTotalRows: boolean; readonly csv: boolean; readonly local?: FileRows | undefined },
   ) {
-    for (let w = 0; w < spec.workers; w++) {
-      const workerData: FileWorkerData = {
-        kind: "file",
-        init: spec.init,
-        source: { path: source.path, format: source.format, encoding: source.encoding },
-        skipTotalRows: options.skipTotalRows,
-        worker: w,
-        workers: spec.workers,
-        keyColumn: spec.keyColumn,
-        csv: options.csv,
-      };
+    const dataFor = (w: number): FileWorkerData => ({
+      kind: "file",
+      init: spec.init,
+      source: { path: source.path, format: source.format, encoding: source.encoding },
+      skipTotalRows: options.skipTotalRows,
+      worker: w,
+      workers: spec.workers,
+      keyColumn: spec.keyColumn,
+      csv: options.csv,
+    });
+    if (options.local) {
+      this.queues.push([]);
+      this.local = new ShareReader(dataFor(0), options.local, (message) => {
+        (this.queues[0] as FileBatchMessage[]).push(message);
+        this.wake?.();
+      });
+    }
+    for (let w = this.local ? 1 : 0; w < spec.workers; w++) {
+      const workerData = dataFor(w);
       // no inherited node flags (`--input-type`, `-e` are refused by a worker); a small young generation
       const worker = new Worker(spec.script, {
         workerData,
         execArgv: [],
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
       });
+      const queue = this.queues.length;
       this.queues.push([]);
       worker.on("message", (message: FileBatchMessage) => {
-        (this.queues[w] as FileBatchMessage[]).push(message);
+        (this.queues[queue] as FileBatchMessage[]).push(message);
         this.wake?.();
       });
       worker.on("error", (error) => this.fail(workerFailure(w, error.message)));
@@ -70,6 +93,7 @@ export class FileWorkers {
       this.workers.push(worker);
       worker.postMessage({ go: true } satisfies FileWorkerCommand);
     }
+    this.local?.run().catch((error: unknown) => this.fail(error instanceof Error ? error : new Error(String(error))));
   }
 
   private fail(error: Error): void {
@@ -100,7 +124,7 @@ export class FileWorkers {
     emit: (result: WorkerResult) => Promise<void> | undefined,
     after: (batch: MergedBatch) => boolean,
   ): Promise<void> {
-    const n = this.workers.length;
+    const n = this.queues.length;
     const offsets = new Array<number>(n);
     const others = new Array<number>(n);
     for (;;) {
@@ -149,6 +173,7 @@ export class FileWorkers {
         if (stoppedAt !== undefined) break;
       }
       const goOn = after({ read, skipped, stoppedAt, bytesRead: first.bytesRead });
+      this.local?.ack(first.id);
       for (const worker of this.workers) worker.postMessage({ ack: first.id } satisfies FileWorkerCommand);
       if (first.done || stoppedAt !== undefined || !goOn) return;
     }
@@ -157,6 +182,7 @@ export class FileWorkers {
   /** Stop the workers. */
   async close(): Promise<void> {
     this.closing = true;
+    this.local?.stop();
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 }

@@ -73,6 +73,11 @@ export interface ParallelRows {
   readonly init: unknown;
   /** The column whose value partitions the rows (canonical name, e.g. `personId`). */
   readonly keyColumn: string;
+  /**
+   * On a CSV file, the main thread reads and processes a share itself (with the processor's own `row`, which then
+   * returns values), besides merging: `workers` readers are then `workers - 1` threads and the main thread.
+   */
+  readonly mainShare?: boolean | undefined;
 }
 
 const NO_RESULTS: RowResultMessage = { id: -1, bytes: new Uint8Array(0), lengths: new Int32Array(0), others: [] };
