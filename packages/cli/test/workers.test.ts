@@ -96,6 +96,16 @@ describe("carekit settle --workers", () => {
       ["gbk.csv", [], iconv.encode(text.replace(/,employee,/g, ",职工,"), "gbk")],
       ["multi.csv", [], lines.join("\n")],
       ["skip.csv", ["--skip-total-rows"], text],
+      // not UTF-8 at byte 300,000: reading stops, the offset counted in 64 KiB pieces as with 64 KiB reads
+      [
+        "bad-utf8.csv",
+        [],
+        Buffer.concat([
+          Buffer.from(text).subarray(0, 300_000),
+          Buffer.from([0xff]),
+          Buffer.from(text).subarray(300_001),
+        ]),
+      ],
       // reading stops at line 3001: the rows before it are settled, the rest never read
       [
         "unclosed.csv",
@@ -132,6 +142,7 @@ describe("carekit settle --workers", () => {
       expect(two?.errors, name).toBe(one?.errors);
       expect(two?.run.code, name).toBe(one?.run.code);
       if (name === "unclosed.csv") expect(one?.errors).toContain("READING_STOPPED");
+      if (name === "bad-utf8.csv") expect(one?.errors).toContain("not valid UTF-8 after byte 262144");
       if (name === "skip.csv") expect(one?.run.stderr).toMatch(/skipped 10 /); // 6 blank + 4 total rows
       if (name === "multi.csv") expect(one?.out).not.toContain("c-multi");
     }

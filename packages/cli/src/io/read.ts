@@ -119,8 +119,17 @@ export function inputSize(path: string): number | undefined {
   return stat.size;
 }
 
-function openStream(source: InputSource): Readable {
-  return source.path === "-" ? process.stdin : createReadStream(source.path, { highWaterMark: 1 << 16 });
+/** Bytes the reader hands on at a time (to the decoder): what encoding detection and its error offsets count in. */
+const PIECE = 1 << 16;
+/**
+ * Bytes of a file read at a time: a read stream costs per read (measured: 148 MB read and decoded in 0.18–0.21 s of
+ * CPU with 1 MiB reads, 0.28–0.46 s with 64 KiB); 256 KiB keeps the read buffers waiting for the garbage collector
+ * few (+8–12 MB peak RSS for `carekit settle`, against +60 MB with 1 MiB).
+ */
+const FILE_READ = 1 << 18;
+
+function openStream(source: InputSource, highWaterMark = PIECE): Readable {
+  return source.path === "-" ? process.stdin : createReadStream(source.path, { highWaterMark });
 }
 
 /**
@@ -179,16 +188,20 @@ interface CellRow {
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
-/** Bytes of a source, refusing an Excel workbook given as CSV (so it is never parsed as text). */
+/**
+ * Bytes of a source in pieces of at most {@link PIECE} (a file is read {@link FILE_READ} at a time, then cut, so the
+ * pieces are those 64 KiB reads gave), refusing an Excel workbook given as CSV (so it is never parsed as text).
+ */
 async function* bytesOf(source: InputSource): AsyncGenerator<Uint8Array> {
   let first = true;
-  for await (const chunk of counted(openStream(source), source.onBytes)) {
+  for await (const chunk of counted(openStream(source, FILE_READ), source.onBytes)) {
     if (first && XLSX_MAGIC.every((b, i) => chunk[i] === b))
       throw new UsageError(
         `${source.path === "-" ? "standard input" : source.path} is an Excel workbook (.xlsx), not text; name the file .xlsx or pass --input-format xlsx · 这是 Excel 工作簿，请使用 .xlsx 扩展名或 --input-format xlsx`,
       );
     first = false;
-    yield chunk;
+    if (chunk.length <= PIECE) yield chunk;
+    else for (let at = 0; at < chunk.length; at += PIECE) yield chunk.subarray(at, at + PIECE);
   }
 }
 
