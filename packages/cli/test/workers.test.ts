@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import fc from "fast-check";
 import iconv from "iconv-lite";
 import { describe, expect, it, vi } from "vitest";
@@ -153,6 +154,30 @@ describe("carekit settle --workers", () => {
     expect(stdin[1]?.stdout).toBe(stdin[0]?.stdout);
     expect(stdin[1]?.code).toBe(stdin[0]?.code);
     expect(stdin[0]?.stdout.split("\n").length).toBeGreaterThan(4000);
+  });
+
+  it("reads an .xlsx input on this thread and sends its rows to the workers: one thread's bytes", async () => {
+    const dir = tmp();
+    const [header, ...rows] = readFileSync(claimsFile(dir), "utf8").trim().split("\n").slice(0, 1500);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("claims");
+    sheet.addRow((header as string).split(","));
+    for (const row of rows) sheet.addRow(row.split(","));
+    const input = join(dir, "claims.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const runs = [1, 2].map((workers) => {
+      const out = join(dir, `x-${workers}.csv`);
+      const errors = join(dir, `x-errors-${workers}.csv`);
+      const run = carekit(["settle", input, ...policy, "-o", out, "--errors", errors, "--workers", String(workers)]);
+      return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+    });
+    expect(runs[0]?.run.code).toBe(1);
+    expect(runs[0]?.out.split("\n").length).toBeGreaterThan(1000);
+    expect(runs[1]?.out).toBe(runs[0]?.out);
+    expect(runs[1]?.errors).toBe(runs[0]?.errors);
+    expect(runs[1]?.run.stderr.replace(/x-errors-\d/g, "x-errors-n")).toBe(
+      runs[0]?.run.stderr.replace(/x-errors-\d/g, "x-errors-n"),
+    );
   });
 
   it("refuses --workers with --sort, and a --workers that is not a whole number from 1 to 16 (exit 2)", () => {
