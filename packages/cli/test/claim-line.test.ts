@@ -5,6 +5,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileClaimLine } from "../src/commands/claim-line.js";
 import { compileClaimRow } from "../src/commands/claim-row.js";
+import { People } from "../src/commands/people.js";
 import { CLAIM_TABLE } from "../src/commands/settle.js";
 import { mapHeader, TOTAL_ROW } from "../src/io/columns.js";
 import { plainYuanToFen, plainYuanToFenAt } from "../src/io/yuan.js";
@@ -75,6 +76,9 @@ describe("compileClaimLine", () => {
           );
           const header = mapHeader(headers, CLAIM_TABLE);
           const byLine = compileClaimLine(header);
+          // settle's reader takes the person's id from its persons table: the same claim
+          const people = new People();
+          const byLineInterned = compileClaimLine(header, (text, start, end) => people.idAt(text, start, end));
           const byCells = compileClaimRow(header);
           const byName = Object.fromEntries(HEADERS.map((name, i) => [name, cells[i] as string]));
           let ordered = names.map((name) => byName[name] as string);
@@ -86,6 +90,7 @@ describe("compileClaimLine", () => {
           const readable = split.length === headers.length && !TOTAL_ROW.test(label);
           const expected = readable ? byCells?.(split) : undefined;
           expect(claim).toEqual(expected);
+          expect(byLineInterned?.(line)).toEqual(expected);
           if (claim === undefined) return;
           fast += 1;
           expect(Object.keys(claim)).toEqual(Object.keys(expected as object));
@@ -95,6 +100,23 @@ describe("compileClaimLine", () => {
       { numRuns: 4000 },
     );
     expect(fast).toBeGreaterThan(60);
+  });
+
+  it("answers each line alone when one reader reads many (what it remembers from the last line never leaks)", () => {
+    const header = mapHeader(HEADERS, CLAIM_TABLE);
+    const byLine = compileClaimLine(header);
+    const byCells = compileClaimRow(header);
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 30 }), (rows) => {
+        for (const cells of rows) {
+          const line = cells.join(",");
+          const split = line.split(",");
+          const readable = split.length === HEADERS.length && !TOTAL_ROW.test(split[0] ?? "");
+          expect(byLine?.(line)).toEqual(readable ? byCells?.(split) : undefined);
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("declines total rows, wrong field counts and carriage returns, and reads users' rows", () => {

@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { CAPACITY_TABLE } from "../src/commands/capacity.js";
 import { cellReader, mapHeader, type TableSpec } from "../src/io/columns.js";
-import { CsvProblem, type CsvRecord, CsvTokenizer } from "../src/io/csv.js";
+import { CsvProblem, type CsvRecord, CsvTokenizer, PASSED } from "../src/io/csv.js";
 import { csvField, neutralise } from "../src/io/csv-field.js";
 import { decodeStream, detectEncoding } from "../src/io/decode.js";
 import { UsageError } from "../src/io/problems.js";
@@ -93,6 +93,54 @@ describe("the CSV tokenizer", () => {
     expect(out[2]).toBeInstanceOf(CsvProblem);
     expect((out[2] as CsvProblem).line).toBe(3);
     expect(out[3]).toEqual({ line: 4, cells: ["ok", "3"] });
+  });
+
+  it("passes over (as PASSED, never cut out) exactly the quote-free records the predicate picks, the others as without it", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellArbitrary, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 8 }),
+        (rows, crlf, cuts) => {
+          const text = csvText(rows, crlf);
+          const plain = new CsvTokenizer();
+          plain.raw = true;
+          const passing = new CsvTokenizer();
+          passing.raw = true;
+          // pass over a record whose line starts with "a" (seen where it is in the tokenizer's text)
+          const seen: string[] = [];
+          passing.pass = (buf, start, end) => {
+            seen.push(buf.slice(start, end));
+            return buf.charCodeAt(start) === 97;
+          };
+          const feed = (tokenizer: CsvTokenizer) => {
+            const out: (CsvRecord | CsvProblem)[] = [];
+            let at = 0;
+            for (const cut of cuts) {
+              const end = Math.min(text.length, at + cut);
+              tokenizer.push(text.slice(at, end), out);
+              at = end;
+            }
+            tokenizer.push(text.slice(at), out);
+            tokenizer.end(out);
+            return out;
+          };
+          const expected = feed(plain);
+          const got = feed(passing);
+          expect(got).toHaveLength(expected.length);
+          expect(seen).toEqual(
+            expected.flatMap((r) => (r instanceof CsvProblem || r.text === undefined ? [] : [r.text])),
+          );
+          got.forEach((record, i) => {
+            const want = expected[i] as CsvRecord | CsvProblem;
+            if (want instanceof CsvProblem || want.text === undefined || !want.text.startsWith("a"))
+              expect(record).toEqual(want);
+            else expect(record).toBe(PASSED);
+          });
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("makes an unclosed quote a fatal problem at the line it opens", () => {

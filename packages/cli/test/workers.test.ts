@@ -2,11 +2,13 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import fc from "fast-check";
+import iconv from "iconv-lite";
 import { describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/io/batch.js";
 import { TOTAL_ROW } from "../src/io/columns.js";
-import { fieldKeyHash, keyHash } from "../src/io/parallel.js";
+import { fieldKeyHash, keyHash, lineFieldKeyHash } from "../src/io/parallel.js";
 import { fieldOf, mayStartTotal } from "../src/io/read.js";
 import { exitCodeOf } from "../src/program.js";
 import { bin, carekit, fixture, tmp } from "./run.js";
@@ -81,6 +83,103 @@ describe("carekit settle --workers", () => {
     }
   });
 
+  it("reads a CSV file in every worker: GBK, quoted multi-line fields, an unclosed quote (reading stops), --skip-total-rows and standard input give one thread's bytes", () => {
+    const dir = tmp();
+    const text = readFileSync(claimsFile(dir), "utf8");
+    const lines = text.split("\n");
+    // a quoted field over two lines (a row error: the id has a line break) and a valid quoted row
+    lines.splice(
+      1200,
+      0,
+      '"c-multi\nline",p3,510104,500111,employee,in_service,level1,inpatient,2024-03-01,2024-03-01,long_term_resident,long_term_residence,1,1,1,0',
+    );
+    const inputs: [string, string[], Buffer | string][] = [
+      ["gbk.csv", [], iconv.encode(text.replace(/,employee,/g, ",职工,"), "gbk")],
+      ["multi.csv", [], lines.join("\n")],
+      ["skip.csv", ["--skip-total-rows"], text],
+      // not UTF-8 at byte 300,000: reading stops, the offset counted in 64 KiB pieces as with 64 KiB reads
+      [
+        "bad-utf8.csv",
+        [],
+        Buffer.concat([
+          Buffer.from(text).subarray(0, 300_000),
+          Buffer.from([0xff]),
+          Buffer.from(text).subarray(300_001),
+        ]),
+      ],
+      // reading stops at line 3001: the rows before it are settled, the rest never read
+      [
+        "unclosed.csv",
+        [],
+        `${lines.slice(0, 3000).join("\n")}\n"c-open,p1\n${lines.slice(3000).join("\n").replaceAll('"', "")}`,
+      ],
+    ];
+    for (const [name, extra, content] of inputs) {
+      const input = join(dir, name);
+      writeFileSync(input, content);
+      const runs = [1, 2].map((workers) => {
+        const out = join(dir, `${name}-${workers}.csv`);
+        const errors = join(dir, `${name}-errors-${workers}.csv`);
+        const run = carekit([
+          "settle",
+          input,
+          ...policy,
+          "-o",
+          out,
+          "--errors",
+          errors,
+          "--workers",
+          String(workers),
+          ...extra,
+        ]);
+        return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+      });
+      const [one, two] = runs;
+      expect(one?.run.code, name).toBe(1);
+      expect(two?.run.stderr.replace(/-errors-\d/g, "-errors-n"), name).toBe(
+        one?.run.stderr.replace(/-errors-\d/g, "-errors-n"),
+      );
+      expect(two?.out, name).toBe(one?.out);
+      expect(two?.errors, name).toBe(one?.errors);
+      expect(two?.run.code, name).toBe(one?.run.code);
+      if (name === "unclosed.csv") expect(one?.errors).toContain("READING_STOPPED");
+      if (name === "bad-utf8.csv") expect(one?.errors).toContain("not valid UTF-8 after byte 262144");
+      if (name === "skip.csv") expect(one?.run.stderr).toMatch(/skipped 10 /); // 6 blank + 4 total rows
+      if (name === "multi.csv") expect(one?.out).not.toContain("c-multi");
+    }
+    // standard input cannot be read twice: its rows are sent to the workers from this thread
+    const stdin = [1, 2].map((workers) =>
+      carekit(["settle", "-", ...policy, "--workers", String(workers), "-f", "csv", "-q"], { input: text }),
+    );
+    expect(stdin[1]?.stdout).toBe(stdin[0]?.stdout);
+    expect(stdin[1]?.code).toBe(stdin[0]?.code);
+    expect(stdin[0]?.stdout.split("\n").length).toBeGreaterThan(4000);
+  });
+
+  it("reads an .xlsx input on this thread and sends its rows to the workers: one thread's bytes", async () => {
+    const dir = tmp();
+    const [header, ...rows] = readFileSync(claimsFile(dir), "utf8").trim().split("\n").slice(0, 1500);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("claims");
+    sheet.addRow((header as string).split(","));
+    for (const row of rows) sheet.addRow(row.split(","));
+    const input = join(dir, "claims.xlsx");
+    await workbook.xlsx.writeFile(input);
+    const runs = [1, 2].map((workers) => {
+      const out = join(dir, `x-${workers}.csv`);
+      const errors = join(dir, `x-errors-${workers}.csv`);
+      const run = carekit(["settle", input, ...policy, "-o", out, "--errors", errors, "--workers", String(workers)]);
+      return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+    });
+    expect(runs[0]?.run.code).toBe(1);
+    expect(runs[0]?.out.split("\n").length).toBeGreaterThan(1000);
+    expect(runs[1]?.out).toBe(runs[0]?.out);
+    expect(runs[1]?.errors).toBe(runs[0]?.errors);
+    expect(runs[1]?.run.stderr.replace(/x-errors-\d/g, "x-errors-n")).toBe(
+      runs[0]?.run.stderr.replace(/x-errors-\d/g, "x-errors-n"),
+    );
+  });
+
   it("refuses --workers with --sort, and a --workers that is not a whole number from 1 to 16 (exit 2)", () => {
     const sorted = carekit(["settle", fixture("claims.csv"), ...policy, "--sort", "--workers", "2"]);
     expect(sorted.code).toBe(2);
@@ -147,6 +246,20 @@ describe("the dispatcher's in-place reading of a line", () => {
       fc.property(line, fc.nat(6), (text, index) => {
         if (text.split(",").length <= index) return;
         expect(fieldKeyHash(text, index)).toBe(keyHash(fieldOf(text, index).trim()));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it("hashes a field of a line where it is in the decoded text as fieldKeyHash hashes it in the line cut out", () => {
+    fc.assert(
+      fc.property(line, line, line, fc.nat(6), (before, text, after, index) => {
+        const whole = `${before}\n${text}\n${after}`;
+        const start = before.length + 1;
+        const hash = lineFieldKeyHash(whole, start, start + text.length, index);
+        if (text.split(",").length > index) expect(hash).toBe(fieldKeyHash(text, index));
+        // fewer fields: any number, the same whatever surrounds the line
+        else expect(hash).toBe(lineFieldKeyHash(`x,${text}\n`, 2, 2 + text.length, index));
       }),
       { numRuns: 5000 },
     );

@@ -8,6 +8,7 @@
  */
 import { type Claim, MAX_AMOUNT_FEN } from "@carekit/settlement";
 import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
+import { mayStartTotal } from "../io/read.js";
 import { plainYuanToFenAt } from "../io/yuan.js";
 import {
   dateChecker,
@@ -22,22 +23,26 @@ import {
 /** A quote-free CSV line (no line end) → a valid claim, or `undefined` to split it and take the cell reading. */
 export type ClaimLineReader = (line: string) => Claim | undefined;
 
-/** Spellings of an enum column by length, each with its canonical value: compared in place, never cut out. */
+/**
+ * Spellings of an enum column by length, each with its canonical value: compared in place, never cut out — the last
+ * character first (it tells `level1` from `level2`), so that `startsWith` runs about once per field.
+ */
 function inPlace(
   lookup: ReadonlyMap<string, string>,
 ): (line: string, start: number, end: number) => string | undefined {
-  const byLength = new Map<number, [string, string][]>();
+  const byLength: [string, string, number][][] = [];
   for (const [spelling, value] of lookup) {
-    const list = byLength.get(spelling.length) ?? [];
-    list.push([spelling, value]);
-    byLength.set(spelling.length, list);
+    const list = byLength[spelling.length] ?? [];
+    list.push([spelling, value, spelling.charCodeAt(spelling.length - 1)]);
+    byLength[spelling.length] = list;
   }
   return (line, start, end) => {
-    const list = byLength.get(end - start);
+    const list = byLength[end - start];
     if (list === undefined) return undefined;
+    const last = line.charCodeAt(end - 1);
     for (let i = 0; i < list.length; i++) {
-      const entry = list[i] as [string, string];
-      if (line.startsWith(entry[0], start)) return entry[1];
+      const entry = list[i] as [string, string, number];
+      if (entry[2] === last && line.startsWith(entry[0], start)) return entry[1];
     }
     return undefined;
   };
@@ -47,6 +52,9 @@ function inPlace(
 function dateInPlace(): (line: string, start: number) => string | undefined {
   const check = dateChecker();
   const seen = new Map<number, string | null>();
+  // the day read last (claims come in date order: most lines repeat it), and its answer
+  let lastDay = -1;
+  let lastDate: string | null = null;
   return (line, start) => {
     if (line.charCodeAt(start + 4) !== 45 || line.charCodeAt(start + 7) !== 45) return undefined;
     let day = 0;
@@ -56,6 +64,7 @@ function dateInPlace(): (line: string, start: number) => string | undefined {
       if (digit < 0 || digit > 9) return undefined;
       day = day * 10 + digit;
     }
+    if (day === lastDay) return lastDate ?? undefined;
     let date = seen.get(day);
     if (date === undefined) {
       const text = line.slice(start, start + 10);
@@ -63,6 +72,8 @@ function dateInPlace(): (line: string, start: number) => string | undefined {
       if (seen.size >= 4096) seen.clear();
       seen.set(day, date);
     }
+    lastDay = day;
+    lastDate = date;
     return date ?? undefined;
   };
 }
@@ -88,13 +99,21 @@ function regionInPlace(): (line: string, start: number, end: number) => string |
   };
 }
 
+/** Whether `line[start, end)` is an id: 1–64 characters without surrounding space. */
+function isId(line: string, start: number, end: number): boolean {
+  const length = end - start;
+  return !(length < 1 || length > 64 || edgeSpace(line.charCodeAt(start)) || edgeSpace(line.charCodeAt(end - 1)));
+}
+
 /** An id of 1–64 characters without surrounding space, cut out; `undefined` otherwise. */
 function idAt(line: string, start: number, end: number): string | undefined {
-  const length = end - start;
-  if (length < 1 || length > 64 || edgeSpace(line.charCodeAt(start)) || edgeSpace(line.charCodeAt(end - 1)))
-    return undefined;
-  return line.slice(start, end);
+  return isId(line, start, end) ? line.slice(start, end) : undefined;
 }
+
+/** The string for an id span of a line: by default cut out; settle passes its persons' {@link People.idAt}. */
+export type IdAt = (line: string, start: number, end: number) => string;
+
+const cut: IdAt = (line, start, end) => line.slice(start, end);
 
 /** A plain yuan amount within the claim limit, in fen; -1 otherwise. */
 function amountAt(line: string, start: number, end: number): number {
@@ -104,9 +123,9 @@ function amountAt(line: string, start: number, end: number): number {
 
 /**
  * Compile the line reader for a mapped header; `undefined` when the header lacks a column it needs (as
- * {@link compileClaimRow}).
+ * {@link compileClaimRow}). `personAt` gives the person id's string (the same text; by default the span cut out).
  */
-export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined {
+export function compileClaimLine(header: HeaderMap, personAt: IdAt = cut): ClaimLineReader | undefined {
   const columns = header.columns;
   const width = header.headers.length;
   const at = (name: string) => columns.findIndex((column) => column?.name === name);
@@ -159,8 +178,9 @@ export function compileClaimLine(header: HeaderMap): ClaimLineReader | undefined
     if (count !== width) return undefined;
     starts[width] = line.length + 1;
     const claimId = idAt(line, s(idCol), e(idCol));
-    if (claimId === undefined || TOTAL_ROW.test(claimId)) return undefined;
-    const personId = idAt(line, s(personCol), e(personCol));
+    // a label that cannot start a total row (nearly every id) skips the pattern
+    if (claimId === undefined || (mayStartTotal(claimId.charCodeAt(0)) && TOTAL_ROW.test(claimId))) return undefined;
+    const personId = isId(line, s(personCol), e(personCol)) ? personAt(line, s(personCol), e(personCol)) : undefined;
     const insuredRegion = region(line, s(insuredCol), e(insuredCol));
     const treatmentRegion = region(line, s(treatmentCol), e(treatmentCol));
     const schemeValue = scheme(line, s(schemeCol), e(schemeCol));

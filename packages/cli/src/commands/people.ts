@@ -10,6 +10,7 @@
  * test checks the rebuilt accumulators equal the settler's, key order included.
  */
 import type { Accumulators } from "@carekit/settlement";
+import { IdTable } from "./id-table.js";
 
 /** The previous claim of a person, for the OUT_OF_ORDER message. */
 export interface PreviousClaim {
@@ -52,7 +53,10 @@ function keyCount(value: object): number {
 
 /** The persons seen so far and what their next claim needs. */
 export class People {
-  private readonly slots = new Map<string, number>();
+  private readonly ids = new IdTable();
+  /** The id {@link People.idAt} last gave, and its slot (-1: not seen yet), so that {@link People.slot} skips the lookup. */
+  private lastId: string | undefined;
+  private lastSlot = -1;
   /** Accumulators kept as objects (shapes the compact slot cannot hold exactly); `undefined` for compact slots. */
   private readonly objects: (Accumulators | undefined)[] = [];
   private readonly claimIds: string[] = [];
@@ -63,11 +67,22 @@ export class People {
   private readonly shapes: string[][] = [];
   private readonly shapeIds = new Map<string, number>();
   private lastShape = 0;
-  private count = 0;
 
   /** The person's slot, or -1 for a person not seen yet. */
   slot(personId: string): number {
-    return this.slots.get(personId) ?? -1;
+    return personId === this.lastId ? this.lastSlot : this.ids.find(personId);
+  }
+
+  /**
+   * The person id `line[start, end)`: the string held for a person seen before (nothing cut out), else the span cut
+   * out. The next {@link People.slot} for it is then answered without a second lookup.
+   */
+  idAt(line: string, start: number, end: number): string {
+    const slot = this.ids.findAt(line, start, end);
+    const id = slot === -1 ? line.slice(start, end) : this.ids.keyAt(slot);
+    this.lastId = id;
+    this.lastSlot = slot;
+    return id;
   }
 
   /** The accumulators to pass for the person's next claim. */
@@ -162,8 +177,8 @@ export class People {
   set(slot: number, personId: string, accumulators: Accumulators, discharge: string, line: number, claimId: string) {
     let at = slot;
     if (at === -1) {
-      at = this.count++;
-      this.slots.set(personId, at);
+      at = this.ids.add(personId);
+      this.lastId = undefined;
       if (at >= this.days.length) this.grow();
     }
     this.objects[at] = this.pack(at * STRIDE, accumulators) ? undefined : accumulators;

@@ -459,8 +459,11 @@ export function settleRows(init: SettleRowsInit): {
   return {
     fastRow: (header) =>
       compileClaimRow(header) as ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined,
+    // the line reader takes each person's id from the persons table (held once, looked up in place)
     fastLine: (header) =>
-      compileClaimLine(header) as ((line: string) => Record<string, unknown> | undefined) | undefined,
+      compileClaimLine(header, (line, start, end) => people.idAt(line, start, end)) as
+        | ((line: string) => Record<string, unknown> | undefined)
+        | undefined,
     row(record, _index, line, prepared) {
       const claim = (prepared ? record : claimFromRecord(record)) as {
         personId?: unknown;
@@ -539,7 +542,7 @@ export function registerSettle(program: Command, setExit: (code: number) => void
       )
       .option(
         "--workers <n>",
-        "settle on n worker threads, claims split by person, output in input order (CSV and .xlsx input; default 1) · 多线程结算",
+        "settle on n threads, claims split by person, output in input order (a CSV file: each thread reads it and settles its share, this one included; .xlsx and stdin: n worker threads fed by this one; default 1) · 多线程结算",
       ),
   )
     .addHelpText(
@@ -577,7 +580,14 @@ Examples · 示例:
         row: rows.row,
         parallel:
           workers > 1
-            ? { workers, script: new URL("./settle-worker.js", import.meta.url), init, keyColumn: "personId" }
+            ? {
+                workers,
+                script: new URL("./settle-worker.js", import.meta.url),
+                init,
+                keyColumn: "personId",
+                // on a CSV file this thread settles a share too: --workers 2 is two busy threads
+                mainShare: true,
+              }
             : undefined,
       });
       setExit(finishBatch(summary, opts.quiet as boolean | undefined));

@@ -1,13 +1,16 @@
 import { dirname, join, parse as parsePath } from "node:path";
-import type { Cell, TableSpec } from "./columns.js";
+import type { Cell, HeaderMap, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
 import { ErrorFile, type RowError, toRowError } from "./errors.js";
 import { EncodedRows, type ParallelRows, RowDispatcher, type WorkerResult } from "./parallel.js";
+import { FileWorkers } from "./parallel-file.js";
 import { UsageError } from "./problems.js";
 import { createProgress } from "./progress.js";
 import {
   type InputFormat,
+  inputFormatOf,
   inputSize,
+  OtherRow,
   type ReadTableOptions,
   readTableBatches,
   SkippedRow,
@@ -144,6 +147,19 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     dispatcher.error(error);
     return undefined;
   };
+  const reportHeader = (header: HeaderMap) => {
+    for (const { header: name, suggestion } of header.unknown) {
+      unknownHeaders.push(name);
+      if (!options.quiet && spec.columns.length > 0)
+        process.stderr.write(
+          `carekit: column "${name}" is not used${suggestion ? `; did you mean ${suggestion}?` : ""} · 未使用的列"${name}"${suggestion ? `，是否是 ${suggestion}？` : ""}\n`,
+        );
+    }
+  };
+  // a CSV file is read by the workers themselves (each its share of the records); standard input and .xlsx are read
+  // here and their rows sent out
+  const byFile =
+    parallel !== undefined && options.input !== "-" && inputFormatOf(options.input, options.inputFormat) === "csv";
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     fastRow: processor.fastRow,
@@ -151,15 +167,43 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     rawRows: parallel !== undefined,
     onHeader(header) {
       if (parallel) dispatcher = new RowDispatcher(parallel, header, format === "csv", emit);
-      for (const { header: name, suggestion } of header.unknown) {
-        unknownHeaders.push(name);
-        if (!options.quiet && spec.columns.length > 0)
-          process.stderr.write(
-            `carekit: column "${name}" is not used${suggestion ? `; did you mean ${suggestion}?` : ""} · 未使用的列"${name}"${suggestion ? `，是否是 ${suggestion}？` : ""}\n`,
-          );
-      }
+      reportHeader(header);
     },
   });
+  if (parallel !== undefined && byFile) {
+    // the header is mapped here (unknown columns reported, a usage error before any row), then the workers read
+    for await (const _ of readTableBatches(source, spec, { headerOnly: true, onHeader: reportHeader })) {
+      // headerOnly: no rows
+    }
+    const workers = new FileWorkers(parallel, source, {
+      skipTotalRows: options.skipTotalRows === true,
+      csv: format === "csv",
+      local: parallel.mainShare
+        ? {
+            spec,
+            fastRow: processor.fastRow,
+            fastLine: processor.fastLine,
+            row(record, index, line, prepared) {
+              const output = processor.row(record, index, line, prepared);
+              if (!Array.isArray(output)) throw new Error("a main-thread share needs rows as values");
+              return output;
+            },
+          }
+        : undefined,
+    });
+    try {
+      open();
+      await workers.run(emit, (batch) => {
+        read += batch.read;
+        skipped += batch.skipped;
+        if (batch.stoppedAt !== undefined) stoppedAt = batch.stoppedAt;
+        progress.update(batch.bytesRead, read);
+        return !open().closed;
+      });
+    } finally {
+      await workers.close();
+    }
+  }
   let stop = false;
   const held: { record: Record<string, unknown>; index: number; line: number; key: string; prepared: boolean }[] = [];
   const settled = async (output: Promise<OutputRow>, index: number, line: number, out: RecordWriter) => {
@@ -190,12 +234,17 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
     }
   };
   try {
-    for await (const batch of batches) {
+    for await (const batch of byFile ? [] : batches) {
       const out = open();
       for (const row of batch) {
         if (out.closed) {
           stop = true;
           break;
+        }
+        if (row instanceof OtherRow) {
+          // only a reader with a share of the file sees these (never this one): a row, read elsewhere
+          read += 1;
+          continue;
         }
         if (row instanceof SkippedRow) {
           read += 1;

@@ -103,6 +103,25 @@ export class CsvBytes {
     return i;
   }
 
+  /**
+   * Copy `text` to `at` when it is {@link plainAscii} (checked as it is copied, in one pass; room for it is there);
+   * `false` when it is not — the bytes written are then left to be overwritten.
+   */
+  private static copyPlain(bytes: Buffer, at: number, text: string): boolean {
+    const length = text.length;
+    if (length === 0) return true;
+    const first = text.charCodeAt(0);
+    // = + - @
+    if (first === 61 || first === 43 || first === 45 || first === 64) return false;
+    for (let i = 0; i < length; i++) {
+      const c = text.charCodeAt(i);
+      // printable ASCII except `"` and `,`
+      if (c < 32 || c > 126 || c === 34 || c === 44) return false;
+      bytes[at + i] = c;
+    }
+    return true;
+  }
+
   /** Append one CSV line of values and its `\n`: the bytes of `csvLine(values) + "\n"`. */
   line(values: readonly unknown[]): void {
     // room for the numbers, booleans and separators; text is measured as it comes
@@ -112,6 +131,8 @@ export class CsvBytes {
       if (i > 0) bytes[at++] = 44;
       const value = values[i];
       if (typeof value === "number" && Number.isSafeInteger(value)) at = CsvBytes.integer(bytes, at, value);
+      else if (typeof value === "string" && value.length <= PER_VALUE - 2 && CsvBytes.copyPlain(bytes, at, value))
+        at += value.length;
       else if (typeof value === "string" && plainAscii(value)) {
         if (value.length > PER_VALUE - 2) {
           this.length = at;

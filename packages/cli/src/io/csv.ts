@@ -20,9 +20,17 @@ export interface CsvRecord {
    * splitting it on `,` gives its cells.
    */
   readonly text?: string;
+  /** This is {@link PASSED}. */
+  readonly passed?: true;
 }
 
 const NO_CELLS: string[] = [];
+
+/**
+ * The record {@link CsvTokenizer.pass} passed over: another reader's share of the file (`--workers`). One shared
+ * object, never read: it only keeps the records counted and in order.
+ */
+export const PASSED: CsvRecord = Object.freeze({ line: 0, cells: NO_CELLS, passed: true });
 
 /** A record that cannot be read; `fatal` when reading cannot go on after it. */
 export class CsvProblem {
@@ -48,6 +56,11 @@ export class CsvTokenizer {
   private line = 1;
   /** Leave quote-free records unsplit (as {@link CsvRecord.text}) from now on, for a reader that splits elsewhere. */
   raw = false;
+  /**
+   * With {@link CsvTokenizer.raw}: a quote-free record for which this returns `true` (given the text it is in and its
+   * line's start and end there, without the line end) comes out as {@link PASSED}, never cut out.
+   */
+  pass: ((text: string, start: number, end: number) => boolean) | undefined;
 
   /** Tokenize `chunk`, appending complete records (and problems) to `out`. */
   push(chunk: string, out: (CsvRecord | CsvProblem)[]): void {
@@ -76,7 +89,9 @@ export class CsvTokenizer {
         const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         out.push(
           this.raw
-            ? { line: this.line, cells: NO_CELLS, text: buf.slice(pos, end) }
+            ? this.pass?.(buf, pos, end)
+              ? PASSED
+              : { line: this.line, cells: NO_CELLS, text: buf.slice(pos, end) }
             : { line: this.line, cells: buf.slice(pos, end).split(",") },
         );
         this.line += 1;

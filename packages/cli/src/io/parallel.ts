@@ -73,6 +73,11 @@ export interface ParallelRows {
   readonly init: unknown;
   /** The column whose value partitions the rows (canonical name, e.g. `personId`). */
   readonly keyColumn: string;
+  /**
+   * On a CSV file, the main thread reads and processes a share itself (with the processor's own `row`, which then
+   * returns values), besides merging: `workers` readers are then `workers - 1` threads and the main thread.
+   */
+  readonly mainShare?: boolean | undefined;
 }
 
 const NO_RESULTS: RowResultMessage = { id: -1, bytes: new Uint8Array(0), lengths: new Int32Array(0), others: [] };
@@ -103,6 +108,27 @@ export function fieldKeyHash(text: string, index: number): number {
   const start = fieldStart(text, index);
   const comma = text.indexOf(",", start);
   const end = comma === -1 ? text.length : comma;
+  if (end === start) return keyHash("");
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (first > 32 && first < 127 && last > 32 && last < 127) return keyHashAt(text, start, end);
+  return keyHash(text.slice(start, end).trim());
+}
+
+/**
+ * {@link fieldKeyHash} of field `index` of the quote-free line `text[lineStart, lineEnd)`, read where it is in `text`:
+ * the same number as for the line cut out, when the line has more than `index` fields (otherwise any number, the same
+ * every time).
+ */
+export function lineFieldKeyHash(text: string, lineStart: number, lineEnd: number, index: number): number {
+  let start = lineStart;
+  for (let i = 0; i < index; i++) {
+    const comma = text.indexOf(",", start);
+    if (comma === -1 || comma >= lineEnd) return keyHash("");
+    start = comma + 1;
+  }
+  const comma = text.indexOf(",", start);
+  const end = comma === -1 || comma >= lineEnd ? lineEnd : comma;
   if (end === start) return keyHash("");
   const first = text.charCodeAt(start);
   const last = text.charCodeAt(end - 1);
@@ -320,7 +346,7 @@ export class RowDispatcher {
   }
 }
 
-function workerFailure(w: number, message: string): UsageError {
+export function workerFailure(w: number, message: string): UsageError {
   return new UsageError(
     `worker thread ${w + 1} failed (${message}); the output is incomplete — run again, or without --workers · 第 ${w + 1} 个工作线程出错，输出不完整，请重新运行或去掉 --workers`,
   );
