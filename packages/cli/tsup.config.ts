@@ -15,10 +15,10 @@ export default defineConfig([
   },
   {
     // the `carekit` program (dist/bin.js) and a worker thread of settle --workers (dist/settle-worker.js, not in the
-    // exports), with the carekit libraries and date-fns bundled in: the libraries' modules import date-fns whole
-    // (its index and every function module, ≈ 0.1–0.2 s to load) and each library separately, so start-up was
-    // ≈ 0.4 s of module loading; bundled and tree-shaken, `carekit settle` starts in ≈ 0.25 s and a worker imports
-    // in ≈ 0.08 s instead of ≈ 0.3 s (measured, docs/benchmarks.md). zod stays a dependency as it is.
+    // exports), with the carekit libraries and date-fns bundled in: start-up was ≈ 0.4 s of module loading (each
+    // library's modules, and date-fns's index until core imported one function module at a time); bundled and
+    // tree-shaken, `carekit settle` starts in ≈ 0.25 s and a worker imports in ≈ 0.08 s instead of ≈ 0.3 s (measured,
+    // docs/benchmarks.md). zod stays a dependency as it is.
     entry: ["src/bin.ts", "src/settle-worker.ts"],
     format: ["esm"],
     shims: true,
