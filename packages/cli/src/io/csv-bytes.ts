@@ -22,18 +22,20 @@ const FALSE = [102, 97, 108, 115, 101];
 /** Bytes reserved per value of a line (with its comma): a safe integer, a boolean or short plain text fit. */
 const PER_VALUE = 26;
 
+/** A first character a spreadsheet runs as a formula: `=`, `+`, `-`, `@`. */
+function formulaStart(c: number): boolean {
+  return c === 61 || c === 43 || c === 45 || c === 64;
+}
+
+/** A character a CSV field may carry as it is: printable ASCII except `"` and `,`. */
+function plainChar(c: number): boolean {
+  return c >= 32 && c <= 126 && c !== 34 && c !== 44;
+}
+
 /** Printable ASCII a CSV field may carry as it is, with its first character not one a spreadsheet runs as a formula. */
 function plainAscii(text: string): boolean {
-  const length = text.length;
-  if (length === 0) return true;
-  const first = text.charCodeAt(0);
-  // = + - @
-  if (first === 61 || first === 43 || first === 45 || first === 64) return false;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    // printable ASCII except `"` and `,`
-    if (c < 32 || c > 126 || c === 34 || c === 44) return false;
-  }
+  if (text.length > 0 && formulaStart(text.charCodeAt(0))) return false;
+  for (let i = 0; i < text.length; i++) if (!plainChar(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -108,15 +110,10 @@ export class CsvBytes {
    * `false` when it is not — the bytes written are then left to be overwritten.
    */
   private static copyPlain(bytes: Buffer, at: number, text: string): boolean {
-    const length = text.length;
-    if (length === 0) return true;
-    const first = text.charCodeAt(0);
-    // = + - @
-    if (first === 61 || first === 43 || first === 45 || first === 64) return false;
-    for (let i = 0; i < length; i++) {
+    if (text.length > 0 && formulaStart(text.charCodeAt(0))) return false;
+    for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      // printable ASCII except `"` and `,`
-      if (c < 32 || c > 126 || c === 34 || c === 44) return false;
+      if (!plainChar(c)) return false;
       bytes[at + i] = c;
     }
     return true;
@@ -133,11 +130,10 @@ export class CsvBytes {
       if (typeof value === "number" && Number.isSafeInteger(value)) at = CsvBytes.integer(bytes, at, value);
       else if (typeof value === "string" && value.length <= PER_VALUE - 2 && CsvBytes.copyPlain(bytes, at, value))
         at += value.length;
-      else if (typeof value === "string" && plainAscii(value)) {
-        if (value.length > PER_VALUE - 2) {
-          this.length = at;
-          bytes = this.room(value.length + PER_VALUE * (values.length - i));
-        }
+      else if (typeof value === "string" && value.length > PER_VALUE - 2 && plainAscii(value)) {
+        // (a short one was tried just above) a long plain text: room for it, then copied
+        this.length = at;
+        bytes = this.room(value.length + PER_VALUE * (values.length - i));
         for (let c = 0; c < value.length; c++) bytes[at++] = value.charCodeAt(c);
       } else if (typeof value === "boolean") {
         const word = value ? TRUE : FALSE;
