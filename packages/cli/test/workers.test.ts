@@ -42,28 +42,37 @@ function claimsFile(dir: string): string {
 
 const policy = ["-p", fixture("policies.json"), "-c", fixture("catalogues.json")];
 
+/** `carekit settle input -o out --errors errors --workers N …`, and what it wrote. */
+function settleOn(workers: number, input: string, out: string, errors: string, extra: readonly string[]) {
+  const run = carekit([
+    "settle",
+    input,
+    ...policy,
+    "-o",
+    out,
+    "--errors",
+    errors,
+    "--workers",
+    String(workers),
+    ...extra,
+  ]);
+  return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
+}
+
 describe("carekit settle --workers", () => {
   it("writes the same output, error file, summary and exit code with 1, 2 and 3 workers (CSV and JSON Lines, --yuan)", () => {
     const dir = tmp();
     const input = claimsFile(dir);
     for (const extra of [[], ["--yuan"], ["-f", "jsonl"]]) {
-      const runs = [1, 2, 3].map((workers) => {
-        const out = join(dir, `out-${workers}.${extra[0] === "-f" ? "jsonl" : "csv"}`);
-        const errors = join(dir, `errors-${workers}.csv`);
-        const run = carekit([
-          "settle",
+      const runs = [1, 2, 3].map((workers) =>
+        settleOn(
+          workers,
           input,
-          ...policy,
-          "-o",
-          out,
-          "--errors",
-          errors,
-          "--workers",
-          String(workers),
-          ...extra,
-        ]);
-        return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
-      });
+          join(dir, `out-${workers}.${extra[0] === "-f" ? "jsonl" : "csv"}`),
+          join(dir, `errors-${workers}.csv`),
+          extra,
+        ),
+      );
       const [one, ...more] = runs;
       expect(one?.run.code).toBe(1);
       expect(one?.run.stderr).toMatch(/read 5011, written \d+, rejected \d+, skipped 6/);
@@ -117,23 +126,15 @@ describe("carekit settle --workers", () => {
     for (const [name, extra, content] of inputs) {
       const input = join(dir, name);
       writeFileSync(input, content);
-      const runs = [1, 2].map((workers) => {
-        const out = join(dir, `${name}-${workers}.csv`);
-        const errors = join(dir, `${name}-errors-${workers}.csv`);
-        const run = carekit([
-          "settle",
+      const runs = [1, 2].map((workers) =>
+        settleOn(
+          workers,
           input,
-          ...policy,
-          "-o",
-          out,
-          "--errors",
-          errors,
-          "--workers",
-          String(workers),
-          ...extra,
-        ]);
-        return { run, out: readFileSync(out, "utf8"), errors: readFileSync(errors, "utf8") };
-      });
+          join(dir, `${name}-${workers}.csv`),
+          join(dir, `${name}-errors-${workers}.csv`),
+          extra,
+        ),
+      );
       const [one, two] = runs;
       expect(one?.run.code, name).toBe(1);
       expect(two?.run.stderr.replace(/-errors-\d/g, "-errors-n"), name).toBe(
