@@ -60,6 +60,83 @@ function settleOn(workers: number, input: string, out: string, errors: string, e
 }
 
 describe("carekit settle --workers", () => {
+  it("a line too short to have a person, after the first 64 KiB, is the same row error on every thread count (failed before: exit 2, no thread owned it)", () => {
+    const dir = tmp();
+    const lines = readFileSync(claimsFile(dir), "utf8").split("\n").slice(0, 1200);
+    lines.splice(1000, 0, "x", "合计", "junk"); // line 1001 on: well past 64 KiB of text
+    const input = join(dir, "short.csv");
+    writeFileSync(input, `${lines.join("\n")}\n`);
+    const runs = [1, 2, 3].map((workers) =>
+      settleOn(workers, input, join(dir, `short-${workers}.csv`), join(dir, `short-errors-${workers}.csv`), []),
+    );
+    const [one, ...more] = runs;
+    expect(one?.run.code).toBe(1);
+    expect(one?.errors).toMatch(/FIELD_COUNT[^\n]*\n[\s\S]*FIELD_COUNT[^\n]*\n[\s\S]*FIELD_COUNT/);
+    for (const run of more) {
+      expect(run.run.code).toBe(1);
+      expect(run.out).toBe(one?.out);
+      expect(run.errors).toBe(one?.errors);
+    }
+  });
+
+  it("a path that is not a regular file (a pipe) is read once and its rows sent out (failed before: every thread opened it)", () => {
+    const dir = tmp();
+    const input = claimsFile(dir);
+    const runs = [1, 2].map((workers) => {
+      const out = join(dir, `pipe-${workers}.csv`);
+      const args = [
+        "settle",
+        '<(cat "$0")',
+        "--input-format",
+        "csv",
+        ...policy,
+        "-o",
+        out,
+        "--workers",
+        String(workers),
+      ];
+      // bash's process substitution hands the CLI a pipe's path (/dev/fd/N)
+      const run = spawnSync(
+        "bash",
+        ["-c", `node "${bin}" ${args.map((a) => (a.startsWith("<(") ? a : `"${a}"`)).join(" ")}`, input],
+        {
+          cwd: dir,
+          encoding: "utf8",
+        },
+      );
+      return { code: run.status, out: readFileSync(out, "utf8") };
+    });
+    expect(runs[0]?.code).toBe(1);
+    expect(runs[1]?.code).toBe(1);
+    expect(runs[1]?.out).toBe(runs[0]?.out);
+  });
+
+  it("an output file that cannot be opened is exit 2 with the error on every thread count (failed before: one thread exited 0 with nothing written)", () => {
+    const dir = tmp();
+    // every row valid (no error file to open first), output well under the 1 MiB the file takes before waiting
+    const header = readFileSync(fixture("claims.csv"), "utf8").split("\n")[0];
+    const rows = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `c-${i},p-${i},510104,500111,employee,in_service,level3,inpatient,2024-01-01,2024-01-10,other_temporary,,${1000 + i}.00,0.50,0,0`,
+    );
+    const input = join(dir, "valid.csv");
+    writeFileSync(input, `${[header, ...rows].join("\n")}\n`);
+    for (const workers of [1, 2]) {
+      const run = carekit([
+        "settle",
+        input,
+        ...policy,
+        "-o",
+        join(dir, "missing", "out.csv"),
+        "--workers",
+        String(workers),
+      ]);
+      expect(run.code, `--workers ${workers}`).toBe(2);
+      expect(run.stderr).toMatch(/ENOENT/);
+    }
+  });
+
   it("writes the same output, error file, summary and exit code with 1, 2 and 3 workers (CSV and JSON Lines, --yuan)", () => {
     const dir = tmp();
     const input = claimsFile(dir);

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { dirname, join, parse as parsePath } from "node:path";
 import type { Cell, HeaderMap, TableSpec } from "./columns.js";
 import type { Encoding } from "./decode.js";
@@ -156,10 +157,14 @@ export async function runBatch(options: BatchOptions, processor: RowProcessor): 
         );
     }
   };
-  // a CSV file is read by the workers themselves (each its share of the records); standard input and .xlsx are read
-  // here and their rows sent out
+  // a CSV file is read by the workers themselves (each its share of the records); standard input, .xlsx and any path
+  // that is not a regular file (a pipe, a FIFO, /dev/stdin: it can be read only once) are read here and their rows
+  // sent out
   const byFile =
-    parallel !== undefined && options.input !== "-" && inputFormatOf(options.input, options.inputFormat) === "csv";
+    parallel !== undefined &&
+    options.input !== "-" &&
+    inputFormatOf(options.input, options.inputFormat) === "csv" &&
+    isRegularFile(options.input);
   const batches = readTableBatches(source, spec, {
     skipTotalRows: options.skipTotalRows,
     fastRow: processor.fastRow,
@@ -355,4 +360,13 @@ export function summaryLine(summary: BatchSummary): string {
       : "";
   const skipped = summary.skipped ?? 0;
   return `read ${summary.read}, written ${summary.written}, rejected ${summary.rejected}, skipped ${skipped}${where} · 读取 ${summary.read} 行，输出 ${summary.written} 行，拒绝 ${summary.rejected} 行，跳过 ${skipped} 行${stopped}`;
+}
+
+/** Whether `path` names a regular file, which every thread can open and read from the start. */
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // (a missing file: the reader reports it)
+  }
 }

@@ -13,7 +13,6 @@ import { Worker } from "node:worker_threads";
 import type { Cell, HeaderMap } from "./columns.js";
 import type { RowError } from "./errors.js";
 import { UsageError } from "./problems.js";
-import { fieldStart } from "./read.js";
 
 /**
  * CSV output lines a worker encoded (UTF-8, each with its `\n`, as `CsvBytes.line` writes them), `rows` of them, to be
@@ -102,23 +101,16 @@ function keyHashAt(text: string, start: number, end: number): number {
 
 /**
  * {@link keyHash} of field `index` of a quote-free CSV line, trimmed, read in place (cut out and trimmed only when it
- * starts or ends with a space or a non-ASCII character).
+ * starts or ends with a space or a non-ASCII character); a line with fewer fields hashes as an empty field, as its
+ * cells would.
  */
 export function fieldKeyHash(text: string, index: number): number {
-  const start = fieldStart(text, index);
-  const comma = text.indexOf(",", start);
-  const end = comma === -1 ? text.length : comma;
-  if (end === start) return keyHash("");
-  const first = text.charCodeAt(start);
-  const last = text.charCodeAt(end - 1);
-  if (first > 32 && first < 127 && last > 32 && last < 127) return keyHashAt(text, start, end);
-  return keyHash(text.slice(start, end).trim());
+  return lineFieldKeyHash(text, 0, text.length, index);
 }
 
 /**
  * {@link fieldKeyHash} of field `index` of the quote-free line `text[lineStart, lineEnd)`, read where it is in `text`:
- * the same number as for the line cut out, when the line has more than `index` fields (otherwise any number, the same
- * every time).
+ * the same number as for the line cut out (an empty field's for a line with fewer fields).
  */
 export function lineFieldKeyHash(text: string, lineStart: number, lineEnd: number, index: number): number {
   let start = lineStart;

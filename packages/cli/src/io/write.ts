@@ -170,8 +170,11 @@ export class RecordWriter {
       this.block = "";
       if (chunk === "") return undefined;
     }
-    if (this.closed) return undefined;
+    if (this.closed || this.failure) return undefined;
     if (this.stream.write(chunk)) return undefined;
+    // a stream destroyed by an error (a file that could not be opened) emits nothing more: waiting would end the run
+    // with nothing to wake it, exit code 0; the failure is reported by the caller
+    if (this.stream.destroyed) return undefined;
     return new Promise((resolve) => {
       const done = () => {
         this.stream.off("drain", done);
@@ -249,7 +252,7 @@ export class RecordWriter {
     if (this.ownStream) {
       const own = this.ownStream;
       await new Promise<void>((resolve, reject) =>
-        own.end((error?: Error | null) => (error ? reject(error) : resolve())),
+        own.end((error?: Error | null) => (error ? reject(this.failure ?? error) : resolve())),
       );
     }
   }
