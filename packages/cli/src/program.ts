@@ -118,6 +118,22 @@ export async function runProgram(program: Command, exitCode: () => number, argv:
   }
 }
 
+/** Errors of the file system that are the user's to fix (a path, a permission, a full disk), not the program's. */
+const FILE_SYSTEM_ERRORS = new Set([
+  "ENOENT",
+  "EISDIR",
+  "EACCES",
+  "ENOTDIR",
+  "EPERM",
+  "EROFS",
+  "ENOSPC",
+  "EDQUOT",
+  "ENXIO",
+  "ENAMETOOLONG",
+  "ELOOP",
+  "EMFILE",
+]);
+
 /** The exit code for an error that ended a run, after reporting it. */
 export function exitCodeOf(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -146,7 +162,7 @@ export function exitCodeOf(error: unknown): number {
   if (isBrokenPipe(error)) return EXIT.ok;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const message = error instanceof Error ? error.message : String(error);
-  if (code === "ENOENT" || code === "EISDIR" || code === "EACCES" || code === "ENOTDIR") {
+  if (code !== undefined && FILE_SYSTEM_ERRORS.has(code)) {
     report([`carekit: ${message} · 无法读写该文件`]);
     return EXIT.usage;
   }

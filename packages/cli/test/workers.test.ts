@@ -1,6 +1,6 @@
 // settle --workers N: the same output and error bytes as one thread, and a failed worker ends the run (exit 2).
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
@@ -134,6 +134,12 @@ describe("carekit settle --workers", () => {
       ]);
       expect(run.code, `--workers ${workers}`).toBe(2);
       expect(run.stderr).toMatch(/ENOENT/);
+      // a full disk (Linux's /dev/full) is the user's to fix too: reported as such, not as an internal error
+      if (existsSync("/dev/full")) {
+        const full = carekit(["settle", input, ...policy, "-o", "/dev/full", "--workers", String(workers)]);
+        expect(full.code, `--workers ${workers}`).toBe(2);
+        expect(full.stderr).toMatch(/ENOSPC[^\n]*无法读写该文件/);
+      }
     }
   });
 

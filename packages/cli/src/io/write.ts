@@ -251,9 +251,17 @@ export class RecordWriter {
     if (this.failure) throw this.failure;
     if (this.ownStream) {
       const own = this.ownStream;
-      await new Promise<void>((resolve, reject) =>
-        own.end((error?: Error | null) => (error ? reject(this.failure ?? error) : resolve())),
-      );
+      const failed = own.destroyed; // (before its end: a successful end destroys the stream too)
+      const ended = failed
+        ? undefined
+        : await new Promise<Error | undefined>((resolve) =>
+            own.end((error?: Error | null) => resolve(error ?? undefined)),
+          );
+      if (failed || ended) {
+        // a file that failed (could not be opened, or the disk is full) reports why: its error comes before its close
+        if (!own.closed) await new Promise<void>((resolve) => own.once("close", () => resolve()));
+        throw this.failure ?? ended ?? new Error(`the output file ${this.path} was closed before it was written`);
+      }
     }
   }
 }
