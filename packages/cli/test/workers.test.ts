@@ -111,7 +111,7 @@ describe("carekit settle --workers", () => {
     expect(runs[1]?.out).toBe(runs[0]?.out);
   });
 
-  it("an output file that cannot be opened is exit 2 with the error on every thread count (failed before: one thread exited 0 with nothing written)", () => {
+  it("an output file that cannot be written is exit 2 with its reason on every thread count, a missing folder before any row (failed before: one thread exited 0 with nothing written)", () => {
     const dir = tmp();
     // every row valid (no error file to open first), output well under the 1 MiB the file takes before waiting
     const header = readFileSync(fixture("claims.csv"), "utf8").split("\n")[0];
@@ -133,7 +133,21 @@ describe("carekit settle --workers", () => {
         String(workers),
       ]);
       expect(run.code, `--workers ${workers}`).toBe(2);
-      expect(run.stderr).toMatch(/ENOENT/);
+      expect(run.stderr).toMatch(/the folder \S+missing of \S+out\.csv does not exist · 文件夹 \S+ 不存在/);
+      // a folder given as the output: the file cannot be opened (this run exited 0 with one thread before)
+      const folder = carekit([
+        "settle",
+        input,
+        ...policy,
+        "-o",
+        dir,
+        "--errors",
+        join(dir, "e.csv"),
+        "--workers",
+        String(workers),
+      ]);
+      expect(folder.code, `--workers ${workers}`).toBe(2);
+      expect(folder.stderr).toMatch(/EISDIR[^\n]*无法读写该文件/);
       // a full disk (Linux's /dev/full) is the user's to fix too: reported as such, not as an internal error
       if (existsSync("/dev/full")) {
         const full = carekit(["settle", input, ...policy, "-o", "/dev/full", "--workers", String(workers)]);
