@@ -2,34 +2,14 @@ import { plans } from "@carekit/indicators";
 import { expectCarekitError, fuzzExportsAsync } from "@carekit/test-utils";
 import { describe, expect, it } from "vitest";
 import * as cli from "../src/index.js";
+import { REPORT_INPUT_KEYS } from "../src/report/input.js";
 
 // Every export of the CLI's programmatic entry called with generated hostile arguments (BigInt, symbols, circular
 // and 10,000-deep values, throwing getters, Object.create(null), NaN dates): a result or a CarekitError, never a raw
 // exception, never NaN, Infinity, −0 or an unsafe integer. `runCli` reads and writes files and streams; its hostile
 // command lines are covered by test/defects.test.ts and test/commands.test.ts.
-const KEYS = [
-  "name",
-  "plan",
-  "rows",
-  "rowLines",
-  "populationYear",
-  "rowsSource",
-  "observations",
-  "rejected",
-  "illustrative",
-  "district",
-  "nursingShareTarget",
-  "generatedOn",
-  "sources",
-  "facilityStandard",
-  "finance",
-  "lang",
-  "region",
-  "population",
-  "existingSlots",
-  "zh",
-  "en",
-];
+// the report input's own fields (so that hostile values reach each of them), and the keys of the rows inside it
+const KEYS = [...REPORT_INPUT_KEYS, "region", "population", "existingSlots", "zh", "en"];
 
 describe("the CLI's programmatic entry at its boundary", () => {
   it("returns a clean result or throws a CarekitError for 10,000 generated calls over every export", async () => {

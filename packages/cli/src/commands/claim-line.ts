@@ -11,6 +11,7 @@ import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
 import { mayStartTotal } from "../io/read.js";
 import { plainYuanToFenAt } from "../io/yuan.js";
 import {
+  claimColumnsOf,
   dateChecker,
   edgeSpace,
   enumLookup,
@@ -128,27 +129,28 @@ function amountAt(line: string, start: number, end: number): number {
 export function compileClaimLine(header: HeaderMap, personAt: IdAt = cut): ClaimLineReader | undefined {
   const columns = header.columns;
   const width = header.headers.length;
-  const at = (name: string) => columns.findIndex((column) => column?.name === name);
   const spec = (name: string) => columns.find((column) => column?.name === name);
-  const idCol = at("id");
-  const personCol = at("personId");
-  const insuredCol = at("insuredRegion");
-  const treatmentCol = at("treatmentRegion");
-  const schemeCol = at("scheme");
-  const statusCol = at("personStatus");
-  const gradeCol = at("hospitalGrade");
-  const careCol = at("careType");
-  const admissionCol = at("admissionDate");
-  const dischargeCol = at("dischargeDate");
-  const registrationCol = at("registration");
-  const subTypeCol = at("registrationSubType");
-  const aCol = at("classA");
-  const bCol = at("classB");
-  const cCol = at("classC");
-  const overCol = at("overPriceCap");
-  const declaredCol = at("declaredTotal");
-  const needed = [idCol, personCol, insuredCol, treatmentCol, schemeCol, statusCol, gradeCol, careCol, admissionCol];
-  if ([...needed, dischargeCol, registrationCol, aCol, bCol, cCol, overCol].some((i) => i === -1)) return undefined;
+  const places = claimColumnsOf(header);
+  if (places === undefined) return undefined;
+  const {
+    id: idCol,
+    personId: personCol,
+    insuredRegion: insuredCol,
+    treatmentRegion: treatmentCol,
+    scheme: schemeCol,
+    personStatus: statusCol,
+    hospitalGrade: gradeCol,
+    careType: careCol,
+    admissionDate: admissionCol,
+    dischargeDate: dischargeCol,
+    registration: registrationCol,
+    registrationSubType: subTypeCol,
+    classA: aCol,
+    classB: bCol,
+    classC: cCol,
+    overPriceCap: overCol,
+    declaredTotal: declaredCol,
+  } = places;
   const registrations = enumLookup(spec("registration"));
   const subTypeLookup = enumLookup(spec("registrationSubType"));
   const { registrationOf, longTerm } = registrationObjects(registrations, subTypeLookup);

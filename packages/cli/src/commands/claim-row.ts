@@ -112,33 +112,73 @@ export function registrationObjects(
   return { registrationOf, longTerm };
 }
 
+/** The claim columns the fast readers read. */
+const CLAIM_COLUMNS = [
+  "id",
+  "personId",
+  "insuredRegion",
+  "treatmentRegion",
+  "scheme",
+  "personStatus",
+  "hospitalGrade",
+  "careType",
+  "admissionDate",
+  "dischargeDate",
+  "registration",
+  "registrationSubType",
+  "classA",
+  "classB",
+  "classC",
+  "overPriceCap",
+  "declaredTotal",
+] as const;
+
+/** Columns a fast reader can do without (an absent one is read as not given). */
+const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(["registrationSubType", "declaredTotal"]);
+
+/**
+ * Where each claim column is in a mapped header (-1 for an optional one that is absent), for both fast readers
+ * (`compileClaimRow` on split cells, `compileClaimLine` on a line in place); `undefined` when a column they need is
+ * missing (then every row takes the strict reading).
+ */
+export function claimColumnsOf(header: HeaderMap): Record<(typeof CLAIM_COLUMNS)[number], number> | undefined {
+  const places = {} as Record<(typeof CLAIM_COLUMNS)[number], number>;
+  for (const name of CLAIM_COLUMNS) {
+    const place = header.columns.findIndex((column) => column?.name === name);
+    if (place === -1 && !OPTIONAL_COLUMNS.has(name)) return undefined;
+    places[name] = place;
+  }
+  return places;
+}
+
 /**
  * Compile the fast reader for a mapped header; `undefined` when the header lacks a column it needs (then every row
  * takes the strict reading).
  */
 export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
   const columns = header.columns;
-  const at = (name: string) => columns.findIndex((column) => column?.name === name);
   const spec = (name: string) => columns.find((column) => column?.name === name);
-  const idAt = at("id");
-  const personAt = at("personId");
-  const insuredAt = at("insuredRegion");
-  const treatmentAt = at("treatmentRegion");
-  const schemeAt = at("scheme");
-  const statusAt = at("personStatus");
-  const gradeAt = at("hospitalGrade");
-  const careAt = at("careType");
-  const admissionAt = at("admissionDate");
-  const dischargeAt = at("dischargeDate");
-  const registrationAt = at("registration");
-  const subTypeAt = at("registrationSubType");
-  const aAt = at("classA");
-  const bAt = at("classB");
-  const cAt = at("classC");
-  const overAt = at("overPriceCap");
-  const declaredAt = at("declaredTotal");
-  const required = [idAt, personAt, insuredAt, treatmentAt, schemeAt, statusAt, gradeAt, careAt, admissionAt];
-  if ([...required, dischargeAt, registrationAt, aAt, bAt, cAt, overAt].some((i) => i === -1)) return undefined;
+  const places = claimColumnsOf(header);
+  if (places === undefined) return undefined;
+  const {
+    id: idAt,
+    personId: personAt,
+    insuredRegion: insuredAt,
+    treatmentRegion: treatmentAt,
+    scheme: schemeAt,
+    personStatus: statusAt,
+    hospitalGrade: gradeAt,
+    careType: careAt,
+    admissionDate: admissionAt,
+    dischargeDate: dischargeAt,
+    registration: registrationAt,
+    registrationSubType: subTypeAt,
+    classA: aAt,
+    classB: bAt,
+    classC: cAt,
+    overPriceCap: overAt,
+    declaredTotal: declaredAt,
+  } = places;
   const schemes = enumLookup(spec("scheme"));
   const statuses = enumLookup(spec("personStatus"));
   const grades = enumLookup(spec("hospitalGrade"));

@@ -92,7 +92,8 @@ export interface DistrictReportInput {
  * bad one into that row's rejection; the fields here are the ones a report cannot be made without.
  */
 
-const KEYS = [
+/** The fields of a report's input, as `checkReportInput` reads them. */
+export const REPORT_INPUT_KEYS = [
   "name",
   "plan",
   "rows",
@@ -190,7 +191,7 @@ function year(value: unknown, path: string): number {
  *   that throws
  */
 export function checkReportInput(input: unknown): DistrictReportInput {
-  const f = readFields(input, KEYS, "");
+  const f = readFields(input, REPORT_INPUT_KEYS, "");
   if (typeof f.generatedOn !== "string" || !IsoDateSchema.safeParse(f.generatedOn).success) {
     invalid("generatedOn", "a date YYYY-MM-DD", "日期 YYYY-MM-DD", f.generatedOn);
   }
