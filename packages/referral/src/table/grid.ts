@@ -4,6 +4,7 @@ import { asCompileError } from "../validate.js";
 import {
   headersOf,
   normaliseHeader,
+  OUTPUT_KEYS,
   type OutputKey,
   outputHeaderZh,
   outputKeyOf,
@@ -320,24 +321,6 @@ export interface GridOptions {
 export function tableToGrid(table: DecisionTable, options: GridOptions = {}): string[][] {
   const valid = checkTable(table);
   const zh = options.headers === "zh";
-  const keys: OutputKey[] = [
-    "id",
-    "levels",
-    "action",
-    "targetLevel",
-    "urgency",
-    "followUpDays",
-    "reason.zh",
-    "reason.en",
-  ];
-  if (valid.rows.some((row) => row.overriddenBy !== undefined)) keys.push("overriddenBy");
-  for (const key of ["title", "number", "url", "confidence", "note"] as const) {
-    if (valid.rows.some((row) => row.source?.[key] !== undefined)) keys.push(`source.${key}`);
-  }
-  const header = [
-    ...valid.inputs.map((fact) => (zh ? (valid.facts[fact]?.label?.zh ?? fact) : fact)),
-    ...keys.map((key) => (zh ? outputHeaderZh(key) : key)),
-  ];
   const value = (row: TableRow, key: OutputKey): unknown => {
     if (key === "reason.zh") return row.then.reason.zh;
     if (key === "reason.en") return row.then.reason.en;
@@ -345,5 +328,15 @@ export function tableToGrid(table: DecisionTable, options: GridOptions = {}): st
     if (key === "id" || key === "levels" || key === "overriddenBy") return row[key];
     return row.then[key as "action"];
   };
+  // every outcome column, then the rule columns (overriddenBy, source.*) that some row fills, in OUTPUT_KEYS' order
+  const optional = (key: OutputKey) => key === "overriddenBy" || key.startsWith("source.");
+  const keys: OutputKey[] = [
+    ...OUTPUT_KEYS.filter((key) => !optional(key)),
+    ...OUTPUT_KEYS.filter((key) => optional(key) && valid.rows.some((row) => value(row, key) !== undefined)),
+  ];
+  const header = [
+    ...valid.inputs.map((fact) => (zh ? (valid.facts[fact]?.label?.zh ?? fact) : fact)),
+    ...keys.map((key) => (zh ? outputHeaderZh(key) : key)),
+  ];
   return [header, ...valid.rows.map((row) => [...row.cells, ...keys.map((key) => writeOutput(value(row, key)))])];
 }
