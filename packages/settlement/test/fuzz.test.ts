@@ -50,6 +50,16 @@ const SETTLER = {
       claim: typeof field === "string" ? { ...CROSS_CLAIM, [field]: value } : CROSS_CLAIM,
       accumulators: (accumulators ?? settlement.START_OF_YEAR) as settlement.Accumulators,
     }),
+  ledger: settler.ledger,
+  /** A ledger's settle and read-outs, on hostile claims and starting accumulators. */
+  ledgerSettle: (claim: unknown) => settler.ledger({ accumulators: [] }).settle(claim),
+  ledgerWithField: (field: unknown, value: unknown) => {
+    const ledger = settler.ledger({ accumulators: [] });
+    ledger.settle(CROSS_CLAIM);
+    return ledger.settle(typeof field === "string" ? { ...CROSS_CLAIM, id: "next", [field]: value } : CROSS_CLAIM);
+  },
+  ledgerAccumulatorsOf: (start: unknown, personId: unknown) =>
+    settler.ledger({ accumulators: start as never }).accumulatorsOf(personId as string),
 };
 
 describe("settlement at its boundary", () => {
