@@ -16,6 +16,7 @@ import {
 import { CsvProblem, type CsvRecord, CsvTokenizer } from "./csv.js";
 import { DecodeError, decodeStream, type Encoding } from "./decode.js";
 import { UsageError } from "./problems.js";
+import { type OwnsBytes, ShareFilter } from "./share-filter.js";
 
 /** Input formats the CLI reads (输入格式). */
 export type InputFormat = "csv" | "json" | "jsonl" | "xlsx";
@@ -213,12 +214,29 @@ function textOf(source: InputSource): AsyncGenerator<string> {
   });
 }
 
+/** How {@link csvCells} reads records after the header: see {@link CsvTokenizer.raw} and {@link CsvTokenizer.pass}. */
+interface CsvMode {
+  raw: boolean;
+  pass?: ((text: string, start: number, end: number) => boolean) | undefined;
+  /** Another reader's line in the input's bytes (`false`), before decoding: see `./share-filter.ts`. */
+  passBytes?: OwnsBytes | undefined;
+}
+
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(
-  source: InputSource,
-  mode?: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined },
-): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(source: InputSource, mode?: CsvMode): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
+  // a reader of a shared file: its bytes filtered before decoding, once the header gives `mode.passBytes`
+  const filter = mode ? new ShareFilter(tokenizer, mode) : undefined;
+  const texts = filter
+    ? decodeStream(filter.filter(bytesOf(source)), {
+        encoding: source.encoding,
+        onEncoding(encoding) {
+          filter.encoding = encoding;
+          source.onEncoding?.(encoding);
+        },
+        lag: () => filter.lag,
+      })
+    : textOf(source);
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
     let batch: CellRow[] = [];
@@ -233,7 +251,7 @@ async function* csvCells(
     out = [];
   };
   try {
-    for await (const text of textOf(source)) {
+    for await (const text of texts) {
       if (mode) {
         tokenizer.raw = mode.raw;
         tokenizer.pass = mode.pass;
@@ -303,7 +321,9 @@ export interface ReadTableOptions {
    * records: `owns` says for each record after the header (an unsplit quote-free CSV line as `text`, else its cells)
    * whether this reader handles it — every other record comes out as an {@link OtherRow}, unread; `ownsLine`, when
    * given, answers the same for a quote-free line where it is in the decoded text (start and end of the line there), so
-   * that another reader's lines are never cut out — and `problems`
+   * that another reader's lines are never cut out; `ownsBytes`, when given, the same for a line in the input's bytes
+   * before they are decoded (`undefined` when they cannot tell), so that another reader's lines are not even decoded
+   * (see `./share-filter.ts`) — and `problems`
    * whether this reader reports the records the tokenizer could not read (one reader does; for the others they are
    * {@link OtherRow}s too). Every reader sees the same records in the same order, so the shares add up to the file.
    */
@@ -311,6 +331,7 @@ export interface ReadTableOptions {
     | {
         readonly owns: (text: string | undefined, cells: readonly Cell[]) => boolean;
         readonly ownsLine?: (text: string, start: number, end: number) => boolean;
+        readonly ownsBytes?: OwnsBytes;
         readonly problems: boolean;
       }
     | undefined;
@@ -402,9 +423,7 @@ export async function* readTableBatches(
   }
   const lookup = headerLookup(spec);
   // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
-  const mode: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined } = {
-    raw: false,
-  };
+  const mode: CsvMode = { raw: false };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
@@ -430,7 +449,12 @@ export async function* readTableBatches(
   };
   const share = options.share;
   const rowOf = (row: CellRow): TableRow => {
-    if (share !== undefined && (row.passed === true || !share.owns(row.text, row.cells))) return OTHER;
+    // (an unsplit line that `ownsLine` did not pass is this reader's: asked once)
+    if (
+      share !== undefined &&
+      (row.passed === true || ((row.text === undefined || !share.ownsLine) && !share.owns(row.text, row.cells)))
+    )
+      return OTHER;
     const b = builder as ReturnType<typeof recordBuilder>;
     const { line } = row;
     let { cells } = row;
@@ -485,6 +509,7 @@ export async function* readTableBatches(
     mode.raw = options.rawRows === true || fastLine !== undefined || share !== undefined;
     const ownsLine = share?.ownsLine;
     if (ownsLine) mode.pass = (text, start, end) => !ownsLine(text, start, end);
+    mode.passBytes = share?.ownsBytes;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {
