@@ -8,6 +8,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CLAIM_TABLE } from "../src/commands/settle.js";
 import type { Cell, HeaderMap } from "../src/io/columns.js";
+import { CsvTokenizer, PASSED } from "../src/io/csv.js";
+import { decodeStream } from "../src/io/decode.js";
 import { bytesOwnerOf, lineOwnerOf, ownerOf } from "../src/io/file-worker.js";
 import { bytesFieldKeyHash, keyHash, lineFieldKeyHash } from "../src/io/parallel.js";
 import { readTableBatches, type TableRow } from "../src/io/read.js";
@@ -119,6 +121,40 @@ describe("the share filter drops other readers' lines before decoding, and nothi
       ),
     );
     expect(bytesFieldKeyHash(Buffer.from("c1"), 0, 2, 1)).toBe(keyHash(""));
+  });
+
+  it("counts a marker's records and lines, switches markers off at a bare one, and refuses a line that is no count", () => {
+    const tokenizer = new CsvTokenizer();
+    tokenizer.raw = true;
+    tokenizer.markers = true;
+    const out: unknown[] = [];
+    tokenizer.push("a,b\n\u00003\nc,d\n\u0000\n\u00002\n", out as never);
+    expect(out).toEqual([
+      { line: 1, cells: [], text: "a,b" },
+      PASSED,
+      PASSED,
+      PASSED,
+      { line: 5, cells: [], text: "c,d" },
+      { line: 6, cells: [], text: "\u00002" },
+    ]);
+    const strict = new CsvTokenizer();
+    strict.raw = true;
+    strict.markers = true;
+    expect(() => strict.push("\u00001x\n", [])).toThrow(/not a share marker at line 1/);
+    expect(() => strict.push(`\u0000${"9".repeat(12)}\n`, [])).toThrow(/not a share marker/);
+  });
+
+  it("has each piece decoded and taken before the next is asked for (the filter reads the tokenizer between them)", async () => {
+    const taken: number[] = [];
+    let texts = 0;
+    async function* pieces(): AsyncGenerator<Uint8Array> {
+      for (let k = 0; k < 6; k++) {
+        taken.push(texts);
+        yield new Uint8Array(65_536).fill(97);
+      }
+    }
+    for await (const _ of decodeStream(pieces())) texts += 1;
+    expect(taken).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it("reads plain rows and every odd line the same, over many pieces", async () => {

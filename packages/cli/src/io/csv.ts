@@ -42,6 +42,9 @@ export class CsvProblem {
   ) {}
 }
 
+/** The most records one share marker stands for: the lines a piece of input can hold (see `./share-filter.ts`). */
+const MAX_MARKED = 1 << 16;
+
 /** A quoted field longer than this (in characters) is taken as an unclosed quote. */
 export const MAX_QUOTED_FIELD = 1 << 20;
 
@@ -91,7 +94,13 @@ export class CsvTokenizer {
       return;
     }
     let count = 0;
-    for (let i = start; i < end; i++) count = count * 10 + buf.charCodeAt(i) - 48;
+    for (let i = start; i < end; i++) {
+      const digit = buf.charCodeAt(i) - 48;
+      // only a ShareFilter writes these, a count of its piece's lines: anything else is a bug, never rows made up
+      if (digit < 0 || digit > 9 || count > MAX_MARKED) throw new Error(`not a share marker at line ${this.line}`);
+      count = count * 10 + digit;
+    }
+    if (count > MAX_MARKED) throw new Error(`not a share marker at line ${this.line}`);
     for (let i = 0; i < count; i++) out.push(PASSED);
     this.line += count;
   }

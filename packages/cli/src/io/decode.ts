@@ -69,6 +69,10 @@ export function detectEncoding(head: Uint8Array, complete: boolean): { encoding:
 /**
  * Decode a byte stream to text chunks, detecting the encoding (or using `encoding`), dropping a BOM, and never splitting
  * a character across chunks (`TextDecoder` with `stream: true`). `onEncoding` learns the encoding used.
+ *
+ * After the first {@link SNIFF} bytes, each chunk's text is yielded before the next chunk is asked for (no read-ahead):
+ * a `ShareFilter` (`./share-filter.ts`) relies on it, reading the tokenizer's state as each chunk is pulled
+ * (`test/share-filter.test.ts`).
  */
 export async function* decodeStream(
   bytes: AsyncIterable<Uint8Array>,

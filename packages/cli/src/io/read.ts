@@ -220,13 +220,15 @@ interface CsvMode {
   pass?: ((text: string, start: number, end: number) => boolean) | undefined;
   /** Another reader's line in the input's bytes (`false`), before decoding: see `./share-filter.ts`. */
   passBytes?: OwnsBytes | undefined;
+  /** Read the bytes through a `ShareFilter` (it filters once `passBytes` is set). */
+  readonly filterBytes?: boolean;
 }
 
 /** CSV rows of cells, streamed; problems in place. */
 async function* csvCells(source: InputSource, mode?: CsvMode): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
   // a reader of a shared file: its bytes filtered before decoding, once the header gives `mode.passBytes`
-  const filter = mode ? new ShareFilter(tokenizer, mode) : undefined;
+  const filter = mode?.filterBytes ? new ShareFilter(tokenizer, mode) : undefined;
   const texts = filter
     ? decodeStream(filter.filter(bytesOf(source)), {
         encoding: source.encoding,
@@ -423,7 +425,7 @@ export async function* readTableBatches(
   }
   const lookup = headerLookup(spec);
   // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
-  const mode: CsvMode = { raw: false };
+  const mode: CsvMode = { raw: false, filterBytes: options.share?.ownsBytes !== undefined };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
