@@ -42,9 +42,6 @@ export class CsvProblem {
   ) {}
 }
 
-/** The most records one share marker stands for: the lines a piece of input can hold (see `./share-filter.ts`). */
-const MAX_MARKED = 1 << 16;
-
 /** A quoted field longer than this (in characters) is taken as an unclosed quote. */
 export const MAX_QUOTED_FIELD = 1 << 20;
 
@@ -64,17 +61,6 @@ export class CsvTokenizer {
    * line's start and end there, without the line end) comes out as {@link PASSED}, never cut out.
    */
   pass: ((text: string, start: number, end: number) => boolean) | undefined;
-  /**
-   * With {@link CsvTokenizer.raw}: a quote-free record that starts with `\0` is a marker put there by a `ShareFilter`
-   * (`./share-filter.ts`): `\0` and a count is that many records passed over (that many {@link PASSED}, their lines
-   * counted), `\0` alone switches the markers off. Set by that filter only, between pieces of text.
-   */
-  markers = false;
-
-  /** The text of the record begun but not yet ended (the last piece ended inside it). */
-  get carry(): string {
-    return this.buf;
-  }
 
   /** Tokenize `chunk`, appending complete records (and problems) to `out`. */
   push(chunk: string, out: (CsvRecord | CsvProblem)[]): void {
@@ -85,24 +71,6 @@ export class CsvTokenizer {
   /** The input has ended: emit the last record (a final line without a line end is a record). */
   end(out: (CsvRecord | CsvProblem)[]): void {
     this.scan(out, true);
-  }
-
-  /** A marker line's count `buf[start, end)`: that many records passed; none (`\0` alone) ends the markers. */
-  private marker(buf: string, start: number, end: number, out: (CsvRecord | CsvProblem)[]): void {
-    if (start === end) {
-      this.markers = false;
-      return;
-    }
-    let count = 0;
-    for (let i = start; i < end; i++) {
-      const digit = buf.charCodeAt(i) - 48;
-      // only a ShareFilter writes these, a count of its piece's lines: anything else is a bug, never rows made up
-      if (digit < 0 || digit > 9 || count > MAX_MARKED) throw new Error(`not a share marker at line ${this.line}`);
-      count = count * 10 + digit;
-    }
-    if (count > MAX_MARKED) throw new Error(`not a share marker at line ${this.line}`);
-    for (let i = 0; i < count; i++) out.push(PASSED);
-    this.line += count;
   }
 
   private scan(out: (CsvRecord | CsvProblem)[], final: boolean): void {
@@ -117,11 +85,6 @@ export class CsvTokenizer {
         if (nl === -1) {
           if (!final) break;
           nl = length;
-        }
-        if (this.markers && buf.charCodeAt(pos) === 0) {
-          this.marker(buf, pos + 1, nl, out);
-          pos = nl + 1;
-          continue;
         }
         const end = nl > pos && buf.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
         out.push(

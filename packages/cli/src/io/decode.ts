@@ -69,19 +69,10 @@ export function detectEncoding(head: Uint8Array, complete: boolean): { encoding:
 /**
  * Decode a byte stream to text chunks, detecting the encoding (or using `encoding`), dropping a BOM, and never splitting
  * a character across chunks (`TextDecoder` with `stream: true`). `onEncoding` learns the encoding used.
- *
- * After the first {@link SNIFF} bytes, each chunk's text is yielded before the next chunk is asked for (no read-ahead):
- * a `ShareFilter` (`./share-filter.ts`) relies on it, reading the tokenizer's state as each chunk is pulled
- * (`test/share-filter.test.ts`).
  */
 export async function* decodeStream(
   bytes: AsyncIterable<Uint8Array>,
-  options: {
-    encoding?: Encoding | undefined;
-    onEncoding?: ((encoding: Encoding) => void) | undefined;
-    /** Source bytes left out before the chunk being decoded (a `ShareFilter`'s lag), for the offset in an error. */
-    lag?: (() => number) | undefined;
-  } = {},
+  options: { encoding?: Encoding | undefined; onEncoding?: ((encoding: Encoding) => void) | undefined } = {},
 ): AsyncGenerator<string> {
   let decoder: InstanceType<typeof TextDecoder> | undefined;
   let encoding: Encoding | undefined;
@@ -104,10 +95,9 @@ export async function* decodeStream(
       offset += chunk.length;
       return text;
     } catch {
-      const at = offset + (options.lag?.() ?? 0);
       throw new DecodeError(
-        `the input is not valid UTF-8 after byte ${at}; if it was saved as GBK/GB18030 (Excel "CSV (逗号分隔)" on Chinese Windows), run again with --encoding gb18030`,
-        `第 ${at} 字节之后的内容不是有效的 UTF-8；如果文件是 GBK/GB18030 编码（中文 Windows 上 Excel 另存为的"CSV (逗号分隔)"），请加 --encoding gb18030 重新运行`,
+        `the input is not valid UTF-8 after byte ${offset}; if it was saved as GBK/GB18030 (Excel "CSV (逗号分隔)" on Chinese Windows), run again with --encoding gb18030`,
+        `第 ${offset} 字节之后的内容不是有效的 UTF-8；如果文件是 GBK/GB18030 编码（中文 Windows 上 Excel 另存为的"CSV (逗号分隔)"），请加 --encoding gb18030 重新运行`,
       );
     }
   };

@@ -13,7 +13,7 @@ import type { Cell, HeaderMap, TableSpec } from "./columns.js";
 import { CsvBytes } from "./csv-bytes.js";
 import type { Encoding } from "./decode.js";
 import { type RowError, toRowError } from "./errors.js";
-import { bytesFieldKeyHash, fieldKeyHash, keyHash, lineFieldKeyHash } from "./parallel.js";
+import { fieldKeyHash, keyHash, lineFieldKeyHash } from "./parallel.js";
 import {
   type InputFormat,
   OtherRow,
@@ -106,12 +106,6 @@ export function lineOwnerOf(text: string, start: number, end: number, keyAt: num
   return mixedOwner(keyAt === -1 ? keyHash("") : lineFieldKeyHash(text, start, end, keyAt), workers);
 }
 
-/** {@link lineOwnerOf} for a quote-free UTF-8 line in its bytes, before decoding; `-1` when they cannot tell. */
-export function bytesOwnerOf(bytes: Uint8Array, start: number, end: number, keyAt: number, workers: number): number {
-  const hash = keyAt === -1 ? keyHash("") : bytesFieldKeyHash(bytes, start, end, keyAt);
-  return hash === -1 ? -1 : mixedOwner(hash, workers);
-}
-
 function mixedOwner(value: number, workers: number): number {
   let hash = value;
   hash ^= hash >>> 16;
@@ -175,10 +169,6 @@ export class ShareReader {
         share: {
           owns: (text, cells) => ownerOf(text, cells, keyAt, workers) === me,
           ownsLine: (text, start, end) => lineOwnerOf(text, start, end, keyAt, workers) === me,
-          ownsBytes: (bytes, start, end) => {
-            const owner = bytesOwnerOf(bytes, start, end, keyAt, workers);
-            return owner === -1 ? undefined : owner === me;
-          },
           problems: me === 0,
         },
       },

@@ -100,35 +100,6 @@ function keyHashAt(text: string, start: number, end: number): number {
 }
 
 /**
- * {@link lineFieldKeyHash} of the quote-free UTF-8 line `bytes[lineStart, lineEnd)`, read in its bytes before they are
- * decoded — or `-1` when the bytes alone cannot tell: a field that starts or ends with a space or a control byte (it
- * would be trimmed), or holds a byte outside ASCII (its characters are not its bytes). Where it answers, it is the
- * same number as the text's hash (`test/workers.test.ts`).
- */
-export function bytesFieldKeyHash(bytes: Uint8Array, lineStart: number, lineEnd: number, index: number): number {
-  let start = lineStart;
-  for (let i = 0; i < index; i++) {
-    while (start < lineEnd && bytes[start] !== COMMA) start += 1;
-    if (start === lineEnd) return EMPTY_KEY_HASH;
-    start += 1;
-  }
-  let end = start;
-  while (end < lineEnd && bytes[end] !== COMMA) end += 1;
-  if (end === start) return EMPTY_KEY_HASH;
-  if ((bytes[start] as number) <= 32 || (bytes[end - 1] as number) <= 32) return -1;
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    const byte = bytes[i] as number;
-    if (byte >= 127) return -1;
-    hash = Math.imul(hash ^ byte, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-const COMMA = 44;
-const EMPTY_KEY_HASH = keyHash("");
-
-/**
  * {@link keyHash} of field `index` of a quote-free CSV line, trimmed, read in place (cut out and trimmed only when it
  * starts or ends with a space or a non-ASCII character); a line with fewer fields hashes as an empty field, as its
  * cells would.

@@ -16,7 +16,6 @@ import {
 import { CsvProblem, type CsvRecord, CsvTokenizer } from "./csv.js";
 import { DecodeError, decodeStream, type Encoding } from "./decode.js";
 import { UsageError } from "./problems.js";
-import { type OwnsBytes, ShareFilter } from "./share-filter.js";
 
 /** Input formats the CLI reads (输入格式). */
 export type InputFormat = "csv" | "json" | "jsonl" | "xlsx";
@@ -214,31 +213,12 @@ function textOf(source: InputSource): AsyncGenerator<string> {
   });
 }
 
-/** How {@link csvCells} reads records after the header: see {@link CsvTokenizer.raw} and {@link CsvTokenizer.pass}. */
-interface CsvMode {
-  raw: boolean;
-  pass?: ((text: string, start: number, end: number) => boolean) | undefined;
-  /** Another reader's line in the input's bytes (`false`), before decoding: see `./share-filter.ts`. */
-  passBytes?: OwnsBytes | undefined;
-  /** Read the bytes through a `ShareFilter` (it filters once `passBytes` is set). */
-  readonly filterBytes?: boolean;
-}
-
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(source: InputSource, mode?: CsvMode): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(
+  source: InputSource,
+  mode?: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined },
+): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
-  // a reader of a shared file: its bytes filtered before decoding, once the header gives `mode.passBytes`
-  const filter = mode?.filterBytes ? new ShareFilter(tokenizer, mode) : undefined;
-  const texts = filter
-    ? decodeStream(filter.filter(bytesOf(source)), {
-        encoding: source.encoding,
-        onEncoding(encoding) {
-          filter.encoding = encoding;
-          source.onEncoding?.(encoding);
-        },
-        lag: () => filter.lag,
-      })
-    : textOf(source);
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
     let batch: CellRow[] = [];
@@ -253,7 +233,7 @@ async function* csvCells(source: InputSource, mode?: CsvMode): AsyncGenerator<Ce
     out = [];
   };
   try {
-    for await (const text of texts) {
+    for await (const text of textOf(source)) {
       if (mode) {
         tokenizer.raw = mode.raw;
         tokenizer.pass = mode.pass;
@@ -323,9 +303,7 @@ export interface ReadTableOptions {
    * records: `owns` says for each record after the header (an unsplit quote-free CSV line as `text`, else its cells)
    * whether this reader handles it — every other record comes out as an {@link OtherRow}, unread; `ownsLine`, when
    * given, answers the same for a quote-free line where it is in the decoded text (start and end of the line there), so
-   * that another reader's lines are never cut out; `ownsBytes`, when given, the same for a line in the input's bytes
-   * before they are decoded (`undefined` when they cannot tell), so that another reader's lines are not even decoded
-   * (see `./share-filter.ts`) — and `problems`
+   * that another reader's lines are never cut out — and `problems`
    * whether this reader reports the records the tokenizer could not read (one reader does; for the others they are
    * {@link OtherRow}s too). Every reader sees the same records in the same order, so the shares add up to the file.
    */
@@ -333,7 +311,6 @@ export interface ReadTableOptions {
     | {
         readonly owns: (text: string | undefined, cells: readonly Cell[]) => boolean;
         readonly ownsLine?: (text: string, start: number, end: number) => boolean;
-        readonly ownsBytes?: OwnsBytes;
         readonly problems: boolean;
       }
     | undefined;
@@ -425,7 +402,9 @@ export async function* readTableBatches(
   }
   const lookup = headerLookup(spec);
   // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
-  const mode: CsvMode = { raw: false, filterBytes: options.share?.ownsBytes !== undefined };
+  const mode: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined } = {
+    raw: false,
+  };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;
@@ -511,7 +490,6 @@ export async function* readTableBatches(
     mode.raw = options.rawRows === true || fastLine !== undefined || share !== undefined;
     const ownsLine = share?.ownsLine;
     if (ownsLine) mode.pass = (text, start, end) => !ownsLine(text, start, end);
-    mode.passBytes = share?.ownsBytes;
   };
   for await (const batch of rows) {
     if (batch instanceof CsvProblem) {
