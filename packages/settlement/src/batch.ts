@@ -1,7 +1,6 @@
-import { type BatchError, type BatchItem, iterateBatch, iterateBatchAsync, parseInput } from "@carekit/core";
+import { type BatchError, type BatchItem, iterateBatch, iterateBatchAsync } from "@carekit/core";
 import { fieldError } from "@carekit/core/internal";
-import { type Claim, ClaimSchema } from "./claim.js";
-import { isClaim } from "./internal/claim-guard.js";
+import { validClaim } from "./internal/claim-guard.js";
 import { createLedger, type LedgerEngine } from "./ledger.js";
 import type { SettledClaim, SettlementBatchError, SettlementBatchInput, SettlementBatchResult } from "./types.js";
 
@@ -14,13 +13,9 @@ function claimIdOf(input: unknown): string | null {
   }
 }
 
-/** A batch checks every claim, even on a settler that trusts its input: it reads the person and the date first. */
-function validClaim(input: unknown): Claim {
-  return isClaim(input) ? input : parseInput(ClaimSchema, input, { label: { en: "claim", zh: "结算单据" } });
-}
-
 function batchStep(engine: LedgerEngine, initial: unknown) {
   // (a call without starting accumulators has always meant "every person starts the year here")
+  // a batch checks every claim, even on a settler that trusts its input: it reads the person and the date first
   const ledger = createLedger({ ...engine, check: validClaim }, initial === undefined ? [] : initial);
   const step = (input: unknown, index: number): SettledClaim => ({ index, result: ledger.settle(input) });
   return { step, finals: () => ledger.settledAccumulators() };

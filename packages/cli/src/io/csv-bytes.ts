@@ -32,13 +32,6 @@ function plainChar(c: number): boolean {
   return c >= 32 && c <= 126 && c !== 34 && c !== 44;
 }
 
-/** Printable ASCII a CSV field may carry as it is, with its first character not one a spreadsheet runs as a formula. */
-function plainAscii(text: string): boolean {
-  if (text.length > 0 && formulaStart(text.charCodeAt(0))) return false;
-  for (let i = 0; i < text.length; i++) if (!plainChar(text.charCodeAt(i))) return false;
-  return true;
-}
-
 /** A block of CSV output bytes: append lines and text, then {@link CsvBytes.take} the filled part. */
 export class CsvBytes {
   private bytes: Buffer;
@@ -57,6 +50,16 @@ export class CsvBytes {
       this.bytes = bigger;
     }
     return this.bytes;
+  }
+
+  /**
+   * The block, with room at `at` for `text` and `PER_VALUE` bytes for each of the `left` values from it on (only a
+   * text longer than a value's share needs more than a line was given).
+   */
+  private roomFor(text: string, at: number, left: number): Buffer {
+    if (text.length <= PER_VALUE - 2) return this.bytes;
+    this.length = at;
+    return this.room(text.length + PER_VALUE * left);
   }
 
   /** Append text, UTF-8 encoded. */
@@ -106,8 +109,9 @@ export class CsvBytes {
   }
 
   /**
-   * Copy `text` to `at` when it is {@link plainAscii} (checked as it is copied, in one pass; room for it is there);
-   * `false` when it is not — the bytes written are then left to be overwritten.
+   * Copy `text` to `at` when it is plain: printable ASCII a CSV field may carry as it is, its first character not one
+   * a spreadsheet runs as a formula (checked as it is copied, in one pass; room for it is there). `false` when it is
+   * not — the bytes written are then left to be overwritten.
    */
   private static copyPlain(bytes: Buffer, at: number, text: string): boolean {
     if (text.length > 0 && formulaStart(text.charCodeAt(0))) return false;
@@ -128,13 +132,9 @@ export class CsvBytes {
       if (i > 0) bytes[at++] = 44;
       const value = values[i];
       if (typeof value === "number" && Number.isSafeInteger(value)) at = CsvBytes.integer(bytes, at, value);
-      else if (typeof value === "string" && value.length <= PER_VALUE - 2 && CsvBytes.copyPlain(bytes, at, value))
+      else if (typeof value === "string" && CsvBytes.copyPlain(this.roomFor(value, at, values.length - i), at, value)) {
+        bytes = this.bytes;
         at += value.length;
-      else if (typeof value === "string" && value.length > PER_VALUE - 2 && plainAscii(value)) {
-        // (a short one was tried just above) a long plain text: room for it, then copied
-        this.length = at;
-        bytes = this.room(value.length + PER_VALUE * (values.length - i));
-        for (let c = 0; c < value.length; c++) bytes[at++] = value.charCodeAt(c);
       } else if (typeof value === "boolean") {
         const word = value ? TRUE : FALSE;
         for (let c = 0; c < word.length; c++) bytes[at++] = word[c] as number;

@@ -9,11 +9,11 @@
  * {@link FILE_BATCHES_AHEAD} are outstanding, so memory stays bounded whatever the file size.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import type { Cell, HeaderMap, TableSpec } from "./columns.js";
+import type { HeaderMap, TableSpec } from "./columns.js";
 import { CsvBytes } from "./csv-bytes.js";
 import type { Encoding } from "./decode.js";
 import { type RowError, toRowError } from "./errors.js";
-import { fieldKeyHash, keyHash, lineFieldKeyHash } from "./parallel.js";
+import { lineOwnerOf, ownerOf } from "./parallel.js";
 import {
   type InputFormat,
   OtherRow,
@@ -87,34 +87,6 @@ export interface FileRows {
 }
 
 /**
- * The worker a record belongs to: the partition column's value (trimmed) hashed as the row dispatcher hashes it, its
- * bits mixed (FNV-1a's lowest bit is the parity of the characters' lowest bits, too weak alone for 2 workers).
- */
-export function ownerOf(text: string | undefined, cells: readonly Cell[], keyAt: number, workers: number): number {
-  let hash: number;
-  if (keyAt === -1) hash = keyHash("");
-  else if (text !== undefined) hash = fieldKeyHash(text, keyAt);
-  else {
-    const cell = cells[keyAt];
-    hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
-  }
-  return mixedOwner(hash, workers);
-}
-
-/** {@link ownerOf} for the quote-free line `text[start, end)`, read where it is. */
-export function lineOwnerOf(text: string, start: number, end: number, keyAt: number, workers: number): number {
-  return mixedOwner(keyAt === -1 ? keyHash("") : lineFieldKeyHash(text, start, end, keyAt), workers);
-}
-
-function mixedOwner(value: number, workers: number): number {
-  let hash = value;
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  return (hash >>> 0) % workers;
-}
-
-/**
  * One reader's share of the file: read it all, process the records {@link ownerOf} gives this reader, and `post` a
  * {@link FileBatchMessage} per batch — in a worker thread (`serveFile`), or on the main thread itself for its own share
  * (`FileWorkers` with `local` rows).
@@ -167,7 +139,7 @@ export class ShareReader {
           keyAt = header.columns.findIndex((column) => column?.name === data.keyColumn);
         },
         share: {
-          owns: (text, cells) => ownerOf(text, cells, keyAt, workers) === me,
+          owns: (text, cells) => ownerOf(text ?? cells, keyAt, workers) === me,
           ownsLine: (text, start, end) => lineOwnerOf(text, start, end, keyAt, workers) === me,
           problems: me === 0,
         },

@@ -128,6 +128,35 @@ export function lineFieldKeyHash(text: string, lineStart: number, lineEnd: numbe
   return keyHash(text.slice(start, end).trim());
 }
 
+/**
+ * The worker a row belongs to: its partition column's value (trimmed; `keyAt` -1: none) hashed with {@link keyHash},
+ * its bits mixed (FNV-1a's lowest bit is the parity of the characters' lowest bits, too weak alone for 2 workers). A
+ * row is a quote-free CSV line or its cells; the row dispatcher and every reader of a shared file use this.
+ */
+export function ownerOf(row: string | readonly Cell[], keyAt: number, workers: number): number {
+  let hash: number;
+  if (keyAt === -1) hash = keyHash("");
+  else if (typeof row === "string") hash = fieldKeyHash(row, keyAt);
+  else {
+    const cell = row[keyAt];
+    hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
+  }
+  return mixedOwner(hash, workers);
+}
+
+/** {@link ownerOf} for the quote-free line `text[start, end)`, read where it is. */
+export function lineOwnerOf(text: string, start: number, end: number, keyAt: number, workers: number): number {
+  return mixedOwner(keyAt === -1 ? keyHash("") : lineFieldKeyHash(text, start, end, keyAt), workers);
+}
+
+function mixedOwner(value: number, workers: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  return (hash >>> 0) % workers;
+}
+
 interface Outgoing {
   readonly lines: number[];
   readonly indexes: number[];
@@ -202,14 +231,7 @@ export class RowDispatcher {
 
   /** Queue a data row for its worker; a promise when the reader must wait (back-pressure). */
   row(line: number, index: number, row: string | readonly Cell[]): Promise<void> | undefined {
-    let hash: number;
-    if (this.keyAt === -1) hash = keyHash("");
-    else if (typeof row === "string") hash = fieldKeyHash(row, this.keyAt);
-    else {
-      const cell = row[this.keyAt];
-      hash = keyHash(typeof cell === "string" ? cell.trim() : String(cell ?? ""));
-    }
-    const w = hash % this.workers.length;
+    const w = ownerOf(row, this.keyAt, this.workers.length);
     const out = this.outgoing[w] as Outgoing;
     out.lines.push(line);
     out.indexes.push(index);

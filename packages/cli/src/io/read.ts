@@ -213,11 +213,14 @@ function textOf(source: InputSource): AsyncGenerator<string> {
   });
 }
 
+/** How {@link csvCells} hands on records, set once the header is mapped: {@link CsvTokenizer.raw} and `.pass`. */
+interface CsvMode {
+  raw: boolean;
+  pass?: ((text: string, start: number, end: number) => boolean) | undefined;
+}
+
 /** CSV rows of cells, streamed; problems in place. */
-async function* csvCells(
-  source: InputSource,
-  mode?: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined },
-): AsyncGenerator<CellRow[] | CsvProblem> {
+async function* csvCells(source: InputSource, mode?: CsvMode): AsyncGenerator<CellRow[] | CsvProblem> {
   const tokenizer = new CsvTokenizer();
   let out: (CsvRecord | CsvProblem)[] = [];
   const flush = function* (): Generator<CellRow[] | CsvProblem> {
@@ -402,9 +405,7 @@ export async function* readTableBatches(
   }
   const lookup = headerLookup(spec);
   // with rawRows or a fastLine, quote-free CSV lines after the header stay unsplit (split where they are read)
-  const mode: { raw: boolean; pass?: ((text: string, start: number, end: number) => boolean) | undefined } = {
-    raw: false,
-  };
+  const mode: CsvMode = { raw: false };
   const rows = format === "xlsx" ? xlsxCells(source) : csvCells(source, mode);
   let builder: ReturnType<typeof recordBuilder> | undefined;
   let fast: ((cells: readonly Cell[]) => Record<string, unknown> | undefined) | undefined;

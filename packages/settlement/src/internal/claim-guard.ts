@@ -1,4 +1,5 @@
-import type { Claim } from "../claim.js";
+import { parseInput } from "@carekit/core";
+import { type Claim, ClaimSchema } from "../claim.js";
 import { MAX_AMOUNT_FEN, MAX_LINES } from "../limits.js";
 import { HOSPITAL_GRADES, LONG_TERM_SUBTYPES, PERSON_STATUSES, SCHEMES } from "../policy.js";
 
@@ -186,4 +187,9 @@ function isValidClaim(value: unknown): value is Claim {
   if (declared === undefined)
     return count === REQUIRED_KEYS || (count === REQUIRED_KEYS + 1 && "declaredTotalFen" in v);
   return isAmount(declared) && count === REQUIRED_KEYS + 1;
+}
+
+/** The claim, checked: as it is when {@link isClaim} passes it, else parsed by `ClaimSchema` (its error, with paths). */
+export function validClaim(value: unknown): Claim {
+  return isClaim(value) ? value : parseInput(ClaimSchema, value, { label: { en: "claim", zh: "结算单据" } });
 }
