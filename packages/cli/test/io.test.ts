@@ -184,6 +184,64 @@ describe("encodings", () => {
     expect(out.endsWith("大足区")).toBe(true);
     expect(out).not.toContain("\uFFFD");
   });
+
+  it("gives TextDecoder's text, or its error at the same byte, whatever the cuts: ASCII chunks are copied, any other goes through the decoder", async () => {
+    /** What decodeStream gave before ASCII chunks were copied: every chunk through one fatal streaming TextDecoder. */
+    const reference = (chunks: Uint8Array[]) => {
+      const decoder = new TextDecoder("utf-8", { fatal: true });
+      let out = "";
+      let offset = 0;
+      for (const chunk of [...chunks, undefined]) {
+        try {
+          out += chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+        } catch {
+          return { out, error: offset };
+        }
+        offset += chunk?.length ?? 0;
+      }
+      return { out };
+    };
+    const decoded = async (chunks: Uint8Array[]) => {
+      let out = "";
+      try {
+        for await (const piece of decodeStream(
+          (async function* () {
+            yield* chunks;
+          })(),
+        ))
+          out += piece;
+        return { out };
+      } catch (error) {
+        const at = /after byte (\d+)/.exec((error as Error).message);
+        return { out, error: at ? Number(at[1]) : (error as Error).message };
+      }
+    };
+    // the first 64 KiB are ASCII (the encoding is detected as UTF-8 from them, and the later chunks are decoded one by
+    // one); the rest mixes ASCII, multi-byte characters and bytes that are not UTF-8, cut anywhere
+    const head = Buffer.alloc(64 * 1024, "x");
+    const tail = fc
+      .array(
+        fc.oneof(
+          fc.constantFrom("a", ",", "\n", "1", "大", "足", "é", "😀", "aaaaaaaa"),
+          fc.constantFrom(new Uint8Array([0xe5]), new Uint8Array([0xff]), new Uint8Array([0xe5, 0xa4])),
+        ),
+        { maxLength: 40 },
+      )
+      .map((parts) => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part))));
+    let copied = 0;
+    await fc.assert(
+      fc.asyncProperty(tail, fc.array(fc.nat(), { maxLength: 10 }), async (bytes, cuts) => {
+        const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+        const ends = [...at, bytes.length];
+        const chunks = [head, ...[0, ...at].map((from, i) => bytes.subarray(from, ends[i]))];
+        const expected = reference(chunks);
+        expect(await decoded(chunks)).toEqual(expected);
+        if (chunks.slice(1).some((chunk) => chunk.length > 0 && chunk.every((b) => b < 0x80))) copied += 1;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(copied).toBeGreaterThan(100);
+  });
 });
 
 async function rows(path: string, spec: TableSpec, options: { skipTotalRows?: boolean } = {}): Promise<TableRow[]> {
