@@ -3,6 +3,8 @@
 //   - reading the file (bytes and line ends only: the I/O limit),
 //   - the CSV parser alone (decode + tokenize),
 //   - `carekit settle` end to end (and with --workers 2 when the CLI has it), `carekit capacity` end to end,
+//   - the ceiling for any split of the claims by person over 2 cores: two `carekit settle` processes at once, each on
+//     its half of the file split beforehand by the CLI's own person hash (no reading of the other half, no merge),
 //   - the .xlsx reader's peak memory on a 200,000-row sheet,
 // each repeated (interleaved) and reported as the median with the spread (min–max), since the machine is shared.
 //
@@ -15,7 +17,7 @@
 // --only: measure only these groups (the 1M-claim runs are long on a shared machine).
 import { spawn, spawnSync } from "node:child_process";
 import { once } from "node:events";
-import { createReadStream, existsSync, mkdirSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -129,6 +131,48 @@ async function parseOnly(path) {
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, records };
 }
 
+/** The claims file split by person into `parts` files as `--workers` splits it (the CLI's own `ownerOf`). */
+async function splitByPerson(path, parts) {
+  const { ownerOf } = await import(new URL("internal.js", `file://${bin}`).href);
+  const paths = Array.from({ length: parts }, (_, w) => path.replace(/\.csv$/, `-part${w}-of-${parts}.csv`));
+  if (paths.every((part) => existsSync(part))) return paths;
+  const outs = paths.map((part) => createWriteStream(part));
+  let header;
+  let keyAt = -1;
+  let carry = "";
+  const write = async (w, text) => {
+    if (!outs[w].write(text)) await once(outs[w], "drain");
+  };
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const lines = (carry + chunk).split("\n");
+    carry = lines.pop();
+    const batches = outs.map(() => []);
+    for (const line of lines) {
+      if (header === undefined) {
+        header = line;
+        keyAt = line.split(",").indexOf("personId");
+        for (const w of outs.keys()) await write(w, `${line}\n`);
+        continue;
+      }
+      batches[ownerOf(line, keyAt, parts)].push(line);
+    }
+    for (const [w, batch] of batches.entries()) if (batch.length > 0) await write(w, `${batch.join("\n")}\n`);
+  }
+  if (carry !== "") await write(ownerOf(carry, keyAt, parts), `${carry}\n`);
+  await Promise.all(outs.map((out) => new Promise((resolve) => out.end(resolve))));
+  return paths;
+}
+
+/** Child processes at once: wall seconds until the last is done, and the largest peak RSS. */
+async function together(runs) {
+  const started = process.hrtime.bigint();
+  const results = await Promise.all(runs.map((run) => run()));
+  return {
+    seconds: Number(process.hrtime.bigint() - started) / 1e9,
+    rssMb: Math.max(...results.map((r) => r.rssMb)),
+  };
+}
+
 const policyIn = (folder) => ["-p", join(folder, "policies.json"), "-c", join(folder, "catalogues.json")];
 const settleArgs = (out) => ["settle", claims, ...policyIn(fixtures), "-o", out, "-q"];
 const baselineSettleArgs = (out) => [
@@ -159,6 +203,15 @@ const cases = {
   ...(ONLY.has("workers") && hasWorkers
     ? {
         "carekit settle --workers 2": () => child(bin, [...settleArgs(join(dir, "settled-w2.csv")), "--workers", "2"]),
+        "ceiling: 2 processes on halves split beforehand": async () => {
+          const halves = await splitByPerson(claims, 2);
+          return together(
+            halves.map(
+              (half, w) => () =>
+                child(bin, ["settle", half, ...policyIn(fixtures), "-o", join(dir, `settled-half${w}.csv`), "-q"]),
+            ),
+          );
+        },
       }
     : {}),
   ...(ONLY.has("capacity")
@@ -217,8 +270,12 @@ for (const [name, results] of Object.entries(runs)) {
 const ratio = (a, b) => (summary[a] && summary[b] ? (summary[a] / summary[b]).toFixed(2) : "—");
 console.log(`\nsettle / parse-only: ${ratio("carekit settle, one core", "parse only (claims file)")}`);
 console.log(`capacity / parse-only: ${ratio("carekit capacity", "parse only (districts file)")}`);
-if (hasWorkers)
+if (hasWorkers) {
   console.log(`settle --workers 2 / one core: ${ratio("carekit settle --workers 2", "carekit settle, one core")}`);
+  console.log(
+    `ceiling (2 processes on halves split beforehand) / one core: ${ratio("ceiling: 2 processes on halves split beforehand", "carekit settle, one core")}`,
+  );
+}
 if (BASELINE) {
   console.log(`settle / baseline: ${ratio("carekit settle, one core", "baseline settle")}`);
   console.log(`capacity / baseline: ${ratio("carekit capacity", "baseline capacity")}`);

@@ -6,3 +6,4 @@
  */
 export { CsvTokenizer } from "./io/csv.js";
 export { decodeStream } from "./io/decode.js";
+export { ownerOf } from "./io/parallel.js";
