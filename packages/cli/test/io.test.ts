@@ -222,7 +222,7 @@ describe("encodings", () => {
     const tail = fc
       .array(
         fc.oneof(
-          fc.constantFrom("a", ",", "\n", "1", "大", "足", "é", "😀", "aaaaaaaa"),
+          fc.constantFrom("a", ",", "\n", "1", "大", "足", "é", "😀", "aaaaaaaa", "\uFEFF"),
           fc.constantFrom(new Uint8Array([0xe5]), new Uint8Array([0xff]), new Uint8Array([0xe5, 0xa4])),
         ),
         { maxLength: 40 },
