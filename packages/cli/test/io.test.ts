@@ -228,7 +228,8 @@ describe("encodings", () => {
         { maxLength: 40 },
       )
       .map((parts) => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part) : part))));
-    let copied = 0;
+    // cases with an ASCII chunk after the head, which may be copied
+    let eligible = 0;
     await fc.assert(
       fc.asyncProperty(tail, fc.array(fc.nat(), { maxLength: 10 }), async (bytes, cuts) => {
         const at = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
@@ -236,11 +237,11 @@ describe("encodings", () => {
         const chunks = [head, ...[0, ...at].map((from, i) => bytes.subarray(from, ends[i]))];
         const expected = reference(chunks);
         expect(await decoded(chunks)).toEqual(expected);
-        if (chunks.slice(1).some((chunk) => chunk.length > 0 && chunk.every((b) => b < 0x80))) copied += 1;
+        if (chunks.slice(1).some((chunk) => chunk.length > 0 && chunk.every((b) => b < 0x80))) eligible += 1;
       }),
       { numRuns: 3000 },
     );
-    expect(copied).toBeGreaterThan(100);
+    expect(eligible).toBeGreaterThan(100);
   });
 });
 

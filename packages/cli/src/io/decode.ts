@@ -102,7 +102,7 @@ export async function* decodeStream(
     return bom > 0 ? head.subarray(bom) : head;
   };
   const decode = (chunk: Uint8Array, stream: boolean): string => {
-    if (copyAscii && isAscii(chunk)) {
+    if (copyAscii && chunk.length > 0 && isAscii(chunk)) {
       offset += chunk.length;
       return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString("latin1");
     }
