@@ -10,16 +10,7 @@ import { type Claim, MAX_AMOUNT_FEN } from "@carekit/settlement";
 import { type HeaderMap, TOTAL_ROW } from "../io/columns.js";
 import { mayStartTotal } from "../io/read.js";
 import { plainYuanToFenAt } from "../io/yuan.js";
-import {
-  claimColumnsOf,
-  dateChecker,
-  edgeSpace,
-  enumLookup,
-  INPATIENT,
-  OUTPATIENT_GENERAL,
-  registrationObjects,
-  totalsCharges,
-} from "./claim-row.js";
+import { claimLayoutOf, dateChecker, edgeSpace, INPATIENT, OUTPATIENT_GENERAL, totalsCharges } from "./claim-row.js";
 
 /** A quote-free CSV line (no line end) → a valid claim, or `undefined` to split it and take the cell reading. */
 export type ClaimLineReader = (line: string) => Claim | undefined;
@@ -127,11 +118,9 @@ function amountAt(line: string, start: number, end: number): number {
  * {@link compileClaimRow}). `personAt` gives the person id's string (the same text; by default the span cut out).
  */
 export function compileClaimLine(header: HeaderMap, personAt: IdAt = cut): ClaimLineReader | undefined {
-  const columns = header.columns;
   const width = header.headers.length;
-  const spec = (name: string) => columns.find((column) => column?.name === name);
-  const places = claimColumnsOf(header);
-  if (places === undefined) return undefined;
+  const layout = claimLayoutOf(header);
+  if (layout === undefined) return undefined;
   const {
     id: idCol,
     personId: personCol,
@@ -150,16 +139,14 @@ export function compileClaimLine(header: HeaderMap, personAt: IdAt = cut): Claim
     classC: cCol,
     overPriceCap: overCol,
     declaredTotal: declaredCol,
-  } = places;
-  const registrations = enumLookup(spec("registration"));
-  const subTypeLookup = enumLookup(spec("registrationSubType"));
-  const { registrationOf, longTerm } = registrationObjects(registrations, subTypeLookup);
-  const scheme = inPlace(enumLookup(spec("scheme")));
-  const status = inPlace(enumLookup(spec("personStatus")));
-  const grade = inPlace(enumLookup(spec("hospitalGrade")));
-  const care = inPlace(enumLookup(spec("careType")));
-  const registration = inPlace(registrations);
-  const subType = inPlace(subTypeLookup);
+  } = layout.at;
+  const { registrationOf, longTerm, values } = layout;
+  const scheme = inPlace(values.scheme);
+  const status = inPlace(values.personStatus);
+  const grade = inPlace(values.hospitalGrade);
+  const care = inPlace(values.careType);
+  const registration = inPlace(values.registration);
+  const subType = inPlace(values.registrationSubType);
   const date = dateInPlace();
   const region = regionInPlace();
   // where each field starts, and one past where it ends (the next field's start is one past its comma)

@@ -46,7 +46,7 @@ function regionCode(cell: Cell): string | undefined {
 }
 
 /** Exact spellings of an enum column (values, then aliases) → the canonical value, as the strict reader maps them. */
-export function enumLookup(column: ColumnSpec | undefined): Map<string, string> {
+function enumLookup(column: ColumnSpec | undefined): Map<string, string> {
   const lookup = new Map<string, string>();
   for (const [alias, value] of Object.entries(column?.valueAliases ?? {})) lookup.set(alias, value);
   for (const value of column?.values ?? []) lookup.set(value, value);
@@ -98,7 +98,7 @@ export const OUTPATIENT_GENERAL = Object.freeze({ kind: "outpatient_general" as 
  * One frozen registration object per kind (`registrationOf`) and per long-term sub-type (`longTerm`, `""` for none):
  * nothing per row.
  */
-export function registrationObjects(
+function registrationObjects(
   registrations: ReadonlyMap<string, string>,
   subTypes: ReadonlyMap<string, string>,
 ): { registrationOf: Map<string, Claim["registration"]>; longTerm: Map<string, Claim["registration"]> } {
@@ -136,19 +136,42 @@ const CLAIM_COLUMNS = [
 /** Columns a fast reader can do without (an absent one is read as not given). */
 const OPTIONAL_COLUMNS: ReadonlySet<string> = new Set(["registrationSubType", "declaredTotal"]);
 
+/** Enum columns of a claim whose cells a fast reader maps to canonical values. */
+const ENUM_COLUMNS = [
+  "scheme",
+  "personStatus",
+  "hospitalGrade",
+  "careType",
+  "registration",
+  "registrationSubType",
+] as const;
+
+/** What both fast readers need of a mapped header, found once: see {@link claimLayoutOf}. */
+export interface ClaimLayout {
+  /** Where each claim column is (-1 for an optional one that is absent). */
+  readonly at: Readonly<Record<(typeof CLAIM_COLUMNS)[number], number>>;
+  /** Each enum column's spellings (values and aliases) → canonical value. */
+  readonly values: Readonly<Record<(typeof ENUM_COLUMNS)[number], ReadonlyMap<string, string>>>;
+  /** One frozen registration object per kind and per long-term sub-type ({@link registrationObjects}). */
+  readonly registrationOf: ReadonlyMap<string, Claim["registration"]>;
+  readonly longTerm: ReadonlyMap<string, Claim["registration"]>;
+}
+
 /**
- * Where each claim column is in a mapped header (-1 for an optional one that is absent), for both fast readers
+ * The claim columns' places, vocabularies and registration objects in a mapped header, for both fast readers
  * (`compileClaimRow` on split cells, `compileClaimLine` on a line in place); `undefined` when a column they need is
  * missing (then every row takes the strict reading).
  */
-export function claimColumnsOf(header: HeaderMap): Record<(typeof CLAIM_COLUMNS)[number], number> | undefined {
-  const places = {} as Record<(typeof CLAIM_COLUMNS)[number], number>;
+export function claimLayoutOf(header: HeaderMap): ClaimLayout | undefined {
+  const at = {} as Record<(typeof CLAIM_COLUMNS)[number], number>;
   for (const name of CLAIM_COLUMNS) {
     const place = header.columns.findIndex((column) => column?.name === name);
     if (place === -1 && !OPTIONAL_COLUMNS.has(name)) return undefined;
-    places[name] = place;
+    at[name] = place;
   }
-  return places;
+  const values = {} as Record<(typeof ENUM_COLUMNS)[number], Map<string, string>>;
+  for (const name of ENUM_COLUMNS) values[name] = enumLookup(header.columns.find((column) => column?.name === name));
+  return { at, values, ...registrationObjects(values.registration, values.registrationSubType) };
 }
 
 /**
@@ -156,10 +179,8 @@ export function claimColumnsOf(header: HeaderMap): Record<(typeof CLAIM_COLUMNS)
  * takes the strict reading).
  */
 export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
-  const columns = header.columns;
-  const spec = (name: string) => columns.find((column) => column?.name === name);
-  const places = claimColumnsOf(header);
-  if (places === undefined) return undefined;
+  const layout = claimLayoutOf(header);
+  if (layout === undefined) return undefined;
   const {
     id: idAt,
     personId: personAt,
@@ -178,15 +199,17 @@ export function compileClaimRow(header: HeaderMap): ClaimRowReader | undefined {
     classC: cAt,
     overPriceCap: overAt,
     declaredTotal: declaredAt,
-  } = places;
-  const schemes = enumLookup(spec("scheme"));
-  const statuses = enumLookup(spec("personStatus"));
-  const grades = enumLookup(spec("hospitalGrade"));
-  const careTypes = enumLookup(spec("careType"));
-  const registrations = enumLookup(spec("registration"));
-  const subTypes = enumLookup(spec("registrationSubType"));
+  } = layout.at;
+  const {
+    scheme: schemes,
+    personStatus: statuses,
+    hospitalGrade: grades,
+    careType: careTypes,
+    registration: registrations,
+    registrationSubType: subTypes,
+  } = layout.values;
+  const { registrationOf, longTerm } = layout;
   const date = dateChecker();
-  const { registrationOf, longTerm } = registrationObjects(registrations, subTypes);
 
   return (cells) => {
     const claimId = id(cells[idAt]);
