@@ -4,7 +4,12 @@ import { AmountSchema, MAX_AMOUNT_FEN, MAX_LINES } from "./limits.js";
 import { HOSPITAL_GRADES, LONG_TERM_SUBTYPES, PERSON_STATUSES, SCHEMES } from "./policy.js";
 import { KeySchema } from "./source.js";
 
-const IdSchema = /* @__PURE__ */ z.string().min(1).max(64);
+/** An id: 1–64 characters, not all of them white space (an identifier must say something; FHIR refuses a blank one). */
+const IdSchema = /* @__PURE__ */ z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((id) => id.trim() !== "", { error: "must not be blank", params: { zh: "不能为空白" } });
 const RegionFormatSchema = /* @__PURE__ */ z.string().refine((code) => /^\d{6}$/.test(code), {
   error: "must be a six-digit region code",
   params: { zh: "必须是六位行政区划代码" },

@@ -12,7 +12,7 @@ const fen = (max: number) => fc.integer({ min: 0, max });
 /** Realistic random claims of 2024, 川→渝, 渝→渝 and 渝→川, mostly pre-classified totals. */
 export const claimArb: fc.Arbitrary<Claim> = fc
   .record({
-    id: fc.string({ minLength: 1, maxLength: 8 }),
+    id: fc.string({ minLength: 1, maxLength: 8 }).filter((id) => id.trim() !== ""),
     personId: fc.constantFrom("p-1", "p-2", "p-3"),
     route: fc.constantFrom(
       { insuredRegion: "510104", treatmentRegion: "500111" },

@@ -198,6 +198,9 @@ const cases: Case[] = [
     "catalogues[0].items.constructor",
   ],
   // claims (settle)
+  // a blank id was accepted and written to FHIR as an identifier value the validator refuses (found by fhir.test.ts)
+  ["claim id of white space only", settle(claimWith({ id: "  " })), "INVALID_INPUT", "id"],
+  ["person id of white space only", settle(claimWith({ personId: "\u3000" })), "INVALID_INPUT", "personId"],
   ["fractional fen", settle(totals({ classAFen: 100.5 })), "INVALID_INPUT", "charges.classAFen"],
   ["negative fen", settle(totals({ classBFen: -1 })), "INVALID_INPUT", "charges.classBFen"],
   ["amount as a yuan string", settle(totals({ classCFen: "153.99" })), "INVALID_INPUT", "charges.classCFen"],

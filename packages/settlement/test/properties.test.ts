@@ -157,6 +157,7 @@ describe("settlement properties (fast-check)", () => {
       fc.constant("1900-02-29"),
       fc.constant("2000-02-29"),
       fc.constant("99999"),
+      fc.constantFrom(" ", "\t", "\u3000", " p-1 "),
       fc.constant("constructor"),
       fc.constant({}),
       fc.constant([]),

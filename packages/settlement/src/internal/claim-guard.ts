@@ -62,7 +62,7 @@ function isRegionFormat(value: unknown): boolean {
 }
 
 function isId(value: unknown): boolean {
-  return typeof value === "string" && value.length >= 1 && value.length <= 64;
+  return typeof value === "string" && value.length >= 1 && value.length <= 64 && value.trim() !== "";
 }
 
 function isKey(value: unknown): boolean {
